@@ -1,0 +1,72 @@
+using Engine.Calendar;
+using Engine.Definitions;
+using Engine.Outbox;
+using Engine.Persistence;
+using Engine.Queries;
+using Engine.Runtime;
+using Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Engine.Hosting;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine on PostgreSQL: data source, <see cref="EngineDb"/>, runtime, definition store,
+    /// queries. The calendar defaults to <see cref="WeekdayCalendar"/> and the clock to the system clock
+    /// unless registered before.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<EngineDb>((sp, o) => ((DbContextOptionsBuilder<EngineDb>)o).UseEngineNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<IWorkingCalendar>(WeekdayCalendar.Default);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StepHandlerRegistry>();
+        services.TryAddSingleton<DefinitionCache>();
+        services.TryAddSingleton<OutboxTypeMap>();
+        services.TryAddScoped<WorkflowRuntime>();
+        services.TryAddScoped<DefinitionStore>();
+        services.TryAddScoped<WorkflowFileLoader>();
+        services.TryAddScoped<WorkItemQueries>();
+        services.TryAddScoped<InstanceQueries>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<TimerPoller>();
+        return services;
+    }
+
+    /// <summary>Runs the timer poller and the outbox dispatcher in this process (Worker, or the embedded single process).</summary>
+    public static IServiceCollection AddWorkflowEngineWorkers(this IServiceCollection services, Action<EngineWorkerOptions>? configure = null)
+    {
+        services.AddOptions<EngineWorkerOptions>().Configure(o => configure?.Invoke(o));
+        services.AddHostedService(sp => sp.GetRequiredService<TimerPoller>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+
+    /// <summary>Registers a handler that automatic steps call by <paramref name="name"/>.</summary>
+    public static IServiceCollection AddWorkflowHandler<THandler>(this IServiceCollection services, string name) where THandler : class, IStepHandler
+    {
+        services.TryAddSingleton<StepHandlerRegistry>();
+        services.AddScoped<THandler>();
+        services.AddSingleton(new HandlerRegistration(name, typeof(THandler)));
+        return services;
+    }
+
+    /// <summary>Applies the engine's migrations (EF takes a database lock, so concurrent starts are safe).</summary>
+    public static async Task MigrateWorkflowEngineAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EngineDb>().Database.MigrateAsync(ct);
+    }
+}
+
+public sealed class EngineWorkerOptions
+{
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public int BatchSize { get; set; } = 100;
+}

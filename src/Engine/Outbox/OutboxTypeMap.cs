@@ -1,0 +1,28 @@
+using Engine.Runtime;
+
+namespace Engine.Outbox;
+
+/// <summary>
+/// Outbox type names and the CLR message types they are published as. A row whose type is not mapped is
+/// published as a <see cref="WorkflowMessage"/> envelope, so nothing written is ever dropped.
+/// </summary>
+public sealed class OutboxTypeMap
+{
+    private readonly Dictionary<string, Type> _types = new(StringComparer.Ordinal)
+    {
+        [EngineEventTypes.WorkItemOpened] = typeof(WorkItemOpened),
+        [EngineEventTypes.InstanceCompleted] = typeof(InstanceCompleted),
+    };
+
+    /// <summary>Maps <typeparamref name="T"/> under its full name (what <see cref="OutboxMessage.From{T}"/> writes) or <paramref name="name"/>.</summary>
+    public OutboxTypeMap Map<T>(string? name = null)
+    {
+        lock (_types) _types[name ?? typeof(T).FullName!] = typeof(T);
+        return this;
+    }
+
+    public Type? Resolve(string name)
+    {
+        lock (_types) return _types.GetValueOrDefault(name);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Engine.Persistence;
+
+/// <summary>The engine's tables in schema <c>engine</c>. The transition hot path writes them with hand-written SQL.</summary>
+public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(options)
+{
+    public const string Schema = "engine";
+
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+    public DbSet<WorkItemRecord> WorkItems => Set<WorkItemRecord>();
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<ProcessedMessageRecord> ProcessedMessages => Set<ProcessedMessageRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDb).Assembly, t => t.Namespace == typeof(EngineDb).Namespace);
+    }
+}

@@ -1,0 +1,118 @@
+namespace Engine.Persistence;
+
+/// <summary>A stored definition version. Published versions are immutable; a draft is version N+1.</summary>
+public sealed class DefinitionRecord
+{
+    public Guid Id { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public int Version { get; set; }
+    public string Title { get; set; } = "";
+    public bool IsPublished { get; set; }
+    public bool IsLatest { get; set; }
+    /// <summary>Set on the latest published version when the definition is retired: no new starts.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+    /// <summary>The definition body as JSON (jsonb).</summary>
+    public string Body { get; set; } = "{}";
+    /// <summary>The source YAML as written, kept for display and diff.</summary>
+    public string? SourceYaml { get; set; }
+    public string ContentHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+}
+
+public sealed class InstanceRecord
+{
+    public Guid Id { get; set; }
+    public Guid DefinitionRecordId { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string? BusinessKey { get; set; }
+    public string Status { get; set; } = "";
+    public string? Outcome { get; set; }
+    /// <summary>Variables as a JSON object (jsonb).</summary>
+    public string Variables { get; set; } = "{}";
+    /// <summary>Execution tokens as a JSON array (jsonb): where the instance is waiting.</summary>
+    public string Tokens { get; set; } = "[]";
+    public int Revision { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public sealed class WorkItemRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid TokenId { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public string? BusinessKey { get; set; }
+    public string StepId { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Branch { get; set; }
+    public string Role { get; set; } = "";
+    public string? UnitId { get; set; }
+    public string? Assignee { get; set; }
+    public string? ClaimedBy { get; set; }
+    public string Status { get; set; } = "";
+    public string? Budget { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public string? Action { get; set; }
+    public int Revision { get; set; }
+}
+
+public sealed class TimerRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid TokenId { get; set; }
+    public string StepId { get; set; } = "";
+    public DateTimeOffset DueAt { get; set; }
+    public string Status { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FiredAt { get; set; }
+}
+
+/// <summary>Append-only record of everything that happened to an instance.</summary>
+public sealed class HistoryRecord
+{
+    public long Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Kind { get; set; } = "";
+    public string? Actor { get; set; }
+    public string? FromStep { get; set; }
+    public string? ToStep { get; set; }
+    public string? Action { get; set; }
+    public string? Comment { get; set; }
+    public Guid? WorkItemId { get; set; }
+    /// <summary>Extra facts as a JSON object (jsonb): data submitted, assignee, branch, outcome.</summary>
+    public string? Data { get; set; }
+}
+
+/// <summary>A message written with the state change that caused it; published later by the dispatcher.</summary>
+public sealed class OutboxRecord
+{
+    public Guid Id { get; set; }
+    public long Sequence { get; set; }
+    public Guid? InstanceId { get; set; }
+    public string Type { get; set; } = "";
+    public string Payload { get; set; } = "{}";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DispatchedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>A message a consumer has handled; the primary key makes handling idempotent.</summary>
+public sealed class ProcessedMessageRecord
+{
+    public string Consumer { get; set; } = "";
+    public Guid MessageId { get; set; }
+    public DateTimeOffset ProcessedAt { get; set; }
+}

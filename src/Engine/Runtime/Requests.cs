@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Engine.Runtime;
+
+/// <summary>Start an instance of the latest published version of <paramref name="DefinitionId"/>, or of <paramref name="Version"/>.</summary>
+public sealed record StartInstance(
+    string DefinitionId,
+    JsonObject? Variables = null,
+    int? Version = null,
+    string? BusinessKey = null,
+    string? Actor = null,
+    IReadOnlyList<OutboxMessage>? Messages = null,
+    Guid? InstanceId = null);
+
+/// <summary>Take <paramref name="Action"/> on an open work item; <paramref name="Data"/> is merged into the variables.</summary>
+public sealed record CompleteWorkItem(
+    Guid WorkItemId,
+    string Action,
+    string Actor,
+    string? Comment = null,
+    JsonObject? Data = null,
+    int? ExpectedRevision = null,
+    IReadOnlyList<OutboxMessage>? Messages = null);
+
+/// <summary>A message to write to the outbox in the same transaction as the state change.</summary>
+public sealed record OutboxMessage(string Type, JsonNode Payload, Guid? Id = null)
+{
+    /// <summary>Wraps a typed message; <paramref name="type"/> defaults to the CLR type's full name.</summary>
+    public static OutboxMessage From<T>(T message, string? type = null) =>
+        new(type ?? typeof(T).FullName!, JsonSerializer.SerializeToNode(message, JsonDefaults.Options)!);
+}
+
+public static class JsonDefaults
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>What a transition changed, for the caller to show or map.</summary>
+public sealed record TransitionResult(
+    Guid InstanceId,
+    int Revision,
+    InstanceStatus Status,
+    string? Outcome,
+    IReadOnlyList<WorkItemInfo> OpenedWorkItems,
+    IReadOnlyList<string> ActiveSteps);
+
+public sealed record WorkItemInfo(
+    Guid Id,
+    Guid InstanceId,
+    string StepId,
+    string? Title,
+    string Role,
+    string? UnitId,
+    string? Assignee,
+    string? Branch,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt);
+
+public enum InstanceStatus { Running, Suspended, Completed, Cancelled }
+
+public enum WorkItemStatus { Open, Completed, Cancelled }
+
+public enum TimerStatus { Pending, Fired, Cancelled, Failed }

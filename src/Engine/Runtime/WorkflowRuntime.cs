@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Engine.Calendar;
+using Engine.Definitions;
+using Npgsql;
+
+namespace Engine.Runtime;
+
+/// <summary>
+/// Runs instances of published definitions. Every operation is one database transaction (the caller's,
+/// when one is passed, so domain rows and engine rows commit together); nothing waits in memory.
+/// </summary>
+public sealed partial class WorkflowRuntime(
+    NpgsqlDataSource dataSource,
+    IWorkingCalendar calendar,
+    TimeProvider clock,
+    StepHandlerRegistry handlers,
+    DefinitionCache definitions,
+    IServiceProvider services)
+{
+    /// <summary>Starts an instance on the latest published version (or the given one) and runs it to its first waits.</summary>
+    public Task<EngineResult<TransitionResult>> StartAsync(StartInstance request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
+        InTransactionAsync<TransitionResult>(transaction, async (conn, tx) =>
+        {
+            var resolved = await ResolveForStartAsync(conn, tx, request, ct);
+            if (!resolved.Succeeded) return resolved.Error!;
+            var (recordId, definition) = resolved.Value;
+            var variables = request.Variables?.DeepClone().AsObject() ?? [];
+            foreach (var input in definition.Inputs.Where(i => i.Required))
+                if (!variables.TryGetPropertyValue(input.Name, out var v) || v is null || v.ToString().Length == 0)
+                    return new EngineError(EngineErrorCode.InvalidData, $"Input '{input.Name}' is required.", input.Name);
+
+            var now = clock.GetUtcNow();
+            var header = new InstanceHeader(request.InstanceId ?? Guid.CreateVersion7(now), definition.Id, definition.Version, request.BusinessKey);
+            var plan = new TransitionPlan(header.Id, now, variables, []);
+            plan.Record("Started", request.Actor, to: definition.StartStepId,
+                data: new JsonObject { ["definition"] = definition.Id, ["version"] = definition.Version });
+            plan.Emit(request.Messages);
+            var executor = new Executor(definition, header, plan, calendar, handlers, services);
+            if (await executor.EnterAsync(new Token(Guid.CreateVersion7(now), definition.StartStepId!, TokenState.Waiting, []),
+                    definition.StartStepId!, request.Actor, ct) is { } error) return error;
+            await InstanceStore.WriteAsync(conn, tx, plan, header,
+                new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor), ct);
+            return Result(plan, 1);
+        }, ct);
+
+    /// <summary>Takes an action on an open work item: checks it, merges the data, and moves on to the action's target.</summary>
+    public Task<EngineResult<TransitionResult>> CompleteAsync(CompleteWorkItem request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
+        InTransactionAsync<TransitionResult>(transaction, async (conn, tx) =>
+        {
+            var loaded = await InstanceStore.LockByWorkItemAsync(conn, tx, request.WorkItemId, ct);
+            if (loaded is not var (instance, item)) return NotFound("work item", request.WorkItemId);
+            if (item.Status != WorkItemStatus.Open)
+                return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} is already {item.Status.ToString().ToLowerInvariant()}.");
+            if (request.ExpectedRevision is { } expected && expected != instance.Revision)
+                return new EngineError(EngineErrorCode.Conflict, $"The instance changed (revision {instance.Revision}, expected {expected}).");
+            if (instance.Status != InstanceStatus.Running)
+                return new EngineError(EngineErrorCode.NotRunning, $"Instance {instance.Id} is {instance.Status.ToString().ToLowerInvariant()}.");
+            if ((item.ClaimedBy ?? item.Assignee) is { } owner && owner != request.Actor)
+                return new EngineError(EngineErrorCode.NotAssignee, $"Work item {item.Id} is assigned to {owner}.", "actor");
+
+            var definition = await definitions.GetAsync(conn, tx, instance.DefinitionRecordId, ct);
+            var step = definition?.FindStep(item.StepId);
+            if (definition is null || step is null)
+                return new EngineError(EngineErrorCode.DefinitionUnavailable, $"Step '{item.StepId}' is missing from the definition.");
+
+            var variables = JsonNode.Parse(instance.Variables)!.AsObject();
+            foreach (var (key, value) in request.Data ?? []) variables[key] = value?.DeepClone();
+            if (CheckAction(step, request, variables) is { } refused) return refused;
+            var action = step.Actions.First(a => a.Name == request.Action);
+
+            var now = clock.GetUtcNow();
+            var header = new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey);
+            var tokens = instance.Tokens.Where(t => t.Id != item.TokenId).ToList();
+            var token = instance.Tokens.FirstOrDefault(t => t.Id == item.TokenId);
+            if (token is null) return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} no longer has a waiting path.");
+            var plan = new TransitionPlan(instance.Id, now, variables, tokens);
+            plan.Record("ActionTaken", request.Actor, step.Id, action.To, action.Name, request.Comment, item.Id, new JsonObject
+            {
+                ["data"] = request.Data?.DeepClone(), ["dueAt"] = item.DueAt, ["onTime"] = item.DueAt is null || now <= item.DueAt,
+            });
+            plan.Emit(request.Messages);
+            var executor = new Executor(definition, header, plan, calendar, handlers, services);
+            if (await executor.EnterAsync(token, action.To, request.Actor, ct) is { } error) return error;
+            var written = await InstanceStore.WriteAsync(conn, tx, plan, header, new InstanceStore.WriteOptions(instance,
+                CompletedWorkItem: item.Id, CompletedBy: request.Actor, Action: action.Name), ct);
+            if (!written) return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} was completed by someone else.");
+            return Result(plan, instance.Revision + 1);
+        }, ct);
+
+    private static EngineError? CheckAction(StepDefinition step, CompleteWorkItem request, JsonObject variables)
+    {
+        var action = step.Actions.FirstOrDefault(a => a.Name == request.Action);
+        if (action is null)
+            return new EngineError(EngineErrorCode.ActionNotAllowed,
+                $"Action '{request.Action}' is not allowed at step '{step.Id}'; allowed: {string.Join(", ", step.Actions.Select(a => a.Name))}.", "action");
+        if (action.Guard is { } guard && (!Expressions.Expression.TryParse(guard, out var expr, out _) || !expr!.EvaluateBool(variables)))
+            return new EngineError(EngineErrorCode.ActionNotAllowed, $"Action '{action.Name}' is not allowed now: {guard} does not hold.", "action");
+        if (action.CommentRequired && string.IsNullOrWhiteSpace(request.Comment))
+            return new EngineError(EngineErrorCode.InvalidData, $"Action '{action.Name}' needs a comment.", "comment");
+        foreach (var field in action.Requires)
+            if (Executor.Lookup(variables, field) is not { } value || value.ToString().Length == 0)
+                return new EngineError(EngineErrorCode.InvalidData, $"Field '{field}' is required for action '{action.Name}'.", field);
+        return null;
+    }
+
+    private async Task<EngineResult<(Guid, WorkflowDefinition)>> ResolveForStartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StartInstance request, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT d.id, (SELECT l.retired_at FROM engine.definitions l WHERE l.definition_id = $1 AND l.is_latest) " +
+            "FROM engine.definitions d WHERE d.definition_id = $1 AND d.is_published AND " +
+            "(CASE WHEN $2::int IS NULL THEN d.is_latest ELSE d.version = $2 END)", conn, tx)
+        {
+            Parameters = { new() { Value = request.DefinitionId }, new() { Value = (object?)request.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer } },
+        };
+        Guid recordId;
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            if (!await r.ReadAsync(ct))
+                return new EngineError(EngineErrorCode.DefinitionUnavailable,
+                    request.Version is { } v ? $"Definition '{request.DefinitionId}' has no published version {v}." : $"Definition '{request.DefinitionId}' has no published version.", "definitionId");
+            if (!r.IsDBNull(1))
+                return new EngineError(EngineErrorCode.DefinitionUnavailable, $"Definition '{request.DefinitionId}' is retired: no new instances.", "definitionId");
+            recordId = r.GetGuid(0);
+        }
+        var definition = await definitions.GetAsync(conn, tx, recordId, ct);
+        return EngineResult<(Guid, WorkflowDefinition)>.Ok((recordId, definition!));
+    }
+
+    private static TransitionResult Result(TransitionPlan plan, int revision) => new(
+        plan.InstanceId, revision, plan.Status, plan.Outcome,
+        plan.OpenedWorkItems.Select(WorkItemMapping.ToInfo).ToList(),
+        plan.Tokens.Select(t => t.StepId).Distinct().ToList());
+
+    private static EngineError NotFound(string what, Guid id) => new(EngineErrorCode.NotFound, $"No {what} {id}.");
+
+    private async Task<EngineResult<T>> InTransactionAsync<T>(NpgsqlTransaction? outer,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<EngineResult<T>>> work, CancellationToken ct)
+    {
+        if (outer is not null)
+        {
+            // A savepoint keeps a refused operation from leaving half its writes in the caller's transaction.
+            await outer.SaveAsync("engine_op", ct);
+            var inner = await work(outer.Connection!, outer);
+            if (inner.Succeeded) await outer.ReleaseAsync("engine_op", ct);
+            else await outer.RollbackAsync("engine_op", ct);
+            return inner;
+        }
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var result = await work(conn, tx);
+        if (result.Succeeded) await tx.CommitAsync(ct);
+        else await tx.RollbackAsync(ct);
+        return result;
+    }
+}
