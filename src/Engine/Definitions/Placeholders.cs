@@ -14,7 +14,7 @@ public static class DefinitionYaml
     {
         try
         {
-            var d = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance)
+            var d = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).WithEnumNamingConvention(CamelCaseNamingConvention.Instance)
                 .WithTypeConverter(new WtConverter()).Build().Deserialize<WorkflowDefinition>(yaml);
             return new(d, []);
         }
