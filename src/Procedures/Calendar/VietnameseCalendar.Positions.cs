@@ -7,10 +7,9 @@ public sealed partial class VietnameseCalendar
 
     private Position Locate(DateTimeOffset instant, DaySchedule schedule)
     {
-        var local = instant.ToOffset(UtcOffset);
-        var date = DateOnly.FromDateTime(local.DateTime);
+        var (date, tickOfDay) = Local(instant);
         return _days.IsWorking(date)
-            ? new Position(date, schedule.ElapsedAt(local.TimeOfDay.Ticks))
+            ? new Position(date, schedule.ElapsedAt(tickOfDay))
             : new Position(_days.OnOrAfter(date), 0);
     }
 
@@ -28,6 +27,13 @@ public sealed partial class VietnameseCalendar
     private static DateTimeOffset Express(Position position, DaySchedule schedule)
     {
         var tickOfDay = position.Elapsed == 0 ? schedule.Opens.Ticks : schedule.TickOfDayAt(position.Elapsed);
-        return new DateTimeOffset(position.Day.ToDateTime(TimeOnly.MinValue).AddTicks(tickOfDay), UtcOffset);
+        return new DateTimeOffset(position.Day.DayNumber * TimeSpan.TicksPerDay + tickOfDay, UtcOffset);
+    }
+
+    /// <summary>The date and time of day in Vietnam, by tick arithmetic (no time zone look-up: UTC+7 all year).</summary>
+    private static (DateOnly Date, long TickOfDay) Local(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks + UtcOffset.Ticks;
+        return (DateOnly.FromDayNumber((int)(ticks / TimeSpan.TicksPerDay)), ticks % TimeSpan.TicksPerDay);
     }
 }

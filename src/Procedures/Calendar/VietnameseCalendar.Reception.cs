@@ -8,9 +8,8 @@ public sealed partial class VietnameseCalendar
     /// </summary>
     public DateOnly ReceptionDay(DateTimeOffset receivedAt)
     {
-        var local = receivedAt.ToOffset(UtcOffset);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        return _days.IsWorking(date) && TimeOnly.FromTimeSpan(local.TimeOfDay) <= _cutOff ? date : NextWorkingDay(date);
+        var (date, tickOfDay) = Local(receivedAt);
+        return _days.IsWorking(date) && tickOfDay <= _cutOff.Ticks ? date : NextWorkingDay(date);
     }
 
     /// <summary>
@@ -32,13 +31,13 @@ public sealed partial class VietnameseCalendar
             case LegalTimeLimitKind.SameDay:
                 return Express(endOfDay, schedule);
             case LegalTimeLimitKind.WorkingDays:
-                return Express(Shift(endOfDay, Ticks(limit.Amount * schedule.Length), schedule), schedule);
+                return Express(Shift(endOfDay, Ticks(limit.Amount, schedule.Length), schedule), schedule);
             case LegalTimeLimitKind.WorkingHours:
-                var receivedThatDay = DateOnly.FromDateTime(receivedAt.ToOffset(UtcOffset).DateTime) == day;
+                var receivedThatDay = Local(receivedAt).Date == day;
                 var start = receivedThatDay ? Locate(receivedAt, schedule) : new Position(day, 0);
                 if (limit.Amount == 0)
                     return receivedThatDay ? receivedAt.ToOffset(UtcOffset) : Express(start, schedule);
-                return Express(Shift(start, Ticks(limit.Amount * TimeSpan.TicksPerHour), schedule), schedule);
+                return Express(Shift(start, Ticks(limit.Amount, TimeSpan.TicksPerHour), schedule), schedule);
             default:
                 throw new ArgumentOutOfRangeException(nameof(limit), limit.Kind, "Unknown kind of time limit.");
         }

@@ -58,8 +58,8 @@ public sealed partial class VietnameseCalendar : IWorkingCalendar
         if (amount.Amount == 0) return start.ToOffset(UtcOffset);
         var schedule = Schedule(unitId);
         var ticks = amount.Unit == WorkingTimeUnit.Days
-            ? Ticks(amount.Amount * schedule.Length)
-            : Ticks(amount.Amount * TimeSpan.TicksPerHour);
+            ? Ticks(amount.Amount, schedule.Length)
+            : Ticks(amount.Amount, TimeSpan.TicksPerHour);
         return Express(Shift(Locate(start, schedule), ticks, schedule), schedule);
     }
 
@@ -76,8 +76,8 @@ public sealed partial class VietnameseCalendar : IWorkingCalendar
     /// <inheritdoc />
     public bool IsWorkingTime(DateTimeOffset instant, string? unitId = null)
     {
-        var local = instant.ToOffset(UtcOffset);
-        return _days.IsWorking(DateOnly.FromDateTime(local.DateTime)) && Schedule(unitId).IsOpen(local.TimeOfDay.Ticks);
+        var (date, tickOfDay) = Local(instant);
+        return _days.IsWorking(date) && Schedule(unitId).IsOpen(tickOfDay);
     }
 
     /// <summary>Whether offices are open that day (holidays are national, so the unit does not change the answer today).</summary>
@@ -99,5 +99,8 @@ public sealed partial class VietnameseCalendar : IWorkingCalendar
     private DaySchedule Schedule(string? unitId) =>
         unitId is not null && _unitSchedules.TryGetValue(unitId, out var schedule) ? schedule : _defaultSchedule;
 
-    private static long Ticks(decimal value) => (long)decimal.Round(value, MidpointRounding.AwayFromZero);
+    // Budgets are nearly always whole numbers; integer maths avoids decimal rounding on the hot path.
+    private static long Ticks(decimal amount, long ticksPerUnit) => decimal.IsInteger(amount)
+        ? checked((long)amount * ticksPerUnit)
+        : (long)decimal.Round(amount * ticksPerUnit, MidpointRounding.AwayFromZero);
 }

@@ -7,6 +7,7 @@ namespace Procedures.Calendar;
 internal sealed class WorkingYear
 {
     private readonly DateOnly _firstDay;
+    private readonly int _firstDayNumber;
     private readonly ushort[] _rankBefore; // [i] = working days among day-of-year indexes 0..i-1
     private readonly ushort[] _workingDays; // day-of-year indexes of the working days, ascending
 
@@ -15,6 +16,7 @@ internal sealed class WorkingYear
         Year = year;
         Holidays = holidays;
         _firstDay = new DateOnly(year, 1, 1);
+        _firstDayNumber = _firstDay.DayNumber;
         var length = DateTime.IsLeapYear(year) ? 366 : 365;
         var off = holidays.Select(h => h.Date).ToHashSet();
         _rankBefore = new ushort[length + 1];
@@ -36,10 +38,14 @@ internal sealed class WorkingYear
 
     public int WorkingDayCount => _workingDays.Length;
 
-    public bool IsWorking(DateOnly date) => _rankBefore[date.DayOfYear] != _rankBefore[date.DayOfYear - 1];
+    public bool IsWorking(DateOnly date)
+    {
+        var index = date.DayNumber - _firstDayNumber; // cheaper than DayOfYear, which recomputes the calendar date
+        return _rankBefore[index + 1] != _rankBefore[index];
+    }
 
     /// <summary>Working days of this year strictly before <paramref name="date"/>; also the rank of the first working day on or after it.</summary>
-    public int RankOf(DateOnly date) => _rankBefore[date.DayOfYear - 1];
+    public int RankOf(DateOnly date) => _rankBefore[date.DayNumber - _firstDayNumber];
 
     public DateOnly WorkingDayAt(int rank) => _firstDay.AddDays(_workingDays[rank]);
 
