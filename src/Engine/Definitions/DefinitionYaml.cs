@@ -35,13 +35,22 @@ public static class DefinitionYaml
     private static (DefinitionParseResult Result, IReadOnlyDictionary<string, Mark> Locations) Read(string yaml)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml ?? ""));
         try
         {
-            stream.Load(new StringReader(yaml ?? ""));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             return (Failed(new DefinitionProblem("", Clean(e.Message), (int)e.Start.Line, (int)e.Start.Column)), Empty);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some broken flow collections; the last event read is the
+            // best position we have.
+            var at = parser.Current?.End;
+            return (Failed(new DefinitionProblem("", "the YAML could not be read from here on (an unclosed bracket?)",
+                (int?)at?.Line, (int?)at?.Column)), Empty);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: "" or null })
             return (Failed(new DefinitionProblem("", "the document is empty")), Empty);
