@@ -24,7 +24,8 @@ public sealed class Expression
     {
         try
         {
-            expression = new Expression(text, Parser.Parse(text ?? ""));
+            text ??= "";
+            expression = new Expression(text, Parser.Parse(text));
             error = null;
             return true;
         }

@@ -52,6 +52,18 @@ public sealed class When_computing_the_longest_path
     }
 }
 
+public sealed class When_a_five_step_approval_has_a_send_back_loop
+{
+    [Test]
+    public void Should_validate_clean_and_count_each_step_once()
+    {
+        var definition = Samples.ApprovalDefinition(); // approve → send-back → process
+        DefinitionValidator.Validate(definition).ShouldBeEmpty();
+        DefinitionValidator.LongestPathBudget(definition, out var path).ShouldBe(WorkingTime.Days(7.5m));
+        path.Distinct().Count().ShouldBe(path.Count);
+    }
+}
+
 public sealed class When_a_legal_limit_is_declared
 {
     [Test]
