@@ -19,6 +19,7 @@ public static class ProceduresServiceCollectionExtensions
         services.AddDbContext<ProceduresDb>((sp, o) =>
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
+        services.TryAddScoped<Organisation.OfficialDirectory>();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         return services;
     }
