@@ -40,7 +40,7 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
     [Test]
     public async Task Should_publish_every_row_exactly_once_with_two_dispatchers_running()
     {
-        await PublishAsync(Definitions.Guarded);
+        await PublishAsync(SampleDefinitions.Guarded);
         for (var i = 0; i < 60; i++)
         {
             var started = await StartAsync("guarded", new { fee = 1 });
@@ -81,7 +81,7 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
     [Test]
     public async Task Should_leave_rows_for_the_next_run_when_publishing_fails()
     {
-        await PublishAsync(Definitions.Guarded);
+        await PublishAsync(SampleDefinitions.Guarded);
         await StartAsync("guarded", new { fee = 1 });
         var bus = Services.GetRequiredService<IBusControl>();
         await bus.StartAsync();

@@ -10,7 +10,7 @@ public sealed class When_officials_list_their_work : EngineTest
     [SetUp]
     public async Task StartSome()
     {
-        await PublishAsync(Definitions.Approval);
+        await PublishAsync(SampleDefinitions.Approval);
         await StartAsync("approval", new { applicant = "A", unit = "unit-x" });
         await StartAsync("approval", new { applicant = "B", unit = "unit-x" });
         await StartAsync("approval", new { applicant = "C", unit = "unit-y" });

@@ -7,7 +7,7 @@ namespace Engine.Tests.Runtime;
 public sealed class When_a_five_step_approval_runs : EngineTest
 {
     [SetUp]
-    public Task Publish() => PublishAsync(Definitions.Approval);
+    public Task Publish() => PublishAsync(SampleDefinitions.Approval);
 
     [Test]
     public async Task Should_walk_every_step_through_a_send_back_loop_to_approved()

@@ -58,7 +58,7 @@ public sealed class When_a_transition_fails_half_way : EngineTest
     [Test]
     public async Task Should_leave_no_trace_when_the_callers_transaction_rolls_back()
     {
-        await PublishAsync(Definitions.Approval);
+        await PublishAsync(SampleDefinitions.Approval);
         await using (var conn = await DataSource.OpenConnectionAsync())
         await using (var tx = await conn.BeginTransactionAsync())
         {
@@ -75,7 +75,7 @@ public sealed class When_a_transition_fails_half_way : EngineTest
     [Test]
     public async Task Should_keep_the_callers_transaction_usable_after_a_refused_operation()
     {
-        await PublishAsync(Definitions.Approval);
+        await PublishAsync(SampleDefinitions.Approval);
         await using var conn = await DataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var started = await Runtime.StartAsync(new StartInstance("approval", new() { ["applicant"] = "A" }), tx);

@@ -8,7 +8,7 @@ public sealed class When_several_officials_complete_the_same_work_item_at_once :
     [Test]
     public async Task Should_let_exactly_one_win_and_duplicate_nothing()
     {
-        await PublishAsync(Definitions.Approval);
+        await PublishAsync(SampleDefinitions.Approval);
         var started = await StartAsync("approval", new { applicant = "A" });
         var item = started.OpenedWorkItems[0].Id;
 
@@ -34,7 +34,7 @@ public sealed class When_several_officials_complete_the_same_work_item_at_once :
     [Test]
     public async Task Should_refuse_a_stale_expected_revision()
     {
-        await PublishAsync(Definitions.Approval);
+        await PublishAsync(SampleDefinitions.Approval);
         var started = await StartAsync("approval", new { applicant = "A" });
         var result = await Runtime.CompleteAsync(new CompleteWorkItem(started.OpenedWorkItems[0].Id, "accept", "clerk-1", ExpectedRevision: 7));
         result.Error!.Code.ShouldBe(EngineErrorCode.Conflict);
@@ -44,7 +44,7 @@ public sealed class When_several_officials_complete_the_same_work_item_at_once :
     [Test]
     public async Task Should_join_once_when_both_branches_complete_at_the_same_moment()
     {
-        await PublishAsync(Definitions.Consultation);
+        await PublishAsync(SampleDefinitions.Consultation);
         for (var round = 0; round < 5; round++)
         {
             var started = await StartAsync("consultation");

@@ -5,7 +5,7 @@ namespace Engine.Tests.Runtime;
 public sealed class When_an_action_has_a_guard : EngineTest
 {
     [SetUp]
-    public Task Publish() => PublishAsync(Definitions.Guarded);
+    public Task Publish() => PublishAsync(SampleDefinitions.Guarded);
 
     [Test]
     public async Task Should_allow_it_when_the_guard_holds_on_the_variables()

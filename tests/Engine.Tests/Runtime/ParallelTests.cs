@@ -7,7 +7,7 @@ namespace Engine.Tests.Runtime;
 public sealed class When_other_agencies_are_consulted_in_parallel : EngineTest
 {
     [SetUp]
-    public Task Publish() => PublishAsync(Definitions.Consultation);
+    public Task Publish() => PublishAsync(SampleDefinitions.Consultation);
 
     [Test]
     public async Task Should_open_every_branch_with_its_own_deadline_and_join_when_all_replied()

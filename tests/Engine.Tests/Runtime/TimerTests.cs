@@ -7,7 +7,7 @@ public sealed class When_an_instance_waits_on_a_timer : EngineTest
     [Test]
     public async Task Should_fire_after_the_working_days_have_passed_and_not_before()
     {
-        await PublishAsync(Definitions.Waiting);
+        await PublishAsync(SampleDefinitions.Waiting);
         var started = await StartAsync("waiting");
         started.OpenedWorkItems.ShouldBeEmpty();
         started.ActiveSteps.ShouldBe(["wait"]);
@@ -28,7 +28,7 @@ public sealed class When_an_instance_waits_on_a_timer : EngineTest
     [Test]
     public async Task Should_skip_weekends_when_counting_working_days()
     {
-        await PublishAsync(Definitions.Waiting);
+        await PublishAsync(SampleDefinitions.Waiting);
         Clock.Set(new DateTimeOffset(2026, 3, 6, 16, 0, 0, TimeSpan.FromHours(7))); // Friday 16:00
         await StartAsync("waiting");
         Clock.Set(new DateTimeOffset(2026, 3, 9, 16, 59, 0, TimeSpan.FromHours(7))); // Monday: only 1 working day
@@ -40,7 +40,7 @@ public sealed class When_an_instance_waits_on_a_timer : EngineTest
     [Test]
     public async Task Should_wait_until_the_time_held_in_a_variable()
     {
-        await PublishAsync(Definitions.WaitUntil);
+        await PublishAsync(SampleDefinitions.WaitUntil);
         var at = Monday9.AddHours(30);
         var started = await StartAsync("wait-until", new { resumeAt = at.ToString("O") });
         Clock.Set(at.AddSeconds(-1));
@@ -53,7 +53,7 @@ public sealed class When_an_instance_waits_on_a_timer : EngineTest
     [Test]
     public async Task Should_not_fire_while_the_instance_is_suspended()
     {
-        await PublishAsync(Definitions.Waiting);
+        await PublishAsync(SampleDefinitions.Waiting);
         var started = await StartAsync("waiting");
         (await Runtime.SuspendAsync(started.InstanceId, "admin", "Tạm dừng")).Succeeded.ShouldBeTrue();
         Clock.Advance(TimeSpan.FromDays(7));
@@ -65,7 +65,7 @@ public sealed class When_an_instance_waits_on_a_timer : EngineTest
     [Test]
     public async Task Should_fire_each_timer_once_with_several_pollers()
     {
-        await PublishAsync(Definitions.Waiting);
+        await PublishAsync(SampleDefinitions.Waiting);
         for (var i = 0; i < 30; i++) await StartAsync("waiting");
         Clock.Advance(TimeSpan.FromDays(3));
         var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>

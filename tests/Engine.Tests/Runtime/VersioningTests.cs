@@ -4,7 +4,7 @@ namespace Engine.Tests.Runtime;
 
 public sealed class When_definitions_are_versioned : EngineTest
 {
-    private static string Approval(string title) => Definitions.Approval.Replace("title: Five-step approval", $"title: {title}");
+    private static string Approval(string title) => SampleDefinitions.Approval.Replace("title: Five-step approval", $"title: {title}");
 
     [Test]
     public async Task Should_start_new_instances_on_the_latest_and_keep_running_ones_on_theirs()
@@ -79,11 +79,11 @@ public sealed class When_definitions_are_versioned : EngineTest
     public async Task Should_refuse_to_start_an_unknown_or_unpublished_definition()
     {
         (await Runtime.StartAsync(new StartInstance("nope"))).Error!.Code.ShouldBe(EngineErrorCode.DefinitionUnavailable);
-        await Store.SaveDraftAsync(Definitions.Approval, "admin");
+        await Store.SaveDraftAsync(SampleDefinitions.Approval, "admin");
         var draftOnly = await Runtime.StartAsync(new StartInstance("approval", new() { ["applicant"] = "A" }));
         draftOnly.Error!.Code.ShouldBe(EngineErrorCode.DefinitionUnavailable);
         draftOnly.Error.Field.ShouldBe("definitionId");
-        await PublishAsync(Definitions.Approval.Replace("title: Five-step approval", "title: Five-step approval"));
+        await PublishAsync(SampleDefinitions.Approval.Replace("title: Five-step approval", "title: Five-step approval"));
         (await Runtime.StartAsync(new StartInstance("approval", new() { ["applicant"] = "A" }, Version: 7))).Error!.Message.ShouldContain("no published version 7");
     }
 }

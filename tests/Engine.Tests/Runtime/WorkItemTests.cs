@@ -9,7 +9,7 @@ public sealed class When_work_items_are_claimed_released_and_reassigned : Engine
     [SetUp]
     public async Task Start()
     {
-        await PublishAsync(Definitions.Approval);
+        await PublishAsync(SampleDefinitions.Approval);
         _item = (await StartAsync("approval", new { applicant = "A" })).OpenedWorkItems[0].Id;
     }
 

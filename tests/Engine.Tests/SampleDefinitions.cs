@@ -1,7 +1,7 @@
 namespace Engine.Tests;
 
 /// <summary>Definitions the runtime tests run, written as a person would write them in workflows/.</summary>
-internal static class Definitions
+internal static class SampleDefinitions
 {
     public const string Approval = """
         id: approval
