@@ -1,0 +1,58 @@
+using System.Net;
+using Engine.Outbox;
+using Engine.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tests.Shared;
+
+namespace Worker.Tests;
+
+public sealed class When_the_worker_starts_on_a_configured_database
+{
+    private WorkerFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _factory = new WorkerFactory(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Default"] = await TestPostgres.CreateDatabaseAsync("worker_tests"),
+        });
+        _client = _factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Should_serve_liveness_at_health()
+    {
+        var response = await _client.GetAsync("/health");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Test]
+    public async Task Should_be_ready_when_the_database_and_the_bus_answer()
+    {
+        var response = await _client.GetAsync("/health/ready");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("\"database\"");
+        body.ShouldContain("\"masstransit-bus\"");
+    }
+
+    [Test]
+    public void Should_run_the_outbox_dispatcher_and_the_timer_poller()
+    {
+        var hosted = _factory.Services.GetServices<IHostedService>().ToList();
+        hosted.OfType<OutboxDispatcher>().ShouldHaveSingleItem();
+        hosted.OfType<TimerPoller>().ShouldHaveSingleItem();
+        _factory.Services.GetRequiredService<IOutboxPublisher>().ShouldBeOfType<MassTransitOutboxPublisher>();
+    }
+}
