@@ -1,27 +1,50 @@
-// PLACEHOLDER: replaced by the defs branch at merge.
 using System.Text.Json.Nodes;
+
 namespace Engine.Expressions;
+
+/// <summary>
+/// A parsed guard or value expression over instance variables, e.g.
+/// <c>applicant.age &gt;= 18 and district in ['d1', 'd2']</c>. The language has no side effects, loops or
+/// access to .NET: it is a tokenizer, a recursive-descent parser and a tree walk over JSON values.
+/// </summary>
 public sealed class Expression
 {
-    private readonly string _var; private readonly string _op; private readonly string _lit;
-    private Expression(string v, string op, string lit) { _var = v; _op = op; _lit = lit; }
+    private readonly Node _root;
+
+    private Expression(string text, Node root)
+    {
+        Text = text;
+        _root = root;
+    }
+
+    public string Text { get; }
+
+    /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> names the 1-based position.</summary>
     public static bool TryParse(string text, out Expression? expression, out string? error)
     {
-        var parts = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-        expression = parts.Length == 3 ? new Expression(parts[0], parts[1], parts[2].Trim('\'')) : parts.Length == 1 ? new Expression(parts[0], "", "") : null;
-        error = expression is null ? "bad" : null; return expression is not null;
+        try
+        {
+            text ??= "";
+            expression = new Expression(text, Parser.Parse(text));
+            error = null;
+            return true;
+        }
+        catch (ExpressionSyntaxException e)
+        {
+            expression = null;
+            error = e.Message;
+            return false;
+        }
     }
-    public JsonNode? Evaluate(JsonObject variables)
-    {
-        var v = variables.TryGetPropertyValue(_var.TrimStart('$'), out var n) ? n : null;
-        if (_op == "") return v?.DeepClone();
-        var s = v?.ToString();
-        return _op switch { "==" => s == _lit, "!=" => s != _lit, ">" => decimal.TryParse(s, out var d) && d > decimal.Parse(_lit), _ => false };
-    }
-    public bool EvaluateBool(JsonObject variables) => Evaluate(variables) is JsonValue j && j.TryGetValue<bool>(out var b) && b;
-}
-public static class ValueExpression
-{
-    public static string? Resolve(string? expression, JsonObject variables) =>
-        expression is null ? null : expression.StartsWith('$') ? (variables.TryGetPropertyValue(expression.Trim('$', '{', '}'), out var n) ? n?.ToString() : null) : expression;
+
+    public static Expression Parse(string text) =>
+        TryParse(text, out var expression, out var error) ? expression! : throw new FormatException(error);
+
+    /// <summary>The value; missing variables read as null. The result is a copy the caller may store.</summary>
+    public JsonNode? Evaluate(JsonObject variables) => _root.Evaluate(variables)?.DeepClone();
+
+    /// <summary>The value's truthiness: null, false, 0 and "" are false.</summary>
+    public bool EvaluateBool(JsonObject variables) => JsonValues.Truthy(_root.Evaluate(variables));
+
+    public override string ToString() => Text;
 }

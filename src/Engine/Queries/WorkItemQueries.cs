@@ -30,14 +30,14 @@ public sealed class WorkItemQueries(EngineDb db, TimeProvider clock)
 {
     public async Task<(IReadOnlyList<WorkItemView> Items, int Total)> ListAsync(WorkItemFilter filter, CancellationToken ct = default)
     {
-        var now = filter.Now ?? clock.GetUtcNow();
+        var now = (filter.Now ?? clock.GetUtcNow()).ToUniversalTime();
         var q = db.WorkItems.AsNoTracking().Where(w => w.Status == nameof(WorkItemStatus.Open));
         if (filter.User is { } user) q = q.Where(w => w.Assignee == user || w.ClaimedBy == user);
         if (filter.Roles is { } roles) q = q.Where(w => roles.Contains(w.Role) && w.Assignee == null && w.ClaimedBy == null);
         if (filter.Units is { } units) q = q.Where(w => w.UnitId != null && units.Contains(w.UnitId));
         if (filter.DefinitionId is { } definitionId) q = q.Where(w => w.DefinitionId == definitionId);
         if (filter.OverdueOnly) q = q.Where(w => w.DueAt < now);
-        else if (filter.DueBefore is { } before) q = q.Where(w => w.DueAt >= now && w.DueAt < before);
+        else if (filter.DueBefore?.ToUniversalTime() is { } before) q = q.Where(w => w.DueAt >= now && w.DueAt < before);
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(w => w.DueAt).ThenBy(w => w.Id).Skip(filter.Skip).Take(filter.Take)
             .Select(w => new WorkItemView(w.Id, w.InstanceId, w.DefinitionId, w.BusinessKey, w.StepId, w.Title, w.Role, w.UnitId,

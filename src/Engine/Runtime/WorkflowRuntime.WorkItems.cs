@@ -11,19 +11,19 @@ public sealed partial class WorkflowRuntime
             item.ClaimedBy is { } claimer && claimer != actor ? new EngineError(EngineErrorCode.Conflict, $"Work item {workItemId} is already claimed by {claimer}.")
             : item.Assignee is { } assignee && assignee != actor ? new EngineError(EngineErrorCode.NotAssignee, $"Work item {workItemId} is assigned to {assignee}.", "actor")
             : null,
-            "claimed_by = $2", actor, ct);
+            "claimed_by = $2::text", actor, ct);
 
     /// <summary>Puts a claimed work item back into its role queue. Only the claimer may release it.</summary>
     public Task<EngineResult<int>> ReleaseAsync(Guid workItemId, string actor, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
         ChangeWorkItemAsync(transaction, workItemId, actor, "Released", null, null, (item, _, _) =>
             item.ClaimedBy != actor ? new EngineError(EngineErrorCode.NotAssignee, $"Work item {workItemId} is not claimed by {actor}.", "actor") : null,
-            "claimed_by = NULL", null, ct);
+            "claimed_by = $2::text", null, ct);
 
     /// <summary>Assigns an open work item to <paramref name="assignee"/> (null: back to the role queue). Authorisation is the caller's.</summary>
     public Task<EngineResult<int>> ReassignAsync(Guid workItemId, string? assignee, string actor, string? comment = null,
         NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
         ChangeWorkItemAsync(transaction, workItemId, actor, "Reassigned", comment, new JsonObject { ["assignee"] = assignee },
-            (_, _, _) => null, "assignee = $2, claimed_by = NULL", assignee, ct);
+            (_, _, _) => null, "assignee = $2::text, claimed_by = NULL", assignee, ct);
 
     private Task<EngineResult<int>> ChangeWorkItemAsync(NpgsqlTransaction? transaction, Guid workItemId, string actor, string kind,
         string? comment, JsonObject? data, Func<InstanceStore.LoadedWorkItem, NpgsqlConnection, NpgsqlTransaction, EngineError?> check,

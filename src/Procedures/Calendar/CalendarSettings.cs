@@ -1,0 +1,25 @@
+using System.Collections.Frozen;
+
+namespace Procedures.Calendar;
+
+/// <summary>Everything that makes one deployment's working calendar; the defaults are the national ones.</summary>
+public sealed record CalendarSettings
+{
+    public static CalendarSettings Default { get; } = new();
+
+    /// <summary>Office periods of units without their own entry in <see cref="UnitOfficeHours"/>.</summary>
+    public OfficeHours DefaultOfficeHours { get; init; } = OfficeHours.Default;
+
+    /// <summary>Office periods by unit id (ordinal match); an unknown or null unit gets <see cref="DefaultOfficeHours"/>.</summary>
+    public IReadOnlyDictionary<string, OfficeHours> UnitOfficeHours { get; init; } =
+        FrozenDictionary<string, OfficeHours>.Empty;
+
+    /// <summary>Dossiers received after this time of day count as received the next working day.</summary>
+    public TimeOnly CutOff { get; init; } = new(15, 0);
+
+    /// <summary>First year in which 24 Nov (Ngày Văn hóa Việt Nam) is a holiday.</summary>
+    public int CultureDayFromYear { get; init; } = HolidayRules.DefaultCultureDayFromYear;
+
+    /// <summary>The government's per-year changes: làm bù Saturdays, extra days off, moved holidays.</summary>
+    public IReadOnlyList<CalendarOverride> Overrides { get; init; } = [];
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Engine.Hosting;
+using Engine.Outbox;
+using Engine.Runtime;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engine.Tests.Outbox;
+
+public sealed class When_the_outbox_is_dispatched : EngineTest
+{
+    internal static readonly ConcurrentDictionary<Guid, int> Received = new();
+
+    private sealed class RecordingConsumer : IConsumer<WorkItemOpened>, IConsumer<InstanceCompleted>
+    {
+        public Task Consume(ConsumeContext<WorkItemOpened> context) => Record(context.MessageId);
+        public Task Consume(ConsumeContext<InstanceCompleted> context) => Record(context.MessageId);
+
+        private static Task Record(Guid? id)
+        {
+            Received.AddOrUpdate(id!.Value, 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        }
+    }
+
+    protected override void Configure(IServiceCollection services)
+    {
+        services.AddMassTransit(x =>
+        {
+            x.AddConsumer<RecordingConsumer>();
+            x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        });
+        services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
+        services.AddOptions<EngineWorkerOptions>().Configure(o => o.BatchSize = 7);
+    }
+
+    [SetUp]
+    public void ClearReceived() => Received.Clear();
+
+    [Test]
+    public async Task Should_publish_every_row_exactly_once_with_two_dispatchers_running()
+    {
+        await PublishAsync(SampleDefinitions.Guarded);
+        for (var i = 0; i < 60; i++)
+        {
+            var started = await StartAsync("guarded", new { fee = 1 });
+            await CompleteAsync(started.OpenedWorkItems[0].Id, "collect", "clerk-1");
+        }
+        var rows = await CountAsync("SELECT count(*) FROM engine.outbox");
+        rows.ShouldBe(120); // one work item opened + one instance completed each
+
+        var bus = Services.GetRequiredService<IBusControl>();
+        await bus.StartAsync();
+        try
+        {
+            var first = Services.GetRequiredService<OutboxDispatcher>();
+            var second = ActivatorUtilities.CreateInstance<OutboxDispatcher>(Services); // a second, independent dispatcher
+            var published = await Task.WhenAll(DrainAsync(first), DrainAsync(second));
+            published.Sum().ShouldBe(120);
+            published.ShouldAllBe(p => p > 0);
+
+            await WaitUntilAsync(() => Received.Count == 120);
+            Received.Values.ShouldAllBe(n => n == 1);
+            (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL")).ShouldBe(0);
+            var ids = (await Db.Outbox.Select(o => o.Id).ToListAsyncSafe()).ToHashSet();
+            Received.Keys.ToHashSet().SetEquals(ids).ShouldBeTrue();
+        }
+        finally { await bus.StopAsync(); }
+    }
+
+    /// <summary>The real bus behind a broker that is down for the first publish.</summary>
+    private sealed class BrokerDownOnce(IBus bus) : IOutboxPublisher
+    {
+        private int _calls;
+        public Task PublishAsync(Guid messageId, object message, Type messageType, CancellationToken ct) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new InvalidOperationException("Broker unreachable")
+                : new MassTransitOutboxPublisher(bus).PublishAsync(messageId, message, messageType, ct);
+    }
+
+    [Test]
+    public async Task Should_leave_rows_for_the_next_run_when_publishing_fails()
+    {
+        await PublishAsync(SampleDefinitions.Guarded);
+        await StartAsync("guarded", new { fee = 1 });
+        var bus = Services.GetRequiredService<IBusControl>();
+        await bus.StartAsync();
+        try
+        {
+            var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(
+                new OverridingProvider(Services, typeof(IOutboxPublisher), new BrokerDownOnce(bus)));
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(0);
+            (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL AND attempts = 1 AND last_error = 'Broker unreachable'")).ShouldBe(1);
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(1);
+            await WaitUntilAsync(() => Received.Count == 1);
+            (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL")).ShouldBe(0);
+        }
+        finally { await bus.StopAsync(); }
+    }
+
+    private sealed class OverridingProvider(IServiceProvider inner, Type type, object instance) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) =>
+            serviceType == type ? instance : serviceType == typeof(IServiceProvider) ? this : inner.GetService(serviceType);
+    }
+
+    private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)
+    {
+        var total = 0;
+        while (true)
+        {
+            var n = await dispatcher.DispatchBatchAsync(CancellationToken.None);
+            if (n == 0) return total;
+            total += n;
+            await Task.Yield();
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out; received {Received.Count} messages.");
+            await Task.Delay(20);
+        }
+    }
+}
+
+internal static class QueryableExtensions
+{
+    public static Task<List<T>> ToListAsyncSafe<T>(this IQueryable<T> q) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(q);
+}

@@ -1,0 +1,88 @@
+using Engine.Hosting;
+using Engine.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engine.Tests.Runtime;
+
+public sealed class When_a_transition_fails_half_way : EngineTest
+{
+    private sealed class FailingHandler : IStepHandler
+    {
+        public ValueTask ExecuteAsync(StepHandlerContext context, CancellationToken ct) =>
+            throw new InvalidOperationException("The registry of the other agency did not answer.");
+    }
+
+    protected override void Configure(IServiceCollection services) => services.AddWorkflowHandler<FailingHandler>("call-registry");
+
+    private const string WithFailingHandler = """
+        id: failing
+        version: 1
+        title: Fails in a handler
+        steps:
+          - id: receive
+            kind: human
+            role: clerk
+            budget: 1h
+            actions:
+              - name: accept
+                to: call
+          - id: call
+            kind: automatic
+            handler: call-registry
+            set:
+              called: true
+            next: done
+          - id: done
+            kind: end
+            outcome: done
+        """;
+
+    [Test]
+    public async Task Should_leave_no_history_no_outbox_and_the_work_item_open()
+    {
+        await PublishAsync(WithFailingHandler);
+        var started = await StartAsync("failing");
+        var historyBefore = await CountAsync("SELECT count(*) FROM engine.history");
+        var outboxBefore = await CountAsync("SELECT count(*) FROM engine.outbox");
+
+        await Should.ThrowAsync<InvalidOperationException>(() =>
+            Runtime.CompleteAsync(new CompleteWorkItem(started.OpenedWorkItems[0].Id, "accept", "clerk-1")));
+
+        (await CountAsync("SELECT count(*) FROM engine.history")).ShouldBe(historyBefore);
+        (await CountAsync("SELECT count(*) FROM engine.outbox")).ShouldBe(outboxBefore);
+        (await CountAsync("SELECT count(*) FROM engine.work_items WHERE status = 'Open'")).ShouldBe(1);
+        (await CountAsync("SELECT revision FROM engine.instances")).ShouldBe(1);
+        (await CountAsync("SELECT count(*) FROM engine.instances WHERE variables ? 'called'")).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Should_leave_no_trace_when_the_callers_transaction_rolls_back()
+    {
+        await PublishAsync(SampleDefinitions.Approval);
+        await using (var conn = await DataSource.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            var started = await Runtime.StartAsync(new StartInstance("approval", new() { ["applicant"] = "A" }), tx);
+            started.Succeeded.ShouldBeTrue();
+            await tx.RollbackAsync(); // e.g. the dossier row could not be written
+        }
+        (await CountAsync("SELECT count(*) FROM engine.instances")).ShouldBe(0);
+        (await CountAsync("SELECT count(*) FROM engine.history")).ShouldBe(0);
+        (await CountAsync("SELECT count(*) FROM engine.outbox")).ShouldBe(0);
+        (await CountAsync("SELECT count(*) FROM engine.work_items")).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Should_keep_the_callers_transaction_usable_after_a_refused_operation()
+    {
+        await PublishAsync(SampleDefinitions.Approval);
+        await using var conn = await DataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var started = await Runtime.StartAsync(new StartInstance("approval", new() { ["applicant"] = "A" }), tx);
+        var refused = await Runtime.CompleteAsync(new CompleteWorkItem(started.Value!.OpenedWorkItems[0].Id, "nope", "clerk-1"), tx);
+        refused.Error!.Code.ShouldBe(EngineErrorCode.ActionNotAllowed);
+        (await Runtime.CompleteAsync(new CompleteWorkItem(started.Value.OpenedWorkItems[0].Id, "accept", "clerk-1"), tx)).Succeeded.ShouldBeTrue();
+        await tx.CommitAsync();
+        (await CountAsync("SELECT count(*) FROM engine.history WHERE kind = 'ActionTaken'")).ShouldBe(1);
+    }
+}
