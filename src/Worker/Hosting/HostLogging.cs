@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -40,8 +41,13 @@ public static class HostLogging
 
     /// <summary>One line per request; health probes only at Verbose so they do not flood the log.</summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, error) =>
-            error is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
-            : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
-            : LogEventLevel.Information);
+        app.UseSerilogRequestLogging(o =>
+        {
+            // The host's logger, not the static Log.Logger, which this app leaves silent.
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = (http, _, error) =>
+                error is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
 }

@@ -34,6 +34,7 @@ public sealed class IsoHost : IAsyncDisposable
     {
         var serilog = HostLogging.CreateLogger(builder.Configuration);
         builder.Services.AddSerilog(serilog, dispose: false);
+        builder.Services.AddSingleton<Serilog.ILogger>(serilog);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger(typeof(IsoHost).FullName!);
         builder.UseDefaultUrl(defaultUrl);
 
