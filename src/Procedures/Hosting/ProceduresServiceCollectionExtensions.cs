@@ -1,0 +1,35 @@
+using Engine.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Procedures.Calendar;
+using Procedures.Persistence;
+
+namespace Procedures.Hosting;
+
+public static class ProceduresServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the domain on the engine's data source: <see cref="ProceduresDb"/> and the Vietnamese
+    /// calendar as the engine's calendar. Call with (before or after) <c>AddWorkflowEngine</c>.
+    /// </summary>
+    public static IServiceCollection AddProcedures(this IServiceCollection services)
+    {
+        services.AddDbContext<ProceduresDb>((sp, o) =>
+            ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<CalendarProvider>();
+        services.TryAddScoped<Organisation.OfficialDirectory>();
+        services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
+        return services;
+    }
+
+    /// <summary>Applies the domain's migrations and loads the calendar from the database.</summary>
+    public static async Task MigrateProceduresAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProceduresDb>();
+        await db.Database.MigrateAsync(ct);
+        await services.GetRequiredService<CalendarProvider>().ReloadAsync(db, ct);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Procedures.Organisation;
+
+/// <summary>Roles an official can hold in a unit. Stored as strings.</summary>
+public enum Role
+{
+    /// <summary>One-stop-shop clerk: receives, checks, issues receipts, returns results.</summary>
+    Clerk,
+    /// <summary>Processes (appraises) dossiers assigned to them.</summary>
+    Specialist,
+    /// <summary>Section head (lãnh đạo phòng): directs, assigns, reviews.</summary>
+    SectionHead,
+    /// <summary>Unit leader (lãnh đạo đơn vị): approves and signs.</summary>
+    UnitLeader,
+    /// <summary>Deputy who may sign on behalf of the unit leader (KT.).</summary>
+    DeputyLeader,
+    /// <summary>Administers the unit and its subtree.</summary>
+    UnitAdmin,
+    /// <summary>Administers the whole system.</summary>
+    SystemAdmin,
+}
+
+/// <summary>A public official (cán bộ, công chức) who signs in and works on dossiers.</summary>
+public sealed class Official
+{
+    public Guid Id { get; set; }
+    /// <summary>Sign-in name; also the actor id recorded in workflow history.</summary>
+    public string UserName { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public string? Position { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public bool IsActive { get; set; } = true;
+    public List<Membership> Memberships { get; set; } = [];
+}
+
+/// <summary>An official's roles in one unit, effective-dated. A unit admin's membership covers the unit's subtree.</summary>
+public sealed class Membership
+{
+    public Guid Id { get; set; }
+    public Guid OfficialId { get; set; }
+    public Guid UnitId { get; set; }
+    public List<Role> Roles { get; set; } = [];
+    public DateOnly EffectiveFrom { get; set; }
+    public DateOnly? EffectiveTo { get; set; }
+    /// <summary>For a delegated admin: who granted the management of this (sub-)unit.</summary>
+    public Guid? DelegatedBy { get; set; }
+
+    public bool IsEffectiveOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo);
+}
+
+internal sealed class OfficialConfiguration : IEntityTypeConfiguration<Official>
+{
+    public void Configure(EntityTypeBuilder<Official> b)
+    {
+        b.ToTable("officials");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.UserName).HasMaxLength(100);
+        b.HasIndex(x => x.UserName).IsUnique();
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.Property(x => x.Position).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(200);
+        b.Property(x => x.Phone).HasMaxLength(30);
+        b.HasMany(x => x.Memberships).WithOne().HasForeignKey(m => m.OfficialId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.ToTable("memberships");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Roles).HasColumnType("text[]")
+            .HasConversion(
+                v => v.Select(r => r.ToString()).ToArray(),
+                v => v.Select(Enum.Parse<Role>).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Role>>(
+                    (a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OfficialId, x.UnitId });
+        b.HasIndex(x => x.UnitId);
+    }
+}

@@ -1,0 +1,666 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Procedures.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "procedures");
+
+            migrationBuilder.CreateTable(
+                name: "calendar_overrides",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_overrides", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_code_sequences",
+                schema: "procedures",
+                columns: table => new
+                {
+                    unit_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dossier_code_sequences", x => new { x.unit_code, x.day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "officials",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    full_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_officials", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sectors",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sectors", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unit_types",
+                schema: "procedures",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    rank = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unit_types", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "procedures",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    level = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    sector_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    legal_basis = table.Column<string>(type: "text", nullable: true),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    time_limit_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    time_limit_amount = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    channels = table.Column<string[]>(type: "text[]", nullable: false),
+                    fees = table.Column<string>(type: "jsonb", nullable: false),
+                    result_documents = table.Column<List<string>>(type: "text[]", nullable: false),
+                    retention_years = table.Column<int>(type: "integer", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_procedures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_procedures_sectors_sector_id",
+                        column: x => x.sector_id,
+                        principalSchema: "procedures",
+                        principalTable: "sectors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    type_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    path = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    address = table.Column<string>(type: "text", nullable: true),
+                    phone = table.Column<string>(type: "text", nullable: true),
+                    email = table.Column<string>(type: "text", nullable: true),
+                    office_hours = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    effective_to = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_units", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_units_unit_types_type_code",
+                        column: x => x.type_code,
+                        principalSchema: "procedures",
+                        principalTable: "unit_types",
+                        principalColumn: "code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_units_units_parent_id",
+                        column: x => x.parent_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "procedure_documents",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    copies = table.Column<int>(type: "integer", nullable: false),
+                    form = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    is_optional = table.Column<bool>(type: "boolean", nullable: false),
+                    template_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_procedure_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_procedure_documents_procedures_procedure_id",
+                        column: x => x.procedure_id,
+                        principalSchema: "procedures",
+                        principalTable: "procedures",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "competences",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_definition_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    workflow_version = table.Column<int>(type: "integer", nullable: true),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    effective_to = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_competences", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_competences_procedures_procedure_id",
+                        column: x => x.procedure_id,
+                        principalSchema: "procedures",
+                        principalTable: "procedures",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_competences_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossiers",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    receiving_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    processing_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    applicant_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    applicant_id_number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    applicant_birth_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    applicant_phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    applicant_email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    applicant_address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    applicant_organisation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    applicant_tax_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    citizen_account_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    received_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    clock_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    appointment_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    original_appointment_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    supplement_requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    supplement_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    missing_items = table.Column<List<string>>(type: "text[]", nullable: false),
+                    supplement_count = table.Column<int>(type: "integer", nullable: false),
+                    apology_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    apology_reason = table.Column<string>(type: "text", nullable: true),
+                    delay_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    apology_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    result = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    result_note = table.Column<string>(type: "text", nullable: true),
+                    signed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    signed_on_behalf_of = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    returned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    return_channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    retain_until = table.Column<DateOnly>(type: "date", nullable: true),
+                    fee_amount = table.Column<decimal>(type: "numeric(14,0)", precision: 14, scale: 0, nullable: false),
+                    pages = table.Column<int>(type: "integer", nullable: true),
+                    copies = table.Column<int>(type: "integer", nullable: true),
+                    workflow_instance_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dossiers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_dossiers_procedures_procedure_id",
+                        column: x => x.procedure_id,
+                        principalSchema: "procedures",
+                        principalTable: "procedures",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_dossiers_units_processing_unit_id",
+                        column: x => x.processing_unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_dossiers_units_receiving_unit_id",
+                        column: x => x.receiving_unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memberships",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    roles = table.Column<string[]>(type: "text[]", nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    effective_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    delegated_by = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_memberships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_memberships_officials_official_id",
+                        column: x => x.official_id,
+                        principalSchema: "procedures",
+                        principalTable: "officials",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_memberships_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultations",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consulted_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    replied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    replied_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    reply = table.Column<string>(type: "text", nullable: true),
+                    work_item_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_consultations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_consultations_dossiers_dossier_id",
+                        column: x => x.dossier_id,
+                        principalSchema: "procedures",
+                        principalTable: "dossiers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_consultations_units_consulted_unit_id",
+                        column: x => x.consulted_unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_documents",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_document_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    copies = table.Column<int>(type: "integer", nullable: false),
+                    form = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    provided = table.Column<bool>(type: "boolean", nullable: false),
+                    attachment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    from_supplement = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dossier_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_dossier_documents_dossiers_dossier_id",
+                        column: x => x.dossier_id,
+                        principalSchema: "procedures",
+                        principalTable: "dossiers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_events",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    actor_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    actor_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    receiver = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    receiver_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    step = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    timeliness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    data = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dossier_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_dossier_events_dossiers_dossier_id",
+                        column: x => x.dossier_id,
+                        principalSchema: "procedures",
+                        principalTable: "dossiers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_overrides_date",
+                schema: "procedures",
+                table: "calendar_overrides",
+                column: "date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_competences_procedure_id_unit_id_effective_from",
+                schema: "procedures",
+                table: "competences",
+                columns: new[] { "procedure_id", "unit_id", "effective_from" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_competences_unit_id",
+                schema: "procedures",
+                table: "competences",
+                column: "unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_consultations_consulted_unit_id",
+                schema: "procedures",
+                table: "consultations",
+                column: "consulted_unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_consultations_dossier_id",
+                schema: "procedures",
+                table: "consultations",
+                column: "dossier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossier_documents_dossier_id",
+                schema: "procedures",
+                table: "dossier_documents",
+                column: "dossier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossier_events_dossier_id_id",
+                schema: "procedures",
+                table: "dossier_events",
+                columns: new[] { "dossier_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_applicant_id_number",
+                schema: "procedures",
+                table: "dossiers",
+                column: "applicant_id_number");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_applicant_phone",
+                schema: "procedures",
+                table: "dossiers",
+                column: "applicant_phone");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_appointment_at",
+                schema: "procedures",
+                table: "dossiers",
+                column: "appointment_at",
+                filter: "status IN ('Accepted', 'Processing', 'SupplementRequested', 'FinancialObligation')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_citizen_account_id",
+                schema: "procedures",
+                table: "dossiers",
+                column: "citizen_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_code",
+                schema: "procedures",
+                table: "dossiers",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_procedure_id",
+                schema: "procedures",
+                table: "dossiers",
+                column: "procedure_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_processing_unit_id_status",
+                schema: "procedures",
+                table: "dossiers",
+                columns: new[] { "processing_unit_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_receiving_unit_id_received_at",
+                schema: "procedures",
+                table: "dossiers",
+                columns: new[] { "receiving_unit_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dossiers_workflow_instance_id",
+                schema: "procedures",
+                table: "dossiers",
+                column: "workflow_instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memberships_official_id_unit_id",
+                schema: "procedures",
+                table: "memberships",
+                columns: new[] { "official_id", "unit_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memberships_unit_id",
+                schema: "procedures",
+                table: "memberships",
+                column: "unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_officials_user_name",
+                schema: "procedures",
+                table: "officials",
+                column: "user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_procedure_documents_procedure_id",
+                schema: "procedures",
+                table: "procedure_documents",
+                column: "procedure_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_procedures_code",
+                schema: "procedures",
+                table: "procedures",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_procedures_sector_id",
+                schema: "procedures",
+                table: "procedures",
+                column: "sector_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sectors_code",
+                schema: "procedures",
+                table: "sectors",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_code",
+                schema: "procedures",
+                table: "units",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_parent_id",
+                schema: "procedures",
+                table: "units",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_path",
+                schema: "procedures",
+                table: "units",
+                column: "path")
+                .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_type_code",
+                schema: "procedures",
+                table: "units",
+                column: "type_code");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "calendar_overrides",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "competences",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "consultations",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "dossier_code_sequences",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "dossier_documents",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "dossier_events",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "memberships",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "procedure_documents",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "dossiers",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "officials",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "procedures",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "units",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "sectors",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "unit_types",
+                schema: "procedures");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Procedures.Calendar;
+using Procedures.Catalogue;
+using Procedures.Dossiers;
+using Procedures.Organisation;
+
+namespace Procedures.Persistence;
+
+/// <summary>The domain's tables in schema <c>procedures</c>, on the same database (and data source) as the engine.</summary>
+public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbContext(options)
+{
+    public const string Schema = "procedures";
+
+    public DbSet<UnitType> UnitTypes => Set<UnitType>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Official> Officials => Set<Official>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Competence> Competences => Set<Competence>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureDocument> ProcedureDocuments => Set<ProcedureDocument>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierDocument> DossierDocuments => Set<DossierDocument>();
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+    public DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<CalendarOverrideRecord> CalendarOverrides => Set<CalendarOverrideRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProceduresDb).Assembly);
+    }
+}
