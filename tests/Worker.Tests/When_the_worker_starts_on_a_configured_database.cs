@@ -1,8 +1,11 @@
 using System.Net;
+using Engine.Calendar;
 using Engine.Outbox;
 using Engine.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Procedures.Calendar;
 using Tests.Shared;
 
 namespace Worker.Tests;
@@ -46,6 +49,18 @@ public sealed class When_the_worker_starts_on_a_configured_database
         body.ShouldContain("\"database\"");
         body.ShouldContain("\"masstransit-bus\"");
     }
+
+    [Test]
+    public async Task Should_migrate_the_engine_and_the_procedures_schemas()
+    {
+        await using var command = _factory.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN ('engine', 'procedures')");
+        (await command.ExecuteScalarAsync()).ShouldBe(2L);
+    }
+
+    [Test]
+    public void Should_run_the_domain_calendar_as_the_engine_calendar() =>
+        _factory.Services.GetRequiredService<IWorkingCalendar>().ShouldBeOfType<CalendarProvider>();
 
     [Test]
     public void Should_run_the_outbox_dispatcher_and_the_timer_poller()

@@ -3,12 +3,13 @@ using Engine.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Procedures.Hosting;
 
 namespace Worker.Hosting;
 
 /// <summary>
-/// Runs first at start, before the engine's workers and the web server: applies the engine's migrations,
-/// then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
+/// Runs first at start, before the engine's workers and the web server: applies the engine's and the domain's
+/// migrations (and loads the working-day calendar), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
 /// each problem logged on its own line.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSource workflows, ILogger<DatabaseInitializer> logger)
@@ -17,7 +18,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSourc
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await services.MigrateWorkflowEngineAsync(cancellationToken);
-        logger.LogInformation("Engine schema is up to date");
+        await services.MigrateProceduresAsync(cancellationToken);
+        logger.LogInformation("Database schemas are up to date");
 
         if (!Directory.Exists(workflows.Folder))
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Procedures.Hosting;
 using Serilog;
 using Serilog.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace Worker.Hosting;
 
 /// <summary>
 /// What the API and the Worker hosts share: Serilog, the default URL, the database (configured or embedded),
-/// the engine, migrations and workflow loading at start, and the health checks. Owns the embedded cluster and
+/// the engine and the domain on it, migrations and workflow loading at start, and the health checks. Owns the embedded cluster and
 /// the logger; dispose it after the app has run (<c>await using</c> in Program).
 /// </summary>
 public sealed class IsoHost : IAsyncDisposable
@@ -52,6 +53,7 @@ public sealed class IsoHost : IAsyncDisposable
 
         builder.Services.AddSingleton(database);
         builder.Services.AddWorkflowEngine(database.ConnectionString);
+        builder.Services.AddProcedures();
         builder.Services.AddSingleton(WorkflowSource.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
         // Registered before anything else that runs in the background, so it finishes before they start.
         builder.Services.AddHostedService<DatabaseInitializer>();
