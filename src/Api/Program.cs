@@ -1,5 +1,13 @@
+using Api.Hosting;
+using Worker.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
+await using var host = await IsoHost.ConfigureAsync(builder, HostUrls.ApiDefault);
+builder.AddApiServices();
+
 var app = builder.Build();
-app.MapHealthChecks("/health");
-app.Run();
+app.UseApiPipeline();
+return await host.RunAsync(app, "ISO điện tử", "Scalar: /scalar");
+
+/// <summary>The API entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program { }

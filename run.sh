@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs ISO điện tử on this machine: API, web pages and background work in one process, on an embedded
+# PostgreSQL cluster kept in .data/postgres (unless ConnectionStrings__Default names a server).
+# Installs the PostgreSQL server binaries first when they are missing (Debian/Ubuntu, as root or with sudo).
+# Usage: ./run.sh [app arguments, e.g. --urls http://0.0.0.0:8080]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+have_postgres_server() {
+  command -v initdb >/dev/null 2>&1 && return 0
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
+}
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "run.sh: the .NET 10 SDK (dotnet) is required: https://dot.net" >&2
+  exit 1
+fi
+
+if [ -z "${ConnectionStrings__Default:-}" ] && ! have_postgres_server; then
+  echo "run.sh: installing the PostgreSQL server (apt: postgresql)"
+  apt_install postgresql
+fi
+
+exec dotnet run --project src/Api -c Release -- "$@"

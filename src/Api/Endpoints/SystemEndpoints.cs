@@ -1,0 +1,33 @@
+using System.Reflection;
+using Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Worker.Hosting;
+
+namespace Api.Endpoints;
+
+public static class SystemEndpoints
+{
+    public const string ProductName = "ISO điện tử";
+
+    private static readonly string Version =
+        (typeof(SystemEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+
+    public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var system = endpoints.MapGroup("/api/v1/system").WithTags("System");
+        system.MapGet("/info", GetInfoAsync)
+            .WithName("GetSystemInfo")
+            .WithSummary("Thông tin hệ thống")
+            .WithDescription("Product name, version, database mode (embedded or external) and the number of published workflow definitions.")
+            .AllowAnonymous();
+        return endpoints;
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<SystemInfo>> GetInfoAsync(
+        DatabaseConnection database, EngineDb db, CancellationToken ct)
+    {
+        var published = await db.Definitions.CountAsync(d => d.IsPublished && d.IsLatest, ct);
+        return TypedResults.Ok(new SystemInfo(ProductName, Version, database.Mode.ToString().ToLowerInvariant(), published));
+    }
+}

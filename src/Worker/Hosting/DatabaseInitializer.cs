@@ -1,0 +1,45 @@
+using Engine.Definitions;
+using Engine.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Procedures.Hosting;
+
+namespace Worker.Hosting;
+
+/// <summary>
+/// Runs first at start, before the engine's workers and the web server: applies the engine's and the domain's
+/// migrations (and loads the working-day calendar), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
+/// each problem logged on its own line.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSource workflows, ILogger<DatabaseInitializer> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await services.MigrateWorkflowEngineAsync(cancellationToken);
+        await services.MigrateProceduresAsync(cancellationToken);
+        logger.LogInformation("Database schemas are up to date");
+
+        if (!Directory.Exists(workflows.Folder))
+        {
+            if (workflows.IsConfigured)
+                throw new WorkflowDefinitionsException(workflows.Folder, [$"the folder {workflows.Folder} ({WorkflowSource.ConfigKey}) does not exist"]);
+            logger.LogWarning("No workflow folder at {Folder}: no definitions loaded", workflows.Folder);
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<WorkflowFileLoader>().LoadAsync(workflows.Folder, cancellationToken);
+        if (!report.Succeeded)
+        {
+            logger.LogCritical("Cannot start: {Count} problem(s) in the workflow definitions in {Folder}", report.Problems.Count, workflows.Folder);
+            foreach (var problem in report.Problems) logger.LogCritical("Workflow problem: {Problem}", problem);
+            throw new WorkflowDefinitionsException(workflows.Folder, report.Problems);
+        }
+        logger.LogInformation("Workflows loaded from {Folder}: {Published} published, {Unchanged} already present",
+            workflows.Folder, report.Published.Count, report.Unchanged.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Worker.Messaging;
+
+/// <summary>MassTransit on RabbitMQ when <c>RabbitMq:Host</c> is set, otherwise on the in-memory transport.</summary>
+public static class MessageBus
+{
+    public static IServiceCollection AddMessageBus(this IServiceCollection services, RabbitMqSettings rabbit)
+    {
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConsumers(typeof(MessageBus).Assembly);
+            if (rabbit.IsConfigured)
+            {
+                if (rabbit.QuorumQueues)
+                    x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                    {
+                        if (endpoint is IRabbitMqReceiveEndpointConfigurator queue) queue.SetQuorumQueue();
+                    });
+                x.UsingRabbitMq((context, bus) =>
+                {
+                    bus.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    bus.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, bus) => bus.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+}
