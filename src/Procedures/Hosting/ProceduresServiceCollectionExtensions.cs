@@ -22,7 +22,7 @@ public static class ProceduresServiceCollectionExtensions
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
-        services.AddOrganisationAdmin().AddCatalogue();
+        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         return services;
     }
