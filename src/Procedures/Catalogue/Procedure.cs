@@ -30,6 +30,8 @@ public sealed class Procedure
     /// <summary>Years a finished dossier is kept in the archive.</summary>
     public int RetentionYears { get; set; } = 10;
     public bool IsActive { get; set; } = true;
+    /// <summary>Name, code and English name folded by <see cref="Catalogue.SearchText"/>; kept in step by the catalogue use cases.</summary>
+    public string SearchText { get; set; } = "";
 
     public LegalTimeLimit TimeLimit => new(TimeLimitKind, TimeLimitAmount);
 }
@@ -64,13 +66,17 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         b.Property(x => x.Level).HasMaxLength(50);
         b.Property(x => x.TimeLimitKind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.TimeLimitAmount).HasPrecision(9, 2);
-        b.Property(x => x.Channels).HasColumnType("text[]").HasConversion(EnumListConversion<Channel>.Converter, EnumListConversion<Channel>.Comparer);
+        // A primitive collection (not a whole-list converter) so that "channel = ANY(channels)" is translated for the catalogue filter.
+        b.PrimitiveCollection(x => x.Channels).HasColumnType("text[]").ElementType().HasConversion<string>();
         b.Property(x => x.ResultDocuments).HasColumnType("text[]");
         b.Property(x => x.Fees).HasColumnType("jsonb").HasConversion(JsonConversion<List<Fee>>.Converter, JsonConversion<List<Fee>>.Comparer);
         b.Ignore(x => x.TimeLimit);
         b.HasOne<Sector>().WithMany().HasForeignKey(x => x.SectorId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.RequiredDocuments).WithOne().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.SectorId);
+        b.Property(x => x.SearchText).HasMaxLength(1200);
+        // Serves prefix searches (typing the start of a name); word-anywhere matching scans, which a catalogue of a few thousand rows affords.
+        b.HasIndex(x => x.SearchText).HasOperators("text_pattern_ops");
     }
 }
 

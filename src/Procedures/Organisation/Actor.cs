@@ -41,6 +41,7 @@ public static class RoleNames
         Role.DeputyLeader => "deputy-leader",
         Role.UnitAdmin => "unit-admin",
         Role.SystemAdmin => "system-admin",
+        Role.ConsultedOfficer => "consulted-officer",
         _ => role.ToString(),
     };
 
@@ -61,6 +62,7 @@ public static class RoleNames
         Role.DeputyLeader => "Cấp phó (ký thay)",
         Role.UnitAdmin => "Quản trị đơn vị",
         Role.SystemAdmin => "Quản trị hệ thống",
+        Role.ConsultedOfficer => "Cán bộ cơ quan phối hợp",
         _ => role.ToString(),
     };
 }

@@ -20,6 +20,8 @@ public enum Role
     UnitAdmin,
     /// <summary>Administers the whole system.</summary>
     SystemAdmin,
+    /// <summary>Officer of an agency consulted in a joint procedure (liên thông): police, tax, social insurance.</summary>
+    ConsultedOfficer,
 }
 
 /// <summary>A public official (cán bộ, công chức) who signs in and works on dossiers.</summary>
@@ -73,12 +75,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         b.ToTable("memberships");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Roles).HasColumnType("text[]")
-            .HasConversion(
-                v => v.Select(r => r.ToString()).ToArray(),
-                v => v.Select(Enum.Parse<Role>).ToList(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Role>>(
-                    (a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
+        // A primitive collection so that queries such as "who holds system-admin" translate to "= ANY(roles)".
+        b.PrimitiveCollection(x => x.Roles).HasColumnType("text[]").ElementType().HasConversion<string>();
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OfficialId, x.UnitId });
         b.HasIndex(x => x.UnitId);

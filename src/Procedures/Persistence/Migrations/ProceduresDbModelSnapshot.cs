@@ -78,7 +78,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string[]>("Channels")
+                    b.PrimitiveCollection<string[]>("Channels")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("channels");
@@ -132,6 +132,12 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("retention_years");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
+                        .HasColumnName("search_text");
+
                     b.Property<Guid>("SectorId")
                         .HasColumnType("uuid")
                         .HasColumnName("sector_id");
@@ -153,6 +159,11 @@ namespace Procedures.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_procedures_code");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_procedures_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("SectorId")
                         .HasDatabaseName("ix_procedures_sector_id");
@@ -727,7 +738,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("official_id");
 
-                    b.Property<string[]>("Roles")
+                    b.PrimitiveCollection<string[]>("Roles")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("roles");

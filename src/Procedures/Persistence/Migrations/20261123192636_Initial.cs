@@ -115,7 +115,8 @@ namespace Procedures.Persistence.Migrations
                     fees = table.Column<string>(type: "jsonb", nullable: false),
                     result_documents = table.Column<List<string>>(type: "text[]", nullable: false),
                     retention_years = table.Column<int>(type: "integer", nullable: false),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    search_text = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,6 +563,13 @@ namespace Procedures.Persistence.Migrations
                 table: "procedures",
                 column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_procedures_search_text",
+                schema: "procedures",
+                table: "procedures",
+                column: "search_text")
+                .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_procedures_sector_id",

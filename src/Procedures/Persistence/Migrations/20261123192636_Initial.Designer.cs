@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123191509_Initial")]
+    [Migration("20261123192636_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -81,7 +81,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string[]>("Channels")
+                    b.PrimitiveCollection<string[]>("Channels")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("channels");
@@ -135,6 +135,12 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("retention_years");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
+                        .HasColumnName("search_text");
+
                     b.Property<Guid>("SectorId")
                         .HasColumnType("uuid")
                         .HasColumnName("sector_id");
@@ -156,6 +162,11 @@ namespace Procedures.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_procedures_code");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_procedures_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("SectorId")
                         .HasDatabaseName("ix_procedures_sector_id");
@@ -730,7 +741,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("official_id");
 
-                    b.Property<string[]>("Roles")
+                    b.PrimitiveCollection<string[]>("Roles")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("roles");
