@@ -1,9 +1,13 @@
 using Engine.Definitions;
 using Engine.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Procedures.Calendar;
 using Procedures.Hosting;
+using Procedures.Persistence;
+using Procedures.Samples;
 
 namespace Worker.Hosting;
 
@@ -12,7 +16,8 @@ namespace Worker.Hosting;
 /// migrations (and loads the working-day calendar), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
 /// each problem logged on its own line.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSource workflows, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSource workflows, DatabaseConnection database,
+    IConfiguration configuration, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -39,6 +44,18 @@ public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSourc
         }
         logger.LogInformation("Workflows loaded from {Folder}: {Published} published, {Unchanged} already present",
             workflows.Folder, report.Published.Count, report.Unchanged.Count);
+
+        // The embedded single-process mode is for trying the product: it comes with a sample province.
+        if (configuration.GetValue("Samples:Seed", database.Mode == DatabaseMode.Embedded))
+        {
+            var seeded = await SampleData.SeedAsync(scope.ServiceProvider.GetRequiredService<ProceduresDb>(),
+                scope.ServiceProvider.GetRequiredService<DefinitionStore>(), logger,
+                services.GetRequiredService<CalendarProvider>(), configuration["Samples:Folder"], cancellationToken);
+            if (seeded.Seeded)
+                logger.LogInformation("Sample data seeded: {Units} units, {Officials} officials, {Procedures} procedures",
+                    seeded.Units, seeded.Officials, seeded.Procedures);
+            else logger.LogInformation("Sample data already present");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
