@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123191509_Initial")]
+    [Migration("20261123192923_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -470,6 +470,11 @@ namespace Procedures.Persistence.Migrations
                     b.Property<DateTimeOffset?>("SupplementRequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("supplement_requested_at");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
