@@ -34,7 +34,7 @@ public sealed class ReceiveSupplementHandler(ProceduresDb db, WorkflowRuntime en
             if (row.ProcedureDocumentId is { } id && dossier.Documents.FirstOrDefault(d => d.ProcedureDocumentId == id) is { } existing)
                 (existing.Provided, existing.FromSupplement, existing.Copies, existing.Form, existing.AttachmentId) =
                     (true, true, row.Copies, row.Form, row.AttachmentId ?? existing.AttachmentId);
-            else dossier.Documents.Add(row);
+            else db.DossierDocuments.Add(row); // explicitly: a set Guid key on a navigation would be taken for an existing row
         if (ReceptionRules.Missing(procedure, dossier.Documents) is { Count: > 0 } missing) return ReceptionRules.Incomplete(missing);
 
         var wasAccepted = dossier.AppointmentAt is not null;

@@ -95,6 +95,14 @@ public abstract class DossierTest : ProceduresTest
             .Where(e => e.DossierId == id).OrderBy(e => e.Id).ToListAsync();
     }
 
+    /// <summary>The engine instance's status and outcome, e.g. <c>Completed/refused</c>.</summary>
+    protected async Task<string> InstanceOutcome(Dossier dossier)
+    {
+        await using var cmd = DataSource.CreateCommand("SELECT status || '/' || coalesce(outcome, '') FROM engine.instances WHERE id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = dossier.WorkflowInstanceId!.Value });
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Outbox message types written so far (the worker's input), in order.</summary>
     protected async Task<List<string>> OutboxTypes()
     {

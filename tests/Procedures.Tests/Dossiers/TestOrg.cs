@@ -11,7 +11,7 @@ namespace Procedures.Tests.Dossiers;
 /// consultation procedure, and a same-day certification with the per-page fee — each bound to a test definition.
 /// </summary>
 public sealed record TestOrg(Guid Province, Guid CommuneA, Guid ShopA, Guid CommuneB, Guid ShopB, Guid Tax, Guid Land,
-    Guid Business, Guid Form, Guid IdCopy, Guid Lease, Guid Minutes, Guid LandCertificate, Guid Certification)
+    Guid Business, Guid Form, Guid IdCopy, Guid Lease, Guid Minutes, Guid LandCertificate, Guid LandApplication, Guid Certification)
 {
     public const string ShopACode = "000.21.40.H40";
     public const string ClerkA = "clerk.a", SpecialistA = "specialist.a", SpecialistA2 = "specialist.a2", HeadA = "head.a",
@@ -49,7 +49,7 @@ public sealed record TestOrg(Guid Province, Guid CommuneA, Guid ShopA, Guid Comm
         var lease = Document(business, 3, "Hợp đồng thuê địa điểm kinh doanh", optional: true);
         var minutes = Document(business, 4, "Biên bản họp thành viên hộ gia đình", optional: false);
         var landCertificate = Procedure(sector, "1.012345", "Cấp giấy chứng nhận có liên thông thuế", LegalTimeLimit.WorkingDays(10), [], [Channel.Counter]);
-        Document(landCertificate, 1, "Đơn đăng ký", optional: false);
+        var landApplication = Document(landCertificate, 1, "Đơn đăng ký", optional: false);
         var certification = Procedure(sector, "2.000815", "Chứng thực bản sao từ bản chính", LegalTimeLimit.SameDay,
             [new Fee { Name = "Phí chứng thực", Kind = FeeKind.PerPage, Amount = 2_000, FirstPages = 2, NextPageAmount = 1_000, MaxPerCopy = 200_000 }],
             [Channel.Counter]);
@@ -60,7 +60,7 @@ public sealed record TestOrg(Guid Province, Guid CommuneA, Guid ShopA, Guid Comm
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         return new TestOrg(province.Id, communeA.Id, shopA.Id, communeB.Id, shopB.Id, tax.Id, land.Id,
-            business.Id, form.Id, idCopy.Id, lease.Id, minutes.Id, landCertificate.Id, certification.Id);
+            business.Id, form.Id, idCopy.Id, lease.Id, minutes.Id, landCertificate.Id, landApplication.Id, certification.Id);
     }
 
     private static Unit Unit(string code, string name, string type, Unit? parent)
