@@ -63,6 +63,8 @@ public sealed class Dossier
     public string? SignedBy { get; set; }
     /// <summary>Whom the signer signed for (ký thay, KT.), when a deputy signed.</summary>
     public string? SignedOnBehalfOf { get; set; }
+    /// <summary>The dossier as a whole when its result was ready: early, on time or late against the (possibly reset) appointment.</summary>
+    public Timeliness? Timeliness { get; set; }
 
     public DateTimeOffset? ReturnedAt { get; set; }
     public Channel? ReturnChannel { get; set; }

@@ -18,6 +18,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(x => x.ReturnChannel).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.Result).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Timeliness).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.MissingItems).HasColumnType("text[]");
         b.Property(x => x.FeeAmount).HasPrecision(14, 0);
         b.Property(x => x.ReceivedBy).HasMaxLength(100);

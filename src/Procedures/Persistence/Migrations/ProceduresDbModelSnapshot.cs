@@ -479,6 +479,11 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("supplement_requested_at");
 
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123192636_Initial")]
+    [Migration("20261123194814_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -481,6 +481,11 @@ namespace Procedures.Persistence.Migrations
                     b.Property<DateTimeOffset?>("SupplementRequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("supplement_requested_at");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

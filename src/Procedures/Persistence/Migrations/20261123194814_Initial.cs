@@ -266,6 +266,7 @@ namespace Procedures.Persistence.Migrations
                     result_note = table.Column<string>(type: "text", nullable: true),
                     signed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     signed_on_behalf_of = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    timeliness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     returned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     return_channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

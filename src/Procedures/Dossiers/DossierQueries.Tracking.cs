@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Procedures.Common;
+
+namespace Procedures.Dossiers;
+
+/// <summary>What the public portal shows for a dossier: status and dates, never personal data.</summary>
+public sealed record DossierTracking(
+    string Code, DossierStatus Status, int StatusCode, string StatusVi, string StatusEn, string ProcedureName, string ReceivingUnitName,
+    IReadOnlyList<string> CurrentSteps, DateTimeOffset? ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt);
+
+public sealed partial class DossierQueries
+{
+    /// <summary>
+    /// Tracking by code plus the last 4 digits of the applicant's phone or identity number. An unknown code and a
+    /// wrong second factor give the same NotFound, so the answer tells nothing about which was wrong. Attempt
+    /// limits belong to the API's rate limiter.
+    /// </summary>
+    public async Task<DomainResult<DossierTracking>> TrackAsync(string code, string secondFactor, CancellationToken ct = default)
+    {
+        var factor = new string((secondFactor ?? "").Where(char.IsAsciiDigit).ToArray());
+        var wanted = (code ?? "").Trim();
+        if (factor.Length != 4 || (secondFactor ?? "").Trim().Length != 4 || wanted.Length == 0) return DossierWork.NoSuchDossier;
+        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == wanted, ct);
+        if (d is null || !(EndsWith(d.Applicant.Phone, factor) || EndsWith(d.Applicant.IdNumber, factor))) return DossierWork.NoSuchDossier;
+
+        var procedure = await db.Procedures.AsNoTracking().Where(p => p.Id == d.ProcedureId).Select(p => p.Name).SingleAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == d.ReceivingUnitId).Select(u => u.Name).SingleAsync(ct);
+        var steps = d.WorkflowInstanceId is { } id && await instances.GetAsync(id, ct) is { } view
+            ? view.OpenWorkItems.Select(w => w.Title ?? w.StepId).Distinct().ToList()
+            : [];
+        return new DossierTracking(d.Code!, d.Status, (int)d.Status, d.Status.Vietnamese(), d.Status.English(), procedure, unit, steps,
+            d.ReceivedAt, d.AppointmentAt, d.FinishedAt, d.ReturnedAt);
+    }
+
+    private static bool EndsWith(string? value, string factor)
+    {
+        var digits = new string((value ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.Length >= 4 && digits.EndsWith(factor, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Procedures.Dossiers;
+
+public static class DossierServices
+{
+    /// <summary>The dossier use cases and queries; <see cref="DossierSettings"/> defaults unless registered after.</summary>
+    public static IServiceCollection AddDossiers(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new DossierSettings());
+        services.TryAddScoped<SubmitOnlineHandler>();
+        services.TryAddScoped<ReceiveDossierHandler>();
+        services.TryAddScoped<RequestSupplementHandler>();
+        services.TryAddScoped<ReceiveSupplementHandler>();
+        services.TryAddScoped<RefuseDossierHandler>();
+        services.TryAddScoped<WithdrawDossierHandler>();
+        services.TryAddScoped<AssignDossierHandler>();
+        services.TryAddScoped<SubmitAppraisalHandler>();
+        services.TryAddScoped<RequestConsultationHandler>();
+        services.TryAddScoped<ReplyToConsultationHandler>();
+        services.TryAddScoped<ApproveDossierHandler>();
+        services.TryAddScoped<SendBackDossierHandler>();
+        services.TryAddScoped<SignDossierHandler>();
+        services.TryAddScoped<ReturnResultHandler>();
+        services.TryAddScoped<IssueApologyHandler>();
+        services.TryAddScoped<DossierQueries>();
+        services.TryAddScoped<OverdueQueries>();
+        return services;
+    }
+}

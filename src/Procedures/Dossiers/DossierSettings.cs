@@ -1,0 +1,28 @@
+using Engine.Definitions;
+
+namespace Procedures.Dossiers;
+
+/// <summary>
+/// The dossier rules that are local choices or unverified readings of the decree (⚠ in DOMAIN.md): they are
+/// settings so an agency can change them without a release.
+/// </summary>
+public sealed record DossierSettings
+{
+    /// <summary>
+    /// During processing, a supplement may be requested only until the end of this many working days after the
+    /// (latest) complete reception, counted as appointments are (the reception day itself does not count).
+    /// </summary>
+    public int SupplementWindowDays { get; init; } = 3;
+
+    /// <summary>The citizen's deadline to hand in a supplement, in working days counted like an appointment ⚠.</summary>
+    public int SupplementDueDays { get; init; } = 10;
+
+    /// <summary>Open dossiers and work items this close to their due time are listed as due soon.</summary>
+    public WorkingTime DueSoon { get; init; } = WorkingTime.Days(1);
+
+    /// <summary>A hand-off at least this much working time before its due time counts as early.</summary>
+    public WorkingTime EarlyMargin { get; init; } = WorkingTime.Days(1);
+
+    /// <summary>An apology is expected at least this much working time before the appointment (Form 04).</summary>
+    public WorkingTime ApologyNotice { get; init; } = WorkingTime.Days(1);
+}

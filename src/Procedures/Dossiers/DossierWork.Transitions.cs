@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Engine.Runtime;
+using Procedures.Common;
+
+namespace Procedures.Dossiers;
+
+internal sealed partial class DossierWork
+{
+    /// <summary>Takes <paramref name="action"/> on the work item in this transaction, then applies what the move opened.</summary>
+    public async Task<DomainResult<TransitionResult>> CompleteAsync(WorkflowRuntime engine, DossierWorkItem item, string action,
+        string? comment, JsonObject? data, IReadOnlyList<OutboxMessage>? messages, CancellationToken ct, string? consultationSubject = null)
+    {
+        var moved = await engine.CompleteAsync(new CompleteWorkItem(item.Id, action, Actor.UserName, comment, data, null, messages), Transaction, ct);
+        if (!moved.Succeeded) return DomainError.FromEngine(moved.Error!);
+        await AfterMoveAsync(moved.Value!, consultationSubject, ct);
+        return moved.Value!;
+    }
+
+    /// <summary>Starts the dossier's workflow instance in this transaction.</summary>
+    public async Task<DomainResult<TransitionResult>> StartAsync(WorkflowRuntime engine, StartInstance request, CancellationToken ct)
+    {
+        var started = await engine.StartAsync(request, Transaction, ct);
+        if (!started.Succeeded) return DomainError.FromEngine(started.Error!);
+        Dossier.WorkflowInstanceId = started.Value!.InstanceId;
+        await AfterMoveAsync(started.Value!, null, ct);
+        return started.Value!;
+    }
+
+    /// <summary>
+    /// What any move may have opened, whatever the use case: a consulted agency's step gets its consultation row
+    /// (own deadline, the work item's due time on the calendar); the return step means the result is ready.
+    /// </summary>
+    private async Task AfterMoveAsync(TransitionResult moved, string? consultationSubject, CancellationToken ct)
+    {
+        await ReloadWorkItemsAsync(ct);
+        foreach (var item in moved.OpenedWorkItems.Where(w => w.Role == StepRoles.ConsultedOfficer && Guid.TryParse(w.UnitId, out _)))
+            Db.Consultations.Add(new Consultation
+            {
+                Id = Guid.CreateVersion7(Now), DossierId = Dossier.Id, ConsultedUnitId = Guid.Parse(item.UnitId!),
+                Subject = consultationSubject ?? item.Title ?? item.StepId, RequestedAt = Now, RequestedBy = Actor.UserName,
+                DueAt = item.DueAt, WorkItemId = item.Id,
+            });
+        if (moved.OpenedWorkItems.Any(w => w.StepId == DossierSteps.ReturnResult) && Dossier.Status != DossierStatus.Finished)
+        {
+            Dossier.Status = DossierStatus.Finished;
+            Dossier.Result = DossierResult.Approved;
+            Dossier.FinishedAt = Now;
+            Dossier.Timeliness = DossierTimeliness.Judge(Calendar, Now, Dossier.AppointmentAt, Settings.EarlyMargin, ReceivingUnit);
+            await AddMessageAsync(new ResultReady(Dossier.Id, Dossier.Code!, Dossier.ReceivingUnitId, Now, Dossier.AppointmentAt,
+                CitizenContact.Of(Dossier)), ct);
+        }
+    }
+
+    /// <summary>
+    /// The dossier's history row for this use case (Form 05): who, at which step, due when and whether early, on
+    /// time or late; the receiver is whoever the move handed the dossier to by name.
+    /// </summary>
+    public async Task<DossierEvent> RecordAsync(string kind, DossierWorkItem? item, string? comment, object? data = null,
+        TransitionResult? moved = null, CancellationToken ct = default)
+    {
+        var receiver = moved?.OpenedWorkItems.Select(w => w.Assignee).FirstOrDefault(a => a is not null);
+        var names = receiver is null ? null : await _officials.NamesAsync([receiver], ct);
+        var facts = data is null ? new JsonObject() : JsonSerializer.SerializeToNode(data, Json)!.AsObject();
+        if (moved is not null)
+            facts["next"] = new JsonArray(moved.OpenedWorkItems.Select(w => (JsonNode)new JsonObject
+            {
+                ["step"] = w.StepId, ["role"] = w.Role, ["unit"] = w.UnitId, ["assignee"] = w.Assignee, ["dueAt"] = w.DueAt,
+            }).ToArray());
+        var row = new DossierEvent
+        {
+            DossierId = Dossier.Id, At = Now, Kind = kind, Actor = Actor.UserName, ActorName = Actor.FullName,
+            ActorUnitId = item?.Unit, Receiver = receiver, ReceiverName = receiver is null ? null : names!.GetValueOrDefault(receiver),
+            Step = item?.StepId, Comment = comment, DueAt = item?.DueAt,
+            Timeliness = DossierTimeliness.Judge(Calendar, Now, item?.DueAt, Settings.EarlyMargin, item?.UnitId),
+            Data = facts.Count == 0 ? null : facts.ToJsonString(),
+        };
+        Db.DossierEvents.Add(row);
+        return row;
+    }
+}
+
+/// <summary>Step ids and actions of the workflow conventions (workflows/README.md) that the dossier code relies on.</summary>
+public static class DossierSteps
+{
+    public const string Receive = "receive";
+    public const string Assign = "assign";
+    public const string Process = "process";
+    public const string Review = "review";
+    public const string Sign = "sign";
+    public const string ReturnResult = "return-result";
+    public const string AwaitSupplement = "await-supplement";
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Procedures.Calendar;
+using Procedures.Common;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Procedures.Dossiers;
+
+/// <summary>
+/// One use case on one dossier in one transaction: the dossier row is locked so use cases on it queue instead of
+/// racing, the actor is checked against the units taking part (others get NotFound, so existence does not leak),
+/// and the engine call, the dossier change, its event and its messages commit together or not at all.
+/// </summary>
+internal sealed partial class DossierWork : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly ProceduresDb _db;
+    private readonly IDbContextTransaction _tx;
+    private readonly OfficialDirectory _officials;
+    private bool _committed;
+
+    private DossierWork(ProceduresDb db, IDbContextTransaction tx, OfficialDirectory officials, Actor actor,
+        VietnameseCalendar calendar, DossierSettings settings, DateTimeOffset now)
+    {
+        (_db, _tx, _officials, Actor, Calendar, Settings, Now) = (db, tx, officials, actor, calendar, settings, now);
+    }
+
+    public Actor Actor { get; }
+    public Dossier Dossier { get; private set; } = null!;
+    public VietnameseCalendar Calendar { get; }
+    public DossierSettings Settings { get; }
+    public DateTimeOffset Now { get; }
+    public ProceduresDb Db => _db;
+    public NpgsqlTransaction Transaction => (NpgsqlTransaction)_tx.GetDbTransaction();
+    public IReadOnlyList<DossierWorkItem> WorkItems { get; private set; } = [];
+    public IEnumerable<DossierWorkItem> OpenItems => WorkItems.Where(w => w.IsOpen);
+    public string ReceivingUnit => Dossier.ReceivingUnitId.ToString();
+
+    public static DomainError NoSuchDossier { get; } = DomainError.NotFound("dossier", "hồ sơ");
+
+    /// <summary>Starts a use case on an existing dossier: NotFound when it does not exist or the actor takes no part in it.</summary>
+    public static async Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, CancellationToken ct)
+    {
+        var actor = await officials.FindAsync(actorName ?? "", ct);
+        if (actor is null) return NoSuchDossier;
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow());
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM procedures.dossiers WHERE id = {dossierId} FOR UPDATE", ct);
+            var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
+            if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
+            work.Dossier = dossier;
+            await work.ReloadWorkItemsAsync(ct);
+            var consulted = await db.Consultations.Where(c => c.DossierId == dossierId).Select(c => c.ConsultedUnitId).ToListAsync(ct);
+            var units = new HashSet<Guid>([dossier.ReceivingUnitId, dossier.ProcessingUnitId, .. consulted]);
+            units.UnionWith(work.WorkItems.Select(w => w.Unit).OfType<Guid>());
+            if (!units.Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
+            return work;
+        }
+        catch
+        {
+            await work.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a use case that creates the dossier (reception at the counter, online submission).</summary>
+    public static async Task<DossierWork> BeginNewAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
+        TimeProvider clock, DossierSettings settings, Actor actor, Dossier dossier, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow()) { Dossier = dossier };
+        db.Dossiers.Add(dossier);
+        return work;
+    }
+
+    /// <summary>
+    /// The open work item at one of <paramref name="steps"/> that the actor may take: Invalid naming <c>action</c>
+    /// when the dossier is elsewhere, Forbidden when the actor lacks the step's role in the step's unit.
+    /// </summary>
+    public DomainResult<DossierWorkItem> ItemFor(string action, params string[] steps)
+    {
+        var candidates = OpenItems.Where(w => steps.Contains(w.StepId)).ToList();
+        if (candidates.Count == 0)
+        {
+            var where = OpenItems.Any() ? string.Join(", ", OpenItems.Select(w => w.StepId).Distinct()) : Dossier.Status.ToString();
+            return DomainError.Invalid("action", "action-not-allowed",
+                $"Thao tác '{action}' không được phép ở bước hiện tại của hồ sơ ({where}).",
+                $"Action '{action}' is not allowed at the dossier's current step ({where}).");
+        }
+        return candidates.FirstOrDefault(w => Actor.Holds(w.Role, w.Unit)) is { } item
+            ? item
+            : DomainError.Forbidden($"Bạn không có vai trò '{candidates[0].Role}' tại đơn vị của bước này.",
+                $"You do not hold the role '{candidates[0].Role}' in the unit of this step.");
+    }
+
+    public async Task ReloadWorkItemsAsync(CancellationToken ct) =>
+        WorkItems = Dossier.WorkflowInstanceId is { } id ? await EngineRows.WorkItemsAsync(Transaction, id, ct) : [];
+
+    /// <summary>Writes a message to the engine's outbox in this transaction, for facts that are not an engine transition.</summary>
+    public Task AddMessageAsync<T>(T message, CancellationToken ct) =>
+        EngineRows.AddOutboxAsync(Transaction, Dossier.WorkflowInstanceId, Now, OutboxMessage.From(message), ct);
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        Dossier.UpdatedAt = Now;
+        Dossier.Revision++;
+        await _db.SaveChangesAsync(ct);
+        await _tx.CommitAsync(ct);
+        _committed = true;
+    }
+
+    /// <summary>Rolls back unless committed, and then forgets the changes made in memory so the context is not left dirty.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _tx.DisposeAsync();
+        if (!_committed) _db.ChangeTracker.Clear();
+    }
+}

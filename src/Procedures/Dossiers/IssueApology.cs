@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Procedures.Calendar;
+using Procedures.Common;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Procedures.Dossiers;
+
+/// <summary>The processing unit apologises for a delay and sets a new appointment date (Form 04).</summary>
+public sealed record IssueApology(Guid DossierId, string Actor, string Reason, DateOnly NewAppointmentDate, Guid DelayUnitId);
+
+/// <summary>
+/// Rules: once per dossier ⚠ (a second apology is refused); by the leader, deputy or section head of the
+/// processing unit; while the clock runs (received or processing, not waiting for a supplement, not finished).
+/// The law expects it at least one working day before the appointment; the system still accepts it later,
+/// because the citizen must be told, and records it late. The new date is a working day after the current
+/// appointment; the new appointment is the close of that day. The unit that caused the delay is one of the
+/// units taking part. The first appointment stays in <see cref="Dossier.OriginalAppointmentAt"/>.
+/// </summary>
+public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+{
+    public async Task<DomainResult<DossierState>> HandleAsync(IssueApology request, CancellationToken ct = default)
+    {
+        if (Required.Text(request.Reason, "reason", "lý do chậm trễ", "The reason for the delay") is { } noReason) return noReason;
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        if (opened.Error is { } notFound) return notFound;
+        await using var work = opened.Value!;
+        var (dossier, cal, now) = (work.Dossier, work.Calendar, work.Now);
+        if (!work.Actor.HasRole(Role.UnitLeader, dossier.ProcessingUnitId) && !work.Actor.HasRole(Role.SectionHead, dossier.ProcessingUnitId))
+            return DomainError.Forbidden("Chỉ lãnh đạo đơn vị xử lý mới được ký phiếu xin lỗi.", "Only a leader of the processing unit may issue an apology.");
+        if (dossier.ApologyAt is not null)
+            return DomainError.Conflict("apology-already-issued", $"Hồ sơ đã được xin lỗi và hẹn lại ngày trả một lần ({dossier.ApologyAt:dd/MM/yyyy}); không được hẹn lại lần thứ hai.",
+                "An apology with a new date was already issued for this dossier; the appointment may be reset only once.");
+        if (dossier.Status is not (DossierStatus.Accepted or DossierStatus.Processing or DossierStatus.FinancialObligation) || dossier.AppointmentAt is not { } previous)
+            return DomainError.Conflict("clock-not-running", "Hồ sơ không ở trạng thái đang giải quyết nên không thể hẹn lại.", "The dossier is not being processed, so it cannot get a new appointment.");
+        if (!cal.IsWorkingDay(request.NewAppointmentDate))
+            return DomainError.Invalid("newAppointmentDate", "not-a-working-day", "Ngày hẹn mới phải là ngày làm việc.", "The new appointment must be on a working day.");
+        var newAt = cal.EndOfWorkingDay(request.NewAppointmentDate, work.ReceivingUnit).ToUniversalTime();
+        if (newAt <= previous)
+            return DomainError.Invalid("newAppointmentDate", "not-later", "Ngày hẹn mới phải sau ngày hẹn hiện tại.", "The new appointment must be later than the current one.");
+        var consulted = await db.Consultations.Where(c => c.DossierId == dossier.Id).Select(c => c.ConsultedUnitId).ToListAsync(ct);
+        var takingPart = new HashSet<Guid>([dossier.ReceivingUnitId, dossier.ProcessingUnitId, .. consulted, .. work.WorkItems.Select(w => w.Unit).OfType<Guid>()]);
+        if (!takingPart.Contains(request.DelayUnitId))
+            return DomainError.Invalid("delayUnitId", "unit-not-involved", "Đơn vị gây chậm trễ phải là đơn vị tham gia giải quyết hồ sơ.", "The delaying unit must be one of the units handling the dossier.");
+
+        (dossier.ApologyAt, dossier.ApologyReason, dossier.DelayUnitId, dossier.ApologyBy, dossier.AppointmentAt) =
+            (now, request.Reason.Trim(), request.DelayUnitId, work.Actor.UserName, newAt);
+        var row = await work.RecordAsync("Apologised", null, dossier.ApologyReason,
+            new { previousAppointmentAt = previous, newAppointmentAt = newAt, delayUnitId = request.DelayUnitId }, null, ct);
+        row.ActorUnitId = dossier.ProcessingUnitId;
+        row.DueAt = previous;
+        row.Timeliness = cal.Add(now, settings.ApologyNotice, work.ReceivingUnit) <= previous ? Timeliness.OnTime : Timeliness.Late;
+        await work.AddMessageAsync(new ApologyIssued(dossier.Id, dossier.Code!, request.DelayUnitId, previous, newAt, CitizenContact.Of(dossier)), ct);
+        await work.CommitAsync(ct);
+        return work.State();
+    }
+}

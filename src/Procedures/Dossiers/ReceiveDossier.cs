@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Engine.Runtime;
+using Procedures.Calendar;
+using Procedures.Catalogue;
+using Procedures.Common;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Procedures.Dossiers;
+
+/// <summary>A clerk receives a dossier handed in at the counter of <paramref name="ReceivingUnitId"/>.</summary>
+public sealed record ReceiveAtCounter(
+    string Actor, Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
+    ReceptionDecision Decision = ReceptionDecision.Accept, string? Reason = null, IReadOnlyList<string>? OtherMissingItems = null,
+    Guid? ProcessingUnitId = null, int? Copies = null, int? Pages = null, decimal? FeeByDecision = null,
+    IReadOnlyDictionary<string, string>? WorkflowInputs = null);
+
+/// <summary>A clerk of the receiving unit checks an online submission (status Registered) and receives it.</summary>
+public sealed record ReceiveOnlineSubmission(
+    string Actor, Guid DossierId, ReceptionDecision Decision = ReceptionDecision.Accept, string? Reason = null,
+    IReadOnlyList<string>? OtherMissingItems = null, Guid? ProcessingUnitId = null, decimal? FeeByDecision = null,
+    IReadOnlyDictionary<string, string>? WorkflowInputs = null);
+
+/// <summary>
+/// Reception (tiếp nhận): checks, then in one transaction the dossier code, the appointment, the fee, the workflow
+/// instance started on the competent unit's definition and its <c>receive</c> step completed with the clerk's decision.
+/// </summary>
+public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+{
+    public async Task<DomainResult<ReceptionReceipt>> HandleAsync(ReceiveAtCounter request, CancellationToken ct = default)
+    {
+        var actor = await officials.FindAsync(request.Actor ?? "", ct);
+        if (actor is null || !actor.HasRole(Role.Clerk, request.ReceivingUnitId))
+            return DomainError.Forbidden("Chỉ cán bộ tiếp nhận của đơn vị mới được tiếp nhận hồ sơ.", "Only a clerk of the receiving unit may receive dossiers.");
+        if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
+            return DomainError.Invalid("applicant.fullName", "required", "Thiếu họ tên người nộp hồ sơ.", "The applicant's name is required.");
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == request.ReceivingUnitId, ct);
+        var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Counter, ct);
+        if (procedure.Error is { } noProcedure) return noProcedure;
+        var competence = await ReceptionRules.CompetenceAsync(db, request.ProcedureId, unit, request.ProcessingUnitId, officials.Today, ct);
+        if (competence.Error is { } notCompetent) return notCompetent;
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var documents = ReceptionRules.Documents(procedure.Value!, request.Documents ?? [], id, fromSupplement: false);
+        if (documents.Error is { } badDocument) return badDocument;
+
+        var dossier = new Dossier
+        {
+            Id = id, ProcedureId = request.ProcedureId, ReceivingUnitId = unit.Id, ProcessingUnitId = competence.Value!.UnitId,
+            Channel = Channel.Counter, Applicant = request.Applicant.ToEntity(), Status = DossierStatus.Registered,
+            SubmittedAt = now, Copies = request.Copies, Pages = request.Pages, Documents = documents.Value!, CreatedAt = now, UpdatedAt = now,
+        };
+        var choice = new Choice(request.Decision, request.Reason, request.OtherMissingItems, request.FeeByDecision, request.WorkflowInputs);
+        if (Check(procedure.Value!, dossier, choice) is { } refused) return refused;
+        await using var work = await DossierWork.BeginNewAsync(db, officials, calendar, clock, settings, actor, dossier, ct);
+        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, ct);
+    }
+
+    public async Task<DomainResult<ReceptionReceipt>> HandleAsync(ReceiveOnlineSubmission request, CancellationToken ct = default)
+    {
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        if (opened.Error is { } notFound) return notFound;
+        await using var work = opened.Value!;
+        var dossier = work.Dossier;
+        if (dossier.Status != DossierStatus.Registered)
+            return DomainError.Conflict("already-received", "Hồ sơ đã được tiếp nhận hoặc xử lý.", "The dossier was already received or handled.");
+        if (!work.Actor.HasRole(Role.Clerk, dossier.ReceivingUnitId))
+            return DomainError.Forbidden("Chỉ cán bộ tiếp nhận của đơn vị mới được tiếp nhận hồ sơ.", "Only a clerk of the receiving unit may receive dossiers.");
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == dossier.ReceivingUnitId, ct);
+        var procedure = await ReceptionRules.ProcedureAsync(db, dossier.ProcedureId, Channel.Online, ct);
+        if (procedure.Error is { } noProcedure) return noProcedure;
+        var competence = await ReceptionRules.CompetenceAsync(db, dossier.ProcedureId, unit, request.ProcessingUnitId, officials.Today, ct);
+        if (competence.Error is { } notCompetent) return notCompetent;
+        dossier.ProcessingUnitId = competence.Value!.UnitId;
+        var choice = new Choice(request.Decision, request.Reason, request.OtherMissingItems, request.FeeByDecision, request.WorkflowInputs);
+        if (Check(procedure.Value!, dossier, choice) is { } refused) return refused;
+        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, ct);
+    }
+
+    private sealed record Choice(ReceptionDecision Decision, string? Reason, IReadOnlyList<string>? OtherMissingItems,
+        decimal? FeeByDecision, IReadOnlyDictionary<string, string>? WorkflowInputs)
+    {
+        public List<string> MissingItems(Procedure procedure, Dossier dossier) =>
+            [.. ReceptionRules.Missing(procedure, dossier.Documents), .. (OtherMissingItems ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim())];
+    }
+
+    /// <summary>Completeness against the decision: accepting needs every required document; the other decisions need their reasons.</summary>
+    private static DomainError? Check(Procedure procedure, Dossier dossier, Choice choice) => choice.Decision switch
+    {
+        ReceptionDecision.Accept when ReceptionRules.Missing(procedure, dossier.Documents) is { Count: > 0 } missing => ReceptionRules.Incomplete(missing),
+        ReceptionDecision.RequestSupplement when choice.MissingItems(procedure, dossier).Count == 0 =>
+            DomainError.Invalid("missingItems", "required", "Cần liệt kê các thành phần phải bổ sung.", "List the items to supplement."),
+        ReceptionDecision.Refuse when string.IsNullOrWhiteSpace(choice.Reason) =>
+            DomainError.Invalid("reason", "required", "Cần nêu rõ lý do từ chối.", "A reason for the refusal is required."),
+        _ => FeeCalculator.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Error,
+    };
+}

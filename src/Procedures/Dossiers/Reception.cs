@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Engine.Runtime;
+using Procedures.Calendar;
+using Procedures.Catalogue;
+using Procedures.Common;
+using Procedures.Organisation;
+
+namespace Procedures.Dossiers;
+
+public sealed partial class ReceiveDossierHandler
+{
+    /// <summary>
+    /// The dossier code carries the calendar date of receipt in Vietnam time, not the legal reception day: the
+    /// code is printed on the receipt at that moment and the day's register (Form 06) lists what physically came
+    /// in that day. The clock, in contrast, counts from the reception day (after 15:00 → next working day).
+    /// </summary>
+    private async Task<DomainResult<ReceptionReceipt>> ReceiveAsync(DossierWork work, Unit unit, Procedure procedure,
+        Competence competence, Choice choice, CancellationToken ct)
+    {
+        var (dossier, now, cal) = (work.Dossier, work.Now, work.Calendar);
+        dossier.FeeAmount = FeeCalculator.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
+        dossier.Code = await DossierCodes.NextAsync(db, unit.Code, DateOnly.FromDateTime(now.ToOffset(VietnameseCalendar.UtcOffset).DateTime), ct);
+        dossier.ReceivedAt = now;
+        dossier.ReceivedBy = work.Actor.UserName;
+
+        var variables = new JsonObject();
+        foreach (var (name, value) in choice.WorkflowInputs ?? new Dictionary<string, string>()) variables[name] = value;
+        variables["dossierCode"] = dossier.Code;
+        variables["dossierId"] = dossier.Id.ToString();
+        variables["receivingUnit"] = dossier.ReceivingUnitId.ToString();
+        variables["processingUnit"] = dossier.ProcessingUnitId.ToString();
+        variables["procedureCode"] = procedure.Code;
+        variables["applicantName"] = dossier.Applicant.FullName;
+        if (dossier.Copies is { } copies) variables["copies"] = copies;
+        if (dossier.Pages is { } pages) variables["pages"] = pages;
+        var started = await work.StartAsync(engine, new StartInstance(competence.WorkflowDefinitionId, variables, competence.WorkflowVersion,
+            dossier.Code, work.Actor.UserName), ct);
+        if (started.Error is { } notStarted) return notStarted;
+
+        var action = choice.Decision switch { ReceptionDecision.Accept => "accept", ReceptionDecision.RequestSupplement => "request-supplement", _ => "refuse" };
+        var item = work.ItemFor(action, DossierSteps.Receive);
+        if (item.Error is { } cannot) return cannot;
+        var contact = CitizenContact.Of(dossier);
+        string kind;
+        DomainResult<TransitionResult> moved;
+        switch (choice.Decision)
+        {
+            case ReceptionDecision.Accept:
+                dossier.ClockStartedAt = now;
+                dossier.AppointmentAt = dossier.OriginalAppointmentAt = cal.ComputeAppointment(now, procedure.TimeLimit, work.ReceivingUnit).ToUniversalTime();
+                dossier.Status = DossierStatus.Accepted;
+                kind = "Received";
+                moved = await work.CompleteAsync(engine, item.Value!, action, null, null, [OutboxMessage.From(new DossierReceived(dossier.Id,
+                    dossier.Code, dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.ProcedureId, now, dossier.AppointmentAt.Value,
+                    dossier.FeeAmount, contact))], ct);
+                break;
+            case ReceptionDecision.RequestSupplement:
+                var missing = choice.MissingItems(procedure, dossier);
+                SupplementRules.Apply(dossier, missing, now, cal, settings);
+                kind = "SupplementRequested";
+                moved = await work.CompleteAsync(engine, item.Value!, action, choice.Reason, SupplementRules.Data(dossier),
+                    [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code, dossier.ReceivingUnitId, missing, dossier.SupplementDueAt, contact))], ct);
+                break;
+            default:
+                dossier.Status = DossierStatus.NotAccepted;
+                dossier.Result = DossierResult.Refused;
+                dossier.FinishedAt = now;
+                dossier.ResultNote = choice.Reason!.Trim();
+                kind = "NotAccepted";
+                moved = await work.CompleteAsync(engine, item.Value!, action, dossier.ResultNote, null, [OutboxMessage.From(new DossierRefused(
+                    dossier.Id, dossier.Code, dossier.ReceivingUnitId, AtReception: true, dossier.ResultNote, now, contact))], ct);
+                break;
+        }
+        if (moved.Error is { } failed) return failed;
+        await work.RecordAsync(kind, item.Value, choice.Reason, new
+        {
+            code = dossier.Code, appointmentAt = dossier.AppointmentAt, fee = dossier.FeeAmount, missingItems = dossier.MissingItems,
+            receptionDay = cal.ReceptionDay(now),
+        }, moved.Value, ct);
+        await work.CommitAsync(ct);
+        return new ReceptionReceipt(dossier.Id, dossier.Code, dossier.Status, now, cal.ReceptionDay(now), dossier.AppointmentAt, dossier.FeeAmount,
+            dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.MissingItems, dossier.SupplementDueAt, dossier.ResultNote);
+    }
+}

@@ -1,0 +1,55 @@
+using Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Procedures.Calendar;
+using Procedures.Common;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Procedures.Dossiers;
+
+/// <summary>
+/// The specialist asks other units for their opinion (liên thông), in parallel where the definition splits.
+/// <paramref name="Units"/> sets the consulted units' variables (e.g. <c>taxUnit</c>) when the reception did not;
+/// <paramref name="Action"/> is the <c>process</c> action that leads to the consulted steps.
+/// </summary>
+public sealed record RequestConsultation(Guid DossierId, string Actor, string Subject, IReadOnlyDictionary<string, Guid>? Units = null,
+    string Action = "consult", IReadOnlyDictionary<string, string>? Fields = null);
+
+/// <summary>
+/// One consultation row per consulted step opened, each with its own deadline: the step's budget on the
+/// calendar from now (the engine's due time of that work item).
+/// </summary>
+public sealed class RequestConsultationHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+{
+    public async Task<DomainResult<DossierState>> HandleAsync(RequestConsultation request, CancellationToken ct = default)
+    {
+        if (Required.Text(request.Subject, "subject", "nội dung xin ý kiến", "The subject") is { } noSubject) return noSubject;
+        var units = request.Units ?? new Dictionary<string, Guid>();
+        var unitIds = units.Values.ToList();
+        var known = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        if (units.FirstOrDefault(u => !known.Contains(u.Value)) is { Key: not null } unknown)
+            return DomainError.Invalid($"units.{unknown.Key}", "unknown-unit", "Không có đơn vị được xin ý kiến này.", "No such unit to consult.");
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        if (opened.Error is { } notFound) return notFound;
+        await using var work = opened.Value!;
+        var item = work.ItemFor(request.Action, DossierSteps.Process);
+        if (item.Error is { } cannot) return cannot;
+
+        var data = Required.Fields(request.Fields);
+        foreach (var (name, unit) in units) data[name] = unit.ToString();
+        var subject = request.Subject.Trim();
+        var moved = await work.CompleteAsync(engine, item.Value!, request.Action, subject, data, null, ct, consultationSubject: subject);
+        if (moved.Error is { } failed) return failed;
+        var consulted = moved.Value!.OpenedWorkItems.Where(w => w.Role == StepRoles.ConsultedOfficer).ToList();
+        if (consulted.Count == 0 || consulted.Any(w => !Guid.TryParse(w.UnitId, out _)))
+            return DomainError.Invalid("action", "no-consultation",
+                $"Thao tác '{request.Action}' không dẫn tới bước xin ý kiến đơn vị nào (hoặc thiếu đơn vị được xin ý kiến).",
+                $"Action '{request.Action}' does not lead to a consulted unit's step (or a consulted unit is missing).");
+        work.MarkProcessing();
+        await work.RecordAsync("ConsultationRequested", item.Value, subject,
+            new { consultations = consulted.Select(w => new { unit = w.UnitId, step = w.StepId, dueAt = w.DueAt }) }, moved.Value, ct);
+        await work.CommitAsync(ct);
+        return work.State();
+    }
+}

@@ -1,0 +1,52 @@
+using Engine.Runtime;
+using Procedures.Calendar;
+using Procedures.Common;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Procedures.Dossiers;
+
+/// <summary>Asks the citizen for every missing item at once, with the reason (Form 02).</summary>
+public sealed record RequestSupplement(Guid DossierId, string Actor, IReadOnlyList<string> MissingItems, string Reason);
+
+/// <summary>
+/// Allowed at reception (clerk) and during processing (specialist) only until the end of
+/// <see cref="DossierSettings.SupplementWindowDays"/> working days after the reception the clock counts from ⚠;
+/// later, the agency must decide on what it has (refuse or go on), so the request is refused.
+/// </summary>
+public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+{
+    public async Task<DomainResult<DossierState>> HandleAsync(RequestSupplement request, CancellationToken ct = default)
+    {
+        var items = (request.MissingItems ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
+        if (items.Count == 0)
+            return DomainError.Invalid("missingItems", "required", "Cần liệt kê đầy đủ các thành phần phải bổ sung.", "List every item to supplement.");
+        if (Required.Text(request.Reason, "reason", "lý do yêu cầu bổ sung", "The reason") is { } noReason) return noReason;
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        if (opened.Error is { } notFound) return notFound;
+        await using var work = opened.Value!;
+        var item = work.ItemFor("request-supplement", DossierSteps.Receive, DossierSteps.Process);
+        if (item.Error is { } cannot) return cannot;
+
+        var dossier = work.Dossier;
+        if (item.Value!.StepId == DossierSteps.Process)
+        {
+            var from = dossier.ClockStartedAt ?? dossier.ReceivedAt ?? work.Now;
+            var windowEnds = work.Calendar.ComputeAppointment(from, LegalTimeLimit.WorkingDays(settings.SupplementWindowDays), work.ReceivingUnit);
+            if (work.Now > windowEnds)
+                return new DomainError(ErrorKind.Conflict, "supplement-window-closed",
+                    $"Đã quá thời hạn yêu cầu bổ sung hồ sơ ({settings.SupplementWindowDays} ngày làm việc kể từ ngày tiếp nhận, đến {windowEnds:dd/MM/yyyy HH:mm}).",
+                    $"Too late to request a supplement: the window of {settings.SupplementWindowDays} working days after reception ended at {windowEnds:yyyy-MM-dd HH:mm}.",
+                    "missingItems");
+        }
+        SupplementRules.Apply(dossier, items, work.Now, work.Calendar, settings);
+        var moved = await work.CompleteAsync(engine, item.Value, "request-supplement", request.Reason.Trim(), SupplementRules.Data(dossier),
+            [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code!, dossier.ReceivingUnitId, items, dossier.SupplementDueAt, CitizenContact.Of(dossier)))], ct);
+        if (moved.Error is { } failed) return failed;
+        await work.RecordAsync("SupplementRequested", item.Value, request.Reason.Trim(),
+            new { missingItems = items, supplementDueAt = dossier.SupplementDueAt }, moved.Value, ct);
+        await work.CommitAsync(ct);
+        return work.State();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Procedures.Catalogue;
+using Procedures.Common;
+using Procedures.Persistence;
+
+namespace Procedures.Dossiers;
+
+/// <summary>A citizen submits a dossier online to a receiving unit; a clerk checks and receives it later.</summary>
+public sealed record SubmitOnline(
+    Guid CitizenAccountId, Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
+    int? Copies = null, int? Pages = null);
+
+public sealed record OnlineSubmission(Guid DossierId, DossierStatus Status, DateTimeOffset SubmittedAt);
+
+/// <summary>
+/// Creates the dossier as Registered (portal code 1), without a code: the code and the clock come with the
+/// clerk's reception. The procedure must accept online submissions and some unit must be competent for it.
+/// </summary>
+public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Organisation.OfficialDirectory officials)
+{
+    public async Task<DomainResult<OnlineSubmission>> HandleAsync(SubmitOnline request, CancellationToken ct = default)
+    {
+        if (request.CitizenAccountId == Guid.Empty)
+            return DomainError.Invalid("citizenAccountId", "required", "Thiếu tài khoản công dân.", "The citizen account is required.");
+        if (Required.Text(request.Applicant?.FullName, "applicant.fullName", "họ tên người nộp hồ sơ", "The applicant's name") is { } noName) return noName;
+        var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Online, ct);
+        if (procedure.Error is { } noProcedure) return noProcedure;
+        var today = officials.Today;
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.ReceivingUnitId, ct);
+        if (unit is null || !unit.IsEffectiveOn(today))
+            return DomainError.Invalid("receivingUnitId", "unknown-unit", "Không có đơn vị tiếp nhận này.", "No such receiving unit.");
+        var competence = await ReceptionRules.CompetenceAsync(db, request.ProcedureId, unit, null, today, ct);
+        if (competence.Error is { } notCompetent) return notCompetent;
+        if (FeeCalculator.Compute(procedure.Value!.Fees, request.Copies, request.Pages).Error is { } badFee) return badFee;
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var documents = ReceptionRules.Documents(procedure.Value!, request.Documents ?? [], id, fromSupplement: false);
+        if (documents.Error is { } badDocument) return badDocument;
+
+        db.Dossiers.Add(new Dossier
+        {
+            Id = id, ProcedureId = request.ProcedureId, ReceivingUnitId = unit.Id, ProcessingUnitId = competence.Value!.UnitId,
+            Channel = Channel.Online, Applicant = request.Applicant!.ToEntity(), CitizenAccountId = request.CitizenAccountId,
+            Status = DossierStatus.Registered, SubmittedAt = now, Copies = request.Copies, Pages = request.Pages,
+            Documents = documents.Value!, CreatedAt = now, UpdatedAt = now,
+        });
+        db.DossierEvents.Add(new DossierEvent
+        {
+            DossierId = id, At = now, Kind = "Submitted", Actor = $"citizen:{request.CitizenAccountId}", ActorName = "Công dân (trực tuyến)",
+            ActorUnitId = null, Receiver = null, Step = null,
+        });
+        await db.SaveChangesAsync(ct);
+        return new OnlineSubmission(id, DossierStatus.Registered, now);
+    }
+}
