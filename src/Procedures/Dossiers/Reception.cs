@@ -18,7 +18,7 @@ public sealed partial class ReceiveDossierHandler
         Competence competence, Choice choice, CancellationToken ct)
     {
         var (dossier, now, cal) = (work.Dossier, work.Now, work.Calendar);
-        dossier.FeeAmount = FeeCalculator.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
+        dossier.FeeAmount = DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
         dossier.Code = await DossierCodes.NextAsync(db, unit.Code, DateOnly.FromDateTime(now.ToOffset(VietnameseCalendar.UtcOffset).DateTime), ct);
         dossier.ReceivedAt = now;
         dossier.ReceivedBy = work.Actor.UserName;

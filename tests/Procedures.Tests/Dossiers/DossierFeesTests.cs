@@ -15,24 +15,24 @@ public sealed class When_fees_are_computed
     [TestCase(199, 1, 200_000)]
     [TestCase(1_000, 3, 600_000)]
     public void Should_charge_pages_in_two_tiers_capped_per_copy(int pages, int copies, int expected) =>
-        FeeCalculator.Compute([CertifiedCopy], copies, pages).Value.ShouldBe(expected);
+        DossierFees.Compute([CertifiedCopy], copies, pages).Value.ShouldBe(expected);
 
     [Test]
     public void Should_add_fixed_per_copy_and_decided_fees_and_charge_nothing_for_free_ones() =>
-        FeeCalculator.Compute([
+        DossierFees.Compute([
             new Fee { Kind = FeeKind.Fixed, Amount = 100_000 }, new Fee { Kind = FeeKind.PerCopy, Amount = 8_000 },
             new Fee { Kind = FeeKind.Free }, new Fee { Kind = FeeKind.PerDecision }], copies: 3, pages: null, byDecision: 50_000)
             .Value.ShouldBe(100_000 + 3 * 8_000 + 50_000);
 
     [Test]
     public void Should_count_one_copy_when_none_is_given() =>
-        FeeCalculator.Compute([new Fee { Kind = FeeKind.PerCopy, Amount = 8_000 }], null, null).Value.ShouldBe(8_000);
+        DossierFees.Compute([new Fee { Kind = FeeKind.PerCopy, Amount = 8_000 }], null, null).Value.ShouldBe(8_000);
 
     [Test]
     public void Should_name_the_missing_pages_and_a_bad_number_of_copies()
     {
-        FeeCalculator.Compute([CertifiedCopy], 1, null).Error!.Field.ShouldBe("pages");
-        FeeCalculator.Compute([CertifiedCopy], 0, 3).Error!.Field.ShouldBe("copies");
-        FeeCalculator.Compute([], 1, null, -1).Error!.Kind.ShouldBe(ErrorKind.Invalid);
+        DossierFees.Compute([CertifiedCopy], 1, null).Error!.Field.ShouldBe("pages");
+        DossierFees.Compute([CertifiedCopy], 0, 3).Error!.Field.ShouldBe("copies");
+        DossierFees.Compute([], 1, null, -1).Error!.Kind.ShouldBe(ErrorKind.Invalid);
     }
 }
