@@ -9,11 +9,12 @@ public static class StepRoles
     public const string ConsultedOfficer = "consulted-officer";
 
     /// <summary>
-    /// <c>consulted-officer</c> is not an organisation role: in the consulted unit, whoever may appraise or decide
-    /// there (specialist, section head, leader or deputy) answers for it. Every other role is matched by name.
+    /// <c>consulted-officer</c>: in the consulted unit, an official holding that role answers, and so may whoever
+    /// appraises or decides there (specialist, section head, leader or deputy). Every other role is matched by name.
     /// </summary>
     public static bool Holds(this Actor actor, string workflowRole, Guid? unitId) =>
         unitId is { } unit && (workflowRole == ConsultedOfficer
-            ? actor.HasRole(Role.Specialist, unit) || actor.HasRole(Role.SectionHead, unit) || actor.HasRole(Role.UnitLeader, unit)
+            ? actor.HasRole(Role.ConsultedOfficer, unit) || actor.HasRole(Role.Specialist, unit)
+              || actor.HasRole(Role.SectionHead, unit) || actor.HasRole(Role.UnitLeader, unit)
             : actor.HasWorkflowRole(workflowRole, unit));
 }
