@@ -42,7 +42,7 @@ public sealed class AttachmentBinder(ApiDb db, ProceduresDb procedures, TimeProv
             $"Không tìm thấy tệp đính kèm {unknown[0]}.", $"No attachment {unknown[0]}."), "attachmentId");
     }
 
-    public async Task BindAsync(Guid dossierId, IReadOnlyCollection<Guid> ids, CurrentUser user, CancellationToken ct, bool onlyUnbound = false)
+    public async Task AttachToDossierAsync(Guid dossierId, IReadOnlyCollection<Guid> ids, CurrentUser user, CancellationToken ct, bool onlyUnbound = false)
     {
         if (ids.Count == 0) return;
         var rows = await db.Attachments.Where(a => ids.Contains(a.Id) && (!onlyUnbound || a.DossierId == null)).ToListAsync(ct);

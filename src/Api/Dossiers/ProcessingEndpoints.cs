@@ -48,7 +48,7 @@ public static class ProcessingEndpoints
         if (await attachments.CheckBoundOrOwnAsync(http, user, ids, id) is { } bad) return bad;
         var result = await DossierAction.RunAsync(http, id, guard, logger, "appraise",
             actor => handler.HandleAsync(new SubmitAppraisal(id, actor, request.Notes, request.DraftResult, ids, request.Fields), http.RequestAborted));
-        if (result.Result is Ok<DossierStateResponse>) await attachments.BindAsync(id, ids, user, http.RequestAborted, onlyUnbound: true);
+        if (result.Result is Ok<DossierStateResponse>) await attachments.AttachToDossierAsync(id, ids, user, http.RequestAborted, onlyUnbound: true);
         return result;
     }
 

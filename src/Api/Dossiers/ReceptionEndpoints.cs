@@ -45,7 +45,7 @@ public static class ReceptionEndpoints
             request.FeeByDecision, request.WorkflowInputs), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         var receipt = result.Value!;
-        await attachments.BindAsync(receipt.DossierId, ids, user, http.RequestAborted);
+        await attachments.AttachToDossierAsync(receipt.DossierId, ids, user, http.RequestAborted);
         http.AuditResource(receipt.DossierId);
         http.Response.Headers.ETag = RevisionGuard.Tag(1);
         logger.LogInformation("Dossier {DossierCode} ({DossierId}) received by {UserId}: {Status}", receipt.Code, receipt.DossierId, user.AccountId, receipt.Status);

@@ -44,7 +44,15 @@ public sealed class RevisionGuard(NpgsqlDataSource dataSource)
         var current = await CurrentAsync(dossierId, http.RequestAborted);
         // An unknown dossier goes on to the use case, which answers 404 the same way for everyone.
         if (current is null) return null;
-        if (current != expected) return Stale(http, current.Value);
+        if (current != expected)
+        {
+            // Only someone who may see the dossier learns that it exists and what its revision is.
+            var user = Api.Accounts.CurrentUser.Of(http);
+            var access = http.RequestServices.GetRequiredService<DossierAccess>();
+            var sees = user.IsCitizen ? await access.CitizenOwnsAsync(user.CitizenId, dossierId, http.RequestAborted)
+                : await access.OfficialSeesAsync(user.Name, dossierId, http.RequestAborted);
+            return sees ? Stale(http, current.Value) : Problem.NotFound(http);
+        }
         (DossierId, Expected) = (dossierId, expected);
         return null;
     }

@@ -40,7 +40,7 @@ public static class SupplementEndpoints
         if (await attachments.CheckBoundOrOwnAsync(http, user, ids, id) is { } bad) return bad;
         var result = await DossierAction.RunAsync(http, id, guard, logger, "receive-supplement",
             actor => handler.HandleAsync(new ReceiveSupplement(id, actor, request.Documents, request.Note), http.RequestAborted));
-        if (result.Result is Ok<DossierStateResponse>) await attachments.BindAsync(id, ids, user, http.RequestAborted, onlyUnbound: true);
+        if (result.Result is Ok<DossierStateResponse>) await attachments.AttachToDossierAsync(id, ids, user, http.RequestAborted, onlyUnbound: true);
         return result;
     }
 }
