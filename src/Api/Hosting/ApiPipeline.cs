@@ -1,6 +1,9 @@
 using System.Globalization;
 using Api.Accounts;
+using Api.Admin;
 using Api.Attachments;
+using Api.Audit;
+using Api.Citizens;
 using Api.Dossiers;
 using Api.Endpoints;
 using Api.Problems;
@@ -48,8 +51,29 @@ public static class ApiPipeline
         DossierReadEndpoints.Map(dossiers);
         InboxEndpoints.Map(app);
         AttachmentEndpoints.Map(app, app.Services.GetRequiredService<IOptions<FileSettings>>().Value.MaxBytes);
+        dossiers.MapGet("/{id:guid}/citizen-supplements", (Guid id, HttpContext http, DossierAccess access, Procedures.Citizens.SubmitSupplementHandler h) =>
+                CitizenSupplementsAsync(id, http, access, h))
+            .WithName("CitizenSupplements").WithSummary("Hồ sơ bổ sung công dân đã nộp trực tuyến").ProducesProblem(404);
+
+        var citizen = app.MapGroup("/api/v1/citizen").WithTags("Citizen").RequireAuthorization(Policies.Citizen);
+        CitizenDossierEndpoints.Map(citizen);
+        CitizenVoiceEndpoints.MapForCitizens(citizen);
+        CitizenVoiceEndpoints.MapForOfficials(app);
+        IntegrationEndpoints.Map(app);
+
+        var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Administrator);
+        OrganisationAdminEndpoints.Map(admin);
+        CatalogueAdminEndpoints.Map(admin);
+        DefinitionAdminEndpoints.Map(admin);
+        CalendarAdminEndpoints.Map(admin);
+        AuditEndpoints.Map(app);
         return app;
     }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<IReadOnlyList<Procedures.Citizens.SupplementSubmissionView>>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>>
+        CitizenSupplementsAsync(Guid id, HttpContext http, DossierAccess access, Procedures.Citizens.SubmitSupplementHandler handler) =>
+        await access.OfficialSeesAsync(CurrentUser.Of(http).Name, id, http.RequestAborted)
+            ? TypedResults.Ok(await handler.ForDossierAsync(id, http.RequestAborted)) : Problem.NotFound(http);
 
     /// <summary>API answers hold personal data: never cached, never framed, never sniffed into something executable.</summary>
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
