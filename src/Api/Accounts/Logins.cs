@@ -21,9 +21,12 @@ public static partial class Logins
         return value;
     }
 
-    public static bool IsEmail(string login) => login.Contains('@');
+    public static bool IsEmail(string login) => Email().IsMatch(login);
 
     public static bool IsPhone(string login) => VietnamesePhone().IsMatch(login);
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
 
     [GeneratedRegex(@"^\+?[0-9 .\-]{9,20}$")]
     private static partial Regex PhoneLike();

@@ -53,7 +53,8 @@ public sealed class AuditFilter(AuditTrail trail) : IEndpointFilter
         var action = http.GetEndpoint()?.Metadata.GetMetadata<AuditAction>();
         var result = await next(context);
         if (action is null) return result;
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        var status = inner is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
         var resource = http.Items["audit:resource"] as string ?? (http.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString() : null);
         await trail.WriteAsync(http, action.Name, action.ResourceType, resource, status);
         return result;

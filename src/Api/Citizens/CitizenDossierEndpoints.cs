@@ -89,8 +89,8 @@ public static class CitizenDossierEndpoints
     {
         var user = CurrentUser.Of(http);
         var ids = request.Documents.Select(d => d.AttachmentId).ToList();
-        if (await attachments.CheckUnboundAsync(http, user, ids) is { } bad) return bad;
         if (await guard.CheckAsync(http, id) is { } stale) return stale;
+        if (await attachments.CheckUnboundAsync(http, user, ids) is { } bad) return bad;
         var result = await handler.HandleAsync(new SubmitSupplement(id, user.CitizenId, request.Documents, request.Note), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         await attachments.AttachToDossierAsync(id, ids, user, http.RequestAborted);

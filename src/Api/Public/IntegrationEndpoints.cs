@@ -28,13 +28,14 @@ public static class IntegrationEndpoints
     {
         take = Math.Clamp(take, 1, 500);
         var rows = await Scope(http, db).Where(d => d.UpdatedAt >= since && d.Code != null).OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id).Take(take)
-            .Select(View).ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new DossierStatusPage(rows, rows.Count == take ? rows[^1].UpdatedAt : null));
+            .ToListAsync(http.RequestAborted);
+        var views = rows.Select(View).ToList();
+        return TypedResults.Ok(new DossierStatusPage(views, views.Count == take ? views[^1].UpdatedAt : null));
     }
 
     private static async Task<Results<Ok<DossierStatusView>, ProblemHttpResult>> ByCodeAsync(string code, HttpContext http, ProceduresDb db) =>
-        await Scope(http, db).Where(d => d.Code == code).Select(View).SingleOrDefaultAsync(http.RequestAborted) is { } view
-            ? TypedResults.Ok(view) : Problem.NotFound(http);
+        await Scope(http, db).SingleOrDefaultAsync(d => d.Code == code, http.RequestAborted) is { } dossier
+            ? TypedResults.Ok(View(dossier)) : Problem.NotFound(http);
 
     private static IQueryable<Dossier> Scope(HttpContext http, ProceduresDb db)
     {
@@ -44,6 +45,7 @@ public static class IntegrationEndpoints
         return q.Where(d => db.Units.Any(u => (u.Id == d.ReceivingUnitId || u.Id == d.ProcessingUnitId) && prefix.Any(p => u.Path.StartsWith(p))));
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Dossier, DossierStatusView>> View = d => new DossierStatusView(d.Code!, (int)d.Status, d.Status,
+    /// <summary>In memory: the portal code is the enum's value while the column holds its name.</summary>
+    private static DossierStatusView View(Dossier d) => new(d.Code!, (int)d.Status, d.Status,
         d.ProcedureId, d.ReceivingUnitId, d.ProcessingUnitId, d.ReceivedAt, d.AppointmentAt, d.FinishedAt, d.ReturnedAt, d.UpdatedAt);
 }

@@ -33,9 +33,11 @@ public sealed class CitizenDossierQueries(ProceduresDb db)
         var items = await (from d in q
                            join p in db.Procedures on d.ProcedureId equals p.Id
                            orderby d.SubmittedAt descending, d.Id descending
-                           select new CitizenDossierSummary(d.Id, d.Code, d.Status, (int)d.Status, d.ProcedureId, p.Name, d.SubmittedAt, d.AppointmentAt, d.FinishedAt))
+                           select new { d.Id, d.Code, d.Status, d.ProcedureId, p.Name, d.SubmittedAt, d.AppointmentAt, d.FinishedAt })
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new CitizenDossierPage(items, total, page, pageSize);
+        // The portal code is the enum's value, computed here: the column holds the name.
+        return new CitizenDossierPage(items.Select(d => new CitizenDossierSummary(d.Id, d.Code, d.Status, (int)d.Status, d.ProcedureId, d.Name,
+            d.SubmittedAt, d.AppointmentAt, d.FinishedAt)).ToList(), total, page, pageSize);
     }
 
     public async Task<DomainResult<CitizenDossierView>> GetAsync(Guid citizenAccountId, Guid dossierId, CancellationToken ct = default)
