@@ -3,6 +3,7 @@ using Api.Problems;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Procedures.Organisation;
 
 namespace Api.Accounts;
 
@@ -30,11 +31,13 @@ public static class MeEndpoints
             .WithName("DisableTwoFactor").WithSummary("Tắt xác thực hai lớp").ProducesProblem(400);
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(HttpContext http, UserManager<Account> users)
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(HttpContext http, UserManager<Account> users, OfficialDirectory officials)
     {
         var account = await FindAsync(http, users);
-        return account is null ? Problem.Make(http, 401, "unauthorized", Titles.Detail(http, 401))
-            : TypedResults.Ok(new MeResponse(account.Id, account.UserName!, account.Kind.ToString(), account.FullName, account.TwoFactorEnabled));
+        if (account is null) return Problem.Make(http, 401, "unauthorized", Titles.Detail(http, 401));
+        var actor = account.Kind == AccountKind.Official ? await officials.FindAsync(account.UserName!, http.RequestAborted) : null;
+        return TypedResults.Ok(new MeResponse(account.Id, account.UserName!, account.Kind.ToString(), actor?.FullName ?? account.FullName, account.TwoFactorEnabled,
+            actor?.Memberships.Select(m => new MeUnit(m.UnitId, m.UnitCode, m.Roles, m.ActsForUnitId)).ToList()));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest request, HttpContext http, UserManager<Account> users)

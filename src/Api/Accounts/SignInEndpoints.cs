@@ -18,8 +18,10 @@ public sealed record SignInRequest(string UserName, string Password, string? Tot
 public sealed record TokenRequest(string GrantType, string? UserName = null, string? Password = null, string? TotpCode = null,
     string? ClientId = null, string? ClientSecret = null, string? RefreshToken = null);
 
-/// <summary>Who is signed in.</summary>
-public sealed record MeResponse(Guid? AccountId, string UserName, string Kind, string? FullName, bool TwoFactorEnabled);
+/// <summary>Who is signed in; for an official, the units they work in today with their roles there.</summary>
+public sealed record MeResponse(Guid? AccountId, string UserName, string Kind, string? FullName, bool TwoFactorEnabled, IReadOnlyList<MeUnit>? Units = null);
+
+public sealed record MeUnit(Guid UnitId, string UnitCode, IReadOnlyList<Procedures.Organisation.Role> Roles, Guid? ActsForUnitId);
 
 public static class SignInEndpoints
 {

@@ -12,7 +12,8 @@ public sealed record InboxItem(
     string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool IsOverdue, string ApplicantName, string ProcedureName,
     DateTimeOffset? AppointmentAt);
 
-public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total, int Page, int PageSize);
+/// <summary>A page of an inbox; <c>Total</c> is exact up to 10,000 and <c>TotalIsLowerBound</c> says when there are more.</summary>
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total, bool TotalIsLowerBound, int Page, int PageSize);
 
 /// <summary>
 /// Inboxes in one query over the engine's open work items (served by its partial indexes) joined to the dossiers:
@@ -20,6 +21,8 @@ public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total, int Pa
 /// </summary>
 public sealed class InboxQuery(NpgsqlDataSource dataSource)
 {
+    public const int CountLimit = 10_000;
+
     private static readonly string[] WorkflowRoles =
         [.. Enum.GetValues<Role>().Select(r => r.ToWorkflowRole()), StepRoles.ConsultedOfficer];
 
@@ -44,7 +47,8 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
             WHERE w.status = 'Open' AND {where}
             """;
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command($"SELECT count(*) {from}"));
+        // Counting stops at CountLimit: a queue of 50,000 open steps is "more than 10,000" to a person, and counting it all costs every page.
+        batch.BatchCommands.Add(Command($"SELECT count(*) FROM (SELECT 1 {from} LIMIT {CountLimit + 1}) AS open_items"));
         batch.BatchCommands.Add(Command($"""
             SELECT w.id, d.id, d.code, d.status, w.step_id, w.title, w.role, w.unit_id, w.assignee, w.created_at, w.due_at,
                    d.applicant_name, p.name, d.appointment_at
@@ -77,7 +81,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
                 reader.GetFieldValue<DateTimeOffset>(9), due, due < now, reader.GetString(11), reader.GetString(12),
                 reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13)));
         }
-        return new InboxPage(items, total, page, pageSize);
+        return new InboxPage(items, Math.Min(total, CountLimit), total > CountLimit, page, pageSize);
     }
 
     private static NpgsqlBatchCommand Command(string sql) => new(sql);
