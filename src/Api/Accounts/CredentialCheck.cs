@@ -44,11 +44,17 @@ public sealed class CredentialCheck(UserManager<Account> users, SignInManager<Ac
         return (account, null);
     }
 
-    private static ProblemHttpResult Invalid(HttpContext http) => Problem.Make(http, 401, "invalid-credentials",
+    private static ProblemHttpResult Invalid(HttpContext http) => Failed(http, "invalid-credentials",
         Language.Pick(http, "Tên đăng nhập hoặc mật khẩu không đúng.", "The user name or password is wrong."));
 
-    private static ProblemHttpResult LockedOut(HttpContext http) => Problem.Make(http, 401, "locked-out", Language.Pick(http,
+    private static ProblemHttpResult LockedOut(HttpContext http) => Failed(http, "locked-out", Language.Pick(http,
         "Tài khoản tạm khóa do nhập sai nhiều lần; vui lòng thử lại sau 15 phút.", "The account is locked after repeated failures; try again in 15 minutes."));
+
+    private static ProblemHttpResult Failed(HttpContext http, string code, string detail)
+    {
+        Hosting.Telemetry.SignInFailures.Add(1, new KeyValuePair<string, object?>("reason", code));
+        return Problem.Make(http, 401, code, detail);
+    }
 
     private static readonly string DummyHash = new PasswordHasher<Account>().HashPassword(new Account(), "not-a-real-password-1A!");
 }

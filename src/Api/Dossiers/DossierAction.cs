@@ -33,6 +33,7 @@ public static class DossierAction
         var state = result.Value!;
         var revision = await guard.CurrentAsync(id, http.RequestAborted) ?? 0;
         http.Response.Headers.ETag = RevisionGuard.Tag(revision);
+        Hosting.Telemetry.DossierActions.Add(1, new KeyValuePair<string, object?>("action", action));
         logger.LogInformation("Dossier {DossierCode} ({DossierId}): {Action} by {UserId}, now {Status}",
             state.Code, state.DossierId, action, CurrentUser.Of(http).AccountId, state.Status);
         return TypedResults.Ok(Response(http, state, revision));

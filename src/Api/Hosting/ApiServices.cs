@@ -50,6 +50,7 @@ public static class ApiServices
         services.AddHttpContextAccessor();
 
         services.AddIsoAuthentication();
+        services.AddIsoDataProtection();
         services.AddIsoRateLimits(config);
         services.AddIsoTelemetry(config);
         services.AddHostedService<ApiDatabaseInitializer>();

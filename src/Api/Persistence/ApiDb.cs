@@ -20,6 +20,7 @@ public sealed class ApiDb(DbContextOptions<ApiDb> options) : IdentityDbContext<A
     public DbSet<ApiClient> Clients => Set<ApiClient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -127,6 +127,21 @@ namespace Api.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                schema: "accounts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 schema: "accounts",
                 columns: table => new
@@ -351,6 +366,10 @@ namespace Api.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "clients",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys",
                 schema: "accounts");
 
             migrationBuilder.DropTable(

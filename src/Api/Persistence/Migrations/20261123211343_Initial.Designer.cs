@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Api.Persistence.Migrations
 {
     [DbContext(typeof(ApiDb))]
-    [Migration("20261123201433_Initial")]
+    [Migration("20261123211343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -169,6 +169,31 @@ namespace Api.Persistence.Migrations
                         .HasName("pk_clients");
 
                     b.ToTable("clients", "accounts");
+                });
+
+            modelBuilder.Entity("Api.Accounts.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", "accounts");
                 });
 
             modelBuilder.Entity("Api.Attachments.Attachment", b =>
