@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Procedures.Calendar;
 using Procedures.Catalogue;
+using Procedures.Documents;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Persistence;
@@ -23,7 +24,7 @@ public static class ProceduresServiceCollectionExtensions
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
-        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers();
+        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddDossierDocuments();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         return services;
     }
