@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Procedures.Hosting;
+using Worker.Notifications;
 
 namespace Worker.Hosting;
 
 /// <summary>
-/// Runs first at start, before the engine's workers and the web server: applies the engine's and the domain's
-/// migrations (and loads the working-day calendar), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
+/// Runs first at start, before the engine's workers and the web server: applies the engine's, the domain's and the
+/// notifications' migrations (and loads the working-day calendar, seeds missing message templates), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
 /// each problem logged on its own line.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSource workflows, ILogger<DatabaseInitializer> logger)
@@ -19,6 +20,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSourc
     {
         await services.MigrateWorkflowEngineAsync(cancellationToken);
         await services.MigrateProceduresAsync(cancellationToken);
+        await services.MigrateNotificationsAsync(cancellationToken);
         logger.LogInformation("Database schemas are up to date");
 
         if (!Directory.Exists(workflows.Folder))
