@@ -19,10 +19,10 @@ public sealed class QueueCitizenNotice(NotificationsDb db, TemplateRenderer rend
 {
     public const string ConsumerName = "notifications.queue-citizen-notice";
 
-    public async Task Consume(ConsumeContext<CitizenNotice> context)
+    public Task Consume(ConsumeContext<CitizenNotice> context) => HandleAsync(context.Message, context.CancellationToken);
+
+    public async Task HandleAsync(CitizenNotice notice, CancellationToken ct)
     {
-        var notice = context.Message;
-        var ct = context.CancellationToken;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await ProcessedMessages.ClaimAsync(db, ConsumerName, notice.MessageId, clock, ct)) return;
 

@@ -30,7 +30,7 @@ public sealed class DailyDigest(NpgsqlDataSource dataSource, CalendarProvider ca
         var items = new List<SlaSubject>();
         await using (var command = dataSource.CreateCommand(OpenDueSql))
         {
-            command.Parameters.Add(new() { Value = Thresholds.Horizon(calendar, settings, now) });
+            command.Parameters.Add(new() { Value = Thresholds.Horizon(calendar, settings, now).ToUniversalTime() });
             await using var r = await command.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
                 items.Add(new SlaSubject(r.GetGuid(0), SlaSubject.WorkItem, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), null,

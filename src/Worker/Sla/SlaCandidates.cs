@@ -28,7 +28,7 @@ public static class SlaCandidates
     {
         var subjects = new List<SlaSubject>();
         await using var command = dataSource.CreateCommand(WorkItemsSql);
-        command.Parameters.Add(new() { Value = horizon });
+        command.Parameters.Add(new() { Value = horizon.ToUniversalTime() });
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             subjects.Add(new SlaSubject(r.GetGuid(0), SlaSubject.WorkItem, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), null,
@@ -41,7 +41,7 @@ public static class SlaCandidates
     {
         var subjects = new List<SlaSubject>();
         await using var command = dataSource.CreateCommand(DossiersSql);
-        command.Parameters.Add(new() { Value = horizon });
+        command.Parameters.Add(new() { Value = horizon.ToUniversalTime() });
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
