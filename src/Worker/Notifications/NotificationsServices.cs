@@ -40,6 +40,7 @@ public static class NotificationsServices
         services.TryAddScoped<SendOfficialMessageHandler>();
         services.TryAddScoped<OfficialMessagesQuery>();
         services.TryAddScoped<SaveCitizenPreferencesHandler>();
+        services.TryAddScoped<QueueCitizenNotice>();
 
         services.TryAddSingleton(DeliverySettings.From(config));
         services.TryAddScoped<DeliveryLogQuery>();

@@ -43,6 +43,7 @@ public abstract class NotificationsTest
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IConfiguration>(config);
         services.AddWorkflowEngine(ConnectionString).AddProcedures().AddNotifications(config);
+        services.AddScoped<NotificationsDbAccess>();
         Services = services.BuildServiceProvider();
         await using var scope = Services.CreateAsyncScope();
         await Services.GetRequiredService<CalendarProvider>().ReloadAsync(scope.ServiceProvider.GetRequiredService<ProceduresDb>());
