@@ -62,3 +62,16 @@ public sealed class QueueCitizenNotice(NotificationsDb db, TemplateRenderer rend
         if (notice.CitizenAccountId is { } account && (prefs?.InApp ?? true)) yield return (MessageChannel.InApp, Recipients.Citizen(account));
     }
 }
+
+/// <summary>
+/// Each notice spends most of its time waiting on the database (claim, templates, insert, commit), so more notices
+/// in flight per process than the transport's default (the core count) keep the database busy rather than idle.
+/// </summary>
+public sealed class QueueCitizenNoticeDefinition : ConsumerDefinition<QueueCitizenNotice>
+{
+    public QueueCitizenNoticeDefinition()
+    {
+        ConcurrentMessageLimit = 16;
+        Endpoint(e => e.PrefetchCount = 32);
+    }
+}
