@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123202350_Initial")]
+    [Migration("20261123214754_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
