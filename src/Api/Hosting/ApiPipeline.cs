@@ -6,6 +6,7 @@ using Api.Audit;
 using Api.Citizens;
 using Api.Dossiers;
 using Api.Endpoints;
+using Api.Messages;
 using Api.Problems;
 using Api.Public;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,8 @@ public static class ApiPipeline
         CatalogueAdminEndpoints.Map(admin);
         DefinitionAdminEndpoints.Map(admin);
         CalendarAdminEndpoints.Map(admin);
+        MessagingAdminEndpoints.Map(admin);
+        MessageEndpoints.Map(app);
         AuditEndpoints.Map(app);
         return app;
     }

@@ -76,7 +76,10 @@ public static class ApiServices
         services.AddScoped<AttachmentBinder>();
 
         AddValidators(services);
+        // Without the worker in this process, a bus carrying only the push consumer still brings the notifications the
+        // Worker processes write to the browsers connected here.
         if (WorkerMode.RunInProcess(config)) services.AddWorkerServices(config);
+        else services.AddNotificationPushBus(config);
         return builder;
     }
 

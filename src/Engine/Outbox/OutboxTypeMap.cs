@@ -17,9 +17,12 @@ public sealed class OutboxTypeMap
     };
 
     /// <summary>Maps <typeparamref name="T"/> under its full name (what <see cref="OutboxMessage.From{T}"/> writes) or <paramref name="name"/>.</summary>
-    public OutboxTypeMap Map<T>(string? name = null)
+    public OutboxTypeMap Map<T>(string? name = null) => Map(typeof(T), name);
+
+    /// <summary>Maps <paramref name="type"/> under its full name or <paramref name="name"/>.</summary>
+    public OutboxTypeMap Map(Type type, string? name = null)
     {
-        lock (_types) _types[name ?? typeof(T).FullName!] = typeof(T);
+        lock (_types) _types[name ?? type.FullName!] = type;
         return this;
     }
 

@@ -23,16 +23,7 @@ public sealed record ReceiptForm(
 {
     /// <summary>What the QR code holds: the tracking page with the dossier code only, never personal data,
     /// because public tracking asks for a second factor before showing anything.</summary>
-    public Uri TrackingLink
-    {
-        get
-        {
-            var builder = new UriBuilder(TrackingUrl);
-            var query = builder.Query.TrimStart('?');
-            builder.Query = (query.Length > 0 ? query + "&" : "") + "ma-ho-so=" + Uri.EscapeDataString(DossierCode);
-            return builder.Uri;
-        }
-    }
+    public Uri TrackingLink => TrackingLinks.For(TrackingUrl, DossierCode);
 }
 
 internal static class ReceiptLayout

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -54,7 +55,20 @@ public sealed class SendOfficialMessageHandler(NotificationsDb db, ProceduresDb 
             await CitizenNoticeOutbox.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(),
                 [new CitizenNotice(message.Id, TemplateEvents.OfficialMessage, dossier.Id, code, dossier.CitizenAccountId, dossier.Email, dossier.Phone,
                     new Dictionary<string, string> { ["Message"] = message.Body, ["SenderName"] = senderName }, dossier.FullName)], now, ct);
+        await AddToHistoryAsync(message, senderName, ct);
         await tx.CommitAsync(ct);
         return message.Id;
     }
+
+    /// <summary>The message is part of the dossier's history (not a hand-off: no step), written in the same transaction.</summary>
+    private Task AddToHistoryAsync(OfficialMessage message, string senderName, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO procedures.dossier_events (dossier_id, at, kind, actor, actor_name, receiver, receiver_name, comment, data)
+            VALUES ({message.DossierId}, {message.SentAt}, {HistoryKind}, {message.Sender}, {senderName},
+                    {(message.RecipientKind == ToSpecialist ? message.Recipient : null)}, {message.Recipient}, {message.Body},
+                    {JsonSerializer.Serialize(new { messageId = message.Id, recipientKind = message.RecipientKind })}::jsonb)
+            """, ct);
+
+    /// <summary>The history row's kind.</summary>
+    public const string HistoryKind = "MessageSent";
 }

@@ -9,17 +9,17 @@ namespace Worker.Notifications;
 /// <summary>
 /// What the API maps for the signed-in person's notifications: <c>GET /api/v1/notifications</c>,
 /// <c>GET /api/v1/notifications/unread-count</c>, <c>POST /api/v1/notifications/read</c> and the SignalR hub at
-/// <see cref="NotificationsHub.Path"/>. The person is the request's user name (see <see cref="NotificationsHub.RecipientOf"/>).
+/// <see cref="NotificationsHub.Path"/>, all for signed-in accounts only. The person is the request's user name (see <see cref="NotificationsHub.RecipientOf"/>).
 /// </summary>
 public static class NotificationsEndpoints
 {
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/notifications").WithTags("Notifications");
+        var group = endpoints.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization();
         group.MapGet("/", List);
         group.MapGet("/unread-count", Count);
         group.MapPost("/read", Read);
-        endpoints.MapHub<NotificationsHub>(NotificationsHub.Path);
+        endpoints.MapHub<NotificationsHub>(NotificationsHub.Path).RequireAuthorization();
         return endpoints;
     }
 

@@ -23,7 +23,11 @@ public static class NotificationsServices
     {
         services.AddDbContext<NotificationsDb>((sp, o) =>
             ((DbContextOptionsBuilder<NotificationsDb>)o).UseNotificationsNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddOutboxTypes(map => map.Map<CitizenNotice>(CitizenNotice.OutboxType).Map<NotificationCreated>(NotificationCreated.OutboxType));
+        services.AddOutboxTypes(map =>
+        {
+            map.Map<CitizenNotice>(CitizenNotice.OutboxType).Map<NotificationCreated>(NotificationCreated.OutboxType);
+            foreach (var record in NotifyCitizen.Records) map.Map(record);
+        });
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSignalR();
@@ -41,6 +45,7 @@ public static class NotificationsServices
         services.TryAddScoped<OfficialMessagesQuery>();
         services.TryAddScoped<SaveCitizenPreferencesHandler>();
         services.TryAddScoped<QueueCitizenNotice>();
+        services.TryAddScoped<DossierNotices>();
 
         services.TryAddSingleton(DeliverySettings.From(config));
         services.TryAddScoped<DeliveryLogQuery>();

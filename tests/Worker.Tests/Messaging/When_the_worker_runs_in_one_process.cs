@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Engine.Runtime;
 using Npgsql;
+using Procedures.Dossiers;
+using Worker.Tests.Notifications;
 using Tests.Shared;
 using Worker.Messaging;
 using Worker.Notifications;
@@ -53,6 +56,26 @@ public sealed class When_the_worker_runs_in_one_process
         await using (var conn = await DataSource.OpenConnectionAsync())
             await CitizenNoticeOutbox.WriteAsync(conn, null, [notice], DateTimeOffset.UtcNow, CancellationToken.None);
         (await PollAsync($"SELECT count(*) FROM notifications.deliveries WHERE source_message_id = '{notice.MessageId}' AND status = 'Sent'", 2)).ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Should_tell_the_citizen_about_a_dossier_record_the_use_cases_wrote_to_the_outbox()
+    {
+        var province = await Province.SeedAsync(_factory.Services);
+        var dossier = await province.AddDossierAsync(_factory.Services, "000.01.31.H29-260303-0099", province.CommuneA,
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(3));
+        var record = OutboxMessage.From(new DossierReceived(dossier.Id, dossier.Code!, province.CommuneA.Id, province.CommuneA.Id, province.Procedure.Id,
+            dossier.ReceivedAt!.Value, dossier.AppointmentAt!.Value, 0, CitizenContact.Of(dossier)));
+        await using (var command = DataSource.CreateCommand(
+            "INSERT INTO engine.outbox (id, instance_id, type, payload, created_at, attempts) VALUES ($1, NULL, $2, $3::jsonb, now(), 0)"))
+        {
+            command.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+            command.Parameters.Add(new() { Value = record.Type });
+            command.Parameters.Add(new() { Value = record.Payload.ToJsonString(JsonDefaults.Options) });
+            await command.ExecuteNonQueryAsync();
+        }
+        (await PollAsync($"SELECT count(*) FROM notifications.deliveries WHERE dossier_id = '{dossier.Id}' AND event = 'dossier-received' AND status = 'Sent'", 2))
+            .ShouldBe(2);
     }
 
     [Test]

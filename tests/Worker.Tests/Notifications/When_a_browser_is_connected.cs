@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -17,7 +20,7 @@ namespace Worker.Tests.Notifications;
 
 /// <summary>
 /// What the API maps (<c>MapNotifications</c>) on a real Kestrel server with a SignalR client, as the web UI connects.
-/// The signed-in user is faked by a middleware that takes the name from the query string.
+/// The signed-in user is taken from the query string by a test authentication scheme; without it, a 401 challenge.
 /// </summary>
 public sealed class When_a_browser_is_connected
 {
@@ -31,13 +34,11 @@ public sealed class When_a_browser_is_connected
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddWorkflowEngine(await WorkerDatabase.ConnectionStringAsync()).AddProcedures().AddNotifications(new ConfigurationBuilder().Build());
+        builder.Services.AddAuthentication(QueryUser.Name).AddScheme<AuthenticationSchemeOptions, QueryUser>(QueryUser.Name, null);
+        builder.Services.AddAuthorization();
         _app = builder.Build();
-        _app.Use((http, next) =>
-        {
-            if (http.Request.Query["user"].ToString() is { Length: > 0 } user)
-                http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], "test"));
-            return next(http);
-        });
+        _app.UseAuthentication();
+        _app.UseAuthorization();
         _app.MapNotifications();
         await _app.StartAsync();
         _url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -82,4 +83,16 @@ public sealed class When_a_browser_is_connected
         (await http.GetFromJsonAsync<int>("/api/v1/notifications/unread-count?user=nobody.here")).ShouldBe(0);
         (await http.GetAsync("/api/v1/notifications/unread-count")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+}
+
+/// <summary>Signs in whoever <c>?user=</c> names; anonymous otherwise, so the endpoints' challenge answers 401.</summary>
+internal sealed class QueryUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Name = "query-user";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
+        Task.FromResult(Request.Query["user"].ToString() is { Length: > 0 } user
+            ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], Name)), Name))
+            : AuthenticateResult.NoResult());
 }
