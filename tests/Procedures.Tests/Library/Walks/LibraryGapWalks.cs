@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Procedures.Common;
 using Procedures.Dossiers;
 using Procedures.Tests.Dossiers;
@@ -57,5 +58,26 @@ public sealed class When_a_library_step_has_no_use_case : WalkTest
         verify.Fails(ErrorKind.Invalid, "action").Code.ShouldBe("no-consultation");
         (await Load(walk.Id)).Status.ShouldBe(DossierStatus.Accepted);
         await walk.ShouldHaveRecordedEachUseCase();
+    }
+}
+
+public sealed class When_a_citizen_submits_a_residence_registration_online : WalkTest
+{
+    /// <summary>
+    /// Gap G6: the catalogue offers residence registration online, but <c>SubmitOnline</c> cannot name the processing unit,
+    /// and the competent commune police is not above the commune's one-stop shop, so no unit is found.
+    /// </summary>
+    [TestCase("permanent-residence-registration")]
+    [TestCase("temporary-residence-registration")]
+    public async Task Should_be_refused_for_want_of_a_competent_unit(string workflow)
+    {
+        var procedure = Province.Procedure(workflow);
+        procedure.Channels.ShouldContain(Procedures.Catalogue.Channel.Online);
+
+        await using var scope = NewScope();
+        var submitted = await scope.ServiceProvider.GetRequiredService<SubmitOnlineHandler>().HandleAsync(
+            new SubmitOnline(Guid.NewGuid(), Province.Unit(YenSonShop), procedure.Id, Applicant(), AllRequired(procedure)));
+
+        submitted.Fails(ErrorKind.Invalid, "processingUnitId").Code.ShouldBe("unit-not-competent");
     }
 }
