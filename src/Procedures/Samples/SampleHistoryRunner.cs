@@ -23,7 +23,12 @@ internal sealed class SampleHistoryRunner(IServiceProvider services, SampleClock
         foreach (var (plan, step, _) in timeline)
         {
             if (step.Move.Kind == MoveKind.FireTimers) await DrainAsync(inFlight);
-            while (inFlight.Count >= parallelism) inFlight.Remove(await Task.WhenAny(inFlight));
+            while (inFlight.Count >= parallelism)
+            {
+                var done = await Task.WhenAny(inFlight);
+                inFlight.Remove(done);
+                await done; // an unexpected failure surfaces here rather than being lost
+            }
             var keys = step.Move.Kind is MoveKind.Counter or MoveKind.CheckOnline ? new[] { $"#{plan.Number}", plan.Staff.Shop } : [$"#{plan.Number}"];
             var before = keys.Select(k => last.GetValueOrDefault(k)).OfType<Task>().ToArray();
             var task = RunAsync(before, plan, step, dossiers, stoppedBy, ct);

@@ -81,3 +81,29 @@ public sealed class When_a_citizen_submits_a_residence_registration_online : Wal
         submitted.Fails(ErrorKind.Invalid, "processingUnitId").Code.ShouldBe("unit-not-competent");
     }
 }
+
+public sealed class When_a_timer_opens_the_tax_step_of_a_land_use_certificate : WalkTest
+{
+    /// <summary>
+    /// Gap G7: consultation rows are written by the use case whose move opens a consulted step; the land tax step is opened
+    /// by the posting timer, outside any use case, so until the reply there is no consultation and the tax office's search
+    /// (receiving, processing or consulted unit) does not find the dossier it must answer.
+    /// </summary>
+    [Test]
+    public async Task Should_not_show_the_tax_office_the_dossier_waiting_for_its_notice()
+    {
+        var walk = await ReceiveAsync("land-use-certificate-first-issue", YenSonShop, "ys.clerk", inputs: Fields(
+            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString())), next: [DossierSteps.Assign]);
+        await walk.Assign("ys.economy.section-head", "ys.economy.specialist", DossierSteps.Process);
+        var postingEnds = Clock.GetUtcNow().AddDays(1);
+        await walk.Submit("ys.economy.specialist", Fields(("postingEndsAt", postingEnds.ToString("O"))), []);
+        Clock.Set(postingEnds.AddMinutes(1));
+        (await FireDueTimers()).ShouldBe(1);
+
+        await using var scope = NewScope();
+        var found = (await scope.ServiceProvider.GetRequiredService<DossierQueries>().SearchAsync(new DossierSearch("tax.officer"))).Ok();
+
+        (await Consultations(walk.Id)).ShouldBeEmpty();
+        found.Total.ShouldBe(0);
+    }
+}
