@@ -25,6 +25,10 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     public DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CalendarOverrideRecord> CalendarOverrides => Set<CalendarOverrideRecord>();
+    public DbSet<Citizens.Rating> Ratings => Set<Citizens.Rating>();
+    public DbSet<Citizens.Question> Questions => Set<Citizens.Question>();
+    public DbSet<Citizens.Feedback> Feedback => Set<Citizens.Feedback>();
+    public DbSet<Citizens.SupplementSubmission> SupplementSubmissions => Set<Citizens.SupplementSubmission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -31,12 +31,9 @@ public abstract class WalkTest : ProceduresTest
         var seeded = await SampleData.SeedAsync(provider.GetRequiredService<ProceduresDb>(), provider.GetRequiredService<DefinitionStore>(),
             NullLogger.Instance, Services.GetRequiredService<CalendarProvider>());
         seeded.SkippedBindings.ShouldBeEmpty();
-        if (BridgeSectionRoles) await SectionRolesBridge.ApplyAsync(provider.GetRequiredService<ProceduresDb>());
         Province = (await SampleProvince.LoadAsync(provider.GetRequiredService<ProceduresDb>()))!;
     }
 
-    /// <summary>Whether section officials also get their roles in the section's parent (<see cref="SectionRolesBridge"/>, gap G1).</summary>
-    protected virtual bool BridgeSectionRoles => true;
 
     /// <summary>Workflow inputs or step form fields by name.</summary>
     protected static Dictionary<string, string> Fields(params (string Name, string Value)[] fields) => fields.ToDictionary(f => f.Name, f => f.Value);
