@@ -11,7 +11,6 @@ using Procedures.Hosting;
 using Procedures.Persistence;
 using Procedures.Samples;
 using Procedures.Tests.Library;
-using Procedures.Tests.Library.Walks;
 using Tests.Shared;
 
 namespace Procedures.Tests.Samples;
@@ -30,9 +29,6 @@ public abstract class SampleDossiersFixture
     protected SampleDossierReport Report { get; private set; } = null!;
     protected MovableClock Clock { get; } = new(Now);
 
-    /// <summary>Whether section officials get their roles in the parent unit first (<see cref="SectionRolesBridge"/>, gap G1).</summary>
-    protected abstract bool BridgeSectionRoles { get; }
-
     [OneTimeSetUp]
     public async Task SeedTheProvinceAndItsDossiers()
     {
@@ -47,7 +43,6 @@ public abstract class SampleDossiersFixture
         await Services.GetRequiredService<CalendarProvider>().ReloadAsync(db);
         (await provider.GetRequiredService<WorkflowFileLoader>().LoadAsync(WorkflowLibrary.Folder)).Problems.ShouldBeEmpty();
         await SampleData.SeedAsync(db, provider.GetRequiredService<DefinitionStore>(), NullLogger.Instance, Services.GetRequiredService<CalendarProvider>());
-        if (BridgeSectionRoles) await SectionRolesBridge.ApplyAsync(db);
 
         Report = await SampleDossiers.SeedAsync(provider, Clock);
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Procedures.Catalogue;
 using Procedures.Dossiers;
@@ -7,18 +8,46 @@ using Procedures.Tests.Dossiers;
 
 namespace Procedures.Tests.Samples;
 
-/// <summary>The sample dossiers on the sample province exactly as seeded (gap G1 included): what start-up gives today.</summary>
+/// <summary>The sample dossiers on the sample province exactly as seeded: what start-up gives.</summary>
 public sealed class When_sample_dossiers_are_seeded : SampleDossiersFixture
 {
-    protected override bool BridgeSectionRoles => false;
+    [Test]
+    public async Task Should_give_every_portal_status_but_the_financial_obligation_with_most_dossiers_returned()
+    {
+        var dossiers = await Dossiers();
+
+        dossiers.Select(d => d.Status).Distinct().ShouldBe(Enum.GetValues<DossierStatus>().Where(s => s != DossierStatus.FinancialObligation), ignoreOrder: true);
+        dossiers.Count(d => d.Status == DossierStatus.Returned).ShouldBeGreaterThan(dossiers.Count / 4);
+        Report.ShouldSatisfyAllConditions(r => r.Seeded.ShouldBeTrue(), r => r.Dossiers.ShouldBe(300), r => r.ByStatus.Values.Sum().ShouldBe(300));
+    }
 
     [Test]
-    public async Task Should_give_every_portal_status_but_the_financial_obligation()
+    public void Should_be_stopped_only_where_no_use_case_takes_the_library_step()
     {
-        var statuses = (await Dossiers()).Select(d => d.Status).Distinct().ToList();
+        Report.Blocked.Select(b => $"{b.Workflow} {b.UseCase}").Distinct().ShouldBeSubsetOf([
+            "child-birth-residence-health-insurance Sign", // G2: sign-birth-certificate
+            "land-use-certificate-first-issue Submit", // G3: update-cadastre
+        ]);
+    }
 
-        statuses.ShouldBe(Enum.GetValues<DossierStatus>().Where(s => s != DossierStatus.FinancialObligation), ignoreOrder: true);
-        Report.ShouldSatisfyAllConditions(r => r.Seeded.ShouldBeTrue(), r => r.Dossiers.ShouldBe(300), r => r.ByStatus.Values.Sum().ShouldBe(300));
+    [Test]
+    public async Task Should_leave_consultations_pending_and_late_with_the_tax_office_and_the_police()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var consultations = await scope.ServiceProvider.GetRequiredService<ProceduresDb>().Consultations.AsNoTracking().ToListAsync();
+
+        consultations.ShouldContain(c => c.RepliedAt == null && c.DueAt > Now);
+        consultations.ShouldContain(c => c.RepliedAt == null && c.DueAt < Now);
+        consultations.ShouldContain(c => c.RepliedAt != null);
+        consultations.Select(c => c.ConsultedUnitId).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Test]
+    public async Task Should_have_dossiers_at_every_step_of_the_main_path()
+    {
+        var steps = await Query("SELECT DISTINCT step_id FROM engine.work_items WHERE status = 'Open'", r => r.GetString(0));
+
+        new[] { "await-supplement", "assign", "process", "review", "sign", "return-result", "tax-assessment", "police-verification" }.ShouldBeSubsetOf(steps);
     }
 
     [Test]
