@@ -6,7 +6,7 @@ namespace Procedures.Samples;
 internal enum MoveKind
 {
     Counter, SubmitOnline, CheckOnline, WithdrawSubmission, RequestSupplement, ReceiveSupplement, Assign, Submit, Consult, Reply,
-    Approve, Sign, Return, Refuse, Withdraw, Apologise, FireTimers,
+    Approve, Sign, Return, Refuse, Withdraw, Apologise, FireTimers, Step,
 }
 
 /// <summary>
@@ -23,6 +23,7 @@ internal sealed record SampleMove(MoveKind Kind, string Actor)
     public bool Partial { get; init; }
     public string? Specialist { get; init; }
     public string? Action { get; init; }
+    public string? StepId { get; init; }
     public string? Text { get; init; }
     public IReadOnlyList<string>? MissingItems { get; init; }
     /// <summary>Land: the public posting ends this many days after the appraisal.</summary>
@@ -43,6 +44,10 @@ internal sealed record SampleMove(MoveKind Kind, string Actor)
         new(MoveKind.Reply, officer) { Weight = weight, Fields = Map(fields), Text = "Đã xử lý theo đề nghị phối hợp" };
 
     public static SampleMove Approve(string head, decimal weight) => new(MoveKind.Approve, head) { Weight = weight, Text = "Đồng ý, trình ký" };
+
+    /// <summary>A library step no dedicated use case takes (<see cref="Dossiers.CompleteStep"/>): <see cref="Action"/> at <see cref="Step"/>.</summary>
+    public static SampleMove Complete(string actor, decimal weight, string step, string action, string? text = null) =>
+        new(MoveKind.Step, actor) { Weight = weight, StepId = step, Action = action, Text = text };
 
     public static SampleMove Sign(string signer, decimal weight) => new(MoveKind.Sign, signer) { Weight = weight };
 

@@ -27,7 +27,7 @@ internal static class SampleMoves
                     plan.Applicant, handed, move.Decision, move.Text, null, ProcessingUnit(plan, unit), plan.Copies, plan.Pages, plan.FeeByDecision, plan.Inputs), ct));
             case MoveKind.SubmitOnline:
                 var submitted = await sp.GetRequiredService<SubmitOnlineHandler>().HandleAsync(new SubmitOnline(plan.CitizenAccountId, unit(plan.Staff.Shop),
-                    procedure.Id, plan.Applicant, required.Select(d => new HandedDocument(d.Id)).ToList(), plan.Copies, plan.Pages), ct);
+                    procedure.Id, plan.Applicant, required.Select(d => new HandedDocument(d.Id)).ToList(), plan.Copies, plan.Pages, ProcessingUnit(plan, unit)), ct);
                 return submitted.Error is { } notSubmitted ? notSubmitted : submitted.Value!.DossierId;
             case MoveKind.CheckOnline:
                 return Id(await sp.GetRequiredService<ReceiveDossierHandler>().HandleAsync(new ReceiveOnlineSubmission(move.Actor, id, move.Decision, move.Text,
@@ -52,6 +52,9 @@ internal static class SampleMoves
                     Action: move.Action!, Fields: move.Fields), ct));
             case MoveKind.Reply:
                 return Id(await sp.GetRequiredService<ReplyToConsultationHandler>().HandleAsync(new ReplyToConsultation(id, move.Actor, move.Text!, Fields: move.Fields), ct));
+            case MoveKind.Step:
+                return Id(await sp.GetRequiredService<CompleteStepHandler>().HandleAsync(new CompleteStep(id, move.Actor, move.StepId!, move.Action!,
+                    move.Text, move.Fields), ct));
             case MoveKind.Approve:
                 return Id(await sp.GetRequiredService<ApproveDossierHandler>().HandleAsync(new ApproveDossier(id, move.Actor, move.Text), ct));
             case MoveKind.Sign:
@@ -68,6 +71,7 @@ internal static class SampleMoves
                     move.NewAppointmentDate!.Value, unit(move.DelayUnit!)), ct));
             case MoveKind.FireTimers:
                 await sp.GetRequiredService<WorkflowRuntime>().FireDueTimersAsync(ct: ct);
+                await sp.GetRequiredService<RecordTimerConsultations>().RecordAsync(ct);
                 return id;
             default:
                 throw new ArgumentOutOfRangeException(nameof(move), move.Kind, "Unknown sample move.");

@@ -36,12 +36,8 @@ internal sealed class SamplePlanner(SampleProvince province, VietnameseCalendar 
         return plans;
     }
 
-    /// <summary>
-    /// Online where the catalogue offers it, except at the commune police: an online submission cannot name the processing
-    /// unit and the police is not above the commune's one-stop shop, so it is refused (gap G6).
-    /// </summary>
-    private bool Online(SampleRoute route) =>
-        route.Office != SampleOffice.Police && province.Procedure(route.Workflow).Channels.Contains(Channel.Online);
+    /// <summary>Online where the catalogue offers it (the submission names the commune police where it processes).</summary>
+    private bool Online(SampleRoute route) => province.Procedure(route.Workflow).Channels.Contains(Channel.Online);
 
     private SampleDossierPlan PlanOne(int number, SampleRoute route, SampleTarget target)
     {
