@@ -1,9 +1,12 @@
 using System.Globalization;
 using Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Procedures.Calendar;
 using Procedures.Catalogue;
 using Procedures.Common;
 using Procedures.Dossiers;
+using Procedures.Persistence;
 
 namespace Procedures.Samples;
 
@@ -68,7 +71,7 @@ internal static class SampleMoves
                 return Id(await sp.GetRequiredService<WithdrawDossierHandler>().HandleAsync(new WithdrawDossier(id, move.Actor, move.Text!), ct));
             case MoveKind.Apologise:
                 return Id(await sp.GetRequiredService<IssueApologyHandler>().HandleAsync(new IssueApology(id, move.Actor, move.Text!,
-                    move.NewAppointmentDate!.Value, unit(move.DelayUnit!)), ct));
+                    await NewAppointmentDateAsync(sp, id, move.NewAppointmentDate!.Value, ct), unit(move.DelayUnit!)), ct));
             case MoveKind.FireTimers:
                 await sp.GetRequiredService<WorkflowRuntime>().FireDueTimersAsync(ct: ct);
                 await sp.GetRequiredService<RecordTimerConsultations>().RecordAsync(ct);
@@ -76,6 +79,18 @@ internal static class SampleMoves
             default:
                 throw new ArgumentOutOfRangeException(nameof(move), move.Kind, "Unknown sample move.");
         }
+    }
+
+    /// <summary>The planned new date, or a week after the current appointment where a land posting has moved it past the plan.</summary>
+    private static async Task<DateOnly> NewAppointmentDateAsync(IServiceProvider sp, Guid id, DateOnly planned, CancellationToken ct)
+    {
+        var current = await sp.GetRequiredService<ProceduresDb>().Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => d.AppointmentAt).SingleAsync(ct);
+        if (current is not { } at) return planned;
+        var calendar = sp.GetRequiredService<CalendarProvider>().Current;
+        var day = DateOnly.FromDateTime(at.ToOffset(VietnameseCalendar.UtcOffset).DateTime);
+        if (planned > day) return planned;
+        for (var i = 0; i < 5; i++) day = calendar.NextWorkingDay(day);
+        return day;
     }
 
     private static Guid? ProcessingUnit(SampleDossierPlan plan, Func<string, Guid> unit) =>

@@ -123,7 +123,7 @@ public abstract class SampleDossiersFixture
         public bool IsConsistent() => Status switch
         {
             DossierStatus.Registered => Instance is null && Code is null,
-            DossierStatus.Accepted or DossierStatus.Processing or DossierStatus.SupplementRequested => Instance == "Running" && (Open > 0 || Timers > 0) && ReturnOpen == 0,
+            DossierStatus.Accepted or DossierStatus.Processing or DossierStatus.SupplementRequested or DossierStatus.FinancialObligation => Instance == "Running" && (Open > 0 || Timers > 0) && ReturnOpen == 0,
             DossierStatus.Finished => Instance == "Running" && ReturnOpen == 1,
             DossierStatus.Returned => Instance == "Completed" && Outcome == "approved" && Archived,
             DossierStatus.NotAccepted or DossierStatus.Stopped => Instance == "Completed" && Outcome == "refused",
