@@ -11,9 +11,12 @@ using Procedures.Dossiers;
 
 namespace Api.Citizens;
 
-/// <summary>An online submission; the applicant defaults to the account holder's name when not given.</summary>
+/// <summary>
+/// An online submission; the applicant defaults to the account holder's name when not given. <c>processingUnitId</c>
+/// names the competent unit when it is not above the receiving unit (residence registration at the commune police).
+/// </summary>
 public sealed record SubmitOnlineRequest(Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
-    int? Copies = null, int? Pages = null);
+    int? Copies = null, int? Pages = null, Guid? ProcessingUnitId = null);
 
 public sealed record SupplementUploadRequest(IReadOnlyList<SubmittedDocument> Documents, string? Note = null);
 
@@ -45,7 +48,7 @@ public static class CitizenDossierEndpoints
         var ids = request.Documents.Select(d => d.AttachmentId).OfType<Guid>().ToList();
         if (await attachments.CheckUnboundAsync(http, user, ids) is { } bad) return bad;
         var result = await handler.HandleAsync(new SubmitOnline(user.CitizenId, request.ReceivingUnitId, request.ProcedureId, request.Applicant,
-            request.Documents, request.Copies, request.Pages), http.RequestAborted);
+            request.Documents, request.Copies, request.Pages, request.ProcessingUnitId), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         await attachments.AttachToDossierAsync(result.Value!.DossierId, ids, user, http.RequestAborted);
         http.AuditResource(result.Value!.DossierId);

@@ -48,6 +48,7 @@ public static class ApiPipeline
         SupplementEndpoints.Map(dossiers);
         ProcessingEndpoints.Map(dossiers);
         DecisionEndpoints.Map(dossiers);
+        StepActionEndpoints.Map(dossiers);
         ClosingEndpoints.Map(dossiers);
         DossierReadEndpoints.Map(dossiers);
         InboxEndpoints.Map(app);

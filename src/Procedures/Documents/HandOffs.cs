@@ -15,7 +15,7 @@ internal static class HandOffs
     private static readonly Dictionary<string, string> Turns = new()
     {
         ["SentBack"] = "trả lại", ["SupplementRequested"] = "yêu cầu bổ sung", ["NotAccepted"] = "từ chối tiếp nhận",
-        ["Refused"] = "từ chối giải quyết", ["Withdrawn"] = "rút hồ sơ",
+        ["Refused"] = "từ chối giải quyết", ["Withdrawn"] = "rút hồ sơ", ["SupplementOverdue"] = "quá hạn bổ sung, dừng xử lý",
     };
 
     public static IReadOnlyList<FormHandOff> From(IReadOnlyList<EventView> events, IReadOnlyDictionary<string, string> stepTitles,

@@ -24,6 +24,9 @@ public static class DossierServices
         services.TryAddScoped<SignDossierHandler>();
         services.TryAddScoped<ReturnResultHandler>();
         services.TryAddScoped<IssueApologyHandler>();
+        services.TryAddScoped<CompleteStepHandler>();
+        services.TryAddScoped<RecordTimerConsultations>();
+        services.TryAddScoped<StopUnsuppliedDossiers>();
         services.TryAddScoped<DossierQueries>();
         services.TryAddScoped<OverdueQueries>();
         return services;

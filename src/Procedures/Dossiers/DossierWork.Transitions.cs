@@ -27,9 +27,13 @@ internal sealed partial class DossierWork
         return started.Value!;
     }
 
+    /// <summary>Set by a definition once the tax notice is out (workflows/README.md): the citizen now owes the financial obligation.</summary>
+    public const string FinancialObligationNotified = "financialObligationNotified";
+
     /// <summary>
     /// What any move may have opened, whatever the use case: a consulted agency's step gets its consultation row
-    /// (own deadline, the work item's due time on the calendar); the return step means the result is ready.
+    /// (own deadline, the work item's due time on the calendar); a tax notice puts the dossier at portal code 6 until the
+    /// result is ready; the return step means the result is ready.
     /// </summary>
     private async Task AfterMoveAsync(TransitionResult moved, string? consultationSubject, CancellationToken ct)
     {
@@ -41,6 +45,9 @@ internal sealed partial class DossierWork
                 Subject = consultationSubject ?? item.Title ?? item.StepId, RequestedAt = Now, RequestedBy = Actor.UserName,
                 DueAt = item.DueAt, WorkItemId = item.Id,
             });
+        if (Dossier.Status is DossierStatus.Accepted or DossierStatus.Processing && moved.Status == InstanceStatus.Running
+            && await EngineRows.FlagAsync(Transaction, moved.InstanceId, FinancialObligationNotified, ct))
+            Dossier.Status = DossierStatus.FinancialObligation;
         if (moved.OpenedWorkItems.Any(w => w.StepId == DossierSteps.ReturnResult) && Dossier.Status != DossierStatus.Finished)
         {
             Dossier.Status = DossierStatus.Finished;
@@ -90,4 +97,8 @@ public static class DossierSteps
     public const string Sign = "sign";
     public const string ReturnResult = "return-result";
     public const string AwaitSupplement = "await-supplement";
+    /// <summary>Judicial record: the specialist compiles the police's verification into the draft certificate.</summary>
+    public const string Compile = "compile";
+    /// <summary>Marriage: the specialist verifies the conditions before the signature.</summary>
+    public const string Verify = "verify";
 }

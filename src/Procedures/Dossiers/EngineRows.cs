@@ -51,5 +51,13 @@ internal static class EngineRows
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Whether the instance's variable <paramref name="name"/> is the JSON value <c>true</c>.</summary>
+    public static async Task<bool> FlagAsync(NpgsqlTransaction tx, Guid instanceId, string name, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT coalesce((variables::jsonb -> $2) = 'true'::jsonb, false) FROM engine.instances WHERE id = $1",
+            tx.Connection, tx) { Parameters = { new() { Value = instanceId }, new() { Value = name } } };
+        return await cmd.ExecuteScalarAsync(ct) is true;
+    }
+
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

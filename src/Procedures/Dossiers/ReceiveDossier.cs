@@ -70,7 +70,8 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == dossier.ReceivingUnitId, ct);
         var procedure = await ReceptionRules.ProcedureAsync(db, dossier.ProcedureId, Channel.Online, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
-        var competence = await ReceptionRules.CompetenceAsync(db, dossier.ProcedureId, unit, request.ProcessingUnitId, officials.Today, ct);
+        // The unit the citizen named (checked again: competence is effective-dated) unless the clerk names another.
+        var competence = await ReceptionRules.CompetenceAsync(db, dossier.ProcedureId, unit, request.ProcessingUnitId ?? dossier.ProcessingUnitId, officials.Today, ct);
         if (competence.Error is { } notCompetent) return notCompetent;
         dossier.ProcessingUnitId = competence.Value!.UnitId;
         var choice = new Choice(request.Decision, request.Reason, request.OtherMissingItems, request.FeeByDecision, request.WorkflowInputs);

@@ -10,8 +10,8 @@ namespace Procedures.Dossiers;
 public sealed record RefuseDossier(Guid DossierId, string Actor, string Reason);
 
 /// <summary>
-/// At <c>receive</c> it is a refusal to receive (portal code 3, not accepted); at <c>process</c> (the appraisal
-/// finds it ineligible) or <c>sign</c> (the leader signs the refusal) processing stops (code 8). Either way the
+/// At <c>receive</c> it is a refusal to receive (portal code 3, not accepted); at <c>process</c>, <c>compile</c> or
+/// <c>verify</c> (the appraisal finds it ineligible) or <c>sign</c> (the leader signs the refusal) processing stops (code 8). Either way the
 /// result is Refused and the workflow ends through its <c>refuse</c> action.
 /// </summary>
 public sealed class RefuseDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
@@ -23,7 +23,7 @@ public sealed class RefuseDossierHandler(ProceduresDb db, WorkflowRuntime engine
         var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
-        var item = work.ItemFor("refuse", DossierSteps.Receive, DossierSteps.Process, DossierSteps.Sign);
+        var item = work.ItemFor("refuse", DossierSteps.Receive, DossierSteps.Process, DossierSteps.Sign, DossierSteps.Compile, DossierSteps.Verify);
         if (item.Error is { } cannot) return cannot;
 
         var dossier = work.Dossier;

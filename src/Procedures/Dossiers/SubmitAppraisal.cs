@@ -9,7 +9,8 @@ namespace Procedures.Dossiers;
 
 /// <summary>
 /// The specialist's appraisal (thẩm định): notes, attachments and the draft result, sent on for review.
-/// <paramref name="Fields"/> carries the step's own form fields (e.g. <c>postingEndsAt</c> for land).
+/// <paramref name="Fields"/> carries the step's own form fields (e.g. <c>postingEndsAt</c> for land, whose public posting
+/// then moves the appointment: the law does not count it).
 /// </summary>
 public sealed record SubmitAppraisal(Guid DossierId, string Actor, string Notes, string? DraftResult = null,
     IReadOnlyList<Guid>? AttachmentIds = null, IReadOnlyDictionary<string, string>? Fields = null);
@@ -35,8 +36,9 @@ public sealed class SubmitAppraisalHandler(ProceduresDb db, WorkflowRuntime engi
         var moved = await work.CompleteAsync(engine, item.Value!, "submit", request.Notes.Trim(), data, null, ct);
         if (moved.Error is { } failed) return failed;
         work.MarkProcessing();
+        var posting = PublicPosting.ExtendAppointment(work.Dossier, request.Fields, work.Now, work.Calendar);
         await work.RecordAsync("Appraised", item.Value, request.Notes.Trim(),
-            new { draftResult = request.DraftResult, attachments }, moved.Value, ct);
+            new { draftResult = request.DraftResult, attachments, posting }, moved.Value, ct);
         await work.CommitAsync(ct);
         return work.State();
     }

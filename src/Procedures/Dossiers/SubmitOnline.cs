@@ -5,16 +5,21 @@ using Procedures.Persistence;
 
 namespace Procedures.Dossiers;
 
-/// <summary>A citizen submits a dossier online to a receiving unit; a clerk checks and receives it later.</summary>
+/// <summary>
+/// A citizen submits a dossier online to a receiving unit; a clerk checks and receives it later.
+/// <paramref name="ProcessingUnitId"/> names the competent unit where it is not above the receiving unit (e.g. the commune
+/// police for residence registration at the commune's one-stop shop); it must be competent for the procedure today.
+/// </summary>
 public sealed record SubmitOnline(
     Guid CitizenAccountId, Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
-    int? Copies = null, int? Pages = null);
+    int? Copies = null, int? Pages = null, Guid? ProcessingUnitId = null);
 
 public sealed record OnlineSubmission(Guid DossierId, DossierStatus Status, DateTimeOffset SubmittedAt);
 
 /// <summary>
 /// Creates the dossier as Registered (portal code 1), without a code: the code and the clock come with the
-/// clerk's reception. The procedure must accept online submissions and some unit must be competent for it.
+/// clerk's reception. The procedure must accept online submissions and the named unit, or else one above the
+/// receiving unit, must be competent for it.
 /// </summary>
 public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Organisation.OfficialDirectory officials)
 {
@@ -29,7 +34,7 @@ public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Org
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.ReceivingUnitId, ct);
         if (unit is null || !unit.IsEffectiveOn(today))
             return DomainError.Invalid("receivingUnitId", "unknown-unit", "Không có đơn vị tiếp nhận này.", "No such receiving unit.");
-        var competence = await ReceptionRules.CompetenceAsync(db, request.ProcedureId, unit, null, today, ct);
+        var competence = await ReceptionRules.CompetenceAsync(db, request.ProcedureId, unit, request.ProcessingUnitId, today, ct);
         if (competence.Error is { } notCompetent) return notCompetent;
         if (DossierFees.Compute(procedure.Value!.Fees, request.Copies, request.Pages).Error is { } badFee) return badFee;
         var now = clock.GetUtcNow();

@@ -14,7 +14,8 @@ namespace Worker.Hosting;
 
 /// <summary>
 /// Runs first at start, before the engine's workers and the web server: applies the engine's, the domain's and the
-/// notifications' migrations (and loads the working-day calendar, seeds missing message templates), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
+/// notifications' migrations (and loads the working-day calendar, seeds missing message templates), then publishes the workflow files the database does not have yet and, when sample seeding is on
+/// (<c>Samples:Seed</c>), seeds the sample province and its sample dossiers. Any problem in those files fails the start,
 /// each problem logged on its own line.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSource workflows, DatabaseConnection database,
@@ -57,7 +58,30 @@ public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSourc
                 logger.LogInformation("Sample data seeded: {Units} units, {Officials} officials, {Procedures} procedures",
                     seeded.Units, seeded.Officials, seeded.Procedures);
             else logger.LogInformation("Sample data already present");
+            await SeedSampleDossiersAsync(scope.ServiceProvider, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Sample dossiers in every state through the real use cases (<c>Samples:Dossiers</c>, 300 by default, 0 for none), so
+    /// a first start shows inboxes, due-soon and overdue work and finished dossiers; nothing when any dossier exists.
+    /// </summary>
+    private async Task SeedSampleDossiersAsync(IServiceProvider scoped, CancellationToken cancellationToken)
+    {
+        var count = configuration.GetValue("Samples:Dossiers", 300);
+        if (count <= 0) return;
+        var report = await SampleDossiers.SeedAsync(scoped, services.GetRequiredService<TimeProvider>(), count, ct: cancellationToken);
+        if (!report.Seeded)
+        {
+            logger.LogInformation("Sample dossiers not seeded: {Reason}", report.Reason);
+            return;
+        }
+        logger.LogInformation("Sample dossiers seeded: {Dossiers} dossiers, {UseCases} use cases in {Seconds:0.0} s ({Statuses})",
+            report.Dossiers, report.UseCases, report.Elapsed.TotalSeconds,
+            string.Join(", ", report.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
+        foreach (var block in report.Blocked)
+            logger.LogWarning("Sample dossiers stopped early: {Dossiers} x {Workflow} {UseCase} by {Actors}: {Error}",
+                block.Dossiers, block.Workflow, block.UseCase, block.Actors, block.Error);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Procedures.Dossiers;
 using Worker.Hosting;
 
 namespace Worker.Sla;
@@ -59,10 +60,19 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager jobs, SlaSett
 }
 
 /// <summary>What Hangfire calls. A failed run is not retried: the next scheduled run does the same work.</summary>
-public sealed class SlaSweepJob(SlaSweep sweep, DailyDigest digest)
+public sealed class SlaSweepJob(SlaSweep sweep, DailyDigest digest, RecordTimerConsultations consultations, StopUnsuppliedDossiers unsupplied)
 {
+    /// <summary>
+    /// First the dossier rules no use case triggers (consultations opened by timers get their rows; dossiers past their
+    /// supplement deadline are closed), then the alerts, which then see both.
+    /// </summary>
     [AutomaticRetry(Attempts = 0)]
-    public Task SweepAsync(CancellationToken ct) => sweep.RunAsync(ct);
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        await consultations.RecordAsync(ct);
+        await unsupplied.HandleAsync(ct: ct);
+        await sweep.RunAsync(ct);
+    }
 
     [AutomaticRetry(Attempts = 0)]
     public Task DigestAsync(CancellationToken ct) => digest.RunAsync(ct);

@@ -33,7 +33,7 @@ public sealed class SampleApi : IAsyncDisposable
         var files = Path.Combine(Path.GetTempPath(), "iso-api-files-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string>
         {
-            ["Samples:Seed"] = "true", ["Accounts:SeedDemo"] = "true", ["Files:Folder"] = files, ["Files:MaxBytes"] = "1048576",
+            ["Samples:Seed"] = "true", ["Samples:Dossiers"] = "0", ["Accounts:SeedDemo"] = "true", ["Files:Folder"] = files, ["Files:MaxBytes"] = "1048576",
             ["RateLimits:sign-in"] = "100000", ["RateLimits:tracking"] = "100000", ["RateLimits:public"] = "100000",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) settings[k] = v;

@@ -35,9 +35,8 @@ public sealed class When_a_library_dossier_consults_another_agency : WalkTest
         await walk.ShouldHaveRecordedEachUseCase();
     }
 
-    /// <summary>Gap G4: after the police reply the specialist's <c>compile</c> step has no use case.</summary>
     [Test]
-    public async Task Should_get_the_police_verification_of_a_judicial_record_but_stop_at_the_compilation()
+    public async Task Should_get_the_police_verification_of_a_judicial_record_compile_it_and_return_the_certificate()
     {
         var walk = await ReceiveAsync("judicial-record-certificate", DepartmentShop, "stp.clerk", inputs: Fields(("policeUnit", Province.Unit(HamYenPolice).ToString())),
             next: [DossierSteps.Assign]);
@@ -48,11 +47,28 @@ public sealed class When_a_library_dossier_consults_another_agency : WalkTest
         var police = (await Consultations(walk.Id)).Single();
         police.ShouldSatisfyAllConditions(c => c.ConsultedUnitId.ShouldBe(Province.Unit(HamYenPolice)), c => c.RequestedBy.ShouldBe("stp.specialist2"),
             c => c.RepliedAt.ShouldBeNull());
-        await walk.Reply("hy.police.officer", Fields(("verificationResult", "Không có án tích")), ["compile"]);
-        var compiled = await walk.Try<SubmitAppraisalHandler>(h => h.HandleAsync(new SubmitAppraisal(walk.Id, "stp.specialist2", "Tổng hợp kết quả xác minh")));
+        await walk.Reply("hy.police.officer", Fields(("verificationResult", "Không có án tích")), [DossierSteps.Compile]);
+        await walk.Complete("stp.specialist2", DossierSteps.Compile, "submit", null, [DossierSteps.Review], comment: "Tổng hợp kết quả xác minh");
+        await walk.Approve("stp.section-head", DossierSteps.Sign);
+        await walk.Sign("stp.leader", DossierSteps.ReturnResult);
+        await walk.Return("stp.clerk");
 
-        compiled.Fails(ErrorKind.Invalid, "action").Code.ShouldBe("action-not-allowed");
+        await ShouldBeReturnedAndArchived(walk);
         (await Consultations(walk.Id)).Single().Reply.ShouldBe("Đã xử lý theo đề nghị phối hợp");
+    }
+
+    [Test]
+    public async Task Should_stop_a_judicial_record_refused_at_the_compilation_after_the_police_reply()
+    {
+        var walk = await ReceiveAsync("judicial-record-certificate", DepartmentShop, "stp.clerk", inputs: Fields(("policeUnit", Province.Unit(HamYenPolice).ToString())),
+            next: [DossierSteps.Assign]);
+        await walk.Assign("stp.section-head", "stp.specialist2", DossierSteps.Process);
+        await walk.Consult("stp.specialist2", "request-verification", Fields(("verificationRequest", "Xác minh án tích của người yêu cầu")), ["police-verification"]);
+        await walk.Reply("hy.police.officer", Fields(("verificationResult", "Thông tin nhân thân không khớp")), [DossierSteps.Compile]);
+
+        await walk.Refuse("stp.specialist2", "Thông tin nhân thân trong tờ khai không khớp với kết quả xác minh", DossierStatus.Stopped);
+
+        (await InstanceOutcome(walk.Id)).ShouldBe("Completed/refused");
         await walk.ShouldHaveRecordedEachUseCase();
     }
 

@@ -86,8 +86,15 @@ public sealed class DossierWalk(IServiceProvider services, MovableClock clock, S
         Act<ReplyToConsultationHandler>("ConsultationReplied", actor, status, next, h => h.HandleAsync(
             new ReplyToConsultation(Id, actor, "Đã xử lý theo đề nghị phối hợp", Fields: fields)));
 
-    public Task<DossierState> Approve(string actor, params string[] next) =>
-        Act<ApproveDossierHandler>("Approved", actor, DossierStatus.Processing, next, h => h.HandleAsync(new ApproveDossier(Id, actor, "Đồng ý trình ký")));
+    public Task<DossierState> Approve(string actor, params string[] next) => Approve(actor, DossierStatus.Processing, next);
+
+    public Task<DossierState> Approve(string actor, DossierStatus status, params string[] next) =>
+        Act<ApproveDossierHandler>("Approved", actor, status, next, h => h.HandleAsync(new ApproveDossier(Id, actor, "Đồng ý trình ký")));
+
+    /// <summary>A library step no dedicated use case takes (<see cref="CompleteStep"/>).</summary>
+    public Task<DossierState> Complete(string actor, string step, string action, IReadOnlyDictionary<string, string>? fields, string[] next,
+        DossierStatus status = DossierStatus.Processing, string? comment = null) =>
+        Act<CompleteStepHandler>("StepCompleted", actor, status, next, h => h.HandleAsync(new CompleteStep(Id, actor, step, action, comment, fields)));
 
     public Task<DossierState> SendBack(string actor, string reason, params string[] next) =>
         Act<SendBackDossierHandler>("SentBack", actor, DossierStatus.Processing, next, h => h.HandleAsync(new SendBackDossier(Id, actor, reason)));
@@ -149,6 +156,19 @@ public sealed class DossierWalk(IServiceProvider services, MovableClock clock, S
         events.Select(e => $"{e.Kind} by {e.Actor}").ShouldBe(_expected.Select(e => $"{e.Kind} by {e.Actor}"));
         foreach (var e in events)
             e.ActorName.ShouldBe(names.TryGetValue(e.Actor, out var name) ? name : "Công dân (trực tuyến)", $"{e.Kind} by {e.Actor}");
+        events.Select(e => e.At).ShouldBeInOrder(SortDirection.Ascending);
+    }
+
+    /// <summary>For walks that take use cases outside this class: the reception, one row per use case, and the archive, in order.</summary>
+    public async Task ShouldHaveRecordedEachUseCaseOf(int useCases)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<ProceduresDb>().DossierEvents.AsNoTracking()
+            .Where(e => e.DossierId == Id).OrderBy(e => e.Id).ToListAsync();
+
+        events.Count.ShouldBe(useCases + 2, string.Join(", ", events.Select(e => e.Kind)));
+        (events[0].Kind, events[^1].Kind).ShouldBe(("Received", "Archived"));
+        events.ShouldAllBe(e => e.ActorName.Length > 0);
         events.Select(e => e.At).ShouldBeInOrder(SortDirection.Ascending);
     }
 

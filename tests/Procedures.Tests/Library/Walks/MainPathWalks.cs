@@ -182,9 +182,8 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
         await ShouldBeReturnedAndArchived(walk);
     }
 
-    /// <summary>Gap G2: the civil-status branch's <c>sign-birth-certificate</c> step has no use case, so the join never completes.</summary>
     [Test]
-    public async Task Joint_birth_residence_and_health_insurance_gets_both_agencies_replies_but_stops_at_the_birth_certificate_signature()
+    public async Task Joint_birth_residence_and_health_insurance_gets_both_agencies_replies_and_the_birth_certificate_signed()
     {
         var walk = await ReceiveAsync("child-birth-residence-health-insurance", YenSonShop, "ys.clerk", inputs: Fields(
             ("policeUnit", Province.Unit(YenSonPolice).ToString()), ("socialInsuranceUnit", Province.Unit(SocialInsurance).ToString())),
@@ -193,19 +192,16 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
         await walk.Submit("ys.specialist1", Fields(("personalId", "008226054321")), [SignBirthCertificate, "register-residence", "issue-health-insurance-card"]);
         await walk.Reply("ys.police.officer", Fields(("residenceResult", "Đã đăng ký thường trú cho trẻ")), [SignBirthCertificate, "issue-health-insurance-card"]);
         await walk.Reply("bhxh.officer", Fields(("healthInsuranceCardNumber", "TE1080812345678")), [SignBirthCertificate]);
+        await walk.Complete("ys.leader", SignBirthCertificate, "sign", null, [DossierSteps.ReturnResult], DossierStatus.Finished, "Ký Giấy khai sinh");
+        await walk.Return("ys.clerk");
 
-        var signed = await walk.Try<SignDossierHandler>(h => h.HandleAsync(new SignDossier(walk.Id, "ys.leader")));
-
-        signed.Fails(ErrorKind.Invalid, "action").Code.ShouldBe("action-not-allowed");
-        (await Load(walk.Id)).Status.ShouldBe(DossierStatus.Processing);
+        await ShouldBeReturnedAndArchived(walk);
         (await Consultations(walk.Id)).Select(c => c.ConsultedUnitId).ShouldBe([Province.Unit(YenSonPolice), Province.Unit(SocialInsurance)], ignoreOrder: true);
         (await Consultations(walk.Id)).ShouldAllBe(c => c.RepliedAt != null);
-        await walk.ShouldHaveRecordedEachUseCase();
     }
 
-    /// <summary>Gap G3: the land-registry branch's <c>update-cadastre</c> step (action <c>done</c>) has no use case.</summary>
     [Test]
-    public async Task Land_use_certificate_is_posted_and_gets_the_tax_notice_but_stops_at_the_cadastre_update()
+    public async Task Land_use_certificate_is_posted_taxed_updated_in_the_cadastre_paid_signed_and_returned()
     {
         var walk = await ReceiveAsync("land-use-certificate-first-issue", YenSonShop, "ys.clerk", inputs: Fields(
             ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString()), ("parcel", "Thửa 215, tờ bản đồ 12")),
@@ -218,10 +214,12 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
         Clock.Set(postingEnds.AddMinutes(1));
         (await FireDueTimers()).ShouldBe(1);
         await walk.Reply("tax.officer", Fields(("taxNoticeNumber", "TB-1234/2026"), ("financialObligation", "12500000")), [UpdateCadastre]);
-        var done = await walk.Try<SubmitAppraisalHandler>(h => h.HandleAsync(new SubmitAppraisal(walk.Id, "ys.economy.specialist", "Đã cập nhật hồ sơ địa chính")));
+        await walk.Complete("ys.economy.specialist", UpdateCadastre, "done", null, [DossierSteps.Review], DossierStatus.FinancialObligation,
+            "Đã cập nhật hồ sơ địa chính, in Giấy chứng nhận");
+        await walk.Approve("ys.economy.section-head", DossierStatus.FinancialObligation, DossierSteps.Sign);
+        await walk.Sign("ys.leader", DossierSteps.ReturnResult);
+        await walk.Return("ys.clerk", Fields(("paymentReference", "GNT-2026-0215")));
 
-        done.Fails(ErrorKind.Invalid, "action").Code.ShouldBe("action-not-allowed");
-        (await Load(walk.Id)).Status.ShouldBe(DossierStatus.Processing);
-        await walk.ShouldHaveRecordedEachUseCase();
+        await ShouldBeReturnedAndArchived(walk);
     }
 }

@@ -1,4 +1,3 @@
-using Procedures.Common;
 using Procedures.Dossiers;
 using Procedures.Tests.Dossiers;
 using static Procedures.Samples.SampleProvince;
@@ -7,7 +6,7 @@ namespace Procedures.Tests.Library.Walks;
 
 /// <summary>
 /// The sample province staffs its specialists and section heads in sections under the competent commune or
-/// department, while the steps are at the competent unit itself: a section acts for its agency (once gap G1).
+/// department, while the steps are at the competent unit itself: a section acts for its agency.
 /// </summary>
 public sealed class When_section_officials_of_the_sample_province_act_on_their_units_dossiers : WalkTest
 {
@@ -34,25 +33,5 @@ public sealed class When_section_officials_of_the_sample_province_act_on_their_u
 
         assigned.Error.ShouldBeNull();
         (await Load(walk.Id)).Status.ShouldBe(DossierStatus.Processing);
-    }
-}
-
-public sealed class When_a_library_step_has_no_use_case : WalkTest
-{
-    /// <summary>
-    /// Gap G5: <c>marriage-registration</c>'s <c>process</c> offers <c>verify</c> (to the specialist's own <c>verify</c> step);
-    /// no use case takes it — consultation is the only one taking another action at <c>process</c>, and it wants a consulted unit.
-    /// </summary>
-    [Test]
-    public async Task Should_leave_the_marriage_verification_unreachable()
-    {
-        var walk = await ReceiveAsync("marriage-registration", HamYenShop, "hy.clerk", next: [DossierSteps.Process]);
-
-        var verify = await walk.Try<RequestConsultationHandler>(h => h.HandleAsync(new RequestConsultation(walk.Id, "hy.specialist1",
-            "Xác minh tình trạng hôn nhân", Action: "verify", Fields: Fields(("verificationReason", "Cần xác minh tình trạng hôn nhân tại nơi cư trú trước")))));
-
-        verify.Fails(ErrorKind.Invalid, "action").Code.ShouldBe("no-consultation");
-        (await Load(walk.Id)).Status.ShouldBe(DossierStatus.Accepted);
-        await walk.ShouldHaveRecordedEachUseCase();
     }
 }
