@@ -3,6 +3,7 @@ using Procedures.Calendar;
 using Procedures.Catalogue;
 using Procedures.Dossiers;
 using Procedures.Organisation;
+using Procedures.Statistics;
 
 namespace Procedures.Persistence;
 
@@ -25,6 +26,11 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     public DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CalendarOverrideRecord> CalendarOverrides => Set<CalendarOverrideRecord>();
+    public DbSet<DossierFact> DossierFacts => Set<DossierFact>();
+    public DbSet<FlowSummary> FlowSummaries => Set<FlowSummary>();
+    public DbSet<OpenSnapshot> OpenSnapshots => Set<OpenSnapshot>();
+    public DbSet<DelaySummary> DelaySummaries => Set<DelaySummary>();
+    public DbSet<StatisticsRefreshState> StatisticsRefreshStates => Set<StatisticsRefreshState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123194814_Initial")]
+    [Migration("20261123202036_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -927,6 +927,302 @@ namespace Procedures.Persistence.Migrations
                         .HasName("pk_unit_types");
 
                     b.ToTable("unit_types", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.DelaySummary", b =>
+                {
+                    b.Property<Guid>("DelayUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delay_unit_id");
+
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<string>("Official")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer")
+                        .HasColumnName("late");
+
+                    b.HasKey("DelayUnitId", "Slice", "ProcedureId", "Official")
+                        .HasName("pk_stat_delays");
+
+                    b.ToTable("stat_delays", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.DossierFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset?>("AppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appointment_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClockStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clock_started_at");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid?>("DelayUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delay_unit_id");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digitised");
+
+                    b.Property<short?>("DurationBucket")
+                        .HasColumnType("smallint")
+                        .HasColumnName("duration_bucket");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateOnly?>("FinishedSlice")
+                        .HasColumnType("date")
+                        .HasColumnName("finished_slice");
+
+                    b.Property<bool>("HasFee")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_fee");
+
+                    b.Property<string>("Official")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<decimal?>("ProcessingDays")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("processing_days");
+
+                    b.Property<Guid>("ProcessingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("processing_unit_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ReceivedSlice")
+                        .HasColumnType("date")
+                        .HasColumnName("received_slice");
+
+                    b.Property<DateTimeOffset?>("SupplementRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supplement_requested_at");
+
+                    b.Property<DateOnly?>("SupplementSlice")
+                        .HasColumnType("date")
+                        .HasColumnName("supplement_slice");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
+
+                    b.HasKey("DossierId")
+                        .HasName("pk_stat_dossier_facts");
+
+                    b.HasIndex("DelayUnitId", "FinishedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_delay_unit_id_finished_at")
+                        .HasFilter("delay_unit_id IS NOT NULL");
+
+                    b.HasIndex("ProcessingUnitId", "FinishedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_finished_at");
+
+                    b.HasIndex("ProcessingUnitId", "ReceivedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_received_at");
+
+                    b.HasIndex(new[] { "ProcessingUnitId" }, "ix_stat_dossier_facts_open")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id")
+                        .HasFilter("finished_at IS NULL");
+
+                    b.ToTable("stat_dossier_facts", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.FlowSummary", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<string>("Official")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.PrimitiveCollection<int[]>("Durations")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("durations");
+
+                    b.Property<int>("FinishedEarly")
+                        .HasColumnType("integer")
+                        .HasColumnName("finished_early");
+
+                    b.Property<int>("FinishedLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("finished_late");
+
+                    b.Property<int>("FinishedOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_accepted");
+
+                    b.Property<decimal>("ProcessingDaysSum")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("processing_days_sum");
+
+                    b.Property<int>("ReceivedCounter")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_counter");
+
+                    b.Property<int>("ReceivedDigitised")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_digitised");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_online");
+
+                    b.Property<int>("ReceivedPost")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_post");
+
+                    b.Property<int>("ReceivedWithFee")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_with_fee");
+
+                    b.Property<int>("ReceivedWithFeeOnline")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_with_fee_online");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_requests");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("UnitId", "Slice", "ProcedureId", "Official")
+                        .HasName("pk_stat_flows");
+
+                    b.ToTable("stat_flows", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.OpenSnapshot", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("Boundary")
+                        .HasColumnType("date")
+                        .HasColumnName("boundary");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<string>("Official")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.Property<int>("AwaitingSupplement")
+                        .HasColumnType("integer")
+                        .HasColumnName("awaiting_supplement");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue");
+
+                    b.Property<int>("WithinTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("within_time");
+
+                    b.HasKey("UnitId", "Boundary", "ProcedureId", "Official")
+                        .HasName("pk_stat_open");
+
+                    b.ToTable("stat_open", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.StatisticsRefreshState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EventWatermark")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_watermark");
+
+                    b.Property<DateTimeOffset>("RebuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<DateOnly>("SnapshotsThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("snapshots_through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stat_refresh_state");
+
+                    b.ToTable("stat_refresh_state", "procedures");
                 });
 
             modelBuilder.Entity("Procedures.Catalogue.Procedure", b =>

@@ -82,6 +82,118 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "stat_delays",
+                schema: "procedures",
+                columns: table => new
+                {
+                    delay_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    slice = table.Column<DateOnly>(type: "date", nullable: false),
+                    late = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_delays", x => new { x.delay_unit_id, x.slice, x.procedure_id, x.official });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_dossier_facts",
+                schema: "procedures",
+                columns: table => new
+                {
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    processing_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_slice = table.Column<DateOnly>(type: "date", nullable: false),
+                    clock_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    appointment_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_slice = table.Column<DateOnly>(type: "date", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    timeliness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    processing_days = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    duration_bucket = table.Column<short>(type: "smallint", nullable: true),
+                    supplement_requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    supplement_slice = table.Column<DateOnly>(type: "date", nullable: true),
+                    delay_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    has_fee = table.Column<bool>(type: "boolean", nullable: false),
+                    digitised = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_dossier_facts", x => x.dossier_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_flows",
+                schema: "procedures",
+                columns: table => new
+                {
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    slice = table.Column<DateOnly>(type: "date", nullable: false),
+                    received_counter = table.Column<int>(type: "integer", nullable: false),
+                    received_online = table.Column<int>(type: "integer", nullable: false),
+                    received_post = table.Column<int>(type: "integer", nullable: false),
+                    received_with_fee = table.Column<int>(type: "integer", nullable: false),
+                    received_with_fee_online = table.Column<int>(type: "integer", nullable: false),
+                    received_digitised = table.Column<int>(type: "integer", nullable: false),
+                    finished_early = table.Column<int>(type: "integer", nullable: false),
+                    finished_on_time = table.Column<int>(type: "integer", nullable: false),
+                    finished_late = table.Column<int>(type: "integer", nullable: false),
+                    refused = table.Column<int>(type: "integer", nullable: false),
+                    not_accepted = table.Column<int>(type: "integer", nullable: false),
+                    withdrawn = table.Column<int>(type: "integer", nullable: false),
+                    supplement_requests = table.Column<int>(type: "integer", nullable: false),
+                    processing_days_sum = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    durations = table.Column<int[]>(type: "integer[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_flows", x => new { x.unit_id, x.slice, x.procedure_id, x.official });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_open",
+                schema: "procedures",
+                columns: table => new
+                {
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    boundary = table.Column<DateOnly>(type: "date", nullable: false),
+                    within_time = table.Column<int>(type: "integer", nullable: false),
+                    overdue = table.Column<int>(type: "integer", nullable: false),
+                    awaiting_supplement = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_open", x => new { x.unit_id, x.boundary, x.procedure_id, x.official });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_refresh_state",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    event_watermark = table.Column<long>(type: "bigint", nullable: false),
+                    snapshots_through = table.Column<DateOnly>(type: "date", nullable: false),
+                    refreshed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    rebuilt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_refresh_state", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unit_types",
                 schema: "procedures",
                 columns: table => new
@@ -586,6 +698,32 @@ namespace Procedures.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_delay_unit_id_finished_at",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                columns: new[] { "delay_unit_id", "finished_at" },
+                filter: "delay_unit_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_processing_unit_id",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                column: "processing_unit_id",
+                filter: "finished_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_processing_unit_id_finished_at",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                columns: new[] { "processing_unit_id", "finished_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_processing_unit_id_received_at",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                columns: new[] { "processing_unit_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_units_code",
                 schema: "procedures",
                 table: "units",
@@ -645,6 +783,26 @@ namespace Procedures.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "procedure_documents",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_delays",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_dossier_facts",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_flows",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_open",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_refresh_state",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
