@@ -42,6 +42,7 @@ internal static class FactRows
     public static async Task CopyAsync(NpgsqlConnection conn, string table, IEnumerable<DossierFact> facts, CancellationToken ct)
     {
         await using var copy = await conn.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        copy.Timeout = TimeSpan.FromMinutes(30);
         foreach (var f in facts)
         {
             await copy.StartRowAsync(ct);

@@ -23,13 +23,15 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         var now = clock.GetUtcNow();
         var asOf = end < now ? end : now;
         var rows = new Dictionary<string, FigureSums>();
-        var summaries = !forceFacts && through is { } t && Slices.IsBoundary(from) && Slices.IsBoundary(toExclusive) && from <= t;
+        // Nothing is received or finished after now, so a period running into the future ends at the next boundary just as well.
+        var flowsTo = end >= now && Slices.Next(Slices.Of(now)) is var next && next > toExclusive ? next : toExclusive;
+        var summaries = !forceFacts && through is { } t && Slices.IsBoundary(from) && Slices.IsBoundary(flowsTo) && from <= t;
         if (summaries)
         {
-            await SummaryQueries.FlowsAsync(conn, filter, dim, from, toExclusive, rows, ct);
-            await SummaryQueries.DelaysAsync(conn, filter, dim, from, toExclusive, rows, ct);
+            await SummaryQueries.FlowsAsync(conn, filter, dim, from, flowsTo, rows, ct);
+            await SummaryQueries.DelaysAsync(conn, filter, dim, from, flowsTo, rows, ct);
             await SummaryQueries.OpenAtAsync(conn, filter, dim, from, carried: true, rows, ct);
-            if (toExclusive <= through!.Value) await SummaryQueries.OpenAtAsync(conn, filter, dim, toExclusive, carried: false, rows, ct);
+            if (flowsTo <= through!.Value) await SummaryQueries.OpenAtAsync(conn, filter, dim, toExclusive, carried: false, rows, ct);
             else await FactQueries.OpenAtAsync(conn, filter, dim, asOf, carried: false, rows, ct);
         }
         else

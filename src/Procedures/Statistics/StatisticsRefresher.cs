@@ -88,7 +88,7 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
         var read = 0;
         // A second connection streams the dossiers while this one copies the facts in, batch by batch.
         await using (var source = await dataSource.OpenConnectionAsync(ct))
-        await using (var cmd = new NpgsqlCommand(FactBuilder.AllSql, source))
+        await using (var cmd = new NpgsqlCommand(FactBuilder.AllSql, source) { CommandTimeout = 1800 })
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))

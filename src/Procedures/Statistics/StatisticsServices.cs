@@ -11,6 +11,9 @@ public static class StatisticsServices
         services.TryAddScoped<StatisticsRefresher>();
         services.TryAddScoped<StatisticsQuery>();
         services.TryAddScoped<StatisticsDrillDownQuery>();
+        services.TryAddSingleton(new ServiceIndexSettings());
+        services.TryAddSingleton<ICitizenRatings, NoCitizenRatings>();
+        services.TryAddScoped<ServiceIndexQuery>();
         return services;
     }
 }

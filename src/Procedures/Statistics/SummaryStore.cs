@@ -97,7 +97,8 @@ internal static class SummaryStore
 
     public static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params object[] args)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        // A rebuild moves millions of rows in a statement: the default 30 s is for requests, not for this.
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 1800 };
         foreach (var arg in args) cmd.Parameters.Add(new NpgsqlParameter { Value = arg });
         await cmd.ExecuteNonQueryAsync(ct);
     }
