@@ -8,6 +8,7 @@ using Procedures.Catalogue;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Persistence;
+using Procedures.Quality;
 using Procedures.Statistics;
 
 namespace Procedures.Hosting;
@@ -24,7 +25,7 @@ public static class ProceduresServiceCollectionExtensions
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
-        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddStatistics();
+        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddStatistics().AddQualityRecords();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         return services;
     }

@@ -3,6 +3,7 @@ using Procedures.Calendar;
 using Procedures.Catalogue;
 using Procedures.Dossiers;
 using Procedures.Organisation;
+using Procedures.Quality;
 using Procedures.Statistics;
 
 namespace Procedures.Persistence;
@@ -31,6 +32,13 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     public DbSet<OpenSnapshot> OpenSnapshots => Set<OpenSnapshot>();
     public DbSet<DelaySummary> DelaySummaries => Set<DelaySummary>();
     public DbSet<StatisticsRefreshState> StatisticsRefreshStates => Set<StatisticsRefreshState>();
+    public DbSet<QualityPolicy> QualityPolicies => Set<QualityPolicy>();
+    public DbSet<QualityObjective> QualityObjectives => Set<QualityObjective>();
+    public DbSet<ControlledDocument> ControlledDocuments => Set<ControlledDocument>();
+    public DbSet<AuditPlan> AuditPlans => Set<AuditPlan>();
+    public DbSet<AuditFinding> AuditFindings => Set<AuditFinding>();
+    public DbSet<Nonconformity> Nonconformities => Set<Nonconformity>();
+    public DbSet<ManagementReview> ManagementReviews => Set<ManagementReview>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -307,6 +307,34 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_plans",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    planned_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    auditors = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    done_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_plans", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_audit_plans_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "competences",
                 schema: "procedures",
                 columns: table => new
@@ -331,6 +359,35 @@ namespace Procedures.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_competences_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "controlled_documents",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    version = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    superseded_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_controlled_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_controlled_documents_units_unit_id",
                         column: x => x.unit_id,
                         principalSchema: "procedures",
                         principalTable: "units",
@@ -418,6 +475,33 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "management_reviews",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    held_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    chair = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    participants = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    inputs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    decisions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    actions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_management_reviews", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_management_reviews_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "memberships",
                 schema: "procedures",
                 columns: table => new
@@ -447,6 +531,120 @@ namespace Procedures.Persistence.Migrations
                         principalTable: "units",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nonconformities",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    source_ref = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    audit_finding_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    cause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    corrective_action = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    raised_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    verified_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    verification_note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    closed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nonconformities", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_nonconformities_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quality_objectives",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    measure = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    target = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_quality_objectives", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_quality_objectives_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quality_policies",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    approved_on = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_quality_policies", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_quality_policies_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_findings",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    audit_plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    clause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    nonconformity_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_findings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_audit_findings_audit_plans_audit_plan_id",
+                        column: x => x.audit_plan_id,
+                        principalSchema: "procedures",
+                        principalTable: "audit_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -546,6 +744,18 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_findings_audit_plan_id",
+                schema: "procedures",
+                table: "audit_findings",
+                column: "audit_plan_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_plans_unit_id_planned_on",
+                schema: "procedures",
+                table: "audit_plans",
+                columns: new[] { "unit_id", "planned_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_calendar_overrides_date",
                 schema: "procedures",
                 table: "calendar_overrides",
@@ -576,6 +786,13 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures",
                 table: "consultations",
                 column: "dossier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_controlled_documents_unit_id_code_version",
+                schema: "procedures",
+                table: "controlled_documents",
+                columns: new[] { "unit_id", "code", "version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_dossier_documents_dossier_id",
@@ -646,6 +863,12 @@ namespace Procedures.Persistence.Migrations
                 column: "workflow_instance_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_management_reviews_unit_id_held_on",
+                schema: "procedures",
+                table: "management_reviews",
+                columns: new[] { "unit_id", "held_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_memberships_official_id_unit_id",
                 schema: "procedures",
                 table: "memberships",
@@ -656,6 +879,27 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures",
                 table: "memberships",
                 column: "unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nonconformities_dossier_id",
+                schema: "procedures",
+                table: "nonconformities",
+                column: "dossier_id",
+                unique: true,
+                filter: "dossier_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nonconformities_unit_id_number",
+                schema: "procedures",
+                table: "nonconformities",
+                columns: new[] { "unit_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nonconformities_unit_id_status",
+                schema: "procedures",
+                table: "nonconformities",
+                columns: new[] { "unit_id", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_officials_user_name",
@@ -689,6 +933,19 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures",
                 table: "procedures",
                 column: "sector_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quality_objectives_unit_id_year",
+                schema: "procedures",
+                table: "quality_objectives",
+                columns: new[] { "unit_id", "year" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quality_policies_unit_id_version",
+                schema: "procedures",
+                table: "quality_policies",
+                columns: new[] { "unit_id", "version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_sectors_code",
@@ -754,6 +1011,10 @@ namespace Procedures.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "audit_findings",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "calendar_overrides",
                 schema: "procedures");
 
@@ -763,6 +1024,10 @@ namespace Procedures.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultations",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "controlled_documents",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
@@ -778,11 +1043,27 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures");
 
             migrationBuilder.DropTable(
+                name: "management_reviews",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "memberships",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
+                name: "nonconformities",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "procedure_documents",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "quality_objectives",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "quality_policies",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
@@ -803,6 +1084,10 @@ namespace Procedures.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "stat_refresh_state",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "audit_plans",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
