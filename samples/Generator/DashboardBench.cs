@@ -28,7 +28,7 @@ internal static class DashboardBench
             ("summaries, by child unit (dashboard)", () => Query(services, actor, year)),
             ("summaries, by procedure", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Procedure })),
             ("summaries, by month (12 periods)", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Month })),
-            ("summaries, year to date (open dossiers live)", () => Query(services, actor, new GetStatistics(root.Id, new DateOnly(2026, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow)))),
+            ("summaries, year to date (open dossiers live)", () => Query(services, actor, new GetStatistics(root.Id, new DateOnly(2026, 1, 1), Slices.LocalDate(DateTimeOffset.UtcNow)))),
             ("fact rows, 2 Jan – 31 Dec (off the boundaries)", () => Query(services, actor, year with { From = new DateOnly(2025, 1, 2) })),
             ("naive full scan of dossiers + calendar in memory", async () =>
             {

@@ -27,6 +27,8 @@ public sealed class AuditFinding
 {
     public Guid Id { get; set; }
     public Guid AuditPlanId { get; set; }
+    /// <summary>1, 2, ... in the order they were recorded in the audit.</summary>
+    public int Number { get; set; }
     public string Clause { get; set; } = "";
     public string Description { get; set; } = "";
     public FindingKind Kind { get; set; }
@@ -74,7 +76,7 @@ internal sealed class AuditFindingConfiguration : IEntityTypeConfiguration<Audit
         b.Property(x => x.Description).HasMaxLength(4000);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.HasOne<AuditPlan>().WithMany().HasForeignKey(x => x.AuditPlanId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => x.AuditPlanId);
+        b.HasIndex(x => new { x.AuditPlanId, x.Number }).IsUnique();
     }
 }
 

@@ -49,6 +49,7 @@ public sealed class InternalAuditHandler(ProceduresDb db, TimeProvider clock)
         var finding = new AuditFinding
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), AuditPlanId = plan.Id, Clause = request.Clause.Trim(),
+            Number = await db.AuditFindings.CountAsync(f => f.AuditPlanId == plan.Id, ct) + 1,
             Description = request.Description.Trim(), Kind = request.Kind,
         };
         if (request.Kind == FindingKind.Nonconformity)
@@ -84,7 +85,7 @@ public sealed class InternalAuditHandler(ProceduresDb db, TimeProvider clock)
                               join n in db.Nonconformities.AsNoTracking() on f.NonconformityId equals n.Id into ncs
                               from n in ncs.DefaultIfEmpty()
                               where f.AuditPlanId == plan.Id
-                              orderby f.Id
+                              orderby f.Number
                               select new FindingView(f.Id, f.Clause, f.Description, f.Kind, f.NonconformityId, n == null ? null : n.Number)).ToListAsync(ct);
         return new AuditView(plan.Id, plan.UnitId, plan.Title, plan.Scope, plan.PlannedOn, plan.Auditors, plan.Status, plan.DoneOn, plan.Summary, findings);
     }

@@ -5,6 +5,20 @@ namespace Procedures.Statistics;
 
 internal readonly record struct SummaryKey(Guid Unit, Guid Procedure, string Official, DateOnly Day);
 
+/// <summary>
+/// Every summary row is also added to two roll-up rows of the same unit and day: all officials of the procedure
+/// (official "*"), and all procedures and officials (procedure <see cref="Guid.Empty"/>). A dashboard by unit then
+/// reads one row per unit and slice instead of one per procedure and official.
+/// </summary>
+internal static class Rollup
+{
+    public const string AllOfficials = "*";
+    public static readonly Guid AllProcedures = Guid.Empty;
+
+    public static IEnumerable<SummaryKey> Levels(SummaryKey key) =>
+        [key, key with { Official = AllOfficials }, key with { Procedure = AllProcedures, Official = AllOfficials }];
+}
+
 /// <summary>Column positions of a flow delta, in the order of <see cref="SummaryStore.FlowColumns"/>.</summary>
 internal enum Flow { ReceivedCounter, ReceivedOnline, ReceivedPost, ReceivedWithFee, ReceivedWithFeeOnline, ReceivedDigitised,
     FinishedEarly, FinishedOnTime, FinishedLate, Refused, NotAccepted, Withdrawn, SupplementRequests }
@@ -34,29 +48,31 @@ internal sealed class Contributions
     /// <summary>Adds (sign 1) or removes (sign -1) a fact, with open snapshots for boundaries up to <paramref name="through"/>.</summary>
     public void Add(DossierFact f, int sign, DateOnly through)
     {
-        var received = FlowAt(f, f.ReceivedSlice);
-        received.Counts[(int)(f.Channel switch { Channel.Online => Flow.ReceivedOnline, Channel.Post => Flow.ReceivedPost, _ => Flow.ReceivedCounter })] += sign;
-        if (f.HasFee) received.Counts[(int)Flow.ReceivedWithFee] += sign;
-        if (f.HasFee && f.Channel == Channel.Online) received.Counts[(int)Flow.ReceivedWithFeeOnline] += sign;
-        if (f.Digitised) received.Counts[(int)Flow.ReceivedDigitised] += sign;
+        foreach (var received in FlowsAt(f, f.ReceivedSlice))
+        {
+            received.Counts[(int)(f.Channel switch { Channel.Online => Flow.ReceivedOnline, Channel.Post => Flow.ReceivedPost, _ => Flow.ReceivedCounter })] += sign;
+            if (f.HasFee) received.Counts[(int)Flow.ReceivedWithFee] += sign;
+            if (f.HasFee && f.Channel == Channel.Online) received.Counts[(int)Flow.ReceivedWithFeeOnline] += sign;
+            if (f.Digitised) received.Counts[(int)Flow.ReceivedDigitised] += sign;
+        }
 
         if (f.FinishedSlice is { } finishedSlice && f.Outcome is { } outcome)
         {
-            var finished = FlowAt(f, finishedSlice);
-            finished.Counts[(int)Closing(outcome, f.Timeliness)] += sign;
-            if (f.ProcessingDays is { } days && f.DurationBucket is { } bucket)
+            foreach (var finished in FlowsAt(f, finishedSlice))
             {
-                finished.DaysSum += sign * days;
-                finished.Durations[bucket] += sign;
+                finished.Counts[(int)Closing(outcome, f.Timeliness)] += sign;
+                if (f.ProcessingDays is { } days && f.DurationBucket is { } bucket)
+                {
+                    finished.DaysSum += sign * days;
+                    finished.Durations[bucket] += sign;
+                }
             }
             if (f.DelayUnitId is { } delayUnit)
-            {
-                var key = new SummaryKey(delayUnit, f.ProcedureId, f.Official, finishedSlice);
-                Delays[key] = Delays.GetValueOrDefault(key) + sign;
-            }
+                foreach (var key in Rollup.Levels(new SummaryKey(delayUnit, f.ProcedureId, f.Official, finishedSlice)))
+                    Delays[key] = Delays.GetValueOrDefault(key) + sign;
         }
         if (f.SupplementSlice is { } supplementSlice)
-            FlowAt(f, supplementSlice).Counts[(int)Flow.SupplementRequests] += sign;
+            foreach (var flow in FlowsAt(f, supplementSlice)) flow.Counts[(int)Flow.SupplementRequests] += sign;
 
         foreach (var boundary in Slices.Between(f.ReceivedSlice, through))
         {
@@ -89,15 +105,19 @@ internal sealed class Contributions
 
     private void AddOpen(DossierFact f, DateOnly boundary, OpenState state, int sign)
     {
-        var key = new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, boundary);
-        if (!Open.TryGetValue(key, out var counts)) Open[key] = counts = new long[3];
-        counts[(int)state] += sign;
+        foreach (var key in Rollup.Levels(new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, boundary)))
+        {
+            if (!Open.TryGetValue(key, out var counts)) Open[key] = counts = new long[3];
+            counts[(int)state] += sign;
+        }
     }
 
-    private FlowDelta FlowAt(DossierFact f, DateOnly slice)
+    private IEnumerable<FlowDelta> FlowsAt(DossierFact f, DateOnly slice)
     {
-        var key = new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, slice);
-        if (!Flows.TryGetValue(key, out var delta)) Flows[key] = delta = new FlowDelta();
-        return delta;
+        foreach (var key in Rollup.Levels(new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, slice)))
+        {
+            if (!Flows.TryGetValue(key, out var delta)) Flows[key] = delta = new FlowDelta();
+            yield return delta;
+        }
     }
 }

@@ -28,7 +28,8 @@ internal sealed class FlowSummaryConfiguration : IEntityTypeConfiguration<FlowSu
     public void Configure(EntityTypeBuilder<FlowSummary> b)
     {
         b.ToTable("stat_flows");
-        b.HasKey(x => new { x.UnitId, x.Slice, x.ProcedureId, x.Official });
+        // Unit first, then the roll-up level, then time: a dashboard reads one tight range per unit.
+        b.HasKey(x => new { x.UnitId, x.ProcedureId, x.Official, x.Slice });
         b.Property(x => x.Official).HasMaxLength(100);
         b.Property(x => x.ProcessingDaysSum).HasPrecision(14, 2);
         b.Property(x => x.Durations).HasColumnType("integer[]");
@@ -40,7 +41,7 @@ internal sealed class OpenSnapshotConfiguration : IEntityTypeConfiguration<OpenS
     public void Configure(EntityTypeBuilder<OpenSnapshot> b)
     {
         b.ToTable("stat_open");
-        b.HasKey(x => new { x.UnitId, x.Boundary, x.ProcedureId, x.Official });
+        b.HasKey(x => new { x.UnitId, x.ProcedureId, x.Official, x.Boundary });
         b.Property(x => x.Official).HasMaxLength(100);
     }
 }
@@ -50,7 +51,7 @@ internal sealed class DelaySummaryConfiguration : IEntityTypeConfiguration<Delay
     public void Configure(EntityTypeBuilder<DelaySummary> b)
     {
         b.ToTable("stat_delays");
-        b.HasKey(x => new { x.DelayUnitId, x.Slice, x.ProcedureId, x.Official });
+        b.HasKey(x => new { x.DelayUnitId, x.ProcedureId, x.Official, x.Slice });
         b.Property(x => x.Official).HasMaxLength(100);
     }
 }

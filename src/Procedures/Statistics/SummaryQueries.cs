@@ -12,6 +12,12 @@ internal static class SummaryQueries
         _ => "official",
     };
 
+    /// <summary>The roll-up level that answers the grouping and filters with the fewest rows.</summary>
+    private static string Level(StatFilter f, Dim dim) =>
+        dim == Dim.Official || f.Official is not null ? $" AND official <> '{Rollup.AllOfficials}'"
+        : dim == Dim.Procedure || f.Procedures is not null ? $" AND official = '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
+        : $" AND official = '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'";
+
     public static Task FlowsAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
         Dictionary<string, FigureSums> rows, CancellationToken ct)
     {
@@ -21,7 +27,7 @@ internal static class SummaryQueries
         return FactQueries.ReadAsync(conn, $"""
             SELECT {Key(dim)}, {counts}, sum(processing_days_sum), {durations}
             FROM procedures.stat_flows
-            WHERE unit_id = ANY($1) AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
+            WHERE unit_id = ANY($1){Level(f, dim)} AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
             """, f, [from, to], r =>
         {
             var s = rows.At(r.GetString(0));
@@ -40,13 +46,13 @@ internal static class SummaryQueries
         Dictionary<string, FigureSums> rows, CancellationToken ct) =>
         FactQueries.ReadAsync(conn, $"""
             SELECT {Key(dim, delay: true)}, sum(late)::bigint FROM procedures.stat_delays
-            WHERE delay_unit_id = ANY($1) AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
+            WHERE delay_unit_id = ANY($1){Level(f, dim)} AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
             """, f, [from, to], r => rows.At(r.GetString(0)).DelayAttributed += r.GetInt64(1), ct);
 
     public static Task OpenAtAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly boundary, bool carried,
         Dictionary<string, FigureSums> rows, CancellationToken ct) =>
         FactQueries.ReadAsync(conn, $"""
             SELECT {Key(dim)}, sum(within_time)::bigint, sum(overdue)::bigint, sum(awaiting_supplement)::bigint FROM procedures.stat_open
-            WHERE unit_id = ANY($1) AND boundary = $4{FactQueries.Filters(f)} GROUP BY 1
+            WHERE unit_id = ANY($1){Level(f, dim)} AND boundary = $4{FactQueries.Filters(f)} GROUP BY 1
             """, f, [boundary], r => FactQueries.AddOpen(rows.At(r.GetString(0)), carried, r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
 }

@@ -959,11 +959,16 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("nonconformity_id");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_findings");
 
-                    b.HasIndex("AuditPlanId")
-                        .HasDatabaseName("ix_audit_findings_audit_plan_id");
+                    b.HasIndex("AuditPlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_findings_audit_plan_id_number");
 
                     b.ToTable("audit_findings", "procedures");
                 });
@@ -1384,10 +1389,6 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("delay_unit_id");
 
-                    b.Property<DateOnly>("Slice")
-                        .HasColumnType("date")
-                        .HasColumnName("slice");
-
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -1397,11 +1398,15 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
 
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
+
                     b.Property<int>("Late")
                         .HasColumnType("integer")
                         .HasColumnName("late");
 
-                    b.HasKey("DelayUnitId", "Slice", "ProcedureId", "Official")
+                    b.HasKey("DelayUnitId", "ProcedureId", "Official", "Slice")
                         .HasName("pk_stat_delays");
 
                     b.ToTable("stat_delays", "procedures");
@@ -1528,10 +1533,6 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
-                    b.Property<DateOnly>("Slice")
-                        .HasColumnType("date")
-                        .HasColumnName("slice");
-
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -1540,6 +1541,10 @@ namespace Procedures.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
+
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
 
                     b.PrimitiveCollection<int[]>("Durations")
                         .IsRequired()
@@ -1603,7 +1608,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("UnitId", "Slice", "ProcedureId", "Official")
+                    b.HasKey("UnitId", "ProcedureId", "Official", "Slice")
                         .HasName("pk_stat_flows");
 
                     b.ToTable("stat_flows", "procedures");
@@ -1615,10 +1620,6 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
-                    b.Property<DateOnly>("Boundary")
-                        .HasColumnType("date")
-                        .HasColumnName("boundary");
-
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -1627,6 +1628,10 @@ namespace Procedures.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
+
+                    b.Property<DateOnly>("Boundary")
+                        .HasColumnType("date")
+                        .HasColumnName("boundary");
 
                     b.Property<int>("AwaitingSupplement")
                         .HasColumnType("integer")
@@ -1640,7 +1645,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("within_time");
 
-                    b.HasKey("UnitId", "Boundary", "ProcedureId", "Official")
+                    b.HasKey("UnitId", "ProcedureId", "Official", "Boundary")
                         .HasName("pk_stat_open");
 
                     b.ToTable("stat_open", "procedures");

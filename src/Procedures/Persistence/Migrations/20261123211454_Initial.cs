@@ -94,7 +94,7 @@ namespace Procedures.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stat_delays", x => new { x.delay_unit_id, x.slice, x.procedure_id, x.official });
+                    table.PrimaryKey("pk_stat_delays", x => new { x.delay_unit_id, x.procedure_id, x.official, x.slice });
                 });
 
             migrationBuilder.CreateTable(
@@ -156,7 +156,7 @@ namespace Procedures.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stat_flows", x => new { x.unit_id, x.slice, x.procedure_id, x.official });
+                    table.PrimaryKey("pk_stat_flows", x => new { x.unit_id, x.procedure_id, x.official, x.slice });
                 });
 
             migrationBuilder.CreateTable(
@@ -174,7 +174,7 @@ namespace Procedures.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stat_open", x => new { x.unit_id, x.boundary, x.procedure_id, x.official });
+                    table.PrimaryKey("pk_stat_open", x => new { x.unit_id, x.procedure_id, x.official, x.boundary });
                 });
 
             migrationBuilder.CreateTable(
@@ -630,6 +630,7 @@ namespace Procedures.Persistence.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     audit_plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
                     clause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -744,10 +745,11 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_findings_audit_plan_id",
+                name: "ix_audit_findings_audit_plan_id_number",
                 schema: "procedures",
                 table: "audit_findings",
-                column: "audit_plan_id");
+                columns: new[] { "audit_plan_id", "number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_audit_plans_unit_id_planned_on",

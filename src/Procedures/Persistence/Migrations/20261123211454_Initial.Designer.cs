@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123205929_Initial")]
+    [Migration("20261123211454_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -962,11 +962,16 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("nonconformity_id");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_findings");
 
-                    b.HasIndex("AuditPlanId")
-                        .HasDatabaseName("ix_audit_findings_audit_plan_id");
+                    b.HasIndex("AuditPlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_findings_audit_plan_id_number");
 
                     b.ToTable("audit_findings", "procedures");
                 });
@@ -1387,10 +1392,6 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("delay_unit_id");
 
-                    b.Property<DateOnly>("Slice")
-                        .HasColumnType("date")
-                        .HasColumnName("slice");
-
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -1400,11 +1401,15 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
 
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
+
                     b.Property<int>("Late")
                         .HasColumnType("integer")
                         .HasColumnName("late");
 
-                    b.HasKey("DelayUnitId", "Slice", "ProcedureId", "Official")
+                    b.HasKey("DelayUnitId", "ProcedureId", "Official", "Slice")
                         .HasName("pk_stat_delays");
 
                     b.ToTable("stat_delays", "procedures");
@@ -1531,10 +1536,6 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
-                    b.Property<DateOnly>("Slice")
-                        .HasColumnType("date")
-                        .HasColumnName("slice");
-
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -1543,6 +1544,10 @@ namespace Procedures.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
+
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
 
                     b.PrimitiveCollection<int[]>("Durations")
                         .IsRequired()
@@ -1606,7 +1611,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("UnitId", "Slice", "ProcedureId", "Official")
+                    b.HasKey("UnitId", "ProcedureId", "Official", "Slice")
                         .HasName("pk_stat_flows");
 
                     b.ToTable("stat_flows", "procedures");
@@ -1618,10 +1623,6 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
-                    b.Property<DateOnly>("Boundary")
-                        .HasColumnType("date")
-                        .HasColumnName("boundary");
-
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -1630,6 +1631,10 @@ namespace Procedures.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
+
+                    b.Property<DateOnly>("Boundary")
+                        .HasColumnType("date")
+                        .HasColumnName("boundary");
 
                     b.Property<int>("AwaitingSupplement")
                         .HasColumnType("integer")
@@ -1643,7 +1648,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("within_time");
 
-                    b.HasKey("UnitId", "Boundary", "ProcedureId", "Official")
+                    b.HasKey("UnitId", "ProcedureId", "Official", "Boundary")
                         .HasName("pk_stat_open");
 
                     b.ToTable("stat_open", "procedures");
