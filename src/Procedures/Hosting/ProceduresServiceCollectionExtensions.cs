@@ -9,6 +9,7 @@ using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Persistence;
 using Procedures.Quality;
+using Procedures.Reports;
 using Procedures.Statistics;
 
 namespace Procedures.Hosting;
@@ -25,7 +26,7 @@ public static class ProceduresServiceCollectionExtensions
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
-        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddStatistics().AddQualityRecords();
+        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddStatistics().AddQualityRecords().AddReports();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         return services;
     }

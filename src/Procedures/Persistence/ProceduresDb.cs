@@ -4,6 +4,7 @@ using Procedures.Catalogue;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Quality;
+using Procedures.Reports;
 using Procedures.Statistics;
 
 namespace Procedures.Persistence;
@@ -39,6 +40,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     public DbSet<AuditFinding> AuditFindings => Set<AuditFinding>();
     public DbSet<Nonconformity> Nonconformities => Set<Nonconformity>();
     public DbSet<ManagementReview> ManagementReviews => Set<ManagementReview>();
+    public DbSet<IsoReport> IsoReports => Set<IsoReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -69,6 +69,13 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
             period.FromSummaries, rows, period.Rows.Values.Total().ToFigures());
     }
 
+    /// <summary>The sums per processing unit of the subtree, for reports that roll them up their own way.</summary>
+    internal async Task<Dictionary<Guid, FigureSums>> SumsByUnitAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var period = await reader.ReadAsync(scope.Filter(), Dim.Unit, from, to.AddDays(1), ct);
+        return period.Rows.ToDictionary(kv => Guid.Parse(kv.Key), kv => kv.Value);
+    }
+
     private async Task<StatisticsReport> MonthsAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct, bool forceFacts)
     {
         var rows = new List<StatisticsRow>();

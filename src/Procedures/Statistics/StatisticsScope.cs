@@ -6,7 +6,7 @@ using Procedures.Persistence;
 namespace Procedures.Statistics;
 
 /// <summary>A unit of the subtree the figures cover, with its place in the tree for roll-ups.</summary>
-public sealed record ScopeUnit(Guid Id, string Code, string Name, Guid? ParentId, string Path, DateOnly EffectiveFrom, DateOnly? EffectiveTo);
+public sealed record ScopeUnit(Guid Id, string Code, string Name, string TypeCode, Guid? ParentId, string Path, DateOnly EffectiveFrom, DateOnly? EffectiveTo);
 
 /// <summary>The subtree under <see cref="Root"/> (ended units included: their past dossiers still count) and the filters.</summary>
 internal sealed record StatisticsScope(ScopeUnit Root, IReadOnlyList<ScopeUnit> Units, Guid[]? Procedures, string? Official)
@@ -38,7 +38,7 @@ internal sealed record StatisticsScope(ScopeUnit Root, IReadOnlyList<ScopeUnit> 
             return DomainError.Forbidden("Bạn chỉ xem được số liệu của đơn vị mình và các đơn vị trực thuộc.",
                 "You may only see the figures of your own units and the units below them.");
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(root!.Path))
-            .Select(u => new ScopeUnit(u.Id, u.Code, u.Name, u.ParentId, u.Path, u.EffectiveFrom, u.EffectiveTo)).ToListAsync(ct);
+            .Select(u => new ScopeUnit(u.Id, u.Code, u.Name, u.TypeCode, u.ParentId, u.Path, u.EffectiveFrom, u.EffectiveTo)).ToListAsync(ct);
 
         Guid[]? procedures = null;
         if (procedureId is { } pid)

@@ -475,6 +475,37 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "iso_reports",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    assessment = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    difficulties = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    content = table.Column<string>(type: "jsonb", nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    submitted_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_iso_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_iso_reports_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "management_reviews",
                 schema: "procedures",
                 columns: table => new
@@ -865,6 +896,13 @@ namespace Procedures.Persistence.Migrations
                 column: "workflow_instance_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_iso_reports_unit_id_kind_year",
+                schema: "procedures",
+                table: "iso_reports",
+                columns: new[] { "unit_id", "kind", "year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_management_reviews_unit_id_held_on",
                 schema: "procedures",
                 table: "management_reviews",
@@ -1042,6 +1080,10 @@ namespace Procedures.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "dossier_events",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "iso_reports",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
