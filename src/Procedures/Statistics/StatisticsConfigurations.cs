@@ -28,8 +28,9 @@ internal sealed class FlowSummaryConfiguration : IEntityTypeConfiguration<FlowSu
     public void Configure(EntityTypeBuilder<FlowSummary> b)
     {
         b.ToTable("stat_flows");
-        // Unit first, then the roll-up level, then time: a dashboard reads one tight range per unit.
-        b.HasKey(x => new { x.UnitId, x.ProcedureId, x.Official, x.Slice });
+        // Unit, then the roll-up level (official "*" first, then the procedure), then time: a dashboard by unit or by
+        // procedure reads one tight range per unit.
+        b.HasKey(x => new { x.UnitId, x.Official, x.ProcedureId, x.Slice });
         b.Property(x => x.Official).HasMaxLength(100);
         b.Property(x => x.ProcessingDaysSum).HasPrecision(14, 2);
         b.Property(x => x.Durations).HasColumnType("integer[]");
@@ -41,7 +42,7 @@ internal sealed class OpenSnapshotConfiguration : IEntityTypeConfiguration<OpenS
     public void Configure(EntityTypeBuilder<OpenSnapshot> b)
     {
         b.ToTable("stat_open");
-        b.HasKey(x => new { x.UnitId, x.ProcedureId, x.Official, x.Boundary });
+        b.HasKey(x => new { x.UnitId, x.Official, x.ProcedureId, x.Boundary });
         b.Property(x => x.Official).HasMaxLength(100);
     }
 }
@@ -51,7 +52,7 @@ internal sealed class DelaySummaryConfiguration : IEntityTypeConfiguration<Delay
     public void Configure(EntityTypeBuilder<DelaySummary> b)
     {
         b.ToTable("stat_delays");
-        b.HasKey(x => new { x.DelayUnitId, x.ProcedureId, x.Official, x.Slice });
+        b.HasKey(x => new { x.DelayUnitId, x.Official, x.ProcedureId, x.Slice });
         b.Property(x => x.Official).HasMaxLength(100);
     }
 }

@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123212717_Initial")]
+    [Migration("20261123213441_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1467,14 +1467,14 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("delay_unit_id");
 
-                    b.Property<Guid>("ProcedureId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("procedure_id");
-
                     b.Property<string>("Official")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
 
                     b.Property<DateOnly>("Slice")
                         .HasColumnType("date")
@@ -1484,7 +1484,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("late");
 
-                    b.HasKey("DelayUnitId", "ProcedureId", "Official", "Slice")
+                    b.HasKey("DelayUnitId", "Official", "ProcedureId", "Slice")
                         .HasName("pk_stat_delays");
 
                     b.ToTable("stat_delays", "procedures");
@@ -1611,14 +1611,14 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
-                    b.Property<Guid>("ProcedureId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("procedure_id");
-
                     b.Property<string>("Official")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
 
                     b.Property<DateOnly>("Slice")
                         .HasColumnType("date")
@@ -1686,7 +1686,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("withdrawn");
 
-                    b.HasKey("UnitId", "ProcedureId", "Official", "Slice")
+                    b.HasKey("UnitId", "Official", "ProcedureId", "Slice")
                         .HasName("pk_stat_flows");
 
                     b.ToTable("stat_flows", "procedures");
@@ -1698,14 +1698,14 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
-                    b.Property<Guid>("ProcedureId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("procedure_id");
-
                     b.Property<string>("Official")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("official");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
 
                     b.Property<DateOnly>("Boundary")
                         .HasColumnType("date")
@@ -1723,7 +1723,7 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("within_time");
 
-                    b.HasKey("UnitId", "ProcedureId", "Official", "Boundary")
+                    b.HasKey("UnitId", "Official", "ProcedureId", "Boundary")
                         .HasName("pk_stat_open");
 
                     b.ToTable("stat_open", "procedures");

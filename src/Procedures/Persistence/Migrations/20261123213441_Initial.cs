@@ -94,7 +94,7 @@ namespace Procedures.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stat_delays", x => new { x.delay_unit_id, x.procedure_id, x.official, x.slice });
+                    table.PrimaryKey("pk_stat_delays", x => new { x.delay_unit_id, x.official, x.procedure_id, x.slice });
                 });
 
             migrationBuilder.CreateTable(
@@ -156,7 +156,7 @@ namespace Procedures.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stat_flows", x => new { x.unit_id, x.procedure_id, x.official, x.slice });
+                    table.PrimaryKey("pk_stat_flows", x => new { x.unit_id, x.official, x.procedure_id, x.slice });
                 });
 
             migrationBuilder.CreateTable(
@@ -174,7 +174,7 @@ namespace Procedures.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stat_open", x => new { x.unit_id, x.procedure_id, x.official, x.boundary });
+                    table.PrimaryKey("pk_stat_open", x => new { x.unit_id, x.official, x.procedure_id, x.boundary });
                 });
 
             migrationBuilder.CreateTable(
