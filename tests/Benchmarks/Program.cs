@@ -1,9 +1,18 @@
 using BenchmarkDotNet.Running;
 using Benchmarks.Engine;
+using Benchmarks.Notifications;
 
 if (args.Length > 0 && args[0] == "probe")
 {
     await EngineProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+if (args.Length > 0 && args[0] == "notifications")
+{
+    await NotificationsProbe.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5_000);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

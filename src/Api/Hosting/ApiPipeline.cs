@@ -1,5 +1,16 @@
+using System.Globalization;
+using Api.Accounts;
+using Api.Admin;
+using Api.Attachments;
+using Api.Audit;
+using Api.Citizens;
+using Api.Dossiers;
 using Api.Endpoints;
+using Api.Problems;
+using Api.Public;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using Serilog.Context;
 using Worker.Hosting;
 
 namespace Api.Hosting;
@@ -7,18 +18,85 @@ namespace Api.Hosting;
 /// <summary>Middleware and endpoints of the API host.</summary>
 public static class ApiPipeline
 {
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN"), English = CultureInfo.GetCultureInfo("en");
+
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
         // Errors and empty error responses become RFC 9457 problem+json, without exception details.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
         app.UseRequestLogging();
+        app.UseAuthentication();
+        app.Use(LogContext);
+        app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("ISO điện tử — API"));
         app.MapHealthEndpoints();
         app.MapHomePage();
         app.MapSystemEndpoints();
+
+        SignInEndpoints.Map(app);
+        MeEndpoints.Map(app);
+        CitizenAccountEndpoints.Map(app);
+        PublicEndpoints.Map(app);
+        var dossiers = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.Official);
+        ReceptionEndpoints.Map(dossiers);
+        SupplementEndpoints.Map(dossiers);
+        ProcessingEndpoints.Map(dossiers);
+        DecisionEndpoints.Map(dossiers);
+        ClosingEndpoints.Map(dossiers);
+        DossierReadEndpoints.Map(dossiers);
+        InboxEndpoints.Map(app);
+        AttachmentEndpoints.Map(app, app.Services.GetRequiredService<IOptions<FileSettings>>().Value.MaxBytes);
+        dossiers.MapGet("/{id:guid}/citizen-supplements", (Guid id, HttpContext http, DossierAccess access, Procedures.Citizens.SubmitSupplementHandler h) =>
+                CitizenSupplementsAsync(id, http, access, h))
+            .WithName("CitizenSupplements").WithSummary("Hồ sơ bổ sung công dân đã nộp trực tuyến").ProducesProblem(404);
+
+        var citizen = app.MapGroup("/api/v1/citizen").WithTags("Citizen").RequireAuthorization(Policies.Citizen);
+        CitizenDossierEndpoints.Map(citizen);
+        CitizenVoiceEndpoints.MapForCitizens(citizen);
+        CitizenVoiceEndpoints.MapForOfficials(app);
+        IntegrationEndpoints.Map(app);
+
+        var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Administrator);
+        OrganisationAdminEndpoints.Map(admin);
+        CatalogueAdminEndpoints.Map(admin);
+        DefinitionAdminEndpoints.Map(admin);
+        CalendarAdminEndpoints.Map(admin);
+        AuditEndpoints.Map(app);
         return app;
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<IReadOnlyList<Procedures.Citizens.SupplementSubmissionView>>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>>
+        CitizenSupplementsAsync(Guid id, HttpContext http, DossierAccess access, Procedures.Citizens.SubmitSupplementHandler handler) =>
+        await access.OfficialSeesAsync(CurrentUser.Of(http).Name, id, http.RequestAborted)
+            ? TypedResults.Ok(await handler.ForDossierAsync(id, http.RequestAborted)) : Problem.NotFound(http);
+
+    /// <summary>API answers hold personal data: never cached, never framed, never sniffed into something executable.</summary>
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            headers.CacheControl = "no-store";
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        }
+        return next();
+    }
+
+    /// <summary>Culture for validation texts, and the account id (never a name or contact) on every log line of the request.</summary>
+    private static async Task LogContext(HttpContext http, Func<Task> next)
+    {
+        CultureInfo.CurrentUICulture = Language.IsEnglish(http) ? English : Vietnamese;
+        var user = CurrentUser.From(http.User);
+        using (Serilog.Context.LogContext.PushProperty("UserId", user?.AccountId?.ToString() ?? user?.Name))
+        using (Serilog.Context.LogContext.PushProperty("AccountKind", user?.Kind))
+            await next();
     }
 }

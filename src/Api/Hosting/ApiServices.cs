@@ -1,5 +1,18 @@
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Api.Accounts;
+using Api.Attachments;
+using Api.Audit;
+using Api.Dossiers;
+using Api.Problems;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Procedures.Persistence;
 using Worker;
 
 namespace Api.Hosting;
@@ -7,19 +20,71 @@ namespace Api.Hosting;
 /// <summary>The API's own services on top of what <see cref="Worker.Hosting.IsoHost"/> registers.</summary>
 public static class ApiServices
 {
+    /// <summary>JSON bodies are small; uploads raise their own limit.</summary>
+    public const long MaxJsonBody = 1024 * 1024;
+
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        var config = builder.Configuration;
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            document.Info.Title = "ISO điện tử API";
-            document.Info.Description = "Hệ thống quản lý hồ sơ thủ tục hành chính";
-            return Task.CompletedTask;
-        }));
-        // Vietnamese text stays readable in JSON instead of \u escapes.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        if (WorkerMode.RunInProcess(builder.Configuration)) services.AddWorkerServices(builder.Configuration);
+            // Status pages the framework writes itself (401, 403, 404, 405, 415, 429) get the same bilingual shape.
+            if (c.ProblemDetails.Status is { } status && c.ProblemDetails.Detail is null)
+            {
+                c.ProblemDetails.Title = Titles.For(c.HttpContext, status);
+                c.ProblemDetails.Detail = Titles.Detail(c.HttpContext, status);
+                c.ProblemDetails.Extensions.TryAdd("code", status switch { 401 => "unauthorized", 403 => "forbidden", 404 => "not-found", _ => $"http-{status}" });
+            }
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxJsonBody);
+        services.AddIsoOpenApi();
+        services.Configure<JsonOptions>(o =>
+        {
+            // Vietnamese text stays readable; HTML-sensitive characters (< > & ' ") are still escaped, so stored markup is inert.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddHttpContextAccessor();
+
+        services.AddIsoAuthentication();
+        services.AddIsoDataProtection();
+        services.AddIsoRateLimits(config);
+        services.AddIsoTelemetry(config);
+        services.AddHostedService<ApiDatabaseInitializer>();
+
+        services.TryAddSingleton<IVerificationSender, LoggingVerificationSender>();
+        services.AddSingleton<IPasswordHasher<ApiClient>, PasswordHasher<ApiClient>>();
+        services.AddScoped<CredentialCheck>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<RevisionGuard>();
+        services.AddSingleton<RevisionCommitInterceptor>();
+        services.ConfigureDbContext<ProceduresDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RevisionCommitInterceptor>()));
+        services.AddScoped<DossierAccess>();
+        services.AddScoped<InboxQuery>();
+        services.AddScoped<InboxEndpoints.InboxDeps>();
+
+        var files = config.GetSection(FileSettings.Section).Get<FileSettings>() ?? new FileSettings();
+        services.Configure<FileSettings>(config.GetSection(FileSettings.Section));
+        services.TryAddSingleton<IFileStore>(new LocalFileStore(files.Folder is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, ".data", "files")));
+        services.TryAddSingleton<IVirusScanner, SignatureScanner>();
+        services.AddScoped<AttachmentUpload>();
+        services.AddScoped<AttachmentBinder>();
+
+        AddValidators(services);
+        if (WorkerMode.RunInProcess(config)) services.AddWorkerServices(config);
         return builder;
+    }
+
+    /// <summary>Every FluentValidation validator of this assembly, as <c>IValidator&lt;T&gt;</c>.</summary>
+    private static void AddValidators(IServiceCollection services)
+    {
+        foreach (var type in typeof(ApiServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+                services.AddSingleton(contract, type);
     }
 }

@@ -42,8 +42,11 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                var type = types.Resolve(row.Type) ?? typeof(WorkflowMessage);
-                var message = JsonSerializer.Deserialize(row.Payload, type, JsonDefaults.Options)!;
+                var type = types.Resolve(row.Type);
+                var message = type is null
+                    ? new WorkflowMessage(row.InstanceId ?? Guid.Empty, "", null, row.Type, row.Payload)
+                    : JsonSerializer.Deserialize(row.Payload, type, JsonDefaults.Options)!;
+                type ??= typeof(WorkflowMessage);
                 await publisher.PublishAsync(row.Id, message, type, ct);
                 published.Add(row.Id);
             }

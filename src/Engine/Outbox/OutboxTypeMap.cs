@@ -4,7 +4,8 @@ namespace Engine.Outbox;
 
 /// <summary>
 /// Outbox type names and the CLR message types they are published as. A row whose type is not mapped is
-/// published as a <see cref="WorkflowMessage"/> envelope, so nothing written is ever dropped.
+/// published as a <see cref="WorkflowMessage"/> envelope carrying the row's type and whole payload, so nothing
+/// written is ever dropped or misread.
 /// </summary>
 public sealed class OutboxTypeMap
 {
@@ -12,6 +13,7 @@ public sealed class OutboxTypeMap
     {
         [EngineEventTypes.WorkItemOpened] = typeof(WorkItemOpened),
         [EngineEventTypes.InstanceCompleted] = typeof(InstanceCompleted),
+        [EngineEventTypes.WorkflowMessage] = typeof(WorkflowMessage),
     };
 
     /// <summary>Maps <typeparamref name="T"/> under its full name (what <see cref="OutboxMessage.From{T}"/> writes) or <paramref name="name"/>.</summary>

@@ -9,11 +9,16 @@ public sealed record WorkItemOpened(
 public sealed record InstanceCompleted(
     Guid InstanceId, string DefinitionId, string? BusinessKey, string Outcome, DateTimeOffset CompletedAt);
 
-/// <summary>Published for a message emitted by an automatic step whose type has no registered CLR type.</summary>
+/// <summary>
+/// A message with no CLR type of its own: emitted by an automatic step (<paramref name="Type"/> is the step's
+/// <c>emit.type</c>, <paramref name="Payload"/> its data), or an outbox row whose type nobody mapped (the row's
+/// payload, whole).
+/// </summary>
 public sealed record WorkflowMessage(Guid InstanceId, string DefinitionId, string? BusinessKey, string Type, string Payload);
 
 public static class EngineEventTypes
 {
     public const string WorkItemOpened = "engine.work-item-opened";
     public const string InstanceCompleted = "engine.instance-completed";
+    public const string WorkflowMessage = "engine.workflow-message";
 }

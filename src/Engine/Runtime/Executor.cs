@@ -125,7 +125,7 @@ internal sealed class Executor(
                 payload[key] = value is string s && s.StartsWith('$')
                     ? JsonNode.Parse(JsonSerializer.Serialize(ValueExpression.Resolve(s, plan.Variables)))
                     : value is null ? null : JsonSerializer.SerializeToNode(value, JsonDefaults.Options);
-            plan.Emit(emit.Type, JsonSerializer.SerializeToNode(new WorkflowMessage(plan.InstanceId, instance.DefinitionId,
+            plan.Emit(EngineEventTypes.WorkflowMessage, JsonSerializer.SerializeToNode(new WorkflowMessage(plan.InstanceId, instance.DefinitionId,
                 instance.BusinessKey, emit.Type, payload.ToJsonString()), JsonDefaults.Options)!);
         }
 

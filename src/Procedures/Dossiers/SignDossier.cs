@@ -27,7 +27,7 @@ public sealed class SignDossierHandler(ProceduresDb db, WorkflowRuntime engine, 
         if (item.Error is { } cannot) return cannot;
 
         var unit = item.Value!.Unit!.Value;
-        var isLeader = work.Actor.Memberships.Any(m => m.UnitId == unit && m.Roles.Contains(Role.UnitLeader));
+        var isLeader = work.Actor.Memberships.Any(m => m.Covers(unit) && m.Roles.Contains(Role.UnitLeader));
         work.Dossier.SignedBy = work.Actor.UserName;
         work.Dossier.SignedOnBehalfOf = isLeader ? null : await LeaderOfAsync(unit, ct);
         var moved = await work.CompleteAsync(engine, item.Value, "sign", request.Comment, null, null, ct);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Procedures.Calendar;
 using Procedures.Catalogue;
+using Procedures.Citizens;
+using Procedures.Documents;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Persistence;
@@ -26,7 +28,7 @@ public static class ProceduresServiceCollectionExtensions
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
-        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddStatistics().AddQualityRecords().AddReports();
+        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddCitizens().AddDossierDocuments().AddStatistics().AddQualityRecords().AddReports();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         return services;
     }

@@ -1,7 +1,14 @@
 namespace Procedures.Organisation;
 
-/// <summary>An official's effective roles in one unit, with the unit's tree path for subtree checks.</summary>
-public sealed record ActorMembership(Guid UnitId, string UnitCode, string UnitPath, IReadOnlyList<Role> Roles);
+/// <summary>
+/// An official's effective roles in one unit, with the unit's tree path for subtree checks. A membership in an
+/// internal part of an agency (a section or the one-stop shop) also acts for the agency itself
+/// (<paramref name="ActsForUnitId"/>): the specialists of a commune's economic section process the commune's dossiers.
+/// </summary>
+public sealed record ActorMembership(Guid UnitId, string UnitCode, string UnitPath, IReadOnlyList<Role> Roles, Guid? ActsForUnitId = null)
+{
+    public bool Covers(Guid unitId) => UnitId == unitId || ActsForUnitId == unitId;
+}
 
 /// <summary>
 /// The signed-in official as the domain sees them: who they are and what they may do where. An official
@@ -12,17 +19,18 @@ public sealed record Actor(Guid OfficialId, string UserName, string FullName, st
 {
     public bool IsSystemAdmin => Memberships.Any(m => m.Roles.Contains(Role.SystemAdmin));
 
-    public IEnumerable<Guid> UnitIds => Memberships.Select(m => m.UnitId).Distinct();
+    /// <summary>The units the official works for: their own and the agencies their sections belong to.</summary>
+    public IEnumerable<Guid> UnitIds => Memberships.SelectMany(m => m.ActsForUnitId is { } parent ? [m.UnitId, parent] : new[] { m.UnitId }).Distinct();
 
     /// <summary>Holds <paramref name="role"/> in <paramref name="unitId"/> itself. A deputy leader counts as unit leader.</summary>
     public bool HasRole(Role role, Guid unitId) =>
-        Memberships.Any(m => m.UnitId == unitId && (m.Roles.Contains(role) || role == Role.UnitLeader && m.Roles.Contains(Role.DeputyLeader)));
+        Memberships.Any(m => m.Covers(unitId) && (m.Roles.Contains(role) || role == Role.UnitLeader && m.Roles.Contains(Role.DeputyLeader)));
 
     /// <summary>Holds a workflow role (e.g. <c>section-head</c>) in the unit.</summary>
     public bool HasWorkflowRole(string workflowRole, Guid unitId) =>
         RoleNames.TryParseWorkflowRole(workflowRole, out var role) && HasRole(role, unitId);
 
-    public bool BelongsTo(Guid unitId) => Memberships.Any(m => m.UnitId == unitId);
+    public bool BelongsTo(Guid unitId) => Memberships.Any(m => m.Covers(unitId));
 
     /// <summary>May administer the unit at <paramref name="unitPath"/>: system admin, or unit admin of it or an ancestor.</summary>
     public bool Administers(string unitPath) =>

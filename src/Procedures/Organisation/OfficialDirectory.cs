@@ -19,10 +19,10 @@ public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock)
         var memberships = official.Memberships.Where(m => m.IsEffectiveOn(today)).ToList();
         var unitIds = memberships.Select(m => m.UnitId).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.Code, u.Path), ct);
+            .ToDictionaryAsync(u => u.Id, u => (u.Code, u.Path, InternalPartOf: u.TypeCode == DefaultUnitTypes.Section || u.TypeCode == DefaultUnitTypes.OneStopShop ? u.ParentId : null), ct);
         return new Actor(official.Id, official.UserName, official.FullName, official.Position,
             memberships.Where(m => units.ContainsKey(m.UnitId))
-                .Select(m => new ActorMembership(m.UnitId, units[m.UnitId].Code, units[m.UnitId].Path, m.Roles)).ToList());
+                .Select(m => new ActorMembership(m.UnitId, units[m.UnitId].Code, units[m.UnitId].Path, m.Roles, units[m.UnitId].InternalPartOf)).ToList());
     }
 
     /// <summary>Display names by user name, for history and forms.</summary>

@@ -41,6 +41,10 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     public DbSet<Nonconformity> Nonconformities => Set<Nonconformity>();
     public DbSet<ManagementReview> ManagementReviews => Set<ManagementReview>();
     public DbSet<IsoReport> IsoReports => Set<IsoReport>();
+    public DbSet<Citizens.Rating> Ratings => Set<Citizens.Rating>();
+    public DbSet<Citizens.Question> Questions => Set<Citizens.Question>();
+    public DbSet<Citizens.Feedback> Feedback => Set<Citizens.Feedback>();
+    public DbSet<Citizens.SupplementSubmission> SupplementSubmissions => Set<Citizens.SupplementSubmission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

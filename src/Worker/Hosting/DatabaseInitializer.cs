@@ -8,12 +8,13 @@ using Procedures.Calendar;
 using Procedures.Hosting;
 using Procedures.Persistence;
 using Procedures.Samples;
+using Worker.Notifications;
 
 namespace Worker.Hosting;
 
 /// <summary>
-/// Runs first at start, before the engine's workers and the web server: applies the engine's and the domain's
-/// migrations (and loads the working-day calendar), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
+/// Runs first at start, before the engine's workers and the web server: applies the engine's, the domain's and the
+/// notifications' migrations (and loads the working-day calendar, seeds missing message templates), then publishes the workflow files the database does not have yet. Any problem in those files fails the start,
 /// each problem logged on its own line.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSource workflows, DatabaseConnection database,
@@ -24,6 +25,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSourc
     {
         await services.MigrateWorkflowEngineAsync(cancellationToken);
         await services.MigrateProceduresAsync(cancellationToken);
+        await services.MigrateNotificationsAsync(cancellationToken);
         logger.LogInformation("Database schemas are up to date");
 
         if (!Directory.Exists(workflows.Folder))

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Procedures.Hosting;
 using Serilog;
 using Serilog.Extensions.Logging;
+using Worker.Notifications;
 
 namespace Worker.Hosting;
 
@@ -54,6 +55,7 @@ public sealed class IsoHost : IAsyncDisposable
         builder.Services.AddSingleton(database);
         builder.Services.AddWorkflowEngine(database.ConnectionString);
         builder.Services.AddProcedures();
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddSingleton(WorkflowSource.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
         // Registered before anything else that runs in the background, so it finishes before they start.
         builder.Services.AddHostedService<DatabaseInitializer>();

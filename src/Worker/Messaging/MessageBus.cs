@@ -3,10 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Worker.Messaging;
 
-/// <summary>MassTransit on RabbitMQ when <c>RabbitMq:Host</c> is set, otherwise on the in-memory transport.</summary>
+/// <summary>
+/// MassTransit on RabbitMQ when <c>RabbitMq:Host</c> is set, otherwise on the in-memory transport. The consumers are
+/// this assembly's, or those <paramref name="consumers"/> accepts (the API's push-only bus).
+/// </summary>
 public static class MessageBus
 {
-    public static IServiceCollection AddMessageBus(this IServiceCollection services, RabbitMqSettings rabbit)
+    public static IServiceCollection AddMessageBus(this IServiceCollection services, RabbitMqSettings rabbit, Func<Type, bool>? consumers = null)
     {
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
@@ -17,7 +20,7 @@ public static class MessageBus
         services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddConsumers(typeof(MessageBus).Assembly);
+            x.AddConsumers(consumers ?? (_ => true), typeof(MessageBus).Assembly);
             if (rabbit.IsConfigured)
             {
                 if (rabbit.QuorumQueues)

@@ -132,3 +132,70 @@ internal static class QueryableExtensions
     public static Task<List<T>> ToListAsyncSafe<T>(this IQueryable<T> q) =>
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(q);
 }
+
+public sealed class When_an_outbox_row_has_no_mapped_type : EngineTest
+{
+    internal static readonly ConcurrentBag<WorkflowMessage> Received = [];
+
+    private sealed class Recorder : IConsumer<WorkflowMessage>
+    {
+        public Task Consume(ConsumeContext<WorkflowMessage> context) { Received.Add(context.Message); return Task.CompletedTask; }
+    }
+
+    private sealed record CitizenToldSomething(string DossierCode, string Text);
+
+    protected override void Configure(IServiceCollection services)
+    {
+        services.AddMassTransit(x => { x.AddConsumer<Recorder>(); x.UsingInMemory((c, cfg) => cfg.ConfigureEndpoints(c)); });
+        services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
+    }
+
+    private const string Emitting = """
+        id: emitting
+        version: 1
+        title: Emits a message
+        inputs:
+          - name: code
+        steps:
+          - id: tell
+            kind: automatic
+            emit:
+              type: consultation-requested
+              data:
+                code: $code
+                agency: tax
+            next: done
+          - id: done
+            kind: end
+            outcome: done
+        """;
+
+    [Test]
+    public async Task Should_publish_the_whole_payload_in_an_envelope_naming_its_type()
+    {
+        Received.Clear();
+        await PublishAsync(Emitting);
+        var started = await Runtime.StartAsync(new StartInstance("emitting", new() { ["code"] = "X-1" }, BusinessKey: "X-1",
+            Messages: [OutboxMessage.From(new CitizenToldSomething("X-1", "Hồ sơ đã được tiếp nhận"))]));
+        started.Succeeded.ShouldBeTrue();
+
+        var bus = Services.GetRequiredService<IBusControl>();
+        await bus.StartAsync();
+        try
+        {
+            while (await Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None) > 0) { }
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (Received.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        }
+        finally { await bus.StopAsync(); }
+
+        var typed = Received.Single(m => m.Type == typeof(CitizenToldSomething).FullName);
+        typed.Payload.ShouldContain("Hồ sơ đã được tiếp nhận");
+        typed.InstanceId.ShouldBe(started.Value!.InstanceId);
+        var emitted = Received.Single(m => m.Type == "consultation-requested");
+        emitted.DefinitionId.ShouldBe("emitting");
+        emitted.BusinessKey.ShouldBe("X-1");
+        emitted.Payload.ShouldContain("\"agency\":\"tax\"");
+        emitted.Payload.ShouldContain("\"code\":\"X-1\"");
+    }
+}

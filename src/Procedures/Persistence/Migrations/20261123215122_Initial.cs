@@ -49,6 +49,29 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "feedback",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    citizen_account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    handled_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    handled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_feedback", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "officials",
                 schema: "procedures",
                 columns: table => new
@@ -64,6 +87,50 @@ namespace Procedures.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_officials", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "questions",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    citizen_account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    answered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    is_published = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_questions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ratings",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    citizen_account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    processing_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    receiving_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    scores = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    total = table.Column<int>(type: "integer", nullable: false),
+                    grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    rated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ratings", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -191,6 +258,23 @@ namespace Procedures.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_stat_refresh_state", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplement_submissions",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    citizen_account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    documents = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_supplement_submissions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -896,6 +980,18 @@ namespace Procedures.Persistence.Migrations
                 column: "workflow_instance_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_feedback_citizen_account_id",
+                schema: "procedures",
+                table: "feedback",
+                column: "citizen_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_feedback_unit_id_created_at",
+                schema: "procedures",
+                table: "feedback",
+                columns: new[] { "unit_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_iso_reports_unit_id_kind_year",
                 schema: "procedures",
                 table: "iso_reports",
@@ -988,6 +1084,31 @@ namespace Procedures.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_questions_citizen_account_id",
+                schema: "procedures",
+                table: "questions",
+                column: "citizen_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_is_published_answered_at",
+                schema: "procedures",
+                table: "questions",
+                columns: new[] { "is_published", "answered_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ratings_dossier_id",
+                schema: "procedures",
+                table: "ratings",
+                column: "dossier_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ratings_processing_unit_id_rated_at",
+                schema: "procedures",
+                table: "ratings",
+                columns: new[] { "processing_unit_id", "rated_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sectors_code",
                 schema: "procedures",
                 table: "sectors",
@@ -1019,6 +1140,12 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures",
                 table: "stat_dossier_facts",
                 columns: new[] { "processing_unit_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supplement_submissions_dossier_id",
+                schema: "procedures",
+                table: "supplement_submissions",
+                column: "dossier_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_units_code",
@@ -1083,6 +1210,10 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures");
 
             migrationBuilder.DropTable(
+                name: "feedback",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "iso_reports",
                 schema: "procedures");
 
@@ -1111,6 +1242,14 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures");
 
             migrationBuilder.DropTable(
+                name: "questions",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "ratings",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "stat_delays",
                 schema: "procedures");
 
@@ -1128,6 +1267,10 @@ namespace Procedures.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "stat_refresh_state",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "supplement_submissions",
                 schema: "procedures");
 
             migrationBuilder.DropTable(

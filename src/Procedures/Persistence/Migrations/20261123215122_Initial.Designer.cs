@@ -13,7 +13,7 @@ using Procedures.Persistence;
 namespace Procedures.Persistence.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261123213441_Initial")]
+    [Migration("20261123215122_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -255,6 +255,244 @@ namespace Procedures.Persistence.Migrations
                         .HasDatabaseName("ix_sectors_code");
 
                     b.ToTable("sectors", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Citizens.Feedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CitizenAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<Guid?>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("response");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("CitizenAccountId")
+                        .HasDatabaseName("ix_feedback_citizen_account_id");
+
+                    b.HasIndex("UnitId", "CreatedAt")
+                        .HasDatabaseName("ix_feedback_unit_id_created_at");
+
+                    b.ToTable("feedback", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Citizens.Question", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CitizenAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_account_id");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_published");
+
+                    b.Property<Guid?>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questions");
+
+                    b.HasIndex("CitizenAccountId")
+                        .HasDatabaseName("ix_questions_citizen_account_id");
+
+                    b.HasIndex("IsPublished", "AnsweredAt")
+                        .HasDatabaseName("ix_questions_is_published_answered_at");
+
+                    b.ToTable("questions", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Citizens.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CitizenAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_account_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<Guid>("ProcessingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("processing_unit_id");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<Guid>("ReceivingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receiving_unit_id");
+
+                    b.PrimitiveCollection<List<int>>("Scores")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("scores");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ratings");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ratings_dossier_id");
+
+                    b.HasIndex("ProcessingUnitId", "RatedAt")
+                        .HasDatabaseName("ix_ratings_processing_unit_id_rated_at");
+
+                    b.ToTable("ratings", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Citizens.SupplementSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CitizenAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_account_id");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("documents");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplement_submissions");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_supplement_submissions_dossier_id");
+
+                    b.ToTable("supplement_submissions", "procedures");
                 });
 
             modelBuilder.Entity("Procedures.Dossiers.Consultation", b =>

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using LoadGenerator;
+
+// Load generator for ISO điện tử: bulk-creates dossiers through the API, then measures p50/p95/p99 and throughput of
+// dossier by id, inbox page, search, public tracking and completing a step, at a fixed request rate. Loopback only.
+var options = Options.Parse(args);
+var api = new Api(options.Url, options.Concurrency + options.SeedParallel);
+Console.WriteLine($"ISO điện tử load generator → {options.Url} ({options.Rate} req/s for {options.Seconds} s per scenario, ≤{options.Concurrency} in flight)");
+
+var dossiers = Seeder.Load(options.IdsFile);
+if (options.Dossiers > 0)
+{
+    Console.WriteLine($"Creating {options.Dossiers} dossiers through POST /api/v1/dossiers ({options.SeedParallel} in parallel, at most {options.SeedMinutes} min)...");
+    dossiers.AddRange(await Seeder.RunAsync(api, options));
+}
+if (dossiers.Count == 0) throw new InvalidOperationException($"No dossiers: run with --dossiers N first (ids go to {options.IdsFile}).");
+Console.WriteLine($"{dossiers.Count} dossiers known from {options.IdsFile}");
+
+var leader = await api.SignInAsync("ys.leader");
+var head = await api.SignInAsync("ys.economy.section-head");
+var clerk = await api.SignInAsync("ys.clerk");
+var anonymous = api.Anonymous();
+var yenSon = dossiers.Where(d => d.Shop == "ys").ToArray();
+var random = new Random(42);
+SeededDossier Any() => yenSon[random.Next(yenSon.Length)];
+
+// Dossiers still waiting at 'assign' are consumed by the step scenario, one per request, newest last so reruns find fresh ones.
+var toAssign = new Queue<SeededDossier>(yenSon.Reverse());
+
+var scenarios = new (string Name, Func<int, Task<bool>> Call)[]
+{
+    ("dossier by id (GET /dossiers/{id})", async _ => Api.Succeeded(await leader.GetAsync($"/api/v1/dossiers/{Any().Id}"))),
+    ("inbox page (GET /inbox/mine, section head, 20 of ~50,000)", async _ => Api.Succeeded(await head.GetAsync("/api/v1/inbox/mine?page=1&pageSize=20"))),
+    ("search by code (POST /dossiers/search)", async _ => Api.Succeeded(await clerk.PostAsJsonAsync("/api/v1/dossiers/search", new { code = Any().Code }))),
+    ("search by phone, newest first (POST /dossiers/search)", async _ => Api.Succeeded(await clerk.PostAsJsonAsync("/api/v1/dossiers/search", new { phone = Any().Phone }))),
+    ("public tracking (POST /public/tracking)", async _ =>
+    {
+        var d = Any();
+        return Api.Succeeded(await anonymous.PostAsJsonAsync("/api/v1/public/tracking", new { code = d.Code, secondFactor = d.Phone[^4..] }));
+    }),
+    ("complete a step (POST /dossiers/{id}/assignment)", async _ =>
+    {
+        SeededDossier? d;
+        lock (toAssign) toAssign.TryDequeue(out d);
+        if (d is null) return false;
+        return Api.Succeeded(await head.PostAsJsonAsync($"/api/v1/dossiers/{d.Id}/assignment", new { specialist = "ys.economy.specialist", instructions = "Xử lý" }));
+    }),
+};
+
+var results = new List<ScenarioResult>();
+foreach (var (name, call) in scenarios.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
+{
+    // A short warm-up at a tenth of the rate so JIT and connection pools are not measured.
+    await Scenario.RunAsync(name, Math.Max(1, options.Rate / 10), 2, options.Concurrency, call);
+    var result = await Scenario.RunAsync(name, options.Rate, options.Seconds, options.Concurrency, call);
+    Console.WriteLine(result);
+    results.Add(result);
+}
+
+Console.WriteLine();
+Console.WriteLine("| scenario | requests | throughput | p50 ms | p95 ms | p99 ms | max ms | failed | dropped |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+foreach (var r in results) Console.WriteLine(r);
+return results.Any(r => r.Failed > 0) ? 1 : 0;

@@ -1,0 +1,77 @@
+using Api.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Api.Accounts;
+
+/// <summary>
+/// Cookies for the web UI, bearer tokens for API clients and other systems; a policy scheme picks the bearer
+/// handler when an <c>Authorization: Bearer</c> header is present. Accounts are ASP.NET Core Identity users in
+/// <see cref="ApiDb"/>, with the password policy, lockout and TOTP tokens Identity provides.
+/// </summary>
+public static class AuthSetup
+{
+    public const string Smart = "iso";
+    public const string Cookie = "iso.cookie";
+    public const string Bearer = "iso.bearer";
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+
+    public static IServiceCollection AddIsoAuthentication(this IServiceCollection services)
+    {
+        services.AddDbContext<ApiDb>((sp, o) => ((DbContextOptionsBuilder<ApiDb>)o).UseApiNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+                // Short numeric codes a citizen can type from an SMS or an e-mail.
+                o.Tokens.EmailConfirmationTokenProvider = TokenOptions.DefaultEmailProvider;
+                o.Tokens.ChangePhoneNumberTokenProvider = TokenOptions.DefaultPhoneProvider;
+                o.Tokens.PasswordResetTokenProvider = TokenOptions.DefaultEmailProvider;
+            })
+            .AddEntityFrameworkStores<ApiDb>()
+            .AddDefaultTokenProviders()
+            .AddSignInManager();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Smart;
+                o.DefaultChallengeScheme = Smart;
+            })
+            .AddPolicyScheme(Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : Cookie)
+            .AddCookie(Cookie, o =>
+            {
+                o.Cookie.Name = "iso.auth";
+                o.Cookie.HttpOnly = true;
+                // Strict: a cross-site request never carries the cookie, which is what protects the JSON and upload endpoints from CSRF.
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // An API answers 401/403, never a redirect to a login page.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddBearerToken(Bearer, o =>
+            {
+                o.BearerTokenExpiration = AccessTokenLifetime;
+                o.RefreshTokenExpiration = RefreshTokenLifetime;
+            });
+        services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
+        services.AddAuthorizationBuilder().AddIsoPolicies();
+        services.AddScoped<TokenIssuer>();
+        return services;
+    }
+}

@@ -1,0 +1,152 @@
+using Api.Audit;
+using Api.Hosting;
+using Api.Problems;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Api.Accounts;
+
+/// <summary>A citizen registers with an e-mail address or a mobile number (the login) and a password.</summary>
+public sealed record RegisterRequest(string FullName, string Login, string Password);
+
+public sealed record RegisterResponse(Guid AccountId, string Login, VerificationChannel Channel);
+
+public sealed record VerifyRequest(string Login, string Code);
+
+public sealed record LoginRequest(string Login);
+
+public sealed record ResetPasswordRequest(string Login, string Code, string NewPassword);
+
+/// <summary>
+/// Citizen accounts: registration with a one-time code sent through <see cref="IVerificationSender"/>, and
+/// password reset the same way. Answers do not reveal whether a login exists (except a duplicate at registration).
+/// </summary>
+public static class CitizenAccountEndpoints
+{
+    private const string VerifyPurpose = "verify-contact";
+
+    public static void Map(WebApplication app)
+    {
+        var accounts = app.MapGroup("/api/v1/citizen/account").WithTags("Citizen account").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        accounts.MapPost("/register", RegisterAsync).Validates<RegisterRequest>().Audited("account.register", "account")
+            .WithName("RegisterCitizen").WithSummary("Đăng ký tài khoản công dân")
+            .WithDescription("Login is an e-mail address or a Vietnamese mobile number; a 6-digit code is sent there to verify it.")
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(429);
+        accounts.MapPost("/verify", VerifyAsync).Validates<VerifyRequest>().Audited("account.verify", "account")
+            .WithName("VerifyCitizen").WithSummary("Xác thực tài khoản bằng mã một lần").ProducesProblem(400).ProducesProblem(429);
+        accounts.MapPost("/verification", ResendAsync).Validates<LoginRequest>().WithName("ResendVerification").WithSummary("Gửi lại mã xác thực");
+        accounts.MapPost("/password/forgot", ForgotAsync).Validates<LoginRequest>().Audited("account.password-forgot", "account")
+            .WithName("ForgotPassword").WithSummary("Quên mật khẩu: gửi mã đặt lại");
+        accounts.MapPost("/password/reset", ResetAsync).Validates<ResetPasswordRequest>().Audited("account.password-reset", "account")
+            .WithName("ResetPassword").WithSummary("Đặt lại mật khẩu bằng mã").ProducesProblem(400);
+    }
+
+    private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> RegisterAsync(RegisterRequest request, HttpContext http,
+        UserManager<Account> users, IVerificationSender sender, TimeProvider clock)
+    {
+        var login = Logins.Normalise(request.Login);
+        var email = Logins.IsEmail(login);
+        if (!email && !Logins.IsPhone(login))
+            return Problem.Invalid(http, "login", "bad-login", "Nhập thư điện tử hoặc số điện thoại di động Việt Nam.", "Enter an e-mail address or a Vietnamese mobile number.");
+        if (await users.FindByNameAsync(login) is not null)
+            return Problem.Make(http, 409, "login-taken", Language.Pick(http, "Thư điện tử hoặc số điện thoại này đã được đăng ký.", "This e-mail or phone is already registered."), "login");
+        var account = new Account
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = login, Kind = AccountKind.Citizen, FullName = request.FullName.Trim(),
+            Email = email ? login : null, PhoneNumber = email ? null : login, CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(account, request.Password);
+        if (!created.Succeeded) return Problem.FromIdentity(http, created, "login");
+        await SendCodeAsync(users, sender, account, VerifyPurpose, http.RequestAborted);
+        http.AuditResource(account.Id);
+        return TypedResults.Created("/api/v1/me", new RegisterResponse(account.Id, login, email ? VerificationChannel.Email : VerificationChannel.Sms));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> VerifyAsync(VerifyRequest request, HttpContext http, UserManager<Account> users)
+    {
+        var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
+        if (account is null || account.Kind != AccountKind.Citizen || await users.IsLockedOutAsync(account)
+            || !await users.VerifyUserTokenAsync(account, Provider(account), VerifyPurpose, request.Code.Trim()))
+        {
+            if (account is not null) await users.AccessFailedAsync(account);
+            return Problem.Invalid(http, "code", "invalid-code", "Mã xác thực không đúng hoặc đã hết hạn.", "The code is wrong or has expired.");
+        }
+        if (account.Email is not null) account.EmailConfirmed = true;
+        else account.PhoneNumberConfirmed = true;
+        await users.UpdateAsync(account);
+        await users.ResetAccessFailedCountAsync(account);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Accepted> ResendAsync(LoginRequest request, HttpContext http, UserManager<Account> users, IVerificationSender sender)
+    {
+        var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
+        if (account is { Kind: AccountKind.Citizen, EmailConfirmed: false, PhoneNumberConfirmed: false })
+            await SendCodeAsync(users, sender, account, VerifyPurpose, http.RequestAborted);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Accepted> ForgotAsync(LoginRequest request, HttpContext http, UserManager<Account> users, IVerificationSender sender)
+    {
+        var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
+        if (account is { Kind: AccountKind.Citizen })
+            await SendCodeAsync(users, sender, account, UserManager<Account>.ResetPasswordTokenPurpose, http.RequestAborted);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResetAsync(ResetPasswordRequest request, HttpContext http, UserManager<Account> users)
+    {
+        var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
+        if (account is null || account.Kind != AccountKind.Citizen
+            || !await users.VerifyUserTokenAsync(account, Provider(account), UserManager<Account>.ResetPasswordTokenPurpose, request.Code.Trim()))
+            return Problem.Invalid(http, "code", "invalid-code", "Mã xác thực không đúng hoặc đã hết hạn.", "The code is wrong or has expired.");
+        var token = await users.GeneratePasswordResetTokenAsync(account);
+        var result = await users.ResetPasswordAsync(account, token, request.NewPassword);
+        return result.Succeeded ? TypedResults.NoContent() : Problem.FromIdentity(http, result);
+    }
+
+    private static string Provider(Account account) => account.Email is not null ? TokenOptions.DefaultEmailProvider : TokenOptions.DefaultPhoneProvider;
+
+    private static async Task SendCodeAsync(UserManager<Account> users, IVerificationSender sender, Account account, string purpose, CancellationToken ct)
+    {
+        var code = await users.GenerateUserTokenAsync(account, Provider(account), purpose);
+        await sender.SendAsync(new VerificationMessage(account.Email is not null ? VerificationChannel.Email : VerificationChannel.Sms,
+            account.UserName!, code, purpose), ct);
+    }
+
+}
+
+public sealed class RegisterValidator : AbstractValidator<RegisterRequest>
+{
+    public RegisterValidator()
+    {
+        RuleFor(x => x.FullName).Required(200, "họ và tên", "The full name");
+        RuleFor(x => x.Login).Required(200, "thư điện tử hoặc số điện thoại", "The e-mail or phone");
+        RuleFor(x => x.Password).Required(200, "mật khẩu", "The password");
+    }
+}
+
+public sealed class VerifyValidator : AbstractValidator<VerifyRequest>
+{
+    public VerifyValidator()
+    {
+        RuleFor(x => x.Login).Required(200, "thư điện tử hoặc số điện thoại", "The e-mail or phone");
+        RuleFor(x => x.Code).Required(10, "mã xác thực", "The code");
+    }
+}
+
+public sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
+{
+    public LoginRequestValidator() => RuleFor(x => x.Login).Required(200, "thư điện tử hoặc số điện thoại", "The e-mail or phone");
+}
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordRequest>
+{
+    public ResetPasswordValidator()
+    {
+        RuleFor(x => x.Login).Required(200, "thư điện tử hoặc số điện thoại", "The e-mail or phone");
+        RuleFor(x => x.Code).Required(10, "mã xác thực", "The code");
+        RuleFor(x => x.NewPassword).Required(200, "mật khẩu mới", "The new password");
+    }
+}

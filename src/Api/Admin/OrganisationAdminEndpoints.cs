@@ -1,0 +1,146 @@
+using Api.Accounts;
+using Api.Audit;
+using Api.Persistence;
+using Api.Problems;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Api.Admin;
+
+public sealed record UpdateUnitRequest(string Name, string? NameEn = null, string? Address = null, string? Phone = null, string? Email = null, string? OfficeHours = null);
+public sealed record MoveUnitRequest(Guid NewParentId);
+public sealed record EndRequest(DateOnly EffectiveTo);
+public sealed record UpdateOfficialRequest(string FullName, string? Position = null, string? Email = null, string? Phone = null);
+public sealed record MembershipRequest(Guid UnitId, IReadOnlyList<Role> Roles, DateOnly? EffectiveFrom = null);
+public sealed record DelegateRequest(Guid UnitId);
+public sealed record EndMembershipRequest(DateOnly? EffectiveTo = null);
+public sealed record SetPasswordRequest(string NewPassword);
+
+/// <summary>A new official and their sign-in account, with the initial password the admin hands over.</summary>
+public sealed record CreateOfficialRequest(string UserName, string FullName, Guid UnitId, IReadOnlyList<Role> Roles, string InitialPassword,
+    string? Position = null, string? Email = null, string? Phone = null, DateOnly? EffectiveFrom = null);
+
+/// <summary>Units and officials: a unit admin within their subtree, a system admin everywhere (the domain decides, NotFound outside the branch).</summary>
+public static class OrganisationAdminEndpoints
+{
+    public static void Map(RouteGroupBuilder admin)
+    {
+        var units = admin.MapGroup("/units").WithTags("Admin: units");
+        units.MapGet("/{id:guid}/tree", (Guid id, HttpContext http, UnitTreeQuery q, DateOnly? on) => AdminActor.RunAsync(http, a => q.HandleAsync(a, new ListUnitTree(id, on), http.RequestAborted)))
+            .WithName("UnitTree").WithSummary("Cây đơn vị").AdminProblems();
+        units.MapPost("/", (CreateUnit r, HttpContext http, CreateUnitHandler h) => AdminActor.RunAsync(http, a => h.HandleAsync(a, r, http.RequestAborted)))
+            .Audited("unit.create", "unit").WithName("CreateUnit").WithSummary("Thêm đơn vị").AdminProblems();
+        units.MapPut("/{id:guid}", (Guid id, UpdateUnitRequest r, HttpContext http, UpdateUnitHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new UpdateUnit(id, r.Name, r.NameEn, r.Address, r.Phone, r.Email, r.OfficeHours), http.RequestAborted)))
+            .Audited("unit.update", "unit").WithName("UpdateUnit").WithSummary("Sửa thông tin đơn vị").AdminProblems();
+        units.MapPost("/{id:guid}/move", (Guid id, MoveUnitRequest r, HttpContext http, MoveUnitHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new MoveUnit(id, r.NewParentId), http.RequestAborted)))
+            .Audited("unit.move", "unit").WithName("MoveUnit").WithSummary("Chuyển đơn vị sang đơn vị cấp trên khác").AdminProblems();
+        units.MapPost("/{id:guid}/end", (Guid id, EndRequest r, HttpContext http, EndUnitHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new EndUnit(id, r.EffectiveTo), http.RequestAborted)))
+            .Audited("unit.end", "unit").WithName("EndUnit").WithSummary("Chấm dứt hoạt động của đơn vị").AdminProblems();
+        units.MapGet("/{id:guid}/officials", (Guid id, HttpContext http, UnitOfficialsQuery q, DateOnly? on, bool includeInactive = false) =>
+                AdminActor.RunAsync(http, a => q.HandleAsync(a, new ListUnitOfficials(id, on, includeInactive), http.RequestAborted)))
+            .Audited("unit.officials.read", "unit").WithName("UnitOfficials").WithSummary("Cán bộ của đơn vị").AdminProblems();
+        admin.MapGet("/unit-types", (UnitTypesQuery q, CancellationToken ct) => q.ListAsync(ct)).WithTags("Admin: units").WithName("UnitTypes").WithSummary("Loại đơn vị");
+        admin.MapPut("/unit-types/{code}", (string code, SaveUnitType r, HttpContext http, SaveUnitTypeHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, r with { Code = code }, http.RequestAborted)))
+            .Audited("unit-type.save", "unit-type").WithTags("Admin: units").WithName("SaveUnitType").WithSummary("Lưu loại đơn vị").AdminProblems();
+
+        var officials = admin.MapGroup("/officials").WithTags("Admin: officials");
+        officials.MapPost("/", CreateOfficialAsync).Validates<CreateOfficialRequest>().Audited("official.create", "official")
+            .WithName("CreateOfficial").WithSummary("Thêm cán bộ và tài khoản đăng nhập").AdminProblems();
+        officials.MapPut("/{id:guid}", (Guid id, UpdateOfficialRequest r, HttpContext http, UpdateOfficialHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new UpdateOfficial(id, r.FullName, r.Position, r.Email, r.Phone), http.RequestAborted)))
+            .Audited("official.update", "official").WithName("UpdateOfficial").WithSummary("Sửa thông tin cán bộ").AdminProblems();
+        officials.MapPost("/{id:guid}/deactivate", DeactivateAsync).Audited("official.deactivate", "official")
+            .WithName("DeactivateOfficial").WithSummary("Vô hiệu hóa cán bộ (khóa tài khoản)").AdminProblems();
+        officials.MapPost("/{id:guid}/memberships", (Guid id, MembershipRequest r, HttpContext http, AddMembershipHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new AddMembership(id, r.UnitId, r.Roles, r.EffectiveFrom), http.RequestAborted)))
+            .Audited("official.membership.add", "official").WithName("AddMembership").WithSummary("Phân quyền sử dụng: thêm vai trò tại đơn vị").AdminProblems();
+        officials.MapPost("/{id:guid}/unit-admin", (Guid id, DelegateRequest r, HttpContext http, DelegateUnitAdminHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new DelegateUnitAdmin(id, r.UnitId), http.RequestAborted)))
+            .Audited("official.delegate", "official").WithName("DelegateUnitAdmin").WithSummary("Phân quyền quản trị đơn vị trực thuộc").AdminProblems();
+        officials.MapPost("/{id:guid}/password", SetPasswordAsync).Validates<SetPasswordRequest>().Audited("official.password-reset", "official")
+            .WithName("ResetOfficialPassword").WithSummary("Đặt lại mật khẩu và mở khóa tài khoản cán bộ").AdminProblems();
+        admin.MapPost("/memberships/{id:guid}/end", (Guid id, EndMembershipRequest r, HttpContext http, EndMembershipHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new EndMembership(id, r.EffectiveTo), http.RequestAborted)))
+            .Audited("membership.end", "membership").WithTags("Admin: officials").WithName("EndMembership").WithSummary("Chấm dứt vai trò tại đơn vị").AdminProblems();
+
+        var competence = admin.MapGroup("/competences").WithTags("Admin: competence");
+        competence.MapPost("/", (BindCompetence r, HttpContext http, BindCompetenceHandler h) => AdminActor.RunAsync(http, a => h.HandleAsync(a, r, http.RequestAborted)))
+            .Audited("competence.bind", "competence").WithName("BindCompetence").WithSummary("Giao thẩm quyền giải quyết thủ tục cho đơn vị").AdminProblems();
+        competence.MapPost("/{id:guid}/end", (Guid id, EndRequest r, HttpContext http, EndCompetenceHandler h) =>
+                AdminActor.RunAsync(http, a => h.HandleAsync(a, new EndCompetence(id, r.EffectiveTo), http.RequestAborted)))
+            .Audited("competence.end", "competence").WithName("EndCompetence").WithSummary("Chấm dứt thẩm quyền").AdminProblems();
+    }
+
+    private static async Task<Results<Ok<OfficialView>, ProblemHttpResult>> CreateOfficialAsync(CreateOfficialRequest r, HttpContext http,
+        CreateOfficialHandler handler, UserManager<Account> users, IPasswordValidator<Account> passwords, ApiDb db, TimeProvider clock)
+    {
+        var account = new Account { Id = Guid.CreateVersion7(), UserName = r.UserName.Trim(), Kind = AccountKind.Official, FullName = r.FullName.Trim(), Email = r.Email, CreatedAt = clock.GetUtcNow() };
+        var strong = await passwords.ValidateAsync(users, account, r.InitialPassword);
+        if (!strong.Succeeded) return Problem.FromIdentity(http, strong, "initialPassword");
+        if (await users.FindByNameAsync(account.UserName) is not null)
+            return Problem.Make(http, 409, "user-name-taken", Language.Pick(http, "Tên đăng nhập đã được dùng.", "The user name is taken."), "userName");
+        var result = await AdminActor.RunAsync(http, a => handler.HandleAsync(a, new CreateOfficial(r.UserName, r.FullName, r.UnitId, r.Roles, r.Position, r.Email, r.Phone, r.EffectiveFrom), http.RequestAborted));
+        if (result.Result is not Ok<OfficialView> created) return result;
+        var made = await users.CreateAsync(account, r.InitialPassword);
+        if (!made.Succeeded) return Problem.FromIdentity(http, made, "userName");
+        http.AuditResource(created.Value!.Id);
+        return result;
+    }
+
+    private static async Task<Results<Ok<OfficialView>, ProblemHttpResult>> DeactivateAsync(Guid id, HttpContext http, DeactivateOfficialHandler handler, UserManager<Account> users)
+    {
+        var result = await AdminActor.RunAsync(http, a => handler.HandleAsync(a, new DeactivateOfficial(id), http.RequestAborted));
+        if (result.Result is Ok<OfficialView> done && await users.FindByNameAsync(done.Value!.UserName) is { } account)
+        {
+            // Existing tickets stop working at their next refresh; the lock and the new stamp refuse every new sign-in.
+            await users.SetLockoutEnabledAsync(account, true);
+            await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(account);
+        }
+        return result;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordAsync(Guid id, SetPasswordRequest r, HttpContext http, ProceduresDb db, UserManager<Account> users, TimeProvider clock)
+    {
+        var actor = await AdminActor.FindAsync(http);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var official = await db.Officials.AsNoTracking().Include(o => o.Memberships).SingleOrDefaultAsync(o => o.Id == id, http.RequestAborted);
+        var unitIds = official?.Memberships.Where(m => m.IsEffectiveOn(today)).Select(m => m.UnitId).ToList() ?? [];
+        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Path).ToListAsync(http.RequestAborted);
+        // Same rule as the domain's official management: an admin of every unit the official belongs to today.
+        if (actor is null || official is null || !actor.IsSystemAdmin && (paths.Count == 0 || !paths.All(actor.Administers)))
+            return Problem.NotFound(http, "official", "cán bộ");
+        var account = await users.FindByNameAsync(official.UserName);
+        if (account is null) return Problem.NotFound(http, "account", "tài khoản");
+        await users.RemovePasswordAsync(account);
+        var set = await users.AddPasswordAsync(account, r.NewPassword);
+        if (!set.Succeeded) return Problem.FromIdentity(http, set, "newPassword");
+        await users.SetLockoutEndDateAsync(account, null);
+        await users.ResetAccessFailedCountAsync(account);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed class CreateOfficialValidator : AbstractValidator<CreateOfficialRequest>
+{
+    public CreateOfficialValidator()
+    {
+        RuleFor(x => x.UserName).Required(100, "tên đăng nhập", "The user name");
+        RuleFor(x => x.FullName).Required(200, "họ và tên", "The full name");
+        RuleFor(x => x.InitialPassword).Required(200, "mật khẩu ban đầu", "The initial password");
+        RuleFor(x => x.UnitId).NotEmpty().Says("Thiếu đơn vị.", "The unit is required.");
+    }
+}
+
+public sealed class SetPasswordValidator : AbstractValidator<SetPasswordRequest>
+{
+    public SetPasswordValidator() => RuleFor(x => x.NewPassword).Required(200, "mật khẩu mới", "The new password");
+}

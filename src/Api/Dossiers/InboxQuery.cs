@@ -1,0 +1,88 @@
+using Npgsql;
+using Procedures.Dossiers;
+using Procedures.Organisation;
+
+namespace Api.Dossiers;
+
+public enum InboxScope { Mine, Unit, DueSoon, Overdue }
+
+/// <summary>An open step of a dossier waiting for someone, with what the official needs to pick it up.</summary>
+public sealed record InboxItem(
+    Guid WorkItemId, Guid DossierId, string? DossierCode, DossierStatus Status, string StepId, string? StepTitle, string Role, Guid? UnitId,
+    string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool IsOverdue, string ApplicantName, string ProcedureName,
+    DateTimeOffset? AppointmentAt);
+
+/// <summary>A page of an inbox; <c>Total</c> is exact up to 10,000 and <c>TotalIsLowerBound</c> says when there are more.</summary>
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total, bool TotalIsLowerBound, int Page, int PageSize);
+
+/// <summary>
+/// Inboxes in one query over the engine's open work items (served by its partial indexes) joined to the dossiers:
+/// mine (assigned to me, or in the queue of a role I hold in that unit), my units', due soon and overdue in my units.
+/// </summary>
+public sealed class InboxQuery(NpgsqlDataSource dataSource)
+{
+    public const int CountLimit = 10_000;
+
+    private static readonly string[] WorkflowRoles =
+        [.. Enum.GetValues<Role>().Select(r => r.ToWorkflowRole()), StepRoles.ConsultedOfficer];
+
+    public async Task<InboxPage> ListAsync(Actor actor, InboxScope scope, Guid? unitId, DateTimeOffset now, DateTimeOffset dueSoonBefore,
+        int page, int pageSize, CancellationToken ct)
+    {
+        var units = actor.UnitIds.Where(u => unitId is null || u == unitId).Select(u => u.ToString()).ToArray();
+        var pairs = actor.UnitIds.SelectMany(u => WorkflowRoles.Where(r => actor.Holds(r, u)).Select(r => (Role: r, Unit: u.ToString()))).Distinct().ToArray();
+        var where = scope switch
+        {
+            InboxScope.Mine => """
+                (w.assignee = @me OR w.claimed_by = @me OR (w.assignee IS NULL AND w.claimed_by IS NULL
+                 AND (w.role, w.unit_id) IN (SELECT * FROM unnest(@roles::text[], @roleUnits::text[]))))
+                """,
+            InboxScope.Unit => "w.unit_id = ANY(@units)",
+            InboxScope.DueSoon => "w.unit_id = ANY(@units) AND w.due_at >= @now AND w.due_at < @soon",
+            _ => "w.unit_id = ANY(@units) AND w.due_at < @now",
+        };
+        var from = $"""
+            FROM engine.work_items w
+            JOIN procedures.dossiers d ON d.workflow_instance_id = w.instance_id
+            WHERE w.status = 'Open' AND {where}
+            """;
+        await using var batch = dataSource.CreateBatch();
+        // Counting stops at CountLimit: a queue of 50,000 open steps is "more than 10,000" to a person, and counting it all costs every page.
+        batch.BatchCommands.Add(Command($"SELECT count(*) FROM (SELECT 1 {from} LIMIT {CountLimit + 1}) AS open_items"));
+        batch.BatchCommands.Add(Command($"""
+            SELECT w.id, d.id, d.code, d.status, w.step_id, w.title, w.role, w.unit_id, w.assignee, w.created_at, w.due_at,
+                   d.applicant_name, p.name, d.appointment_at
+            {from.Replace("WHERE", "JOIN procedures.procedures p ON p.id = d.procedure_id\nWHERE", StringComparison.Ordinal)}
+            ORDER BY w.due_at NULLS LAST, w.id
+            LIMIT @take OFFSET @skip
+            """));
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands)
+        {
+            command.Parameters.AddWithValue("me", actor.UserName);
+            command.Parameters.AddWithValue("roles", pairs.Select(p => p.Role).ToArray());
+            command.Parameters.AddWithValue("roleUnits", pairs.Select(p => p.Unit).ToArray());
+            command.Parameters.AddWithValue("units", units);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("soon", dueSoonBefore);
+            command.Parameters.AddWithValue("take", pageSize);
+            command.Parameters.AddWithValue("skip", (page - 1) * pageSize);
+        }
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var total = (int)reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var items = new List<InboxItem>();
+        while (await reader.ReadAsync(ct))
+        {
+            DateTimeOffset? due = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10);
+            items.Add(new InboxItem(reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                Enum.Parse<DossierStatus>(reader.GetString(3)), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
+                Guid.TryParse(reader.IsDBNull(7) ? null : reader.GetString(7), out var u) ? u : null, reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.GetFieldValue<DateTimeOffset>(9), due, due < now, reader.GetString(11), reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13)));
+        }
+        return new InboxPage(items, Math.Min(total, CountLimit), total > CountLimit, page, pageSize);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql) => new(sql);
+}

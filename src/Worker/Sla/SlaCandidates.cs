@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Worker.Sla;
+
+/// <summary>
+/// The two reads of a sweep. Both filter on exactly the predicates of partial indexes over open rows
+/// (<c>ix_work_items_open_due</c>, <c>ix_dossiers_open_appointment</c>), so a sweep reads the due range of open work
+/// only, however many rows are closed or due later. The thresholds already raised come along in the same row.
+/// </summary>
+public static class SlaCandidates
+{
+    public const string WorkItemsSql = """
+        SELECT wi.id, coalesce(wi.title, wi.step_id), wi.business_key, wi.unit_id, wi.role, coalesce(wi.assignee, wi.claimed_by), wi.created_at, wi.due_at,
+               coalesce((SELECT array_agg(a.threshold) FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at), '{}')
+        FROM engine.work_items wi
+        WHERE wi.status = 'Open' AND wi.due_at <= $1
+          AND NOT EXISTS (SELECT 1 FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at AND a.threshold = 'escalated')
+        """;
+
+    public const string DossiersSql = """
+        SELECT d.id, d.code, d.processing_unit_id, coalesce(d.clock_started_at, d.received_at, d.created_at), d.appointment_at, d.apology_at IS NOT NULL,
+               coalesce((SELECT array_agg(a.threshold) FROM notifications.sla_alerts a WHERE a.subject_id = d.id AND a.due_at = d.appointment_at), '{}')
+        FROM procedures.dossiers d
+        WHERE d.status IN ('Accepted', 'Processing', 'SupplementRequested', 'FinancialObligation') AND d.appointment_at < $1
+        """;
+
+    public static async Task<List<SlaSubject>> WorkItemsAsync(NpgsqlDataSource dataSource, DateTimeOffset horizon, CancellationToken ct)
+    {
+        var subjects = new List<SlaSubject>();
+        await using var command = dataSource.CreateCommand(WorkItemsSql);
+        command.Parameters.Add(new() { Value = horizon.ToUniversalTime() });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            subjects.Add(new SlaSubject(r.GetGuid(0), SlaSubject.WorkItem, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), null,
+                r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
+                r.GetFieldValue<DateTimeOffset>(6), r.GetFieldValue<DateTimeOffset>(7), r.GetFieldValue<string[]>(8).ToHashSet()));
+        return subjects;
+    }
+
+    public static async Task<List<SlaSubject>> DossiersAsync(NpgsqlDataSource dataSource, DateTimeOffset horizon, CancellationToken ct)
+    {
+        var subjects = new List<SlaSubject>();
+        await using var command = dataSource.CreateCommand(DossiersSql);
+        command.Parameters.Add(new() { Value = horizon.ToUniversalTime() });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var code = r.IsDBNull(1) ? r.GetGuid(0).ToString() : r.GetString(1);
+            subjects.Add(new SlaSubject(r.GetGuid(0), SlaSubject.Dossier, code, code, r.GetGuid(0), r.GetGuid(2).ToString(), null, null,
+                r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<string[]>(6).ToHashSet(), r.GetBoolean(5)));
+        }
+        return subjects;
+    }
+}

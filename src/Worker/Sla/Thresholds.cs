@@ -1,0 +1,49 @@
+using Engine.Definitions;
+using Procedures.Calendar;
+
+namespace Worker.Sla;
+
+/// <summary>The thresholds a due time passes through, in order, and when each one is crossed.</summary>
+public static class Thresholds
+{
+    public const string DueSoon = "due-soon";
+    public const string DueToday = "due-today";
+    public const string Overdue = "overdue";
+    /// <summary>Overdue long enough to reach the unit leader.</summary>
+    public const string Escalated = "escalated";
+    /// <summary>The day the apology (Form 04) must be issued for a dossier not finished yet.</summary>
+    public const string ApologyDue = "apology-due";
+
+    public static readonly IReadOnlyList<string> Ordered = [DueSoon, DueToday, Overdue, Escalated];
+
+    /// <summary>The thresholds of <see cref="Ordered"/> crossed at <paramref name="now"/>.</summary>
+    public static IEnumerable<string> Crossed(VietnameseCalendar calendar, SlaSettings settings, DateTimeOffset createdAt, DateTimeOffset dueAt,
+        string? unitId, DateTimeOffset now)
+    {
+        if (now >= DueSoonAt(calendar, settings, createdAt, dueAt, unitId)) yield return DueSoon;
+        if (now >= dueAt || VietnamDay(now) == VietnamDay(dueAt)) yield return DueToday;
+        if (now >= dueAt) yield return Overdue;
+        if (now >= calendar.Add(dueAt, settings.Escalation, unitId)) yield return Escalated;
+    }
+
+    /// <summary>The later of "lead before due" and "fraction of the budget before due".</summary>
+    public static DateTimeOffset DueSoonAt(VietnameseCalendar calendar, SlaSettings settings, DateTimeOffset createdAt, DateTimeOffset dueAt, string? unitId)
+    {
+        var lead = settings.Lead;
+        var byLead = calendar.Add(dueAt, new WorkingTime(-lead.Amount, lead.Unit), unitId);
+        if (settings.DueSoonFraction <= 0) return byLead;
+        var budgetHours = calendar.WorkingHoursBetween(createdAt, dueAt, unitId);
+        var byFraction = calendar.Add(dueAt, WorkingTime.Hours(-decimal.Round(budgetHours * settings.DueSoonFraction, 2)), unitId);
+        return byFraction > byLead ? byFraction : byLead;
+    }
+
+    /// <summary>The latest due time that can be due soon or due today at <paramref name="now"/>: the index range the sweep reads.</summary>
+    public static DateTimeOffset Horizon(VietnameseCalendar calendar, SlaSettings settings, DateTimeOffset now)
+    {
+        var byLead = calendar.Add(now, settings.Lead).AddMinutes(1);
+        var endOfToday = new DateTimeOffset(VietnamDay(now).AddDays(1).ToDateTime(TimeOnly.MinValue), VietnameseCalendar.UtcOffset);
+        return byLead > endOfToday ? byLead : endOfToday;
+    }
+
+    public static DateOnly VietnamDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnameseCalendar.UtcOffset).DateTime);
+}

@@ -1,0 +1,57 @@
+namespace Worker.Templates;
+
+/// <summary>
+/// The events citizens and businesses are told about, and the placeholders each one's templates may use.
+/// A template naming anything else is refused on save, so a typo never reaches a citizen as <c>{{Apointment}}</c>.
+/// </summary>
+public static class TemplateEvents
+{
+    public const string DossierReceived = "dossier-received";
+    public const string SupplementRequested = "supplement-requested";
+    public const string DossierRefused = "dossier-refused";
+    public const string ApologyIssued = "apology-issued";
+    public const string ResultReady = "result-ready";
+    public const string RatingRequested = "rating-requested";
+    /// <summary>A free-text message an official writes to the citizen of a dossier.</summary>
+    public const string OfficialMessage = "official-message";
+
+    /// <summary>Every event may use these.</summary>
+    public static readonly IReadOnlyList<string> Common = ["CitizenName", "DossierCode", "ProcedureName", "UnitName", "TrackingLink"];
+
+    private static readonly Dictionary<string, string[]> Specific = new(StringComparer.Ordinal)
+    {
+        [DossierReceived] = ["ReceivedDate", "AppointmentDate"],
+        [SupplementRequested] = ["MissingItems", "SupplementDueDate", "Reason"],
+        [DossierRefused] = ["Reason"],
+        [ApologyIssued] = ["NewAppointmentDate", "OldAppointmentDate", "Reason"],
+        [ResultReady] = ["ReturnPlace", "ResultName"],
+        [RatingRequested] = ["RatingLink"],
+        [OfficialMessage] = ["Message", "SenderName"],
+    };
+
+    public static IReadOnlyCollection<string> All => Specific.Keys;
+
+    public static bool IsKnown(string? name) => name is not null && Specific.ContainsKey(name);
+
+    /// <summary>Placeholders allowed in templates of <paramref name="eventName"/>.</summary>
+    public static IReadOnlySet<string> Placeholders(string eventName) =>
+        new HashSet<string>(Common.Concat(Specific.GetValueOrDefault(eventName) ?? []), StringComparer.Ordinal);
+
+    /// <summary>Values for previews: plausible Vietnamese data for every placeholder of the event.</summary>
+    public static IReadOnlyDictionary<string, string> SampleValues(string eventName)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CitizenName"] = "Nguyễn Thị Hương", ["DossierCode"] = "000.01.31.H29-260303-0007",
+            ["ProcedureName"] = "Đăng ký khai sinh", ["UnitName"] = "Ủy ban nhân dân xã Tân Phú",
+            ["TrackingLink"] = "https://dichvucong.example.vn/tra-cuu/000.01.31.H29-260303-0007",
+            ["ReceivedDate"] = "03/03/2026", ["AppointmentDate"] = "06/03/2026", ["MissingItems"] = "Bản sao giấy chứng sinh; Tờ khai có chữ ký",
+            ["SupplementDueDate"] = "10/03/2026", ["Reason"] = "Cần xác minh thêm thông tin", ["NewAppointmentDate"] = "12/03/2026",
+            ["OldAppointmentDate"] = "06/03/2026", ["ReturnPlace"] = "Bộ phận một cửa xã Tân Phú", ["ResultName"] = "Giấy khai sinh",
+            ["RatingLink"] = "https://dichvucong.example.vn/danh-gia/000.01.31.H29-260303-0007",
+            ["Message"] = "Đề nghị ông/bà mang theo bản chính để đối chiếu.", ["SenderName"] = "Trần Văn Bình",
+        };
+        var allowed = Placeholders(eventName);
+        return all.Where(p => allowed.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+}

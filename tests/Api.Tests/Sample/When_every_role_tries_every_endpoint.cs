@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Api.Accounts;
+
+namespace Api.Tests.Sample;
+
+/// <summary>
+/// The authorisation matrix: every endpoint as anonymous, citizen A, citizen B, a clerk of the dossier's unit (Yên
+/// Sơn), a clerk of another unit (Hàm Yên), the leader of the dossier's commune and the system admin. "ok" means the
+/// call got past authorisation and visibility (its answer may still be a 409/412/422 of the domain); state-changing
+/// dossier calls carry a stale If-Match so nothing changes. Officials of other units and other citizens get 404.
+/// </summary>
+public sealed class When_every_role_tries_every_endpoint
+{
+    private const string Ok = "ok", Unauthorised = "401", Forbidden = "403", NotFound = "404";
+    private static readonly string[] Roles = ["anonymous", "citizenA", "citizenB", "clerkX", "clerkY", "leader", "admin"];
+    private static readonly string[] Officials = [Forbidden, Forbidden, Ok, Ok, Ok, Ok]; // citizenA, citizenB, clerkX, clerkY, leader, admin
+    private static readonly string[] DossierOfX = [Forbidden, Forbidden, Ok, NotFound, Ok, NotFound];
+    private static readonly string[] CitizenAOnly = [Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly string[] Citizens = [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly string[] AdminOnly = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
+    private static readonly string[] Everyone = [Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly string[] Nobody = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden];
+    private static readonly string[] AnyAccount = [Ok, Ok, Ok, Ok, Ok, Ok];
+
+    /// <summary>(method, url, body, expectation for anonymous, expectations for the other six roles).</summary>
+    private static readonly (string Method, string Url, object? Body, string Anonymous, string[] Others)[] Matrix =
+    [
+        ("GET", "/api/v1/catalogue/procedures?text=khai%20sinh", null, Ok, Everyone),
+        ("GET", "/api/v1/catalogue/sectors", null, Ok, Everyone),
+        ("POST", "/api/v1/public/tracking", new { code = "{code}", secondFactor = "5678" }, Ok, Everyone),
+        ("GET", "/api/v1/public/questions", null, Ok, Everyone),
+        ("GET", "/api/v1/public/rating-indicators", null, Ok, Everyone),
+        ("GET", "/api/v1/system/info", null, Ok, Everyone),
+        ("GET", "/api/v1/me", null, Unauthorised, [Ok, Ok, Ok, Ok, Ok, Ok]),
+
+        ("GET", "/api/v1/dossiers/{D}", null, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/reception", new { decision = "Accept" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/supplement-requests", new { missingItems = new[] { "Sơ đồ" }, reason = "Thiếu" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/supplements", new { documents = Array.Empty<object>() }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/refusal", new { reason = "Không đủ điều kiện" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/assignment", new { specialist = "ys.economy.specialist" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/appraisal", new { notes = "Đủ điều kiện" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/consultations", new { subject = "Xin ý kiến" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/consultation-replies", new { reply = "Đồng ý" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/approval", new { }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/send-back", new { reason = "Làm lại" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/signature", new { }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/return", new { channel = "Counter" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/withdrawal", new { reason = "Công dân xin rút" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/apology", new { reason = "Chậm", newAppointmentDate = "2030-01-02", delayUnitId = "{D}" }, Unauthorised, DossierOfX),
+        ("GET", "/api/v1/dossiers/{D}/attachments/{A}", null, Unauthorised, DossierOfX),
+        ("GET", "/api/v1/dossiers/{D}/citizen-supplements", null, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/search", new { code = "{code}" }, Unauthorised, Officials),
+        ("GET", "/api/v1/inbox/mine", null, Unauthorised, Officials),
+        ("GET", "/api/v1/inbox/unit", null, Unauthorised, Officials),
+        ("GET", "/api/v1/inbox/due-soon", null, Unauthorised, Officials),
+        ("GET", "/api/v1/inbox/overdue", null, Unauthorised, Officials),
+        ("GET", "/api/v1/inbox/deadlines", null, Unauthorised, Officials),
+        ("GET", "/api/v1/questions", null, Unauthorised, Officials),
+        ("GET", "/api/v1/feedback", null, Unauthorised, Officials),
+        ("GET", "/api/v1/ratings/summary?unitId={commune}", null, Unauthorised, [Forbidden, Forbidden, Ok, NotFound, Ok, Ok]),
+
+        ("GET", "/api/v1/citizen/dossiers", null, Unauthorised, Citizens),
+        ("GET", "/api/v1/citizen/dossiers/{S}", null, Unauthorised, CitizenAOnly),
+        ("POST", "/api/v1/citizen/dossiers/{S}/withdrawal", new { reason = "Không cần nữa" }, Unauthorised, CitizenAOnly),
+        ("POST", "/api/v1/citizen/dossiers/{S}/supplements", new { documents = new[] { new { name = "Sơ đồ", attachmentId = "{A}" } } }, Unauthorised, CitizenAOnly),
+        ("POST", "/api/v1/citizen/dossiers/{S}/rating", new { scores = new[] { 2, 2, 2, 2, 2, 2, 2, 2, 2 } }, Unauthorised, CitizenAOnly),
+        ("GET", "/api/v1/citizen/dossiers/{S}/attachments/{A}", null, Unauthorised, [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("GET", "/api/v1/citizen/questions", null, Unauthorised, Citizens),
+        ("GET", "/api/v1/citizen/feedback", null, Unauthorised, Citizens),
+
+        ("GET", "/api/v1/admin/units/{province}/tree", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/units/{commune}/officials", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/unit-types", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/calendar/2026", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/definitions", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/definitions/birth-registration/problems", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/audit", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/catalogue/procedures/{procedure}", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/integration/dossiers/changes?since=2020-01-01T00:00:00Z", null, Unauthorised, Nobody),
+    ];
+
+    private static readonly Dictionary<string, string> Users = new()
+    {
+        ["citizenA"] = DemoAccounts.CitizenA, ["citizenB"] = DemoAccounts.CitizenB, ["clerkX"] = "ys.clerk", ["clerkY"] = "hy.clerk",
+        ["leader"] = "ys.leader", ["admin"] = "admin",
+    };
+
+    private SampleApi _api = null!;
+    private Dictionary<string, string> _values = null!;
+
+    [OneTimeSetUp]
+    public async Task Prepare()
+    {
+        _api = await SampleApi.InstanceAsync();
+        var (dossier, code) = await Dossiers.ReceiveAsync(_api, "Đỗ Văn Ma Trận", "0911225678");
+        var clerk = await _api.As("ys.clerk");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent("%PDF-1.7\nma tran\n"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "scan.pdf");
+        var attachment = (await (await clerk.PostAsync($"/api/v1/dossiers/{dossier}/attachments", form)).Expect(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var submission = await Citizen.SubmitAsync(_api, await _api.As(DemoAccounts.CitizenA));
+        var (procedure, _) = await _api.ProcedureAsync(Dossiers.Procedure);
+        _values = new()
+        {
+            ["{D}"] = dossier.ToString(), ["{code}"] = code, ["{A}"] = attachment, ["{S}"] = submission.ToString(), ["{procedure}"] = procedure.ToString(),
+            ["{commune}"] = (await _api.UnitAsync("000.01.31.H29")).ToString(), ["{province}"] = (await _api.UnitAsync("000.00.00.H29")).ToString(),
+        };
+    }
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        from row in Matrix
+        from index in Enumerable.Range(0, Roles.Length)
+        let expected = index == 0 ? row.Anonymous : row.Others[index - 1]
+        select new TestCaseData(row.Method, row.Url, row.Body, Roles[index], expected).SetName($"{row.Method} {row.Url} as {Roles[index]} is {expected}");
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Should_answer_as_the_matrix_says(string method, string url, object? body, string role, string expected)
+    {
+        var client = role == "anonymous" ? _api.Anonymous() : await _api.As(Users[role]);
+        var response = await client.Send(new HttpMethod(method), Fill(url), body is null ? null : Fill(body), method == "POST" && url.Contains("{D}") || url.Contains("{S}") && method == "POST" ? "\"999\"" : null);
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        if (expected == Ok) status.ShouldBeOneOf([200, 201, 202, 204, 409, 412, 422], text);
+        else status.ToString().ShouldBe(expected, text);
+        if (status >= 400) response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+    }
+
+    private string Fill(string text) => _values.Aggregate(text, (t, kv) => t.Replace(kv.Key, kv.Value));
+
+    private object Fill(object body) => System.Text.Json.JsonDocument.Parse(Fill(System.Text.Json.JsonSerializer.Serialize(body))).RootElement.Clone();
+}

@@ -1,0 +1,27 @@
+using System.Net;
+using System.Net.Http.Json;
+using Tests.Shared;
+
+namespace Api.Tests;
+
+public sealed class When_public_endpoints_are_hammered
+{
+    [Test]
+    public async Task Should_rate_limit_tracking_code_guesses_per_address()
+    {
+        await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync("api_rate"),
+            new Dictionary<string, string> { ["RateLimits:tracking"] = "5", ["RateLimits:sign-in"] = "3" });
+        using var client = factory.CreateClient();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+            answers.Add((await client.PostAsJsonAsync("/api/v1/public/tracking", new { code = $"000.00.00.H29-261123-{i:0000}", secondFactor = "1234" })).StatusCode);
+        answers.Take(5).ShouldAllBe(s => s == HttpStatusCode.NotFound);
+        answers.Skip(5).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+        var limited = await client.PostAsJsonAsync("/api/v1/public/tracking", new { code = "x", secondFactor = "1234" });
+        limited.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+
+        for (var i = 0; i < 3; i++) await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = "x", password = "y" });
+        (await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = "x", password = "y" })).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+}

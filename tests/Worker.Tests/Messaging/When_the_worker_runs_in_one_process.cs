@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Tests.Shared;
+using Worker.Messaging;
+using Worker.Notifications;
+using Worker.Sla;
+using Worker.Templates;
+
+namespace Worker.Tests.Messaging;
+
+/// <summary>
+/// The whole path inside one Worker host on the in-memory bus: an outbox row, the engine's dispatcher, the consumer,
+/// the delivery dispatcher (log channels) and the push consumer; and Hangfire with the recurring jobs.
+/// </summary>
+public sealed class When_the_worker_runs_in_one_process
+{
+    private WorkerFactory _factory = null!;
+    private readonly RecordingPusher _pusher = new();
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _factory = new WorkerFactory(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Default"] = await TestPostgres.CreateDatabaseAsync("worker_one_process"),
+            ["Delivery:PollInterval"] = "00:00:00.100",
+        }, services => services.AddSingleton<INotificationPusher>(_pusher));
+        _ = _factory.Services;
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _factory.DisposeAsync();
+
+    private NpgsqlDataSource DataSource => _factory.Services.GetRequiredService<NpgsqlDataSource>();
+
+    private async Task<long> PollAsync(string sql, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var command = DataSource.CreateCommand(sql);
+            var value = (long)(await command.ExecuteScalarAsync())!;
+            if (value >= expected || DateTime.UtcNow > deadline) return value;
+            await Task.Delay(100);
+        }
+    }
+
+    [Test]
+    public async Task Should_deliver_a_notice_written_to_the_outbox_on_every_channel()
+    {
+        var notice = new CitizenNotice(Guid.CreateVersion7(), TemplateEvents.ResultReady, Guid.CreateVersion7(), "000.01.31.H29-260303-0042", null,
+            "an@example.vn", "0987654321", new Dictionary<string, string> { ["ReturnPlace"] = "Bộ phận một cửa" }, "Nguyễn Văn An");
+        await using (var conn = await DataSource.OpenConnectionAsync())
+            await CitizenNoticeOutbox.WriteAsync(conn, null, [notice], DateTimeOffset.UtcNow, CancellationToken.None);
+        (await PollAsync($"SELECT count(*) FROM notifications.deliveries WHERE source_message_id = '{notice.MessageId}' AND status = 'Sent'", 2)).ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Should_push_each_new_notification_to_the_browsers_of_this_process()
+    {
+        var item = new InboxItem { Id = Guid.CreateVersion7(), Recipient = "cv.an", Kind = "sla.overdue", Title = "Quá hạn: Thẩm định", Body = "…", CreatedAt = DateTimeOffset.UtcNow };
+        await using (var conn = await DataSource.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await InboxWriter.WriteAsync(conn, tx, [item], CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!_pusher.Pushed.Any(p => p.NotificationId == item.Id) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        _pusher.Pushed.ShouldContain(p => p.NotificationId == item.Id && p.Recipient == "cv.an" && p.Title == "Quá hạn: Thẩm định");
+    }
+
+    [Test]
+    public async Task Should_register_the_sweep_and_the_digest_as_recurring_Hangfire_jobs_in_their_own_schema()
+    {
+        (await PollAsync($"SELECT count(*) FROM {SlaJobs.Schema}.set WHERE key = 'recurring-jobs' AND value IN ('{SlaJobs.SweepJobId}', '{SlaJobs.DigestJobId}')", 2))
+            .ShouldBe(2);
+    }
+
+    private sealed class RecordingPusher : INotificationPusher
+    {
+        private readonly List<NotificationCreated> _pushed = [];
+        public IReadOnlyList<NotificationCreated> Pushed { get { lock (_pushed) return [.. _pushed]; } }
+
+        public Task PushAsync(NotificationCreated notification, CancellationToken ct)
+        {
+            lock (_pushed) _pushed.Add(notification);
+            return Task.CompletedTask;
+        }
+    }
+}

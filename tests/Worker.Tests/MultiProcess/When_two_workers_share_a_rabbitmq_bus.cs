@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Npgsql;
+using Tests.Shared;
+using Worker.Messaging;
+using Worker.Templates;
+
+namespace Worker.Tests.MultiProcess;
+
+/// <summary>
+/// Production shape on one machine: a throwaway RabbitMQ node, two Worker processes (<c>dotnet Worker.dll</c>) on one
+/// database, and notices written to the engine's outbox as the API's use cases write them. Each notice must end as
+/// exactly one delivered message in the log, also when one worker is killed in the middle. Loopback only, bounded in time.
+/// </summary>
+[NonParallelizable]
+public sealed class When_two_workers_share_a_rabbitmq_bus
+{
+    private const int Notices = 1000;
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+    private RabbitMqNode _rabbit = null!;
+    private NpgsqlDataSource _db = null!;
+    private WorkerProcess _a = null!, _b = null!;
+    private string _workflows = "";
+
+    [OneTimeSetUp]
+    public async Task StartBrokerAndWorkers()
+    {
+        _rabbit = await RabbitMqNode.StartAsync();
+        var connectionString = await TestPostgres.CreateDatabaseAsync("worker_two_processes");
+        _db = NpgsqlDataSource.Create(connectionString);
+        _workflows = Directory.CreateTempSubdirectory("iso-no-workflows-").FullName;
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["RabbitMq:Host"] = "127.0.0.1",
+            ["RabbitMq:Port"] = _rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RabbitMq:QuorumQueues"] = "false",
+            ["Workflows:Folder"] = _workflows,
+            ["Delivery:PollInterval"] = "00:00:00.050",
+            ["Delivery:BatchSize"] = "100",
+            ["Delivery:Lease"] = "00:00:10",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        (_a, _b) = (WorkerProcess.Start(settings), WorkerProcess.Start(settings));
+        await Task.WhenAll(_a.WaitUntilReadyAsync(TimeSpan.FromMinutes(2)), _b.WaitUntilReadyAsync(TimeSpan.FromMinutes(2)));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAll()
+    {
+        if (_a is not null) await _a.DisposeAsync();
+        if (_b is not null) await _b.DisposeAsync();
+        if (_rabbit is not null) await _rabbit.DisposeAsync();
+        if (_db is not null) await _db.DisposeAsync();
+        if (_workflows.Length > 0) Directory.Delete(_workflows, recursive: true);
+    }
+
+    [Test]
+    public async Task Should_deliver_every_notice_exactly_once_with_both_workers_and_after_one_is_killed()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var first = await WriteNoticesAsync("batch-1");
+        (await WaitForSentAsync(first, Notices)).ShouldBe(Notices);
+        TestContext.Out.WriteLine($"Two workers: {Notices} notices outbox → RabbitMQ → consumer → delivery log in {stopwatch.Elapsed.TotalSeconds:0.0} s " +
+            $"({Notices / stopwatch.Elapsed.TotalSeconds:0} messages/s)");
+
+        var second = await WriteNoticesAsync("batch-2");
+        (await WaitForSentAsync(second, Notices / 4)).ShouldBeGreaterThanOrEqualTo(Notices / 4);
+        await _a.KillAsync();
+        (await WaitForSentAsync(second, Notices)).ShouldBe(Notices, $"worker B output:\n{_b.Output}");
+        _b.HasExited.ShouldBeFalse();
+
+        foreach (var batch in new[] { first, second })
+        {
+            (await CountAsync("SELECT count(*) FROM notifications.deliveries WHERE source_message_id = ANY($1)", batch)).ShouldBe(Notices, "one delivery per notice, none twice");
+            (await CountAsync("SELECT count(DISTINCT source_message_id) FROM notifications.deliveries WHERE source_message_id = ANY($1) AND status = 'Sent'", batch)).ShouldBe(Notices);
+            (await CountAsync("SELECT count(*) FROM engine.processed_messages WHERE message_id = ANY($1)", batch)).ShouldBe(Notices);
+        }
+    }
+
+    private async Task<Guid[]> WriteNoticesAsync(string batch)
+    {
+        var notices = Enumerable.Range(1, Notices).Select(i => new CitizenNotice(Guid.CreateVersion7(), TemplateEvents.DossierReceived, Guid.CreateVersion7(),
+            $"000.01.31.H29-260303-{i:0000}", null, null, $"09{i:00000000}", new Dictionary<string, string> { ["AppointmentDate"] = "06/03/2026", ["Batch"] = batch })).ToList();
+        await using var conn = await _db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await CitizenNoticeOutbox.WriteAsync(conn, tx, notices, DateTimeOffset.UtcNow, CancellationToken.None);
+        await tx.CommitAsync();
+        return notices.Select(n => n.MessageId).ToArray();
+    }
+
+    /// <summary>Polls the delivery log until <paramref name="atLeast"/> of the batch are sent, or the time limit passes.</summary>
+    private async Task<long> WaitForSentAsync(Guid[] batch, int atLeast)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (true)
+        {
+            var sent = await CountAsync("SELECT count(*) FROM notifications.deliveries WHERE source_message_id = ANY($1) AND status = 'Sent'", batch);
+            if (sent >= atLeast || DateTime.UtcNow > deadline) return sent;
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<long> CountAsync(string sql, Guid[] ids)
+    {
+        await using var command = _db.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = ids });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
