@@ -4,6 +4,7 @@ using Api.Admin;
 using Api.Attachments;
 using Api.Audit;
 using Api.Citizens;
+using Api.Statistics;
 using Api.Dossiers;
 using Api.Endpoints;
 using Api.Problems;
@@ -67,6 +68,9 @@ public static class ApiPipeline
         DefinitionAdminEndpoints.Map(admin);
         CalendarAdminEndpoints.Map(admin);
         AuditEndpoints.Map(app);
+        StatisticsEndpoints.Map(app);
+        ReportEndpoints.Map(app);
+        QualityEndpoints.Map(app);
         return app;
     }
 

@@ -14,6 +14,7 @@ public static class StatisticsServices
         services.TryAddSingleton(new ServiceIndexSettings());
         services.TryAddSingleton<ICitizenRatings, NoCitizenRatings>();
         services.TryAddScoped<ServiceIndexQuery>();
+        services.TryAddScoped<RatingResultsQuery>();
         return services;
     }
 }
