@@ -183,6 +183,44 @@ public sealed class When_leaders_read_the_statistics_over_http
         book.Worksheet(1).CellsUsed().Select(c => c.GetString()).ShouldContain("95% hồ sơ đúng hạn");
     }
 
+    [Test]
+    public async Task The_service_index_shows_its_six_criteria_with_inputs_and_a_stored_rating_counts_in_its_band()
+    {
+        var leader = await _api.As("ys.leader");
+        var url = $"unitId={_commune}&from={_today:yyyy-MM-dd}&to={_today:yyyy-MM-dd}";
+        var before = (await (await leader.GetAsync($"/api/v1/statistics/ratings?{url}")).Expect(HttpStatusCode.OK)).GetProperty("summary");
+
+        var (dossier, _) = await Dossiers.ReceiveAsync(_api, "Mai Thị Đánh Giá", "0911000007");
+        await _api.Db(async db =>
+        {
+            var d = await db.Dossiers.FindAsync(dossier);
+            db.Ratings.Add(new Procedures.Citizens.Rating
+            {
+                Id = Guid.NewGuid(), DossierId = dossier, CitizenAccountId = Guid.NewGuid(), ProcedureId = d!.ProcedureId, ProcessingUnitId = _commune,
+                ReceivingUnitId = d.ReceivingUnitId, Scores = [2, 2, 2, 2, 2, 2, 1, 1, 1], Total = 15, Grade = Procedures.Citizens.RatingGrade.Excellent,
+                RatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var ratings = await (await leader.GetAsync($"/api/v1/statistics/ratings?{url}")).Expect(HttpStatusCode.OK);
+        var after = ratings.GetProperty("summary");
+        (after.GetProperty("count").GetInt32() - before.GetProperty("count").GetInt32()).ShouldBe(1);
+        (after.GetProperty("byGrade").GetProperty("Excellent").GetInt32() - before.GetProperty("byGrade").GetProperty("Excellent").GetInt32()).ShouldBe(1);
+        ratings.GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("nameVi").GetString())
+            .ShouldBe(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
+
+        await RefreshAsync();
+        var index = await (await leader.GetAsync($"/api/v1/statistics/service-index?{url}")).Expect(HttpStatusCode.OK);
+        var criteria = index.GetProperty("criteria").EnumerateArray().ToList();
+        criteria.Select(c => c.GetProperty("code").GetString()).ShouldBe(["transparency", "progress", "onlineService", "onlinePayment", "digitisation", "satisfaction"]);
+        criteria.Sum(c => c.GetProperty("weight").GetDecimal()).ShouldBe(100m);
+        var figures = await FiguresAsync(leader);
+        var progress = criteria.Single(c => c.GetProperty("code").GetString() == "progress");
+        progress.GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "inProgressWithinTime").GetProperty("value").GetDecimal()
+            .ShouldBe(Figure(figures, "inProgressWithinTime"));
+        criteria.Single(c => c.GetProperty("code").GetString() == "satisfaction").GetProperty("data").GetString().ShouldBe("Measured");
+    }
+
     private async Task<JsonElement> FiguresAsync(HttpClient client) =>
         await (await client.GetAsync($"/api/v1/statistics/figures?unitId={_commune}&from={_today:yyyy-MM-dd}&to={_today:yyyy-MM-dd}")).Expect(HttpStatusCode.OK);
 
