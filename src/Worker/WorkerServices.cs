@@ -5,6 +5,7 @@ using Worker.Delivery;
 using Worker.Messaging;
 using Worker.Notifications;
 using Worker.Sla;
+using Worker.Statistics;
 
 namespace Worker;
 
@@ -23,6 +24,7 @@ public static class WorkerServices
         services.AddWorkflowEngineWorkers();
         if (DeliverySettings.From(config).Enabled) services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
         services.AddSlaJobs(config);
+        services.AddStatisticsJobs(config);
         return services;
     }
 

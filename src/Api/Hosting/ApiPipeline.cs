@@ -4,6 +4,7 @@ using Api.Admin;
 using Api.Attachments;
 using Api.Audit;
 using Api.Citizens;
+using Api.Statistics;
 using Api.Dossiers;
 using Api.Endpoints;
 using Api.Messages;
@@ -71,6 +72,9 @@ public static class ApiPipeline
         MessagingAdminEndpoints.Map(admin);
         MessageEndpoints.Map(app);
         AuditEndpoints.Map(app);
+        StatisticsEndpoints.Map(app);
+        ReportEndpoints.Map(app);
+        QualityEndpoints.Map(app);
         return app;
     }
 

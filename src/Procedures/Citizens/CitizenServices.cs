@@ -10,6 +10,8 @@ public static class CitizenServices
     {
         services.TryAddScoped<RateDossierHandler>();
         services.TryAddScoped<RatingSummaryQuery>();
+        // Replaces the statistics' empty default, whichever of the two registrations runs first.
+        services.Replace(ServiceDescriptor.Scoped<Statistics.ICitizenRatings, StoredCitizenRatings>());
         services.TryAddScoped<QuestionHandler>();
         services.TryAddScoped<FeedbackHandler>();
         services.TryAddScoped<CitizenDossierQueries>();

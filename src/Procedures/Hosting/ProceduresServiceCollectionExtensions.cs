@@ -10,6 +10,9 @@ using Procedures.Documents;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Persistence;
+using Procedures.Quality;
+using Procedures.Reports;
+using Procedures.Statistics;
 
 namespace Procedures.Hosting;
 
@@ -25,7 +28,7 @@ public static class ProceduresServiceCollectionExtensions
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
-        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddCitizens().AddDossierDocuments();
+        services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddCitizens().AddDossierDocuments().AddStatistics().AddQualityRecords().AddReports();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         return services;
     }

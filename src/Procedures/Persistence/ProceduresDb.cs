@@ -3,6 +3,9 @@ using Procedures.Calendar;
 using Procedures.Catalogue;
 using Procedures.Dossiers;
 using Procedures.Organisation;
+using Procedures.Quality;
+using Procedures.Reports;
+using Procedures.Statistics;
 
 namespace Procedures.Persistence;
 
@@ -25,6 +28,19 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     public DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CalendarOverrideRecord> CalendarOverrides => Set<CalendarOverrideRecord>();
+    public DbSet<DossierFact> DossierFacts => Set<DossierFact>();
+    public DbSet<FlowSummary> FlowSummaries => Set<FlowSummary>();
+    public DbSet<OpenSnapshot> OpenSnapshots => Set<OpenSnapshot>();
+    public DbSet<DelaySummary> DelaySummaries => Set<DelaySummary>();
+    public DbSet<StatisticsRefreshState> StatisticsRefreshStates => Set<StatisticsRefreshState>();
+    public DbSet<QualityPolicy> QualityPolicies => Set<QualityPolicy>();
+    public DbSet<QualityObjective> QualityObjectives => Set<QualityObjective>();
+    public DbSet<ControlledDocument> ControlledDocuments => Set<ControlledDocument>();
+    public DbSet<AuditPlan> AuditPlans => Set<AuditPlan>();
+    public DbSet<AuditFinding> AuditFindings => Set<AuditFinding>();
+    public DbSet<Nonconformity> Nonconformities => Set<Nonconformity>();
+    public DbSet<ManagementReview> ManagementReviews => Set<ManagementReview>();
+    public DbSet<IsoReport> IsoReports => Set<IsoReport>();
     public DbSet<Citizens.Rating> Ratings => Set<Citizens.Rating>();
     public DbSet<Citizens.Question> Questions => Set<Citizens.Question>();
     public DbSet<Citizens.Feedback> Feedback => Set<Citizens.Feedback>();

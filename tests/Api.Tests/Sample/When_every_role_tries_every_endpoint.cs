@@ -22,6 +22,13 @@ public sealed class When_every_role_tries_every_endpoint
     private static readonly string[] Everyone = [Ok, Ok, Ok, Ok, Ok, Ok];
     private static readonly string[] Nobody = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden];
     private static readonly string[] AnyAccount = [Ok, Ok, Ok, Ok, Ok, Ok];
+    /// <summary>The commune's roll-up: its leader and the system admin; its shop's clerk is below it (403), the other commune's clerk outside (404).</summary>
+    private static readonly string[] CommuneRollUp = [Forbidden, Forbidden, Forbidden, NotFound, Ok, Ok];
+    /// <summary>Read in the shop's subtree: its clerk and everyone above it.</summary>
+    private static readonly string[] ShopReaders = [Forbidden, Forbidden, Ok, NotFound, Ok, Ok];
+    /// <summary>Quality records and reports of the shop are kept by leaders above it, not by its clerk.</summary>
+    private static readonly string[] ShopKeepers = [Forbidden, Forbidden, Forbidden, NotFound, Ok, Ok];
+    private const string Period = "from=2026-01-01&to=2026-01-31";
 
     /// <summary>(method, url, body, expectation for anonymous, expectations for the other six roles).</summary>
     private static readonly (string Method, string Url, object? Body, string Anonymous, string[] Others)[] Matrix =
@@ -92,6 +99,43 @@ public sealed class When_every_role_tries_every_endpoint
         ("DELETE", "/api/v1/admin/templates/no-such-event/email/vi", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/deliveries/problems", null, Unauthorised, AdminOnly),
         ("POST", "/api/v1/admin/deliveries/{D}/retry", null, Unauthorised, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound]),
+        ("GET", "/api/v1/statistics/figures?unitId={commune}&" + Period, null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/statistics/figures?unitId={shop}&groupBy=Procedure&" + Period, null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/statistics/dossiers?unitId={commune}&figure=Received&" + Period, null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/statistics/service-index?unitId={commune}&" + Period, null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/statistics/ratings?unitId={shop}&" + Period, null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/reports/iso?unitId={commune}&kind=HalfYear&year=2025", null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/reports/iso/{shop}/HalfYear/2025", null, Unauthorised, ShopReaders),
+        ("PUT", "/api/v1/reports/iso/{shop}/HalfYear/2025/draft", new { assessment = "Ma trận" }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/reports/iso/{shop}/Year/2025/submission", new { }, Unauthorised, ShopKeepers),
+        ("GET", "/api/v1/reports/iso/{commune}/HalfYear/2025/consolidated", null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/reports/iso/{commune}/HalfYear/2025/consolidated.xlsx", null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/reports/iso/{shop}/HalfYear/2025/consolidated.pdf", null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/reports/register?unitId={shop}&" + Period, null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/reports/register.xlsx?unitId={commune}&" + Period, null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/reports/register.pdf?unitId={shop}&" + Period, null, Unauthorised, ShopReaders),
+        ("PUT", "/api/v1/quality/policy/{shop}", new { text = "Ma trận", approvedBy = "Ma trận", approvedOn = "2025-01-02" }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/quality/objectives", new { unitId = "{shop}", year = 2025, title = "Ma trận", measure = "OnTimeRate", target = 0.95 }, Unauthorised, ShopKeepers),
+        ("GET", "/api/v1/quality/objectives?unitId={shop}&year=2025", null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/quality/objectives.xlsx?unitId={commune}&year=2025", null, Unauthorised, CommuneRollUp),
+        ("POST", "/api/v1/quality/documents", new { unitId = "{shop}", code = "MT-01", title = "Ma trận", kind = "Procedure", version = "1", effectiveFrom = "2025-01-02", approvedBy = "Ma trận" }, Unauthorised, ShopKeepers),
+        ("GET", "/api/v1/quality/documents?unitId={shop}", null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/quality/documents.xlsx?unitId={shop}", null, Unauthorised, ShopReaders),
+        ("POST", "/api/v1/quality/audits", new { unitId = "{shop}", title = "Ma trận", scope = "Một cửa", plannedOn = "2025-03-02", auditors = "Ma trận" }, Unauthorised, ShopKeepers),
+        ("GET", "/api/v1/quality/audits?unitId={shop}", null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/quality/audits.xlsx?unitId={commune}", null, Unauthorised, CommuneRollUp),
+        ("POST", "/api/v1/quality/audits/{audit}/findings", new { clause = "8.5", description = "Ma trận", kind = "Observation" }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/quality/audits/{audit}/completion", new { doneOn = "2025-03-03", summary = "Ma trận" }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/quality/nonconformities", new { unitId = "{shop}", source = "Complaint", description = "Ma trận" }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/quality/nonconformities/from-overdue-dossiers", new { unitId = "{shop}", from = "2025-01-01", to = "2025-01-31" }, Unauthorised, ShopKeepers),
+        ("GET", "/api/v1/quality/nonconformities?unitId={shop}", null, Unauthorised, ShopReaders),
+        ("GET", "/api/v1/quality/nonconformities.xlsx?unitId={shop}", null, Unauthorised, ShopReaders),
+        ("POST", "/api/v1/quality/nonconformities/{nc}/corrective-action", new { cause = "Ma trận", correctiveAction = "Ma trận", owner = "ys.clerk", dueOn = "2030-01-02" }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/quality/nonconformities/{nc}/verification", new { effective = true, note = "Ma trận" }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/quality/nonconformities/{nc}/closure", new { }, Unauthorised, ShopKeepers),
+        ("POST", "/api/v1/quality/management-reviews", new { unitId = "{shop}", heldOn = "2025-06-02", chair = "Ma trận", participants = "Ma trận", inputs = "Ma trận", decisions = "Ma trận" }, Unauthorised, ShopKeepers),
+        ("GET", "/api/v1/quality/management-reviews?unitId={commune}", null, Unauthorised, CommuneRollUp),
+        ("GET", "/api/v1/quality/management-reviews.xlsx?unitId={shop}", null, Unauthorised, ShopReaders),
         ("GET", "/api/v1/integration/dossiers/changes?since=2020-01-01T00:00:00Z", null, Unauthorised, Nobody),
     ];
 
@@ -117,10 +161,17 @@ public sealed class When_every_role_tries_every_endpoint
         var attachment = (await (await clerk.PostAsync($"/api/v1/dossiers/{dossier}/attachments", form)).Expect(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         var submission = await Citizen.SubmitAsync(_api, await _api.As(DemoAccounts.CitizenA));
         var (procedure, _) = await _api.ProcedureAsync(Dossiers.Procedure);
+        var shop = await _api.UnitAsync(Dossiers.Shop);
+        var leader = await _api.As("ys.leader");
+        var audit = (await (await leader.Post("/api/v1/quality/audits", new { unitId = shop, title = "Đánh giá ma trận", scope = "Một cửa", plannedOn = "2025-03-02", auditors = "Đoàn đánh giá" }))
+            .Expect(HttpStatusCode.OK)).GetProperty("id").GetString()!;
+        var nonconformity = (await (await leader.Post("/api/v1/quality/nonconformities", new { unitId = shop, source = "Complaint", description = "Phiếu ma trận" }))
+            .Expect(HttpStatusCode.OK)).GetProperty("id").GetString()!;
         _values = new()
         {
             ["{D}"] = dossier.ToString(), ["{code}"] = code, ["{A}"] = attachment, ["{S}"] = submission.ToString(), ["{procedure}"] = procedure.ToString(),
             ["{commune}"] = (await _api.UnitAsync("000.01.31.H29")).ToString(), ["{province}"] = (await _api.UnitAsync("000.00.00.H29")).ToString(),
+            ["{shop}"] = shop.ToString(), ["{audit}"] = audit, ["{nc}"] = nonconformity,
         };
     }
 

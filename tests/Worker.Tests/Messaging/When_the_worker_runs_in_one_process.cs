@@ -100,6 +100,14 @@ public sealed class When_the_worker_runs_in_one_process
             .ShouldBe(2);
     }
 
+    [Test]
+    public async Task Should_refresh_the_statistics_at_start_and_schedule_the_refresh_as_a_recurring_job()
+    {
+        (await PollAsync($"SELECT count(*) FROM {SlaJobs.Schema}.set WHERE key = 'recurring-jobs' AND value = '{Worker.Statistics.StatisticsJobs.RefreshJobId}'", 1))
+            .ShouldBe(1);
+        (await PollAsync("SELECT count(*) FROM procedures.stat_refresh_state", 1)).ShouldBe(1);
+    }
+
     private sealed class RecordingPusher : INotificationPusher
     {
         private readonly List<NotificationCreated> _pushed = [];

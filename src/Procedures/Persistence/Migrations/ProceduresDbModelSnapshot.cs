@@ -1164,6 +1164,834 @@ namespace Procedures.Persistence.Migrations
                     b.ToTable("unit_types", "procedures");
                 });
 
+            modelBuilder.Entity("Procedures.Quality.AuditFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuditPlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_plan_id");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("clause");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("NonconformityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nonconformity_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_findings");
+
+                    b.HasIndex("AuditPlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_findings_audit_plan_id_number");
+
+                    b.ToTable("audit_findings", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.AuditPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Auditors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("auditors");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_plans");
+
+                    b.HasIndex("UnitId", "PlannedOn")
+                        .HasDatabaseName("ix_audit_plans_unit_id_planned_on");
+
+                    b.ToTable("audit_plans", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.ControlledDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("date")
+                        .HasColumnName("superseded_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_controlled_documents");
+
+                    b.HasIndex("UnitId", "Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_controlled_documents_unit_id_code_version");
+
+                    b.ToTable("controlled_documents", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.ManagementReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("chair");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("decisions");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("inputs");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_reviews");
+
+                    b.HasIndex("UnitId", "HeldOn")
+                        .HasDatabaseName("ix_management_reviews_unit_id_held_on");
+
+                    b.ToTable("management_reviews", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.Nonconformity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuditFindingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_finding_id");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("CorrectiveAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("corrective_action");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_ref");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("verification_note");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("verified_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nonconformities");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nonconformities_dossier_id")
+                        .HasFilter("dossier_id IS NOT NULL");
+
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nonconformities_unit_id_number");
+
+                    b.HasIndex("UnitId", "Status")
+                        .HasDatabaseName("ix_nonconformities_unit_id_status");
+
+                    b.ToTable("nonconformities", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.QualityObjective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_objectives");
+
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_quality_objectives_unit_id_year");
+
+                    b.ToTable("quality_objectives", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.QualityPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_policies");
+
+                    b.HasIndex("UnitId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quality_policies_unit_id_version");
+
+                    b.ToTable("quality_policies", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Reports.IsoReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("assessment");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Difficulties")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("difficulties");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Proposals")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("proposals");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_iso_reports");
+
+                    b.HasIndex("UnitId", "Kind", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_iso_reports_unit_id_kind_year");
+
+                    b.ToTable("iso_reports", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.DelaySummary", b =>
+                {
+                    b.Property<Guid>("DelayUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delay_unit_id");
+
+                    b.Property<string>("Official")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer")
+                        .HasColumnName("late");
+
+                    b.HasKey("DelayUnitId", "Official", "ProcedureId", "Slice")
+                        .HasName("pk_stat_delays");
+
+                    b.ToTable("stat_delays", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.DossierFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset?>("AppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appointment_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClockStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clock_started_at");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid?>("DelayUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delay_unit_id");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digitised");
+
+                    b.Property<short?>("DurationBucket")
+                        .HasColumnType("smallint")
+                        .HasColumnName("duration_bucket");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateOnly?>("FinishedSlice")
+                        .HasColumnType("date")
+                        .HasColumnName("finished_slice");
+
+                    b.Property<bool>("HasFee")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_fee");
+
+                    b.Property<string>("Official")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<decimal?>("ProcessingDays")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("processing_days");
+
+                    b.Property<Guid>("ProcessingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("processing_unit_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ReceivedSlice")
+                        .HasColumnType("date")
+                        .HasColumnName("received_slice");
+
+                    b.Property<DateTimeOffset?>("SupplementRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supplement_requested_at");
+
+                    b.Property<DateOnly?>("SupplementSlice")
+                        .HasColumnType("date")
+                        .HasColumnName("supplement_slice");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
+
+                    b.HasKey("DossierId")
+                        .HasName("pk_stat_dossier_facts");
+
+                    b.HasIndex("DelayUnitId", "FinishedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_delay_unit_id_finished_at")
+                        .HasFilter("delay_unit_id IS NOT NULL");
+
+                    b.HasIndex("ProcessingUnitId", "FinishedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_finished_at");
+
+                    b.HasIndex("ProcessingUnitId", "ReceivedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_received_at");
+
+                    b.HasIndex(new[] { "ProcessingUnitId" }, "ix_stat_dossier_facts_open")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id")
+                        .HasFilter("finished_at IS NULL");
+
+                    b.ToTable("stat_dossier_facts", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.FlowSummary", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Official")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<DateOnly>("Slice")
+                        .HasColumnType("date")
+                        .HasColumnName("slice");
+
+                    b.PrimitiveCollection<int[]>("Durations")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("durations");
+
+                    b.Property<int>("FinishedEarly")
+                        .HasColumnType("integer")
+                        .HasColumnName("finished_early");
+
+                    b.Property<int>("FinishedLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("finished_late");
+
+                    b.Property<int>("FinishedOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<int>("NotAccepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_accepted");
+
+                    b.Property<decimal>("ProcessingDaysSum")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("processing_days_sum");
+
+                    b.Property<int>("ReceivedCounter")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_counter");
+
+                    b.Property<int>("ReceivedDigitised")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_digitised");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_online");
+
+                    b.Property<int>("ReceivedPost")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_post");
+
+                    b.Property<int>("ReceivedWithFee")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_with_fee");
+
+                    b.Property<int>("ReceivedWithFeeOnline")
+                        .HasColumnType("integer")
+                        .HasColumnName("received_with_fee_online");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_requests");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("UnitId", "Official", "ProcedureId", "Slice")
+                        .HasName("pk_stat_flows");
+
+                    b.ToTable("stat_flows", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.OpenSnapshot", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Official")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("official");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<DateOnly>("Boundary")
+                        .HasColumnType("date")
+                        .HasColumnName("boundary");
+
+                    b.Property<int>("AwaitingSupplement")
+                        .HasColumnType("integer")
+                        .HasColumnName("awaiting_supplement");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue");
+
+                    b.Property<int>("WithinTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("within_time");
+
+                    b.HasKey("UnitId", "Official", "ProcedureId", "Boundary")
+                        .HasName("pk_stat_open");
+
+                    b.ToTable("stat_open", "procedures");
+                });
+
+            modelBuilder.Entity("Procedures.Statistics.StatisticsRefreshState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EventWatermark")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_watermark");
+
+                    b.Property<DateTimeOffset>("RebuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<DateOnly>("SnapshotsThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("snapshots_through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stat_refresh_state");
+
+                    b.ToTable("stat_refresh_state", "procedures");
+                });
+
             modelBuilder.Entity("Procedures.Catalogue.Procedure", b =>
                 {
                     b.HasOne("Procedures.Catalogue.Sector", null)
@@ -1357,6 +2185,86 @@ namespace Procedures.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_units_unit_types_type_code");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.AuditFinding", b =>
+                {
+                    b.HasOne("Procedures.Quality.AuditPlan", null)
+                        .WithMany()
+                        .HasForeignKey("AuditPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_findings_audit_plans_audit_plan_id");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.AuditPlan", b =>
+                {
+                    b.HasOne("Procedures.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_plans_units_unit_id");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.ControlledDocument", b =>
+                {
+                    b.HasOne("Procedures.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_controlled_documents_units_unit_id");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.ManagementReview", b =>
+                {
+                    b.HasOne("Procedures.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_reviews_units_unit_id");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.Nonconformity", b =>
+                {
+                    b.HasOne("Procedures.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nonconformities_units_unit_id");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.QualityObjective", b =>
+                {
+                    b.HasOne("Procedures.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_objectives_units_unit_id");
+                });
+
+            modelBuilder.Entity("Procedures.Quality.QualityPolicy", b =>
+                {
+                    b.HasOne("Procedures.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_policies_units_unit_id");
+                });
+
+            modelBuilder.Entity("Procedures.Reports.IsoReport", b =>
+                {
+                    b.HasOne("Procedures.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_iso_reports_units_unit_id");
                 });
 
             modelBuilder.Entity("Procedures.Catalogue.Procedure", b =>

@@ -149,6 +149,118 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "stat_delays",
+                schema: "procedures",
+                columns: table => new
+                {
+                    delay_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    slice = table.Column<DateOnly>(type: "date", nullable: false),
+                    late = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_delays", x => new { x.delay_unit_id, x.official, x.procedure_id, x.slice });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_dossier_facts",
+                schema: "procedures",
+                columns: table => new
+                {
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    processing_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_slice = table.Column<DateOnly>(type: "date", nullable: false),
+                    clock_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    appointment_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_slice = table.Column<DateOnly>(type: "date", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    timeliness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    processing_days = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    duration_bucket = table.Column<short>(type: "smallint", nullable: true),
+                    supplement_requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    supplement_slice = table.Column<DateOnly>(type: "date", nullable: true),
+                    delay_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    has_fee = table.Column<bool>(type: "boolean", nullable: false),
+                    digitised = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_dossier_facts", x => x.dossier_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_flows",
+                schema: "procedures",
+                columns: table => new
+                {
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    slice = table.Column<DateOnly>(type: "date", nullable: false),
+                    received_counter = table.Column<int>(type: "integer", nullable: false),
+                    received_online = table.Column<int>(type: "integer", nullable: false),
+                    received_post = table.Column<int>(type: "integer", nullable: false),
+                    received_with_fee = table.Column<int>(type: "integer", nullable: false),
+                    received_with_fee_online = table.Column<int>(type: "integer", nullable: false),
+                    received_digitised = table.Column<int>(type: "integer", nullable: false),
+                    finished_early = table.Column<int>(type: "integer", nullable: false),
+                    finished_on_time = table.Column<int>(type: "integer", nullable: false),
+                    finished_late = table.Column<int>(type: "integer", nullable: false),
+                    refused = table.Column<int>(type: "integer", nullable: false),
+                    not_accepted = table.Column<int>(type: "integer", nullable: false),
+                    withdrawn = table.Column<int>(type: "integer", nullable: false),
+                    supplement_requests = table.Column<int>(type: "integer", nullable: false),
+                    processing_days_sum = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    durations = table.Column<int[]>(type: "integer[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_flows", x => new { x.unit_id, x.official, x.procedure_id, x.slice });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_open",
+                schema: "procedures",
+                columns: table => new
+                {
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    procedure_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    official = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    boundary = table.Column<DateOnly>(type: "date", nullable: false),
+                    within_time = table.Column<int>(type: "integer", nullable: false),
+                    overdue = table.Column<int>(type: "integer", nullable: false),
+                    awaiting_supplement = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_open", x => new { x.unit_id, x.official, x.procedure_id, x.boundary });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_refresh_state",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    event_watermark = table.Column<long>(type: "bigint", nullable: false),
+                    snapshots_through = table.Column<DateOnly>(type: "date", nullable: false),
+                    refreshed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    rebuilt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_refresh_state", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "supplement_submissions",
                 schema: "procedures",
                 columns: table => new
@@ -279,6 +391,34 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_plans",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    planned_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    auditors = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    done_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_plans", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_audit_plans_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "competences",
                 schema: "procedures",
                 columns: table => new
@@ -303,6 +443,35 @@ namespace Procedures.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_competences_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "controlled_documents",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    version = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    superseded_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_controlled_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_controlled_documents_units_unit_id",
                         column: x => x.unit_id,
                         principalSchema: "procedures",
                         principalTable: "units",
@@ -390,6 +559,64 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "iso_reports",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    assessment = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    difficulties = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    content = table.Column<string>(type: "jsonb", nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    submitted_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_iso_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_iso_reports_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "management_reviews",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    held_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    chair = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    participants = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    inputs = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    decisions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    actions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_management_reviews", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_management_reviews_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "memberships",
                 schema: "procedures",
                 columns: table => new
@@ -419,6 +646,121 @@ namespace Procedures.Persistence.Migrations
                         principalTable: "units",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nonconformities",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    source_ref = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    dossier_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    audit_finding_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    cause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    corrective_action = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    raised_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    verified_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    verification_note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    closed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_nonconformities", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_nonconformities_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quality_objectives",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    measure = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    target = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_quality_objectives", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_quality_objectives_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quality_policies",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    approved_on = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_quality_policies", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_quality_policies_units_unit_id",
+                        column: x => x.unit_id,
+                        principalSchema: "procedures",
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_findings",
+                schema: "procedures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    audit_plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    clause = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    nonconformity_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_findings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_audit_findings_audit_plans_audit_plan_id",
+                        column: x => x.audit_plan_id,
+                        principalSchema: "procedures",
+                        principalTable: "audit_plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -518,6 +860,19 @@ namespace Procedures.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_findings_audit_plan_id_number",
+                schema: "procedures",
+                table: "audit_findings",
+                columns: new[] { "audit_plan_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_plans_unit_id_planned_on",
+                schema: "procedures",
+                table: "audit_plans",
+                columns: new[] { "unit_id", "planned_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_calendar_overrides_date",
                 schema: "procedures",
                 table: "calendar_overrides",
@@ -548,6 +903,13 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures",
                 table: "consultations",
                 column: "dossier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_controlled_documents_unit_id_code_version",
+                schema: "procedures",
+                table: "controlled_documents",
+                columns: new[] { "unit_id", "code", "version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_dossier_documents_dossier_id",
@@ -630,6 +992,19 @@ namespace Procedures.Persistence.Migrations
                 columns: new[] { "unit_id", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_iso_reports_unit_id_kind_year",
+                schema: "procedures",
+                table: "iso_reports",
+                columns: new[] { "unit_id", "kind", "year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_management_reviews_unit_id_held_on",
+                schema: "procedures",
+                table: "management_reviews",
+                columns: new[] { "unit_id", "held_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_memberships_official_id_unit_id",
                 schema: "procedures",
                 table: "memberships",
@@ -640,6 +1015,27 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures",
                 table: "memberships",
                 column: "unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nonconformities_dossier_id",
+                schema: "procedures",
+                table: "nonconformities",
+                column: "dossier_id",
+                unique: true,
+                filter: "dossier_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nonconformities_unit_id_number",
+                schema: "procedures",
+                table: "nonconformities",
+                columns: new[] { "unit_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nonconformities_unit_id_status",
+                schema: "procedures",
+                table: "nonconformities",
+                columns: new[] { "unit_id", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_officials_user_name",
@@ -675,6 +1071,19 @@ namespace Procedures.Persistence.Migrations
                 column: "sector_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_quality_objectives_unit_id_year",
+                schema: "procedures",
+                table: "quality_objectives",
+                columns: new[] { "unit_id", "year" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_quality_policies_unit_id_version",
+                schema: "procedures",
+                table: "quality_policies",
+                columns: new[] { "unit_id", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_questions_citizen_account_id",
                 schema: "procedures",
                 table: "questions",
@@ -705,6 +1114,32 @@ namespace Procedures.Persistence.Migrations
                 table: "sectors",
                 column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_delay_unit_id_finished_at",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                columns: new[] { "delay_unit_id", "finished_at" },
+                filter: "delay_unit_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_processing_unit_id",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                column: "processing_unit_id",
+                filter: "finished_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_processing_unit_id_finished_at",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                columns: new[] { "processing_unit_id", "finished_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stat_dossier_facts_processing_unit_id_received_at",
+                schema: "procedures",
+                table: "stat_dossier_facts",
+                columns: new[] { "processing_unit_id", "received_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_supplement_submissions_dossier_id",
@@ -743,6 +1178,10 @@ namespace Procedures.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "audit_findings",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "calendar_overrides",
                 schema: "procedures");
 
@@ -752,6 +1191,10 @@ namespace Procedures.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "consultations",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "controlled_documents",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
@@ -771,11 +1214,31 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures");
 
             migrationBuilder.DropTable(
+                name: "iso_reports",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "management_reviews",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "memberships",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
+                name: "nonconformities",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "procedure_documents",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "quality_objectives",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "quality_policies",
                 schema: "procedures");
 
             migrationBuilder.DropTable(
@@ -787,7 +1250,31 @@ namespace Procedures.Persistence.Migrations
                 schema: "procedures");
 
             migrationBuilder.DropTable(
+                name: "stat_delays",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_dossier_facts",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_flows",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_open",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "stat_refresh_state",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
                 name: "supplement_submissions",
+                schema: "procedures");
+
+            migrationBuilder.DropTable(
+                name: "audit_plans",
                 schema: "procedures");
 
             migrationBuilder.DropTable(

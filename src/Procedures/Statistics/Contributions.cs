@@ -1,0 +1,123 @@
+using Procedures.Catalogue;
+using Procedures.Dossiers;
+
+namespace Procedures.Statistics;
+
+internal readonly record struct SummaryKey(Guid Unit, Guid Procedure, string Official, DateOnly Day);
+
+/// <summary>
+/// Every summary row is also added to two roll-up rows of the same unit and day: all officials of the procedure
+/// (official "*"), and all procedures and officials (procedure <see cref="Guid.Empty"/>). A dashboard by unit then
+/// reads one row per unit and slice instead of one per procedure and official.
+/// </summary>
+internal static class Rollup
+{
+    public const string AllOfficials = "*";
+    public static readonly Guid AllProcedures = Guid.Empty;
+
+    public static IEnumerable<SummaryKey> Levels(SummaryKey key) =>
+        [key, key with { Official = AllOfficials }, key with { Procedure = AllProcedures, Official = AllOfficials }];
+}
+
+/// <summary>Column positions of a flow delta, in the order of <see cref="SummaryStore.FlowColumns"/>.</summary>
+internal enum Flow { ReceivedCounter, ReceivedOnline, ReceivedPost, ReceivedWithFee, ReceivedWithFeeOnline, ReceivedDigitised,
+    FinishedEarly, FinishedOnTime, FinishedLate, Refused, NotAccepted, Withdrawn, SupplementRequests }
+
+internal enum OpenState { WithinTime, Overdue, AwaitingSupplement }
+
+internal sealed class FlowDelta
+{
+    public readonly long[] Counts = new long[Enum.GetValues<Flow>().Length];
+    public decimal DaysSum;
+    public readonly long[] Durations = new long[DurationBuckets.Count];
+}
+
+/// <summary>
+/// What each fact adds to the summaries; the refresher adds the new version of a fact and takes the old one off, so
+/// the summaries always equal a rebuild from the facts. The rules here and in <see cref="FactQueries"/> are the
+/// definitions of the figures and must agree (tests compare both paths).
+/// </summary>
+internal sealed class Contributions
+{
+    public Dictionary<SummaryKey, FlowDelta> Flows { get; } = [];
+    public Dictionary<SummaryKey, long[]> Open { get; } = [];
+    public Dictionary<SummaryKey, long> Delays { get; } = [];
+
+    public bool IsEmpty => Flows.Count == 0 && Open.Count == 0 && Delays.Count == 0;
+
+    /// <summary>Adds (sign 1) or removes (sign -1) a fact, with open snapshots for boundaries up to <paramref name="through"/>.</summary>
+    public void Add(DossierFact f, int sign, DateOnly through)
+    {
+        foreach (var received in FlowsAt(f, f.ReceivedSlice))
+        {
+            received.Counts[(int)(f.Channel switch { Channel.Online => Flow.ReceivedOnline, Channel.Post => Flow.ReceivedPost, _ => Flow.ReceivedCounter })] += sign;
+            if (f.HasFee) received.Counts[(int)Flow.ReceivedWithFee] += sign;
+            if (f.HasFee && f.Channel == Channel.Online) received.Counts[(int)Flow.ReceivedWithFeeOnline] += sign;
+            if (f.Digitised) received.Counts[(int)Flow.ReceivedDigitised] += sign;
+        }
+
+        if (f.FinishedSlice is { } finishedSlice && f.Outcome is { } outcome)
+        {
+            foreach (var finished in FlowsAt(f, finishedSlice))
+            {
+                finished.Counts[(int)Closing(outcome, f.Timeliness)] += sign;
+                if (f.ProcessingDays is { } days && f.DurationBucket is { } bucket)
+                {
+                    finished.DaysSum += sign * days;
+                    finished.Durations[bucket] += sign;
+                }
+            }
+            if (f.DelayUnitId is { } delayUnit)
+                foreach (var key in Rollup.Levels(new SummaryKey(delayUnit, f.ProcedureId, f.Official, finishedSlice)))
+                    Delays[key] = Delays.GetValueOrDefault(key) + sign;
+        }
+        if (f.SupplementSlice is { } supplementSlice)
+            foreach (var flow in FlowsAt(f, supplementSlice)) flow.Counts[(int)Flow.SupplementRequests] += sign;
+
+        foreach (var boundary in Slices.Between(f.ReceivedSlice, through))
+        {
+            if (StateAt(f, Slices.Start(boundary)) is not { } state) break;
+            AddOpen(f, boundary, state, sign);
+        }
+    }
+
+    /// <summary>The snapshot of one boundary only, for a boundary that has just passed.</summary>
+    public void AddAtBoundary(DossierFact f, DateOnly boundary)
+    {
+        if (StateAt(f, Slices.Start(boundary)) is { } state) AddOpen(f, boundary, state, 1);
+    }
+
+    /// <summary>The state of a dossier open at <paramref name="at"/>; null when it was not open then.</summary>
+    public static OpenState? StateAt(DossierFact f, DateTimeOffset at)
+    {
+        if (f.ReceivedAt >= at || f.FinishedAt < at) return null;
+        if (f.ClockStartedAt is null || f.ClockStartedAt >= at) return OpenState.AwaitingSupplement;
+        return f.AppointmentAt < at ? OpenState.Overdue : OpenState.WithinTime;
+    }
+
+    private static Flow Closing(FactOutcome outcome, Timeliness? timeliness) => outcome switch
+    {
+        FactOutcome.Approved => timeliness switch { Timeliness.Early => Flow.FinishedEarly, Timeliness.Late => Flow.FinishedLate, _ => Flow.FinishedOnTime },
+        FactOutcome.Refused => Flow.Refused,
+        FactOutcome.NotAccepted => Flow.NotAccepted,
+        _ => Flow.Withdrawn,
+    };
+
+    private void AddOpen(DossierFact f, DateOnly boundary, OpenState state, int sign)
+    {
+        foreach (var key in Rollup.Levels(new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, boundary)))
+        {
+            if (!Open.TryGetValue(key, out var counts)) Open[key] = counts = new long[3];
+            counts[(int)state] += sign;
+        }
+    }
+
+    private IEnumerable<FlowDelta> FlowsAt(DossierFact f, DateOnly slice)
+    {
+        foreach (var key in Rollup.Levels(new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, slice)))
+        {
+            if (!Flows.TryGetValue(key, out var delta)) Flows[key] = delta = new FlowDelta();
+            yield return delta;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Procedures.Common;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Procedures.Statistics;
+
+/// <summary>How the rows of a statistics table are cut.</summary>
+public enum StatisticsGrouping
+{
+    /// <summary>One row per direct child of the unit, each rolling up its subtree, plus the unit's own dossiers.</summary>
+    ChildUnit,
+    /// <summary>One row per unit of the subtree that has figures.</summary>
+    Unit,
+    Procedure,
+    Sector,
+    /// <summary>The handling official (the specialist assigned, else the receiving clerk).</summary>
+    Official,
+    /// <summary>One row per calendar month of the period (the ends clipped to the period).</summary>
+    Month,
+}
+
+/// <summary>Statistics of the unit's subtree for the days <paramref name="From"/> to <paramref name="To"/> inclusive (Vietnam time).</summary>
+public sealed record GetStatistics(Guid UnitId, DateOnly From, DateOnly To, StatisticsGrouping GroupBy = StatisticsGrouping.ChildUnit,
+    Guid? ProcedureId = null, Guid? SectorId = null, string? Official = null);
+
+/// <param name="Key">What a drill-down passes back as its row key: a unit or procedure id, a sector id, a user name, a month's first day.</param>
+public sealed record StatisticsRow(string Key, string? Code, string Name, StatisticsFigures Figures);
+
+public sealed record StatisticsReport(Guid UnitId, string UnitCode, string UnitName, DateOnly From, DateOnly To, StatisticsGrouping GroupBy,
+    DateTimeOffset AsOf, DateTimeOffset? RefreshedAt, bool FromSummaries, IReadOnlyList<StatisticsRow> Rows, StatisticsFigures Total);
+
+public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    private readonly StatisticsReader reader = new(dataSource, clock);
+
+    public async Task<DomainResult<StatisticsReport>> HandleAsync(Actor actor, GetStatistics request, CancellationToken ct = default)
+    {
+        if (StatisticsScope.CheckPeriod(request.From, request.To, clock.Today()) is { } badPeriod) return badPeriod;
+        var resolved = await StatisticsScope.ResolveAsync(db, actor, request.UnitId, request.ProcedureId, request.SectorId, request.Official, ct);
+        if (resolved.Error is { } denied) return denied;
+        return await ComputeAsync(resolved.Value!, request.From, request.To, request.GroupBy, ct);
+    }
+
+    /// <summary>For callers that already checked access (reports, service index, quality objectives).</summary>
+    internal async Task<StatisticsReport> ComputeAsync(StatisticsScope scope, DateOnly from, DateOnly to, StatisticsGrouping groupBy,
+        CancellationToken ct, bool forceFacts = false)
+    {
+        var toExclusive = to.AddDays(1);
+        if (groupBy == StatisticsGrouping.Month) return await MonthsAsync(scope, from, to, ct, forceFacts);
+        var dim = groupBy switch
+        {
+            StatisticsGrouping.Procedure or StatisticsGrouping.Sector => Dim.Procedure,
+            StatisticsGrouping.Official => Dim.Official,
+            _ => Dim.Unit,
+        };
+        var period = await reader.ReadAsync(scope.Filter(), dim, from, toExclusive, ct, forceFacts);
+        var rows = groupBy switch
+        {
+            StatisticsGrouping.ChildUnit => ChildRows(scope, period.Rows),
+            StatisticsGrouping.Unit => scope.Units.Where(u => period.Rows.ContainsKey(u.Id.ToString())).OrderBy(u => u.Code, StringComparer.Ordinal)
+                .Select(u => new StatisticsRow(u.Id.ToString(), u.Code, u.Name, period.Rows[u.Id.ToString()].ToFigures())).ToList(),
+            StatisticsGrouping.Procedure => await ProcedureRowsAsync(period.Rows, ct),
+            StatisticsGrouping.Sector => await SectorRowsAsync(period.Rows, ct),
+            _ => await OfficialRowsAsync(period.Rows, ct),
+        };
+        return new StatisticsReport(scope.Root.Id, scope.Root.Code, scope.Root.Name, from, to, groupBy, period.AsOf, period.RefreshedAt,
+            period.FromSummaries, rows, period.Rows.Values.Total().ToFigures());
+    }
+
+    /// <summary>The sums per processing unit of the subtree, for reports that roll them up their own way.</summary>
+    internal async Task<Dictionary<Guid, FigureSums>> SumsByUnitAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var period = await reader.ReadAsync(scope.Filter(), Dim.Unit, from, to.AddDays(1), ct);
+        return period.Rows.ToDictionary(kv => Guid.Parse(kv.Key), kv => kv.Value);
+    }
+
+    private async Task<StatisticsReport> MonthsAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct, bool forceFacts)
+    {
+        var rows = new List<StatisticsRow>();
+        PeriodFigures? whole = null;
+        for (var start = from; start <= to; start = new DateOnly(start.Year, start.Month, 1).AddMonths(1))
+        {
+            var end = new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1);
+            if (end > to) end = to;
+            var month = await reader.ReadAsync(scope.Filter(), Dim.Unit, start, end.AddDays(1), ct, forceFacts);
+            rows.Add(new StatisticsRow(start.ToString("yyyy-MM-dd"), start.ToString("MM/yyyy"), $"Tháng {start:MM/yyyy}", month.Rows.Values.Total().ToFigures()));
+        }
+        whole = await reader.ReadAsync(scope.Filter(), Dim.Unit, from, to.AddDays(1), ct, forceFacts);
+        return new StatisticsReport(scope.Root.Id, scope.Root.Code, scope.Root.Name, from, to, StatisticsGrouping.Month, whole.AsOf, whole.RefreshedAt,
+            whole.FromSummaries, rows, whole.Rows.Values.Total().ToFigures());
+    }
+
+    private static List<StatisticsRow> ChildRows(StatisticsScope scope, Dictionary<string, FigureSums> byUnit)
+    {
+        var children = scope.Children;
+        var sums = children.ToDictionary(c => c.Id, _ => new FigureSums());
+        var direct = new FigureSums();
+        foreach (var (unit, figures) in byUnit)
+        {
+            var child = scope.ChildOf(Guid.Parse(unit), children);
+            (child == scope.Root.Id ? direct : sums[child]).Add(figures);
+        }
+        var rows = children.Select(c => new StatisticsRow(c.Id.ToString(), c.Code, c.Name, sums[c.Id].ToFigures())).ToList();
+        if (byUnit.ContainsKey(scope.Root.Id.ToString()))
+            rows.Insert(0, new StatisticsRow(scope.Root.Id.ToString(), scope.Root.Code, $"{scope.Root.Name} (trực tiếp)", direct.ToFigures()));
+        return rows;
+    }
+
+    private async Task<List<StatisticsRow>> ProcedureRowsAsync(Dictionary<string, FigureSums> byProcedure, CancellationToken ct)
+    {
+        var ids = byProcedure.Keys.Select(Guid.Parse).ToList();
+        var procedures = await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
+        return procedures.OrderBy(p => p.Code, StringComparer.Ordinal)
+            .Select(p => new StatisticsRow(p.Id.ToString(), p.Code, p.Name, byProcedure[p.Id.ToString()].ToFigures())).ToList();
+    }
+
+    private async Task<List<StatisticsRow>> SectorRowsAsync(Dictionary<string, FigureSums> byProcedure, CancellationToken ct)
+    {
+        var ids = byProcedure.Keys.Select(Guid.Parse).ToList();
+        var map = await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.SectorId }).ToListAsync(ct);
+        var sectorIds = map.Select(m => m.SectorId).Distinct().ToList();
+        var sectors = await db.Sectors.AsNoTracking().Where(s => sectorIds.Contains(s.Id)).ToListAsync(ct);
+        return sectors.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new StatisticsRow(s.Id.ToString(), s.Code, s.Name,
+            map.Where(m => m.SectorId == s.Id).Select(m => byProcedure[m.Id.ToString()]).Total().ToFigures())).ToList();
+    }
+
+    private async Task<List<StatisticsRow>> OfficialRowsAsync(Dictionary<string, FigureSums> byOfficial, CancellationToken ct)
+    {
+        var names = byOfficial.Keys.ToList();
+        var officials = await db.Officials.AsNoTracking().Where(o => names.Contains(o.UserName)).ToDictionaryAsync(o => o.UserName, o => o.FullName, ct);
+        return names.Order(StringComparer.Ordinal).Select(n => new StatisticsRow(n, n, n.Length == 0 ? "(không xác định)" : officials.GetValueOrDefault(n, n),
+            byOfficial[n].ToFigures())).ToList();
+    }
+}

@@ -1,0 +1,58 @@
+using Npgsql;
+
+namespace Procedures.Statistics;
+
+/// <summary>The figures from the half-month summaries: a few thousand rows for a province and a year.</summary>
+internal static class SummaryQueries
+{
+    private static string Key(Dim dim, bool delay = false) => dim switch
+    {
+        Dim.Unit => delay ? "delay_unit_id::text" : "unit_id::text",
+        Dim.Procedure => "procedure_id::text",
+        _ => "official",
+    };
+
+    /// <summary>The roll-up level that answers the grouping and filters with the fewest rows.</summary>
+    private static string Level(StatFilter f, Dim dim) =>
+        dim == Dim.Official || f.Official is not null ? $" AND official <> '{Rollup.AllOfficials}'"
+        : dim == Dim.Procedure || f.Procedures is not null ? $" AND official = '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
+        : $" AND official = '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'";
+
+    public static Task FlowsAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
+        Dictionary<string, FigureSums> rows, CancellationToken ct)
+    {
+        var counts = string.Join(", ", SummaryStore.FlowColumns.Select(c => $"sum({c})::bigint"));
+        var durations = string.Join(", ", Enumerable.Range(1, DurationBuckets.Count).Select(i => $"coalesce(sum(durations[{i}]), 0)::bigint"));
+        var flowCount = SummaryStore.FlowColumns.Length;
+        return FactQueries.ReadAsync(conn, $"""
+            SELECT {Key(dim)}, {counts}, sum(processing_days_sum), {durations}
+            FROM procedures.stat_flows
+            WHERE unit_id = ANY($1){Level(f, dim)} AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
+            """, f, [from, to], r =>
+        {
+            var s = rows.At(r.GetString(0));
+            long At(Flow flow) => r.GetInt64(1 + (int)flow);
+            s.ReceivedCounter += At(Flow.ReceivedCounter); s.ReceivedOnline += At(Flow.ReceivedOnline); s.ReceivedPost += At(Flow.ReceivedPost);
+            s.ReceivedWithFee += At(Flow.ReceivedWithFee); s.ReceivedWithFeeOnline += At(Flow.ReceivedWithFeeOnline);
+            s.ReceivedDigitised += At(Flow.ReceivedDigitised); s.FinishedEarly += At(Flow.FinishedEarly); s.FinishedOnTime += At(Flow.FinishedOnTime);
+            s.FinishedLate += At(Flow.FinishedLate); s.Refused += At(Flow.Refused); s.NotAccepted += At(Flow.NotAccepted);
+            s.Withdrawn += At(Flow.Withdrawn); s.SupplementRequests += At(Flow.SupplementRequests);
+            s.ProcessingDaysSum += r.GetDecimal(1 + flowCount);
+            for (var i = 0; i < DurationBuckets.Count; i++) s.Durations[i] += r.GetInt64(2 + flowCount + i);
+        }, ct);
+    }
+
+    public static Task DelaysAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
+        Dictionary<string, FigureSums> rows, CancellationToken ct) =>
+        FactQueries.ReadAsync(conn, $"""
+            SELECT {Key(dim, delay: true)}, sum(late)::bigint FROM procedures.stat_delays
+            WHERE delay_unit_id = ANY($1){Level(f, dim)} AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
+            """, f, [from, to], r => rows.At(r.GetString(0)).DelayAttributed += r.GetInt64(1), ct);
+
+    public static Task OpenAtAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly boundary, bool carried,
+        Dictionary<string, FigureSums> rows, CancellationToken ct) =>
+        FactQueries.ReadAsync(conn, $"""
+            SELECT {Key(dim)}, sum(within_time)::bigint, sum(overdue)::bigint, sum(awaiting_supplement)::bigint FROM procedures.stat_open
+            WHERE unit_id = ANY($1){Level(f, dim)} AND boundary = $4{FactQueries.Filters(f)} GROUP BY 1
+            """, f, [boundary], r => FactQueries.AddOpen(rows.At(r.GetString(0)), carried, r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
+}
