@@ -8,6 +8,7 @@ using Api.Dossiers;
 using Api.Endpoints;
 using Api.Problems;
 using Api.Public;
+using Api.Ui;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog.Context;
@@ -27,6 +28,7 @@ public static class ApiPipeline
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseRequestLogging();
+        app.UseWebUiCulture();
         app.UseAuthentication();
         app.Use(LogContext);
         app.UseRateLimiter();
@@ -35,7 +37,6 @@ public static class ApiPipeline
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("ISO điện tử — API"));
         app.MapHealthEndpoints();
-        app.MapHomePage();
         app.MapSystemEndpoints();
 
         SignInEndpoints.Map(app);
@@ -67,6 +68,7 @@ public static class ApiPipeline
         DefinitionAdminEndpoints.Map(admin);
         CalendarAdminEndpoints.Map(admin);
         AuditEndpoints.Map(app);
+        app.MapWebUi();
         return app;
     }
 
@@ -93,7 +95,9 @@ public static class ApiPipeline
     /// <summary>Culture for validation texts, and the account id (never a name or contact) on every log line of the request.</summary>
     private static async Task LogContext(HttpContext http, Func<Task> next)
     {
-        CultureInfo.CurrentUICulture = Language.IsEnglish(http) ? English : Vietnamese;
+        // API texts follow Accept-Language; the web UI's follow its culture cookie (set by UseWebUiCulture), and so do the problem texts it shows.
+        if (http.Request.Path.StartsWithSegments("/api")) CultureInfo.CurrentUICulture = Language.IsEnglish(http) ? English : Vietnamese;
+        else http.Items[typeof(Language)] = UiServices.IsEnglish;
         var user = CurrentUser.From(http.User);
         using (Serilog.Context.LogContext.PushProperty("UserId", user?.AccountId?.ToString() ?? user?.Name))
         using (Serilog.Context.LogContext.PushProperty("AccountKind", user?.Kind))
