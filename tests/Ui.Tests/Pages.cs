@@ -38,3 +38,36 @@ public static class Pages
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, name + ".png"), FullPage = true });
     }
 }
+
+/// <summary>MudBlazor puts a test id on a field's wrapper or on the input itself; these find the input either way.</summary>
+public static class Fields
+{
+    public static async Task FillFieldAsync(this IPage page, string testId, string value, ILocator? within = null)
+    {
+        var field = (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First;
+        var tag = await field.EvaluateAsync<string>("e => e.tagName");
+        var input = tag is "INPUT" or "TEXTAREA" ? field : field.Locator("input:not([type=hidden]), textarea").First;
+        await input.FillAsync(value);
+        await input.BlurAsync();
+    }
+
+    /// <summary>Opens a MudSelect and picks the option containing <paramref name="text"/>.</summary>
+    public static async Task PickAsync(this IPage page, string testId, string text, ILocator? within = null)
+    {
+        await (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+    }
+
+    public static async Task RunActionAsync(this IPage page, string action, Func<ILocator, Task>? fill = null)
+    {
+        var panel = page.Locator($"[data-testid='action-{action}']");
+        if (fill is not null) await fill(panel);
+        await panel.Locator("[data-testid='action-go']").ClickAsync();
+        var error = panel.Locator("[data-testid=error]");
+        var gone = panel.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var refused = error.WaitForAsync();
+        if (await Task.WhenAny(gone, refused) == refused && !gone.IsCompleted)
+            Assert.Fail($"{action} was refused: {await error.InnerTextAsync()}");
+        await gone;
+    }
+}

@@ -48,8 +48,12 @@ public static class DossierPageLoader
         if (actions.Any(a => a.Name == "assign") && d.OpenWorkItems.FirstOrDefault(w => w.StepId == DossierSteps.Assign)?.UnitId is { } unitText
             && Guid.TryParse(unitText, out var unit))
         {
-            var list = await sp.GetRequiredService<UnitOfficialsQuery>().HandleAsync(actor, new ListUnitOfficials(unit), ct);
-            specialists = list.Value?.Where(o => o.Roles.Contains(Role.Specialist)).ToList() ?? [];
+            // The step's unit and the sections of it the leader works in (a commune's economy section acts for the commune).
+            var units = actor.Memberships.Where(m => m.Covers(unit)).Select(m => m.UnitId).Append(unit).Distinct();
+            var found = new List<UnitOfficialView>();
+            foreach (var u in units)
+                found.AddRange((await sp.GetRequiredService<UnitOfficialsQuery>().HandleAsync(actor, new ListUnitOfficials(u), ct)).Value ?? []);
+            specialists = found.Where(o => o.Roles.Contains(Role.Specialist)).DistinctBy(o => o.UserName).ToList();
         }
         return new DossierPageData(d, attachments, definition, done, actions, specialists, null);
     }
