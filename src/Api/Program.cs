@@ -1,9 +1,11 @@
 using Api.Hosting;
+using Api.Ui;
 using Worker.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 await using var host = await IsoHost.ConfigureAsync(builder, HostUrls.ApiDefault);
 builder.AddApiServices();
+builder.AddWebUi();
 
 var app = builder.Build();
 app.UseApiPipeline();

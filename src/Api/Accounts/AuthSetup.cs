@@ -60,8 +60,14 @@ public static class AuthSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                // An API answers 401/403, never a redirect to a login page.
-                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                // An API answers 401/403, never a redirect to a login page; the web UI's pages send the browser to the sign-in page.
+                o.LoginPath = "/dang-nhap";
+                o.Events.OnRedirectToLogin = c =>
+                {
+                    if (IsPage(c.Request)) c.Response.Redirect(c.RedirectUri);
+                    else c.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             })
             .AddBearerToken(Bearer, o =>
@@ -74,4 +80,8 @@ public static class AuthSetup
         services.AddScoped<TokenIssuer>();
         return services;
     }
+
+    /// <summary>A browser asking for a page of the web UI, not an API client.</summary>
+    private static bool IsPage(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }

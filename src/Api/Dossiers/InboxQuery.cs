@@ -6,6 +6,9 @@ namespace Api.Dossiers;
 
 public enum InboxScope { Mine, Unit, DueSoon, Overdue }
 
+/// <summary>Orders an inbox page can take; the API uses <see cref="DueSoonest"/>, the web UI lets the official choose.</summary>
+public enum InboxSort { DueSoonest, DueLatest, Newest, Oldest, Code }
+
 /// <summary>An open step of a dossier waiting for someone, with what the official needs to pick it up.</summary>
 public sealed record InboxItem(
     Guid WorkItemId, Guid DossierId, string? DossierCode, DossierStatus Status, string StepId, string? StepTitle, string Role, Guid? UnitId,
@@ -27,7 +30,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
         [.. Enum.GetValues<Role>().Select(r => r.ToWorkflowRole()), StepRoles.ConsultedOfficer];
 
     public async Task<InboxPage> ListAsync(Actor actor, InboxScope scope, Guid? unitId, DateTimeOffset now, DateTimeOffset dueSoonBefore,
-        int page, int pageSize, CancellationToken ct)
+        int page, int pageSize, CancellationToken ct, InboxSort sort = InboxSort.DueSoonest, string? text = null)
     {
         var units = actor.UnitIds.Where(u => unitId is null || u == unitId).Select(u => u.ToString()).ToArray();
         var pairs = actor.UnitIds.SelectMany(u => WorkflowRoles.Where(r => actor.Holds(r, u)).Select(r => (Role: r, Unit: u.ToString()))).Distinct().ToArray();
@@ -44,8 +47,16 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
         var from = $"""
             FROM engine.work_items w
             JOIN procedures.dossiers d ON d.workflow_instance_id = w.instance_id
-            WHERE w.status = 'Open' AND {where}
+            WHERE w.status = 'Open' AND {where}{(string.IsNullOrWhiteSpace(text) ? "" : " AND (d.code ILIKE @text OR d.applicant_name ILIKE @text)")}
             """;
+        var order = sort switch
+        {
+            InboxSort.DueLatest => "w.due_at DESC NULLS LAST, w.id",
+            InboxSort.Newest => "w.created_at DESC, w.id",
+            InboxSort.Oldest => "w.created_at, w.id",
+            InboxSort.Code => "d.code NULLS LAST, w.id",
+            _ => "w.due_at NULLS LAST, w.id",
+        };
         await using var batch = dataSource.CreateBatch();
         // Counting stops at CountLimit: a queue of 50,000 open steps is "more than 10,000" to a person, and counting it all costs every page.
         batch.BatchCommands.Add(Command($"SELECT count(*) FROM (SELECT 1 {from} LIMIT {CountLimit + 1}) AS open_items"));
@@ -53,7 +64,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
             SELECT w.id, d.id, d.code, d.status, w.step_id, w.title, w.role, w.unit_id, w.assignee, w.created_at, w.due_at,
                    d.applicant_name, p.name, d.appointment_at
             {from.Replace("WHERE", "JOIN procedures.procedures p ON p.id = d.procedure_id\nWHERE", StringComparison.Ordinal)}
-            ORDER BY w.due_at NULLS LAST, w.id
+            ORDER BY {order}
             LIMIT @take OFFSET @skip
             """));
         foreach (NpgsqlBatchCommand command in batch.BatchCommands)
@@ -66,6 +77,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue("soon", dueSoonBefore);
             command.Parameters.AddWithValue("take", pageSize);
             command.Parameters.AddWithValue("skip", (page - 1) * pageSize);
+            command.Parameters.AddWithValue("text", "%" + (text ?? "").Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
         }
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -10,6 +10,7 @@ using Api.Endpoints;
 using Api.Messages;
 using Api.Problems;
 using Api.Public;
+using Api.Ui;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog.Context;
@@ -29,6 +30,7 @@ public static class ApiPipeline
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseRequestLogging();
+        app.UseWebUiCulture();
         app.UseAuthentication();
         app.Use(LogContext);
         app.UseRateLimiter();
@@ -37,7 +39,6 @@ public static class ApiPipeline
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("ISO điện tử — API"));
         app.MapHealthEndpoints();
-        app.MapHomePage();
         app.MapSystemEndpoints();
 
         SignInEndpoints.Map(app);
@@ -75,6 +76,7 @@ public static class ApiPipeline
         StatisticsEndpoints.Map(app);
         ReportEndpoints.Map(app);
         QualityEndpoints.Map(app);
+        app.MapWebUi();
         return app;
     }
 
@@ -101,7 +103,9 @@ public static class ApiPipeline
     /// <summary>Culture for validation texts, and the account id (never a name or contact) on every log line of the request.</summary>
     private static async Task LogContext(HttpContext http, Func<Task> next)
     {
-        CultureInfo.CurrentUICulture = Language.IsEnglish(http) ? English : Vietnamese;
+        // API texts follow Accept-Language; the web UI's follow its culture cookie (set by UseWebUiCulture), and so do the problem texts it shows.
+        if (http.Request.Path.StartsWithSegments("/api")) CultureInfo.CurrentUICulture = Language.IsEnglish(http) ? English : Vietnamese;
+        else http.Items[typeof(Language)] = UiServices.IsEnglish;
         var user = CurrentUser.From(http.User);
         using (Serilog.Context.LogContext.PushProperty("UserId", user?.AccountId?.ToString() ?? user?.Name))
         using (Serilog.Context.LogContext.PushProperty("AccountKind", user?.Kind))

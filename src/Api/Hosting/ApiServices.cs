@@ -49,11 +49,13 @@ public static class ApiServices
         });
         services.AddHttpContextAccessor();
 
+        // Before authentication, which brings data protection's own start-up service: that one reads the key ring from the
+        // accounts schema, so the schema must exist first, or the first keys are made in memory and cookies made with them fail.
+        services.AddHostedService<ApiDatabaseInitializer>();
         services.AddIsoAuthentication();
         services.AddIsoDataProtection();
         services.AddIsoRateLimits(config);
         services.AddIsoTelemetry(config);
-        services.AddHostedService<ApiDatabaseInitializer>();
 
         services.TryAddSingleton<IVerificationSender, LoggingVerificationSender>();
         services.AddSingleton<IPasswordHasher<ApiClient>, PasswordHasher<ApiClient>>();

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Api.Attachments;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Api.Ui;
+
+/// <summary>
+/// Files picked in a page go through the API's own upload rules (size, type by content, sanitised name, virus scan, SHA-256)
+/// by handing <see cref="AttachmentUpload"/> the browser file as a form file of a request made for the page's user.
+/// </summary>
+public static class BrowserUploads
+{
+    public static async Task<(AttachmentView? File, string? Error)> SaveAsync(IServiceProvider sp, ClaimsPrincipal user, IBrowserFile file, long maxBytes,
+        CancellationToken ct = default)
+    {
+        await using var buffer = new MemoryStream();
+        try
+        {
+            await using var read = file.OpenReadStream(maxBytes + 1, ct);
+            await read.CopyToAsync(buffer, ct);
+        }
+        catch (IOException)
+        {
+            return (null, UiServices.IsEnglish ? $"The file is larger than {maxBytes / 1024 / 1024} MB." : $"Tệp vượt quá {maxBytes / 1024 / 1024} MB.");
+        }
+        buffer.Position = 0;
+        var form = new FormFile(buffer, 0, buffer.Length, "file", file.Name) { Headers = new HeaderDictionary(), ContentType = file.ContentType };
+        var http = UiSession.RequestFor(sp, user);
+        var result = await sp.GetRequiredService<AttachmentUpload>().AcceptAsync(http, form, null);
+        return result.Result switch
+        {
+            Created<AttachmentView> created => (created.Value, null),
+            ProblemHttpResult problem => (null, problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title),
+            _ => (null, "?"),
+        };
+    }
+}

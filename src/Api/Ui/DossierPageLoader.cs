@@ -1,0 +1,60 @@
+using Api.Attachments;
+using Api.Persistence;
+using Engine.Definitions;
+using Engine.Queries;
+using Microsoft.EntityFrameworkCore;
+using Procedures.Catalogue;
+using Procedures.Dossiers;
+using Procedures.Organisation;
+using Procedures.Persistence;
+
+namespace Api.Ui;
+
+/// <summary>Everything the dossier page shows, read through the same queries as <c>GET /api/v1/dossiers/{id}</c>.</summary>
+public sealed record DossierPageData(
+    DossierDetails Dossier, IReadOnlyList<AttachmentView> Attachments, WorkflowDefinition? Definition, IReadOnlyList<string> DoneSteps,
+    IReadOnlyList<AvailableAction> Actions, IReadOnlyList<UnitOfficialView> Specialists, string? Error);
+
+public static class DossierPageLoader
+{
+    public static async Task<DossierPageData?> LoadAsync(IServiceProvider sp, string actorName, Guid id, CancellationToken ct = default)
+    {
+        var actor = await sp.GetRequiredService<OfficialDirectory>().FindAsync(actorName, ct);
+        if (actor is null) return null;
+        var result = await sp.GetRequiredService<DossierQueries>().GetAsync(id, actorName, ct);
+        if (result.Value is not { } d) return null;
+
+        var attachments = await sp.GetRequiredService<ApiDb>().Attachments.AsNoTracking().Where(a => a.DossierId == id).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.DossierId)).ToListAsync(ct);
+        var instanceId = await sp.GetRequiredService<ProceduresDb>().Dossiers.AsNoTracking().Where(x => x.Id == id).Select(x => x.WorkflowInstanceId).SingleAsync(ct);
+        var store = sp.GetRequiredService<DefinitionStore>();
+        WorkflowDefinition? definition = null;
+        IReadOnlyList<string> done = [];
+        if (instanceId is { } instance && await sp.GetRequiredService<InstanceQueries>().GetAsync(instance, ct) is { } view)
+        {
+            definition = await store.GetAsync(view.Instance.DefinitionId, view.Instance.Version, ct);
+            done = view.History.Select(h => h.FromStep).OfType<string>().Distinct().ToList();
+        }
+        else
+        {
+            // Not received yet: the definition the receiving unit would start.
+            var procedure = await sp.GetRequiredService<ProcedureDetailQuery>().HandleAsync(new GetProcedure(d.ProcedureId, IncludeInactive: true), ct);
+            var competence = procedure.Value?.CompetentUnits.FirstOrDefault(c => c.UnitId == d.ReceivingUnitId) ?? procedure.Value?.CompetentUnits.FirstOrDefault();
+            if (competence is not null) definition = await store.GetAsync(competence.WorkflowDefinitionId, competence.WorkflowVersion, ct);
+        }
+
+        var actions = OfficeActions.For(actor, d, definition);
+        IReadOnlyList<UnitOfficialView> specialists = [];
+        if (actions.Any(a => a.Name == "assign") && d.OpenWorkItems.FirstOrDefault(w => w.StepId == DossierSteps.Assign)?.UnitId is { } unitText
+            && Guid.TryParse(unitText, out var unit))
+        {
+            // The step's unit and the sections of it the leader works in (a commune's economy section acts for the commune).
+            var units = actor.Memberships.Where(m => m.Covers(unit)).Select(m => m.UnitId).Append(unit).Distinct();
+            var found = new List<UnitOfficialView>();
+            foreach (var u in units)
+                found.AddRange((await sp.GetRequiredService<UnitOfficialsQuery>().HandleAsync(actor, new ListUnitOfficials(u), ct)).Value ?? []);
+            specialists = found.Where(o => o.Roles.Contains(Role.Specialist)).DistinctBy(o => o.UserName).ToList();
+        }
+        return new DossierPageData(d, attachments, definition, done, actions, specialists, null);
+    }
+}

@@ -1,0 +1,34 @@
+using Api.Dossiers;
+using Procedures.Calendar;
+using Procedures.Dossiers;
+using Procedures.Organisation;
+
+namespace Api.Ui;
+
+/// <summary>The inbox page's reads: the same query and due-soon window as <c>/api/v1/inbox</c>, with the UI's sort and text filter.</summary>
+public sealed class InboxReader(InboxQuery query, OfficialDirectory officials, CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+{
+    public async Task<InboxPage?> PageAsync(string userName, InboxScope scope, int page, int pageSize, InboxSort sort, string? text, CancellationToken ct = default)
+    {
+        if (await officials.FindAsync(userName, ct) is not { } actor) return null;
+        var now = clock.GetUtcNow();
+        var soon = calendar.Current.Add(now, settings.DueSoon).ToUniversalTime();
+        return await query.ListAsync(actor, scope, null, now, soon, page, pageSize, ct, sort, text);
+    }
+
+    /// <summary>How many open steps each tab holds (exact up to the query's count limit).</summary>
+    public async Task<IReadOnlyDictionary<InboxScope, int>> CountsAsync(string userName, CancellationToken ct = default)
+    {
+        var counts = new Dictionary<InboxScope, int>();
+        foreach (var scope in Enum.GetValues<InboxScope>())
+            counts[scope] = (await PageAsync(userName, scope, 1, 1, InboxSort.DueSoonest, null, ct))?.Total ?? 0;
+        return counts;
+    }
+
+    /// <summary>Due within the due-soon window (one working day by default) but not yet overdue.</summary>
+    public bool IsDueSoon(InboxItem item)
+    {
+        if (item.DueAt is not { } due || item.IsOverdue) return false;
+        return due < calendar.Current.Add(clock.GetUtcNow(), settings.DueSoon);
+    }
+}

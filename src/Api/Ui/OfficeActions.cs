@@ -1,0 +1,83 @@
+using Api.Dossiers;
+using Engine.Definitions;
+using Engine.Queries;
+using Engine.Runtime;
+using Procedures.Catalogue;
+using Procedures.Common;
+using Procedures.Dossiers;
+using Procedures.Organisation;
+
+namespace Api.Ui;
+
+/// <summary>An action the signed-in official may take on a dossier now, with what its form asks for.</summary>
+/// <param name="Name">The workflow action (<c>assign</c>, <c>submit</c>, <c>approve</c>, ...) or <c>receive-online</c> for a registered submission.</param>
+public sealed record AvailableAction(string Name, string Title, string StepId, IReadOnlyList<FormField> Fields, bool CommentRequired);
+
+/// <summary>What the official types into an action's form.</summary>
+public sealed record ActionInput(string Name, string? Comment = null, string? Specialist = null, IReadOnlyList<string>? MissingItems = null,
+    IReadOnlyDictionary<string, string>? Fields = null, ReceptionDecision Decision = ReceptionDecision.Accept);
+
+/// <summary>
+/// The dossier page's actions: which open steps the official may work on (assigned, claimed, or in the queue of a role they hold
+/// in the step's unit) and the use cases of src/Procedures that carry them out. The use cases check everything again.
+/// </summary>
+public static class OfficeActions
+{
+    /// <summary>The workflow actions the dossier page offers; others (consultations, withdrawal) stay with the API for now.</summary>
+    public static readonly IReadOnlySet<string> Supported = new HashSet<string> { "assign", "submit", "request-supplement", "refuse", "approve", "send-back", "sign", "return" };
+
+    public static bool MayWorkOn(Actor actor, WorkItemView item) =>
+        item.Assignee == actor.UserName || item.ClaimedBy == actor.UserName
+        || item.Assignee is null && item.ClaimedBy is null && Guid.TryParse(item.UnitId, out var unit) && actor.HasWorkflowRole(item.Role, unit);
+
+    public static IReadOnlyList<AvailableAction> For(Actor actor, DossierDetails dossier, WorkflowDefinition? definition)
+    {
+        var actions = new List<AvailableAction>();
+        if (dossier.Status == DossierStatus.Registered && actor.HasRole(Role.Clerk, dossier.ReceivingUnitId))
+            actions.Add(new AvailableAction("receive-online", UiServices.IsEnglish ? "Check and receive the online submission" : "Kiểm tra, tiếp nhận hồ sơ trực tuyến",
+                "receive", [], false));
+        foreach (var item in dossier.OpenWorkItems.Where(i => MayWorkOn(actor, i)))
+        {
+            var step = definition?.FindStep(item.StepId);
+            foreach (var a in step?.Actions ?? [])
+            {
+                if (!Supported.Contains(a.Name) || actions.Any(x => x.Name == a.Name)) continue;
+                var fields = step!.Form.Where(f => a.Requires.Contains(f.Name) || a.Name == "submit" && f.Name != "missingItems").ToList();
+                actions.Add(new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, fields, a.CommentRequired || a.Name is "refuse" or "send-back"));
+            }
+        }
+        return actions;
+    }
+
+    /// <summary>Runs the use case behind <paramref name="input"/>; the error text in the UI's language, or null when it went through.</summary>
+    public static async Task<string?> RunAsync(IServiceProvider sp, string actor, Guid dossierId, ActionInput input, CancellationToken ct = default)
+    {
+        T Get<T>() where T : notnull => sp.GetRequiredService<T>();
+        var missing = input.MissingItems ?? [];
+        DomainError? error = input.Name switch
+        {
+            "receive-online" => (await Get<ReceiveDossierHandler>().HandleAsync(new ReceiveOnlineSubmission(actor, dossierId, input.Decision, input.Comment,
+                missing.Count > 0 ? missing : null, null, null, null), ct)).Error,
+            "assign" => (await Get<AssignDossierHandler>().HandleAsync(new AssignDossier(dossierId, actor, input.Specialist ?? "", input.Comment), ct)).Error,
+            "submit" => (await Get<SubmitAppraisalHandler>().HandleAsync(new SubmitAppraisal(dossierId, actor, input.Comment ?? "", Fields: input.Fields), ct)).Error,
+            "request-supplement" => (await Get<RequestSupplementHandler>().HandleAsync(new RequestSupplement(dossierId, actor, missing, input.Comment ?? ""), ct)).Error,
+            "refuse" => (await Get<RefuseDossierHandler>().HandleAsync(new RefuseDossier(dossierId, actor, input.Comment ?? ""), ct)).Error,
+            "approve" => (await Get<ApproveDossierHandler>().HandleAsync(new ApproveDossier(dossierId, actor, input.Comment), ct)).Error,
+            "send-back" => (await Get<SendBackDossierHandler>().HandleAsync(new SendBackDossier(dossierId, actor, input.Comment ?? ""), ct)).Error,
+            "sign" => (await Get<SignDossierHandler>().HandleAsync(new SignDossier(dossierId, actor, input.Comment), ct)).Error,
+            "return" => (await Get<ReturnResultHandler>().HandleAsync(new ReturnResult(dossierId, actor, Channel.Counter, input.Comment), ct)).Error,
+            _ => DomainError.Invalid("action", "unknown-action", "Thao tác không được hỗ trợ.", "The action is not supported."),
+        };
+        return Text.Error(error);
+    }
+
+    /// <summary>Takes a step from a role queue the official works in; the engine refuses it when someone else has it.</summary>
+    public static async Task<string?> ClaimAsync(IServiceProvider sp, string actorName, InboxItem item, CancellationToken ct = default)
+    {
+        var actor = await sp.GetRequiredService<OfficialDirectory>().FindAsync(actorName, ct);
+        if (actor is null || item.UnitId is not { } unit || !actor.HasWorkflowRole(item.Role, unit))
+            return UiServices.IsEnglish ? "You do not hold the role of this step." : "Bạn không giữ vai trò của bước này.";
+        var result = await sp.GetRequiredService<WorkflowRuntime>().ClaimAsync(item.WorkItemId, actorName, ct: ct);
+        return result.Error is { } e ? Text.Error(DomainError.FromEngine(e)) : null;
+    }
+}

@@ -1,0 +1,56 @@
+using Procedures.Calendar;
+using Procedures.Catalogue;
+using Procedures.Common;
+using Procedures.Dossiers;
+
+namespace Api.Ui;
+
+/// <summary>Domain values as the UI writes them, in its language; the domain's own bilingual texts where it has them.</summary>
+public static class Text
+{
+    private static string Pick(string vi, string en) => UiServices.IsEnglish ? en : vi;
+
+    public static string? Error(DomainError? error) => error is null ? null : Pick(error.MessageVi, error.MessageEn);
+
+    public static string Status(DossierStatus status) => UiServices.IsEnglish ? status.English() : status.Vietnamese();
+
+    public static string TimeLimit(LegalTimeLimit limit) => limit.Kind switch
+    {
+        LegalTimeLimitKind.SameDay => Pick("Trong ngày", "Same day"),
+        LegalTimeLimitKind.WorkingHours => Pick($"{limit.Amount:0.##} giờ làm việc", $"{limit.Amount:0.##} working hours"),
+        _ => Pick($"{limit.Amount:0.##} ngày làm việc", $"{limit.Amount:0.##} working days"),
+    };
+
+    public static string Timeliness(Timeliness? t) => t switch
+    {
+        Procedures.Dossiers.Timeliness.Early => Pick("Trước hạn", "Early"),
+        Procedures.Dossiers.Timeliness.OnTime => Pick("Đúng hạn", "On time"),
+        Procedures.Dossiers.Timeliness.Late => Pick("Quá hạn", "Late"),
+        _ => "",
+    };
+
+    public static string Channel(Channel c) => c switch
+    {
+        Procedures.Catalogue.Channel.Counter => Pick("Trực tiếp", "At the counter"),
+        Procedures.Catalogue.Channel.Online => Pick("Trực tuyến", "Online"),
+        _ => Pick("Bưu chính", "By post"),
+    };
+
+    public static string Form(DocumentForm f) => f switch
+    {
+        DocumentForm.Original => Pick("Bản chính", "Original"),
+        DocumentForm.Copy => Pick("Bản sao", "Copy"),
+        DocumentForm.CertifiedCopy => Pick("Bản sao chứng thực", "Certified copy"),
+        _ => Pick("Bản chính để đối chiếu", "Original for inspection"),
+    };
+
+    public static string Fee(Fee fee) => fee.Kind switch
+    {
+        FeeKind.Free => Pick("Miễn phí", "Free"),
+        FeeKind.Fixed => Fmt.Money(fee.Amount),
+        FeeKind.PerCopy => Pick($"{Fmt.Money(fee.Amount)} / bản", $"{Fmt.Money(fee.Amount)} per copy"),
+        FeeKind.PerPage => Pick($"{Fmt.Money(fee.Amount)} / trang (trang 1–{fee.FirstPages}), {Fmt.Money(fee.NextPageAmount)} / trang tiếp theo",
+            $"{Fmt.Money(fee.Amount)} per page (pages 1–{fee.FirstPages}), {Fmt.Money(fee.NextPageAmount)} per further page"),
+        _ => Pick("Theo quyết định của cơ quan có thẩm quyền", "Set by decision"),
+    };
+}

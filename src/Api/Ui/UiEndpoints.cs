@@ -1,0 +1,51 @@
+using Api.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Localization;
+using Procedures.Documents;
+
+namespace Api.Ui;
+
+/// <summary>The few plain HTTP endpoints the pages link to: language switch, sign-out and the printed forms of a dossier.</summary>
+public static class UiEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var ui = app.MapGroup("/ui").ExcludeFromDescription();
+        ui.MapGet("/ngon-ngu/{culture}", (string culture, string? r, HttpContext http) =>
+        {
+            var chosen = culture == "en" ? "en" : "vi-VN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(Local(r));
+        });
+        ui.MapPost("/dang-xuat", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(AuthSetup.Cookie);
+            return Results.LocalRedirect("/");
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        ui.MapGet("/ho-so/{id:guid}/mau/{form}", FormAsync).RequireAuthorization(Policies.Official);
+    }
+
+    private static async Task<IResult> FormAsync(Guid id, string form, HttpContext http, DossierDocuments documents)
+    {
+        var actor = CurrentUser.Of(http).Name;
+        var ct = http.RequestAborted;
+        Func<Task<Procedures.Common.DomainResult<GeneratedDocument>>>? produce = form switch
+        {
+            "01" => () => documents.ReceiptAsync(id, actor, ct),
+            "02" => () => documents.SupplementRequestAsync(id, actor, ct),
+            "03" => () => documents.RefusalAsync(id, actor, ct),
+            "04" => () => documents.ApologyAsync(id, actor, ct),
+            "05" => () => documents.ProcessControlAsync(id, actor, ct),
+            _ => null,
+        };
+        if (produce is null) return Results.NotFound();
+        var result = await produce();
+        if (result.Error is { } error) return Problems.Problem.From(http, error);
+        var pdf = result.Value!;
+        return Results.File(pdf.Content, pdf.ContentType, pdf.FileName);
+    }
+
+    /// <summary>Only paths of this site, so the switch cannot be used to send someone elsewhere.</summary>
+    private static string Local(string? path) => path is { Length: > 0 } p && p[0] == '/' && !p.StartsWith("//", StringComparison.Ordinal) && !p.StartsWith("/\\", StringComparison.Ordinal) ? p : "/";
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Api.Ui.Components;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace Api.Ui;
+
+/// <summary>The Blazor web UI (back office and public portal) in the API host: server interactivity, MudBlazor, Vietnamese first.</summary>
+public static class UiServices
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN"), English = CultureInfo.GetCultureInfo("en");
+
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        // Package assets (MudBlazor's CSS and JS) are served from the build output as well as from a publish folder.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddScoped<UiSession>();
+        services.AddScoped<InboxReader>();
+        return builder;
+    }
+
+    /// <summary>The UI culture comes from the culture cookie only (Vietnamese by default); API texts keep following Accept-Language.</summary>
+    public static WebApplication UseWebUiCulture(this WebApplication app)
+    {
+        var options = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(Vietnamese), SupportedCultures = [Vietnamese, English], SupportedUICultures = [Vietnamese, English] };
+        options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        app.UseRequestLocalization(options);
+        return app;
+    }
+
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        UiEndpoints.Map(app);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Api.Accounts;
+using Api.Problems;
+using Microsoft.AspNetCore.Components.Authorization;
+using Procedures.Organisation;
+
+namespace Api.Ui;
+
+/// <summary>
+/// What a page needs from the host: the signed-in user and a fresh service scope per operation, so the use cases of
+/// src/Procedures run with a new DbContext each time instead of one that lives as long as the browser tab.
+/// </summary>
+public sealed class UiSession(IServiceScopeFactory scopes, AuthenticationStateProvider auth)
+{
+    public async Task<ClaimsPrincipal> PrincipalAsync() => (await auth.GetAuthenticationStateAsync()).User;
+
+    public async Task<CurrentUser?> UserAsync() => CurrentUser.From(await PrincipalAsync());
+
+    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>The signed-in official with today's units and roles; null for anyone else.</summary>
+    public async Task<Actor?> ActorAsync() =>
+        await UserAsync() is { IsOfficial: true } user ? await RunAsync<OfficialDirectory, Actor?>(d => d.FindAsync(user.Name)) : null;
+
+    /// <summary>
+    /// A request context for the API's own services that take one (uploads): the user of this page, and problem texts in
+    /// the page's language.
+    /// </summary>
+    public static HttpContext RequestFor(IServiceProvider services, ClaimsPrincipal user)
+    {
+        var http = new DefaultHttpContext { User = user, RequestServices = services };
+        http.Items[typeof(Language)] = UiServices.IsEnglish;
+        return http;
+    }
+}

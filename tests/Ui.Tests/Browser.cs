@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace Ui.Tests;
+
+/// <summary>
+/// Debian's Chromium (never a downloaded browser) driven headless by Playwright; one browser per test run, a fresh context
+/// (cookies, storage) per person in a journey. Screenshots go to <c>TestResults/screenshots</c> of the test output folder.
+/// </summary>
+public static class Browser
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private static readonly Lazy<Task<(IPlaywright, IBrowser)>> Shared = new(LaunchAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string Screenshots { get; } = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestResults", "screenshots");
+
+    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>A new person at the browser: own cookies, Vietnamese, a desktop or a 360-px phone screen.</summary>
+    public static async Task<IPage> NewPageAsync(UiHost host, bool phone = false)
+    {
+        var (_, browser) = await Shared.Value;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.Address.ToString(), Locale = "vi-VN",
+            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1366, Height = 900 },
+            IsMobile = phone,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task CloseAllAsync()
+    {
+        if (!Shared.IsValueCreated) return;
+        var (playwright, browser) = await Shared.Value;
+        await browser.CloseAsync();
+        playwright.Dispose();
+    }
+}

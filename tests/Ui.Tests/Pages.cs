@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Ui.Tests;
+
+/// <summary>What a person does with the pages in these journeys: sign in, wait for the page to be live, take screenshots.</summary>
+public static class Pages
+{
+    public const string Password = "IsoDemo@2025";
+
+    /// <summary>Opens <paramref name="path"/> and waits until its circuit is connected, so clicks reach the server.</summary>
+    public static async Task GoAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForLiveAsync();
+    }
+
+    public static Task WaitForLiveAsync(this IPage page) => page.Locator("#ui-ready[data-ready='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public static async Task SignInAttemptAsync(this IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static async Task SignInAsync(this IPage page, string userName, string password = Password)
+    {
+        await page.SignInAttemptAsync(userName, password);
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
+        await page.WaitForLiveAsync();
+    }
+
+    public static async Task ShotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(Browser.Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, name + ".png"), FullPage = true });
+    }
+}
+
+/// <summary>MudBlazor puts a test id on a field's wrapper or on the input itself; these find the input either way.</summary>
+public static class Fields
+{
+    public static async Task FillFieldAsync(this IPage page, string testId, string value, ILocator? within = null)
+    {
+        var field = (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First;
+        var tag = await field.EvaluateAsync<string>("e => e.tagName");
+        var input = tag is "INPUT" or "TEXTAREA" ? field : field.Locator("input:not([type=hidden]), textarea").First;
+        await input.FillAsync(value);
+        await input.BlurAsync();
+    }
+
+    /// <summary>Opens a MudSelect and picks the option containing <paramref name="text"/>.</summary>
+    public static async Task PickAsync(this IPage page, string testId, string text, ILocator? within = null)
+    {
+        await (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+    }
+
+    public static async Task RunActionAsync(this IPage page, string action, Func<ILocator, Task>? fill = null)
+    {
+        var panel = page.Locator($"[data-testid='action-{action}']");
+        if (fill is not null) await fill(panel);
+        await panel.Locator("[data-testid='action-go']").ClickAsync();
+        var error = panel.Locator("[data-testid=error]");
+        var gone = panel.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var refused = error.WaitForAsync();
+        if (await Task.WhenAny(gone, refused) == refused && !gone.IsCompleted)
+            Assert.Fail($"{action} was refused: {await error.InnerTextAsync()}");
+        await gone;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Procedures.Persistence;
+using Tests.Shared;
+
+namespace Ui.Tests;
+
+/// <summary>
+/// The whole app (API, web UI, in-process worker) on a real Kestrel port, on its own database of the shared test PostgreSQL
+/// with the sample province and the demo accounts, so a real browser can use it. One per test run.
+/// </summary>
+public sealed class UiHost : IAsyncDisposable
+{
+    private static readonly Lazy<Task<UiHost>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private UiHost(Factory factory, Uri address) => (App, Address) = (factory, address);
+
+    public WebApplicationFactory<Program> App { get; }
+    public Uri Address { get; }
+
+    public static Task<UiHost> InstanceAsync() => Shared.Value;
+
+    public static bool Started => Shared.IsValueCreated;
+
+    public string Url(string path) => new Uri(Address, path).ToString();
+
+    private static async Task<UiHost> StartAsync()
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Default"] = await TestPostgres.CreateDatabaseAsync("ui"),
+            ["Samples:Seed"] = "true", ["Accounts:SeedDemo"] = "true",
+            ["Files:Folder"] = Path.Combine(Path.GetTempPath(), "iso-ui-files-" + Guid.NewGuid().ToString("N")[..8]),
+            ["Documents:TrackingBaseUrl"] = new Uri(address, "tra-cuu").ToString(),
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["RateLimits:sign-in"] = "100000", ["RateLimits:tracking"] = "100000", ["RateLimits:public"] = "100000",
+        };
+        var factory = new Factory(settings);
+        factory.UseKestrel(port);
+        factory.StartServer();
+        return new UiHost(factory, address);
+    }
+
+    public async Task<T> Db<T>(Func<ProceduresDb, Task<T>> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ProceduresDb>());
+    }
+
+    public Task<string> DossierCodeAsync(Guid id) => Db(db => db.Dossiers.Where(d => d.Id == id).Select(d => d.Code!).SingleAsync());
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
+    }
+}

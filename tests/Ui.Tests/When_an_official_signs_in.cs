@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+
+namespace Ui.Tests;
+
+public sealed class When_an_official_signs_in
+{
+    private UiHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _host = await UiHost.InstanceAsync();
+
+    [Test]
+    public async Task Should_land_on_the_inbox_with_its_tabs_and_counts()
+    {
+        var page = await Browser.NewPageAsync(_host);
+        await page.SignInAsync("ys.clerk");
+        page.Url.ShouldEndWith("/can-bo/hop-thu");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Hồ sơ cần xử lý" }).WaitForAsync();
+        await page.ShotAsync("00-inbox-clerk");
+        var tabs = await page.Locator(".mud-tab").AllInnerTextsAsync();
+        TestContext.Out.WriteLine(string.Join(" | ", tabs));
+        tabs.ShouldContain(t => t.StartsWith("CỦA TÔI (", StringComparison.OrdinalIgnoreCase));
+        (await page.Locator("[data-testid=user-name]").InnerTextAsync()).ShouldBe("ys.clerk");
+    }
+
+    [Test]
+    public async Task Should_refuse_a_wrong_password_in_vietnamese()
+    {
+        var page = await Browser.NewPageAsync(_host);
+        await page.SignInAttemptAsync("ys.clerk", "sai-mat-khau");
+        (await page.Locator("[data-testid=error]").InnerTextAsync()).ShouldContain("Tên đăng nhập hoặc mật khẩu không đúng");
+    }
+
+    [Test]
+    public async Task Should_send_an_anonymous_visitor_of_the_back_office_to_the_sign_in_page()
+    {
+        var page = await Browser.NewPageAsync(_host);
+        await page.GotoAsync("/can-bo/hop-thu");
+        await page.WaitForURLAsync(url => url.Contains("/dang-nhap", StringComparison.Ordinal));
+        page.Url.ShouldContain("returnUrl=%2Fcan-bo%2Fhop-thu");
+    }
+}
