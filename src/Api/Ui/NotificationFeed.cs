@@ -3,15 +3,16 @@ using Worker.Notifications;
 namespace Api.Ui;
 
 /// <summary>
-/// The bell's source: the in-app notifications the worker writes for a person. Read when a page opens; live push
-/// belongs here once the host maps the worker's SignalR hub (<c>app.MapNotifications()</c>), which it does not do yet.
+/// The bell's source: the in-app notifications the worker writes for a person. The unread count is read when a page
+/// opens; new ones arrive live through <see cref="LiveNotifications"/>, fed by the same push that reaches the SignalR hub
+/// (in-process worker, or the push bus of an API beside separate Worker processes).
 /// </summary>
 public static class NotificationFeed
 {
-    public static async Task<int?> UnreadAsync(UiSession session)
+    public static async Task<(string Recipient, int Unread)?> OpenAsync(UiSession session)
     {
         var user = await session.PrincipalAsync();
         if (NotificationsHub.RecipientOf(user) is not { } me) return null;
-        return await session.RunAsync<InboxQueries, int>(q => q.UnreadCountAsync(me));
+        return (me, await session.RunAsync<InboxQueries, int>(q => q.UnreadCountAsync(me)));
     }
 }

@@ -63,6 +63,10 @@ internal sealed class WorkItemRecordConfiguration : IEntityTypeConfiguration<Wor
         b.HasIndex(x => new { x.ClaimedBy, x.DueAt }, "ix_work_items_open_claimed").HasFilter("status = 'Open'");
         b.HasIndex(x => new { x.UnitId, x.Role, x.DueAt }, "ix_work_items_open_unit_role").HasFilter("status = 'Open'");
         b.HasIndex(x => x.DueAt, "ix_work_items_open_due").HasFilter("status = 'Open'");
+        // The queue of a role in a unit (nobody assigned or claiming), in due order with a stable tie-break: an inbox page
+        // of a queue of 50,000 reads its 20 rows from here instead of sorting the queue.
+        b.HasIndex(x => new { x.UnitId, x.Role, x.DueAt, x.Id }, "ix_work_items_open_queue")
+            .HasFilter("status = 'Open' AND assignee IS NULL AND claimed_by IS NULL");
     }
 }
 

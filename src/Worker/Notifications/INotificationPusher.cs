@@ -8,9 +8,12 @@ public interface INotificationPusher
     Task PushAsync(NotificationCreated notification, CancellationToken ct);
 }
 
-/// <summary>Through the SignalR hub of this process.</summary>
-public sealed class HubNotificationPusher(IHubContext<NotificationsHub> hub) : INotificationPusher
+/// <summary>Through the SignalR hub of this process, and to the server-rendered pages of this process (<see cref="LiveNotifications"/>).</summary>
+public sealed class HubNotificationPusher(IHubContext<NotificationsHub> hub, LiveNotifications live) : INotificationPusher
 {
-    public Task PushAsync(NotificationCreated notification, CancellationToken ct) =>
-        hub.Clients.Group(notification.Recipient).SendAsync(NotificationsHub.ClientMethod, notification, ct);
+    public async Task PushAsync(NotificationCreated notification, CancellationToken ct)
+    {
+        await hub.Clients.Group(notification.Recipient).SendAsync(NotificationsHub.ClientMethod, notification, ct);
+        await live.PublishAsync(notification);
+    }
 }

@@ -31,6 +31,7 @@ public static class NotificationsServices
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSignalR();
+        services.TryAddSingleton<LiveNotifications>();
         services.TryAddSingleton<INotificationPusher, HubNotificationPusher>();
         services.TryAddScoped<InboxQueries>();
         services.TryAddScoped<MarkReadHandler>();

@@ -500,6 +500,10 @@ namespace Engine.Persistence.Migrations
                         .HasDatabaseName("ix_work_items_due_at")
                         .HasFilter("status = 'Open'");
 
+                    b.HasIndex(new[] { "UnitId", "Role", "DueAt", "Id" }, "ix_work_items_open_queue")
+                        .HasDatabaseName("ix_work_items_unit_id_role_due_at_id")
+                        .HasFilter("status = 'Open' AND assignee IS NULL AND claimed_by IS NULL");
+
                     b.HasIndex(new[] { "UnitId", "Role", "DueAt" }, "ix_work_items_open_unit_role")
                         .HasDatabaseName("ix_work_items_unit_id_role_due_at")
                         .HasFilter("status = 'Open'");
