@@ -27,7 +27,8 @@ public sealed partial class DossierQueries(ProceduresDb db, InstanceQueries inst
 
         var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == d.ProcedureId, ct);
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Id).ToListAsync(ct);
-        var open = d.WorkflowInstanceId is { } id2 && await instances.GetAsync(id2, ct) is { } view ? view.OpenWorkItems : [];
+        // Only the open steps are shown: the instance's variables and history are not read for a dossier page.
+        var open = d.WorkflowInstanceId is { } id2 ? await instances.OpenWorkItemsAsync(id2, ct) : [];
         return new DossierDetails(d.Id, d.Code, d.Status, d.Status.Vietnamese(), d.Status.English(), d.ProcedureId, procedure.Code, procedure.Name,
             d.ReceivingUnitId, d.ProcessingUnitId, d.Channel, ApplicantData.From(d.Applicant), d.CitizenAccountId,
             DossierMapping.Dates(d), DossierMapping.Outcome(d), d.FeeAmount, d.MissingItems,
