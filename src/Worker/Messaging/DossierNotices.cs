@@ -19,73 +19,68 @@ public sealed class DossierNotices(ProceduresDb db, DocumentSettings documents)
     public const string IncompleteReason = "Thành phần hồ sơ chưa đầy đủ theo quy định";
 
     public Task<CitizenNotice?> ReceivedAsync(Guid messageId, DossierReceived m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.DossierReceived, m.DossierId, m.Code, m.ProcessingUnitId, m.Contact, ct, values =>
+        BuildAsync(messageId, TemplateEvents.DossierReceived, m.DossierId, m.Code, m.ProcessingUnitId, m.Contact, ct, (values, _) =>
         {
             values["ReceivedDate"] = VietnameseFormat.Date(m.ReceivedAt);
             values["AppointmentDate"] = VietnameseFormat.Date(m.AppointmentAt);
-            return Task.CompletedTask;
         });
 
     public Task<CitizenNotice?> SupplementRequestedAsync(Guid messageId, SupplementRequested m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.SupplementRequested, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct, values =>
+        BuildAsync(messageId, TemplateEvents.SupplementRequested, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct, (values, _) =>
         {
             values["MissingItems"] = string.Join("; ", m.MissingItems);
             values["SupplementDueDate"] = m.DueAt is { } due ? VietnameseFormat.Date(due) : "";
             values["Reason"] = IncompleteReason;
-            return Task.CompletedTask;
         });
 
     public Task<CitizenNotice?> RefusedAsync(Guid messageId, DossierRefused m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.DossierRefused, m.DossierId, m.Code, m.UnitId, m.Contact, ct, values =>
-        {
-            values["Reason"] = m.Reason;
-            return Task.CompletedTask;
-        });
+        BuildAsync(messageId, TemplateEvents.DossierRefused, m.DossierId, m.Code, m.UnitId, m.Contact, ct, (values, _) => values["Reason"] = m.Reason);
 
     /// <summary>Form 04 is issued by the unit that caused the delay, so that unit apologises.</summary>
     public Task<CitizenNotice?> ApologyAsync(Guid messageId, ApologyIssued m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.ApologyIssued, m.DossierId, m.Code, m.DelayUnitId, m.Contact, ct, async values =>
+        BuildAsync(messageId, TemplateEvents.ApologyIssued, m.DossierId, m.Code, m.DelayUnitId, m.Contact, ct, (values, facts) =>
         {
             values["OldAppointmentDate"] = VietnameseFormat.Date(m.PreviousAppointmentAt);
             values["NewAppointmentDate"] = VietnameseFormat.Date(m.NewAppointmentAt);
-            values["Reason"] = await db.Dossiers.Where(d => d.Id == m.DossierId).Select(d => d.ApologyReason).SingleOrDefaultAsync(ct) ?? "";
+            values["Reason"] = facts?.ApologyReason ?? "";
         });
 
+    /// <summary>The result waits at the receiving unit, the unit the notice speaks for.</summary>
     public Task<CitizenNotice?> ResultReadyAsync(Guid messageId, ResultReady m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.ResultReady, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct, async values =>
+        BuildAsync(messageId, TemplateEvents.ResultReady, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct, (values, facts) =>
         {
-            values["ReturnPlace"] = await UnitNameAsync(m.ReceivingUnitId, ct);
-            var results = await db.Dossiers.Where(d => d.Id == m.DossierId)
-                .Join(db.Procedures, d => d.ProcedureId, p => p.Id, (d, p) => p.ResultDocuments).SingleOrDefaultAsync(ct);
-            values["ResultName"] = results is { Count: > 0 } ? string.Join("; ", results) : "kết quả giải quyết thủ tục hành chính";
+            values["ReturnPlace"] = values["UnitName"];
+            values["ResultName"] = facts?.ResultDocuments is { Count: > 0 } results ? string.Join("; ", results) : "kết quả giải quyết thủ tục hành chính";
         });
 
     /// <summary>Once the result is handed over, the citizen is asked to rate the service (9 indicators).</summary>
     public Task<CitizenNotice?> RatingRequestAsync(Guid messageId, DossierReturned m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.RatingRequested, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct, values =>
-        {
-            values["RatingLink"] = values["TrackingLink"] + "&danh-gia=1";
-            return Task.CompletedTask;
-        });
+        BuildAsync(messageId, TemplateEvents.RatingRequested, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct,
+            (values, _) => values["RatingLink"] = values["TrackingLink"] + "&danh-gia=1");
+
+    /// <summary>What the notices read from the database, in one query: the dossier's applicant, procedure and apology, and the unit's name.</summary>
+    private sealed record Facts(string? Name, string Procedure, List<string> ResultDocuments, string? ApologyReason, string? UnitName);
 
     private async Task<CitizenNotice?> BuildAsync(Guid messageId, string eventName, Guid dossierId, string code, Guid unitId,
-        CitizenContact contact, CancellationToken ct, Func<Dictionary<string, string>, Task> specific)
+        CitizenContact contact, CancellationToken ct, Action<Dictionary<string, string>, Facts?> specific)
     {
         if (contact.CitizenAccountId is null && string.IsNullOrWhiteSpace(contact.Email) && string.IsNullOrWhiteSpace(contact.Phone)) return null;
-        var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId)
-            .Join(db.Procedures, d => d.ProcedureId, p => p.Id, (d, p) => new { Name = d.Applicant.OrganisationName ?? d.Applicant.FullName, Procedure = p.Name })
+        var facts = await db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId)
+            .Join(db.Procedures, d => d.ProcedureId, p => p.Id, (d, p) => new Facts(d.Applicant.OrganisationName ?? d.Applicant.FullName, p.Name,
+                p.ResultDocuments, d.ApologyReason, db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["ProcedureName"] = dossier?.Procedure ?? "",
-            ["UnitName"] = await UnitNameAsync(unitId, ct),
+            ["ProcedureName"] = facts?.Procedure ?? "",
+            ["UnitName"] = facts is null ? await UnitNameAsync(unitId, ct) : facts.UnitName ?? "",
             ["TrackingLink"] = TrackingLink(code),
         };
-        await specific(values);
+        specific(values, facts);
         return new CitizenNotice(messageId, eventName, dossierId, code, contact.CitizenAccountId, contact.Email, contact.Phone, values,
-            string.IsNullOrWhiteSpace(dossier?.Name) ? "Ông/Bà" : dossier.Name);
+            string.IsNullOrWhiteSpace(facts?.Name) ? "Ông/Bà" : facts.Name);
     }
 
+    /// <summary>Only for a record whose dossier is gone; otherwise the name comes with the <see cref="Facts"/>.</summary>
     private async Task<string> UnitNameAsync(Guid unitId, CancellationToken ct) =>
         await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(ct) ?? "";
 
