@@ -18,7 +18,7 @@ public static class AdminActor
         var actor = await FindAsync(http);
         if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
         var result = await useCase(actor);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 
     public static RouteHandlerBuilder AdminProblems(this RouteHandlerBuilder builder) => builder

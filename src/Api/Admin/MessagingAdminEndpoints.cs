@@ -1,8 +1,6 @@
 using Api.Accounts;
 using Api.Audit;
 using Api.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Procedures.Common;
 using Worker.Delivery;
 using Worker.Templates;
 
@@ -24,24 +22,18 @@ public static class MessagingAdminEndpoints
         templates.MapGet("/{eventName}/{channel}/{locale}/history", (string eventName, string channel, string locale, ListTemplatesQuery q, CancellationToken ct) =>
                 q.HistoryAsync(eventName, channel, locale, ct))
             .WithName("TemplateHistory").WithSummary("Các phiên bản của một mẫu tin nhắn");
-        templates.MapPost("/", (SaveTemplate r, HttpContext http, SaveTemplateHandler h) => RunAsync(http, h.HandleAsync(CurrentUser.Of(http).Name, r, http.RequestAborted)))
+        templates.MapPost("/", async (SaveTemplate r, HttpContext http, SaveTemplateHandler h) => Problem.Answer(http, await h.HandleAsync(CurrentUser.Of(http).Name, r, http.RequestAborted)))
             .Audited("template.save", "template").WithName("SaveTemplate").WithSummary("Tạo hoặc sửa mẫu tin nhắn (tạo phiên bản mới)").AdminProblems();
-        templates.MapDelete("/{eventName}/{channel}/{locale}", (string eventName, string channel, string locale, HttpContext http, DeleteTemplateHandler h) =>
-                RunAsync(http, h.HandleAsync(CurrentUser.Of(http).Name, new DeleteTemplate(eventName, channel, locale), http.RequestAborted)))
+        templates.MapDelete("/{eventName}/{channel}/{locale}", async (string eventName, string channel, string locale, HttpContext http, DeleteTemplateHandler h) =>
+                Problem.Answer(http, await h.HandleAsync(CurrentUser.Of(http).Name, new DeleteTemplate(eventName, channel, locale), http.RequestAborted)))
             .Audited("template.delete", "template").WithName("DeleteTemplate").WithSummary("Xóa mẫu tin nhắn (ngừng gửi trên kênh, ngôn ngữ này)").AdminProblems();
-        templates.MapPost("/preview", (PreviewTemplate r, HttpContext http, PreviewTemplateHandler h) => RunAsync(http, h.HandleAsync(r, http.RequestAborted)))
+        templates.MapPost("/preview", async (PreviewTemplate r, HttpContext http, PreviewTemplateHandler h) => Problem.Answer(http, await h.HandleAsync(r, http.RequestAborted)))
             .WithName("PreviewTemplate").WithSummary("Xem trước mẫu tin nhắn với dữ liệu mẫu").AdminProblems();
 
         var deliveries = admin.MapGroup("/deliveries").WithTags("Admin: messages").RequireAuthorization(Policies.SystemAdministrator);
         deliveries.MapGet("/problems", (int? take, DeliveryLogQuery q, CancellationToken ct) => q.ProblemsAsync(Math.Clamp(take ?? 100, 1, 500), ct))
             .WithName("DeliveryProblems").WithSummary("Tin nhắn gửi lỗi hoặc đang chờ gửi lại");
-        deliveries.MapPost("/{id:guid}/retry", (Guid id, HttpContext http, RetryDeliveryHandler h) => RunAsync(http, h.HandleAsync(id, http.RequestAborted)))
+        deliveries.MapPost("/{id:guid}/retry", async (Guid id, HttpContext http, RetryDeliveryHandler h) => Problem.Answer(http, await h.HandleAsync(id, http.RequestAborted)))
             .Audited("delivery.retry", "delivery").WithName("RetryDelivery").WithSummary("Gửi lại ngay một tin nhắn lỗi").AdminProblems();
-    }
-
-    private static async Task<Results<Ok<T>, ProblemHttpResult>> RunAsync<T>(HttpContext http, Task<DomainResult<T>> useCase)
-    {
-        var result = await useCase;
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
     }
 }

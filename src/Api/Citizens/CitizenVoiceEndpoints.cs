@@ -61,7 +61,7 @@ public static class CitizenVoiceEndpoints
     private static async Task<Results<Ok<RatingView>, ProblemHttpResult>> RateAsync(Guid id, RatingRequest request, HttpContext http, RateDossierHandler handler)
     {
         var result = await handler.HandleAsync(new RateDossier(id, CurrentUser.Of(http).CitizenId, request.Scores, request.Comment), http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 
     private static async Task<Results<Ok<RatingView>, ProblemHttpResult>> GetRatingAsync(Guid id, HttpContext http, RateDossierHandler handler) =>
@@ -97,7 +97,7 @@ public static class CitizenVoiceEndpoints
         var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
         if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
         var result = await handler.AnswerAsync(actor, new AnswerQuestion(id, request.Answer, request.Publish), http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FeedbackView>>, ProblemHttpResult>> ListFeedbackAsync(HttpContext http, FeedbackHandler handler, OfficialDirectory officials)
@@ -112,7 +112,7 @@ public static class CitizenVoiceEndpoints
         var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
         if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
         var result = await handler.HandleAsync(actor, new HandleFeedback(id, request.Response), http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 
     private static async Task<Results<Ok<RatingSummary>, ProblemHttpResult>> SummaryAsync(HttpContext http, RatingSummaryQuery query, OfficialDirectory officials,
@@ -121,7 +121,7 @@ public static class CitizenVoiceEndpoints
         var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
         if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
         var result = await query.HandleAsync(actor, unitId, from, to, http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 }
 

@@ -53,7 +53,7 @@ public static class DossierReadEndpoints
     {
         var result = await queries.SearchAsync(new DossierSearch(CurrentUser.Of(http).Name, r.Code, r.ApplicantName, r.IdNumber, r.Phone, r.ProcedureId,
             r.UnitId, r.Status, r.ReceivedFrom, r.ReceivedTo, r.Sort, r.Page, r.PageSize), http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 }
 

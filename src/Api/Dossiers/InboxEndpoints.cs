@@ -44,6 +44,6 @@ public static class InboxEndpoints
     private static async Task<Results<Ok<DeadlineReport>, ProblemHttpResult>> DeadlinesAsync(HttpContext http, OverdueQueries queries)
     {
         var result = await queries.ListAsync(CurrentUser.Of(http).Name, http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 }

@@ -44,7 +44,7 @@ public static class MessageEndpoints
         HttpContext http, SaveCitizenPreferencesHandler handler)
     {
         var result = await handler.HandleAsync(CurrentUser.Of(http).CitizenId, request, http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 
     private static async Task<Results<Ok<DossierMessagesResponse>, ProblemHttpResult>> ListAsync(Guid id, HttpContext http, DossierAccess access,
@@ -70,6 +70,6 @@ public static class MessageEndpoints
         var sender = await officials.FindAsync(me, http.RequestAborted);
         var result = await handler.HandleAsync(me, sender?.FullName ?? me,
             new SendOfficialMessage(id, request.RecipientKind, request.SpecialistUserName, request.Body ?? ""), http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value);
+        return Problem.Answer(http, result);
     }
 }

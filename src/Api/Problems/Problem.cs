@@ -46,6 +46,10 @@ public static class Problem
     public static ProblemHttpResult Invalid(HttpContext http, string field, string code, string vi, string en) =>
         Make(http, StatusCodes.Status400BadRequest, code, Language.Pick(http, vi, en), field);
 
+    /// <summary>A use case's answer: 200 with its value, or its error as a problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Answer<T>(HttpContext http, DomainResult<T> result) =>
+        result.Error is { } error ? From(http, error) : TypedResults.Ok(result.Value!);
+
     public static ProblemHttpResult NotFound(HttpContext http, string what = "dossier", string whatVi = "hồ sơ") =>
         From(http, DomainError.NotFound(what, whatVi));
 

@@ -44,20 +44,20 @@ public static class PublicEndpoints
     private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> DetailAsync(Guid id, HttpContext http, ProcedureDetailQuery query)
     {
         var result = await query.HandleAsync(new GetProcedure(id), http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 
     private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> ByCodeAsync(string code, HttpContext http, ProcedureDetailQuery query)
     {
         if (code.Length > 50) return Problem.NotFound(http, "procedure", "thủ tục hành chính");
         var result = await query.HandleAsync(new GetProcedure(Code: code), http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 
     private static async Task<Results<Ok<DossierTracking>, ProblemHttpResult>> TrackAsync(TrackingRequest request, HttpContext http, DossierQueries queries)
     {
         var result = await queries.TrackAsync(request.Code, request.SecondFactor, http.RequestAborted);
-        return result.Error is { } error ? Problem.From(http, error) : TypedResults.Ok(result.Value!);
+        return Problem.Answer(http, result);
     }
 }
 
