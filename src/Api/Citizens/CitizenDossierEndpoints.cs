@@ -16,7 +16,7 @@ namespace Api.Citizens;
 /// names the competent unit when it is not above the receiving unit (residence registration at the commune police).
 /// </summary>
 public sealed record SubmitOnlineRequest(Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
-    int? Copies = null, int? Pages = null, Guid? ProcessingUnitId = null);
+    int? Copies = null, int? Pages = null, Guid? ProcessingUnitId = null) : IHandedDossier;
 
 public sealed record SupplementUploadRequest(IReadOnlyList<SubmittedDocument> Documents, string? Note = null);
 
@@ -112,12 +112,7 @@ public sealed class SubmitOnlineValidator : AbstractValidator<SubmitOnlineReques
 {
     public SubmitOnlineValidator()
     {
-        RuleFor(x => x.ReceivingUnitId).NotEmpty().Says("Thiếu đơn vị tiếp nhận.", "The receiving unit is required.");
-        RuleFor(x => x.ProcedureId).NotEmpty().Says("Thiếu thủ tục hành chính.", "The procedure is required.");
-        RuleFor(x => x.Applicant).NotNull().Says("Thiếu thông tin người nộp.", "The applicant is required.").SetValidator(new ApplicantValidator());
-        RuleFor(x => x.Documents).NotNull().Says("Thiếu danh sách giấy tờ.", "The documents are required.")
-            .Must(d => d is null || d.Count <= 100).Says("Tối đa 100 giấy tờ.", "At most 100 documents.");
-        RuleForEach(x => x.Documents).SetValidator(new HandedDocumentValidator());
+        Include(new HandedDossierValidator());
         RuleFor(x => x.Copies).InclusiveBetween(1, 1000).Says("Số bản từ 1 đến 1000.", "Copies must be 1 to 1000.");
         RuleFor(x => x.Pages).InclusiveBetween(1, 10000).Says("Số trang từ 1 đến 10000.", "Pages must be 1 to 10000.");
     }

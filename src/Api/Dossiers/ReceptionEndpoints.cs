@@ -8,12 +8,21 @@ using Procedures.Dossiers;
 
 namespace Api.Dossiers;
 
+/// <summary>A new dossier handed in, at the counter or online: where, for which procedure, by whom, with which documents.</summary>
+public interface IHandedDossier
+{
+    Guid ReceivingUnitId { get; }
+    Guid ProcedureId { get; }
+    ApplicantData Applicant { get; }
+    IReadOnlyList<HandedDocument> Documents { get; }
+}
+
 /// <summary>The clerk's reception at the counter: a new dossier, checked and decided on the spot (Forms 01–03).</summary>
 public sealed record ReceiveAtCounterRequest(
     Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
     ReceptionDecision Decision = ReceptionDecision.Accept, string? Reason = null, IReadOnlyList<string>? OtherMissingItems = null,
     Guid? ProcessingUnitId = null, int? Copies = null, int? Pages = null, decimal? FeeByDecision = null,
-    IReadOnlyDictionary<string, string>? WorkflowInputs = null);
+    IReadOnlyDictionary<string, string>? WorkflowInputs = null) : IHandedDossier;
 
 /// <summary>The clerk's check of an online submission (status 1, registered).</summary>
 public sealed record ReceiveOnlineRequest(
@@ -101,9 +110,10 @@ public sealed class HandedDocumentValidator : AbstractValidator<HandedDocument>
     }
 }
 
-public sealed class ReceiveAtCounterValidator : AbstractValidator<ReceiveAtCounterRequest>
+/// <summary>The rules every handed-in dossier meets, counter or online.</summary>
+public sealed class HandedDossierValidator : AbstractValidator<IHandedDossier>
 {
-    public ReceiveAtCounterValidator()
+    public HandedDossierValidator()
     {
         RuleFor(x => x.ReceivingUnitId).NotEmpty().Says("Thiếu đơn vị tiếp nhận.", "The receiving unit is required.");
         RuleFor(x => x.ProcedureId).NotEmpty().Says("Thiếu thủ tục hành chính.", "The procedure is required.");
@@ -111,6 +121,14 @@ public sealed class ReceiveAtCounterValidator : AbstractValidator<ReceiveAtCount
         RuleFor(x => x.Documents).NotNull().Says("Thiếu danh sách giấy tờ.", "The documents are required.")
             .Must(d => d is null || d.Count <= 100).Says("Tối đa 100 giấy tờ.", "At most 100 documents.");
         RuleForEach(x => x.Documents).SetValidator(new HandedDocumentValidator());
+    }
+}
+
+public sealed class ReceiveAtCounterValidator : AbstractValidator<ReceiveAtCounterRequest>
+{
+    public ReceiveAtCounterValidator()
+    {
+        Include(new HandedDossierValidator());
         RuleFor(x => x.Decision).IsInEnum().Says("Quyết định tiếp nhận không hợp lệ.", "The decision is not valid.");
         RuleFor(x => x.Reason).Optional(2000, "lý do", "The reason");
         RuleForEach(x => x.OtherMissingItems).MaximumLength(500).Says("Mỗi mục bổ sung dài tối đa 500 ký tự.", "Each missing item is at most 500 characters.");
