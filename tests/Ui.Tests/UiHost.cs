@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +28,7 @@ public sealed class UiHost : IAsyncDisposable
 
     private static async Task<UiHost> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var settings = new Dictionary<string, string>
         {
@@ -54,13 +52,6 @@ public sealed class UiHost : IAsyncDisposable
     }
 
     public Task<string> DossierCodeAsync(Guid id) => Db(db => db.Dossiers.Where(d => d.Id == id).Select(d => d.Code!).SingleAsync());
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 

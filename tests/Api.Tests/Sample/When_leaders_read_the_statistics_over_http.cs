@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Microsoft.Extensions.DependencyInjection;
 using Procedures.Statistics;
+using Tests.Shared;
 
 namespace Api.Tests.Sample;
 
@@ -101,7 +101,7 @@ public sealed class When_leaders_read_the_statistics_over_http
         var pdf = await leader.GetAsync($"/api/v1/reports/iso/{_commune}/Year/{year}/consolidated.pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        var text = PdfText(await pdf.Content.ReadAsByteArrayAsync());
+        var text = PdfText.Of(await pdf.Content.ReadAsByteArrayAsync());
         text.ShouldContain("Ủy ban nhân dân xã Yên Sơn");
         var totals = text.Split('\n').First(l => l.Contains("Tổng cộng", StringComparison.Ordinal));
         totals[totals.IndexOf("Tổng cộng", StringComparison.Ordinal)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[3].ShouldBe(received.ToString());
@@ -117,7 +117,7 @@ public sealed class When_leaders_read_the_statistics_over_http
         using var book = new XLWorkbook(new MemoryStream(await excel.Content.ReadAsByteArrayAsync()));
         book.Worksheet(1).CellsUsed().Select(c => c.GetString()).ShouldContain(received.Code);
         var pdf = await leader.GetAsync($"/api/v1/reports/register.pdf?unitId={_commune}&from={_today:yyyy-MM-dd}&to={_today:yyyy-MM-dd}");
-        PdfText(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain(received.Code);
+        PdfText.Of(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain(received.Code);
     }
 
     [Test]
@@ -231,20 +231,5 @@ public sealed class When_leaders_read_the_statistics_over_http
     {
         await using var scope = _api.Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StatisticsRefresher>().RefreshStatisticsAsync();
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"iso-api-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            process.ExitCode.ShouldBe(0);
-            return text;
-        }
-        finally { File.Delete(file); }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
@@ -11,6 +10,7 @@ using Procedures.Reports;
 using Procedures.Statistics;
 using Procedures.Tests.Dossiers;
 using Procedures.Tests.Statistics;
+using Tests.Shared;
 
 namespace Procedures.Tests.Reports;
 
@@ -100,7 +100,7 @@ public sealed partial class ReportTests : StatisticsTest
         sheet.Cell(ExcelExport.HeaderRow + 2, 2).GetString().ShouldBe("UBND xã An Lạc");
         book.Worksheet("Chat luong").Cell(ExcelExport.HeaderRow + 3, 9).GetString().ShouldBe("Quá hạn chưa gửi");
 
-        var text = PdfText(IsoReportExports.Pdf(report, new FormAgency("UBND tỉnh Hòa Bình", null, "000.00.00.H50", null, null, "Hòa Bình")));
+        var text = PdfText.Of(IsoReportExports.Pdf(report, new FormAgency("UBND tỉnh Hòa Bình", null, "000.00.00.H50", null, null, "Hòa Bình")));
         text.ShouldContain("UBND xã An Lạc");
         text.ShouldContain("Sở Tư pháp");
         var totals = text.Split('\n').First(l => l.Contains("Tổng cộng", StringComparison.Ordinal));
@@ -115,7 +115,7 @@ public sealed partial class ReportTests : StatisticsTest
         register.Rows.Count.ShouldBe(12);
         register.Rows[0].DossierCode.ShouldBe(Db.Dossiers.Single(d => d.Id == Dossiers["d1"]).Code);
         register.Rows.Select(r => r.No).ShouldBe(Enumerable.Range(1, 12));
-        var text = PdfText(DossierRegisterQuery.Pdf(register, new FormAgency("UBND tỉnh Hòa Bình", null, "000.00.00.H50", null, null)));
+        var text = PdfText.Of(DossierRegisterQuery.Pdf(register, new FormAgency("UBND tỉnh Hòa Bình", null, "000.00.00.H50", null, null)));
         text.ShouldContain("SỔ THEO DÕI HỒ SƠ");
         text.ShouldContain(register.Rows[^1].DossierCode);
         using var book = new XLWorkbook(new MemoryStream(DossierRegisterQuery.Excel(register)));
@@ -133,21 +133,6 @@ public sealed partial class ReportTests : StatisticsTest
     {
         await using var scope = NewScope();
         return await call(scope.ServiceProvider.GetRequiredService<IsoReportsHandler>());
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"iso-report-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            process.ExitCode.ShouldBe(0);
-            return text;
-        }
-        finally { File.Delete(file); }
     }
 
     [GeneratedRegex(@"\d+(\.\d+)?")]

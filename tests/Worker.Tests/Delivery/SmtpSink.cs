@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
+using Tests.Shared;
 
 namespace Worker.Tests.Delivery;
 
@@ -21,7 +20,7 @@ public sealed class SmtpSink : IAsyncDisposable
     public static async Task<SmtpSink> StartAsync()
     {
         var maildir = Path.Combine(Path.GetTempPath(), $"iso-smtp-{Guid.NewGuid():N}");
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         // Debian's interpreter: that is where apt installed the module, whatever python3 comes first on PATH.
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var psi = new ProcessStartInfo(python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -29,7 +28,7 @@ public sealed class SmtpSink : IAsyncDisposable
         var process = Process.Start(psi) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start");
         var sink = new SmtpSink(process, maildir, port);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await AcceptsAsync(port))
+        while (!await LoopbackPorts.AcceptsAsync(port))
         {
             if (process.HasExited)
                 throw new InvalidOperationException($"The SMTP sink exited: {await process.StandardError.ReadToEndAsync()} (install python3-aiosmtpd)");
@@ -58,24 +57,6 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         var folder = Path.Combine(_maildir, "new");
         if (Directory.Exists(folder)) foreach (var f in Directory.GetFiles(folder)) File.Delete(f);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException) { return false; }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tests.Shared;
 using Worker.Delivery;
 using Worker.Messaging;
 using Worker.Tests.Notifications;
@@ -8,7 +9,7 @@ namespace Worker.Tests.Delivery;
 /// <summary>The SMTP server is down: the delivery is retried with growing waits, then failed and shown to admins.</summary>
 public sealed class When_a_delivery_fails : NotificationsTest
 {
-    private readonly int _closedPort = SmtpSink.FreePort();
+    private readonly int _closedPort = LoopbackPorts.Free();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using Worker.Tests.Delivery;
+using Tests.Shared;
 
 namespace Worker.Tests.MultiProcess;
 
@@ -28,15 +26,15 @@ public sealed class RabbitMqNode : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"iso-rabbit-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].");
-        var port = SmtpSink.FreePort();
+        var port = LoopbackPorts.Free();
         await File.WriteAllTextAsync(Path.Combine(folder, "rabbitmq.conf"), $"listeners.tcp.default = 127.0.0.1:{port}\n");
         var env = new Dictionary<string, string>
         {
             ["HOME"] = folder,
             ["RABBITMQ_NODENAME"] = $"isotest{Guid.NewGuid():N}"[..20] + "@localhost",
             ["RABBITMQ_NODE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ERL_EPMD_PORT"] = SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ERL_EPMD_PORT"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log"),
@@ -47,7 +45,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         var server = Process.Start(Command("rabbitmq-server", folder, env)) ?? throw new InvalidOperationException("rabbitmq-server did not start");
         var node = new RabbitMqNode(folder, env, server, port);
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await AcceptsAsync(port))
+        while (!await LoopbackPorts.AcceptsAsync(port))
         {
             if (server.HasExited || DateTime.UtcNow > deadline)
             {
@@ -66,17 +64,6 @@ public sealed class RabbitMqNode : IAsyncDisposable
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (key, value) in env) psi.Environment[key] = value;
         return psi;
-    }
-
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException) { return false; }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Worker.Tests.Delivery;
+using Tests.Shared;
 
 namespace Worker.Tests.MultiProcess;
 
@@ -17,7 +17,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public static WorkerProcess Start(IReadOnlyDictionary<string, string> settings)
     {
-        var url = $"http://127.0.0.1:{SmtpSink.FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Worker.dll"));
         psi.Environment["ASPNETCORE_URLS"] = url;
