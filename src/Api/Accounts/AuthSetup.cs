@@ -21,7 +21,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddIsoAuthentication(this IServiceCollection services)
     {
-        services.AddDbContext<ApiDb>((sp, o) => ((DbContextOptionsBuilder<ApiDb>)o).UseApiNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContextPool<ApiDb>((sp, o) => ((DbContextOptionsBuilder<ApiDb>)o).UseApiNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddIdentityCore<Account>(o =>
             {
                 o.Password.RequiredLength = 10;

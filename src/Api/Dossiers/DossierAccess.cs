@@ -1,5 +1,7 @@
 using Npgsql;
+using Procedures.Dossiers;
 using Procedures.Organisation;
+using Procedures.Persistence;
 
 namespace Api.Dossiers;
 
@@ -8,21 +10,12 @@ namespace Api.Dossiers;
 /// as the domain's — an official of a unit taking part (receiving, processing, consulted, or any work item's unit),
 /// or the citizen who submitted it. Anyone else gets NotFound.
 /// </summary>
-public sealed class DossierAccess(NpgsqlDataSource dataSource, OfficialDirectory officials)
+public sealed class DossierAccess(NpgsqlDataSource dataSource, ProceduresDb db, OfficialDirectory officials)
 {
     public async Task<bool> OfficialSeesAsync(string userName, Guid dossierId, CancellationToken ct)
     {
         var actor = await officials.FindAsync(userName, ct);
-        if (actor is null) return false;
-        await using var command = dataSource.CreateCommand("""
-            SELECT ARRAY[d.receiving_unit_id, d.processing_unit_id]
-                || ARRAY(SELECT c.consulted_unit_id FROM procedures.consultations c WHERE c.dossier_id = d.id)
-                || ARRAY(SELECT DISTINCT w.unit_id::uuid FROM engine.work_items w
-                         WHERE w.instance_id = d.workflow_instance_id AND w.unit_id ~ '^[0-9a-fA-F-]{36}$')
-            FROM procedures.dossiers d WHERE d.id = $1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = dossierId });
-        return await command.ExecuteScalarAsync(ct) is Guid[] units && units.Any(actor.BelongsTo);
+        return actor is not null && (await DossierParticipants.UnitsAsync(db, dossierId, ct)).Any(actor.BelongsTo);
     }
 
     public async Task<bool> CitizenOwnsAsync(Guid citizenId, Guid dossierId, CancellationToken ct)

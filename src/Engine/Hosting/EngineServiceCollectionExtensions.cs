@@ -15,14 +15,26 @@ namespace Engine.Hosting;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
+    /// The data source every context and query shares. Unless the connection string says otherwise, statements run
+    /// again and again (dossier reads, inboxes, tracking, transitions) are prepared on each pooled connection after
+    /// their second use, so the server parses and plans them once instead of on every request.
+    /// </summary>
+    public static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        return builder.Build();
+    }
+
+    /// <summary>
     /// Registers the engine on PostgreSQL: data source, <see cref="EngineDb"/>, runtime, definition store,
     /// queries. The calendar defaults to <see cref="WeekdayCalendar"/> and the clock to the system clock
     /// unless registered before.
     /// </summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
-        services.AddDbContext<EngineDb>((sp, o) => ((DbContextOptionsBuilder<EngineDb>)o).UseEngineNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(_ => BuildDataSource(connectionString));
+        services.AddDbContextPool<EngineDb>((sp, o) => ((DbContextOptionsBuilder<EngineDb>)o).UseEngineNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<IWorkingCalendar>(WeekdayCalendar.Default);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StepHandlerRegistry>();

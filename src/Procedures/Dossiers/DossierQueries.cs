@@ -15,24 +15,20 @@ public sealed partial class DossierQueries(ProceduresDb db, InstanceQueries inst
     public async Task<DomainResult<DossierDetails>> GetAsync(Guid dossierId, string actorName, CancellationToken ct = default)
     {
         var actor = await officials.FindAsync(actorName ?? "", ct);
-        var d = await db.Dossiers.AsNoTracking().Include(x => x.Documents).SingleOrDefaultAsync(x => x.Id == dossierId, ct);
-        if (actor is null || d is null) return DossierWork.NoSuchDossier;
+        if (actor is null || !(await DossierParticipants.UnitsAsync(db, dossierId, ct)).Any(actor.BelongsTo)) return DossierWork.NoSuchDossier;
+        var row = await db.Dossiers.AsNoTracking().Where(x => x.Id == dossierId)
+            .Select(x => new { Dossier = x, Documents = x.Documents.OrderBy(doc => doc.Id).ToList(), Procedure = db.Procedures.First(p => p.Id == x.ProcedureId) })
+            .SingleOrDefaultAsync(ct);
+        if (row is null) return DossierWork.NoSuchDossier;
+        var (d, procedure) = (row.Dossier, row.Procedure);
         var consultations = await db.Consultations.AsNoTracking().Where(c => c.DossierId == dossierId).OrderBy(c => c.RequestedAt).ToListAsync(ct);
-        var engineUnits = d.WorkflowInstanceId is { } instanceId
-            ? await db.Database.SqlQuery<string>($"SELECT DISTINCT unit_id AS \"Value\" FROM engine.work_items WHERE instance_id = {instanceId} AND unit_id IS NOT NULL").ToListAsync(ct)
-            : [];
-        var units = new HashSet<Guid>([d.ReceivingUnitId, d.ProcessingUnitId, .. consultations.Select(c => c.ConsultedUnitId)]);
-        units.UnionWith(engineUnits.Select(u => Guid.TryParse(u, out var id) ? id : Guid.Empty));
-        if (!units.Any(actor.BelongsTo)) return DossierWork.NoSuchDossier;
-
-        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == d.ProcedureId, ct);
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Id).ToListAsync(ct);
         // Only the open steps are shown: the instance's variables and history are not read for a dossier page.
         var open = d.WorkflowInstanceId is { } id2 ? await instances.OpenWorkItemsAsync(id2, ct) : [];
         return new DossierDetails(d.Id, d.Code, d.Status, d.Status.Vietnamese(), d.Status.English(), d.ProcedureId, procedure.Code, procedure.Name,
             d.ReceivingUnitId, d.ProcessingUnitId, d.Channel, ApplicantData.From(d.Applicant), d.CitizenAccountId,
             DossierMapping.Dates(d), DossierMapping.Outcome(d), d.FeeAmount, d.MissingItems,
-            d.Documents.OrderBy(x => x.Id).Select(DossierMapping.Document).ToList(), events.Select(DossierMapping.Event).ToList(), open,
+            row.Documents.Select(DossierMapping.Document).ToList(), events.Select(DossierMapping.Event).ToList(), open,
             consultations.Select(DossierMapping.Consultation).ToList());
     }
 }

@@ -24,7 +24,7 @@ public static class ProceduresServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddProcedures(this IServiceCollection services)
     {
-        services.AddDbContext<ProceduresDb>((sp, o) =>
+        services.AddDbContextPool<ProceduresDb>((sp, o) =>
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();

@@ -12,17 +12,20 @@ public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock)
 
     public async Task<Actor?> FindAsync(string userName, CancellationToken ct = default)
     {
-        var official = await db.Officials.AsNoTracking().Include(o => o.Memberships)
-            .SingleOrDefaultAsync(o => o.UserName == userName && o.IsActive, ct);
-        if (official is null) return null;
         var today = Today;
-        var memberships = official.Memberships.Where(m => m.IsEffectiveOn(today)).ToList();
-        var unitIds = memberships.Select(m => m.UnitId).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.Code, u.Path, InternalPartOf: u.TypeCode == DefaultUnitTypes.Section || u.TypeCode == DefaultUnitTypes.OneStopShop ? u.ParentId : null), ct);
-        return new Actor(official.Id, official.UserName, official.FullName, official.Position,
-            memberships.Where(m => units.ContainsKey(m.UnitId))
-                .Select(m => new ActorMembership(m.UnitId, units[m.UnitId].Code, units[m.UnitId].Path, m.Roles, units[m.UnitId].InternalPartOf)).ToList());
+        // One round trip: the official with the memberships effective today and each membership's unit.
+        var official = await db.Officials.AsNoTracking().Where(o => o.UserName == userName && o.IsActive)
+            .Select(o => new
+            {
+                o.Id, o.UserName, o.FullName, o.Position,
+                Memberships = o.Memberships.Where(m => m.EffectiveFrom <= today && (m.EffectiveTo == null || today <= m.EffectiveTo))
+                    .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { m.UnitId, m.Roles, u.Code, u.Path, u.TypeCode, u.ParentId })
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        return official is null ? null : new Actor(official.Id, official.UserName, official.FullName, official.Position,
+            official.Memberships.Select(m => new ActorMembership(m.UnitId, m.Code, m.Path, m.Roles,
+                m.TypeCode == DefaultUnitTypes.Section || m.TypeCode == DefaultUnitTypes.OneStopShop ? m.ParentId : null)).ToList());
     }
 
     /// <summary>Display names by user name, for history and forms.</summary>

@@ -21,7 +21,7 @@ public static class NotificationsServices
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration config)
     {
-        services.AddDbContext<NotificationsDb>((sp, o) =>
+        services.AddDbContextPool<NotificationsDb>((sp, o) =>
             ((DbContextOptionsBuilder<NotificationsDb>)o).UseNotificationsNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddOutboxTypes(map =>
         {
