@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using LoadGenerator;
 
 // Load generator for ISO điện tử: bulk-creates dossiers through the API, then measures p50/p95/p99 and throughput of
@@ -22,10 +23,24 @@ var clerk = await api.SignInAsync("ys.clerk");
 var anonymous = api.Anonymous();
 var yenSon = dossiers.Where(d => d.Shop == "ys").ToArray();
 var random = new Random(42);
-SeededDossier Any() => yenSon[random.Next(yenSon.Length)];
+// Random is not thread-safe and the scenarios call it from many requests at once.
+SeededDossier Any() { lock (random) return yenSon[random.Next(yenSon.Length)]; }
 
-// Dossiers still waiting at 'assign' are consumed by the step scenario, one per request, newest last so reruns find fresh ones.
-var toAssign = new Queue<SeededDossier>(yenSon.Reverse());
+// Dossiers still waiting at 'assign' are consumed by the step scenario, one per request. They are read from the section
+// head's inbox, so a rerun never picks a dossier an earlier run has already assigned.
+var toAssign = new Queue<Guid>();
+if (options.Only is null || "complete a step".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+{
+    var wanted = options.Rate * options.Seconds + Math.Max(1, options.Rate / 10) * 2 + 100;
+    for (var page = 1; toAssign.Count < wanted; page++)
+    {
+        var items = (await head.GetFromJsonAsync<JsonElement>($"/api/v1/inbox/mine?page={page}&pageSize=200")).GetProperty("items");
+        if (items.GetArrayLength() == 0) break;
+        foreach (var item in items.EnumerateArray().Where(i => i.GetProperty("stepId").GetString() == "assign"))
+            toAssign.Enqueue(item.GetProperty("dossierId").GetGuid());
+    }
+    Console.WriteLine($"{toAssign.Count} dossiers waiting at 'assign' in the section head's inbox");
+}
 
 var scenarios = new (string Name, Func<int, Task<bool>> Call)[]
 {
@@ -40,10 +55,9 @@ var scenarios = new (string Name, Func<int, Task<bool>> Call)[]
     }),
     ("complete a step (POST /dossiers/{id}/assignment)", async _ =>
     {
-        SeededDossier? d;
-        lock (toAssign) toAssign.TryDequeue(out d);
-        if (d is null) return false;
-        return Api.Succeeded(await head.PostAsJsonAsync($"/api/v1/dossiers/{d.Id}/assignment", new { specialist = "ys.economy.specialist", instructions = "Xử lý" }));
+        Guid id;
+        lock (toAssign) if (!toAssign.TryDequeue(out id)) return false;
+        return Api.Succeeded(await head.PostAsJsonAsync($"/api/v1/dossiers/{id}/assignment", new { specialist = "ys.economy.specialist", instructions = "Xử lý" }));
     }),
 };
 

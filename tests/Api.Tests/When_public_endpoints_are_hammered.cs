@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Tests.Shared;
 
 namespace Api.Tests;
@@ -23,5 +24,17 @@ public sealed class When_public_endpoints_are_hammered
 
         for (var i = 0; i < 3; i++) await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = "x", password = "y" });
         (await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = "x", password = "y" })).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
+    public async Task Should_limit_the_portal_tracking_page_per_client_like_the_api()
+    {
+        await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync("ui_rate"),
+            new Dictionary<string, string> { ["RateLimits:tracking"] = "4" });
+        var limiter = factory.Services.GetRequiredService<Api.Ui.UiTrackingLimiter>();
+        var answers = Enumerable.Range(0, 6).Select(_ => limiter.TryAcquire("address:10.0.0.1")).ToList();
+        answers.ShouldBe([true, true, true, true, false, false]);
+        // Another browser is not held up by the first one's guesses.
+        limiter.TryAcquire("address:10.0.0.2").ShouldBeTrue();
     }
 }

@@ -21,6 +21,9 @@ public static class UiServices
         services.AddLocalization();
         services.AddScoped<UiSession>();
         services.AddScoped<InboxReader>();
+        services.AddSingleton<UiTrackingLimiter>();
+        services.AddScoped<UiClient>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, UiClientCircuitHandler>();
         return builder;
     }
 
