@@ -21,6 +21,7 @@ public static class UiServices
         services.AddLocalization();
         services.AddScoped<UiSession>();
         services.AddScoped<InboxReader>();
+        services.AddScoped<Admin.AdminDesk>();
         return builder;
     }
 
