@@ -20,8 +20,9 @@ public sealed class When_a_non_admin_opens_the_administration
     {
         var clerk = await Browser.NewPageAsync(_host);
         await clerk.SignInAsync("ys.clerk");
-        await clerk.GoAsync(path);
+        await clerk.GotoAsync(path);
         await clerk.GetByText("Bạn không có quyền xem trang này.").WaitForAsync();
+        await clerk.ShotAsync("c0-refused-" + path.Split('/').Last());
         (await clerk.Locator("h1").CountAsync()).ShouldBe(0);
         (await clerk.Locator("[data-testid^=admin-]").CountAsync()).ShouldBe(0);
         (await clerk.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(0);

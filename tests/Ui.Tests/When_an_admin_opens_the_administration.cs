@@ -28,7 +28,7 @@ public sealed class When_an_admin_opens_the_administration
 
         // A child without a code is refused under the code field, which the message names.
         await _admin.Locator("[data-testid=child-create]").ClickAsync();
-        await _admin.Locator("[data-testid=unit-child] .mud-input-error", new() { HasText = "Mã đơn vị" }).WaitForAsync();
+        await _admin.Locator("[data-testid=unit-child] .mud-input-helper-text.mud-input-error", new() { HasText = "Mã đơn vị" }).WaitForAsync();
         await _admin.ShotAsync("c5-unit-tree");
     }
 
@@ -46,7 +46,7 @@ public sealed class When_an_admin_opens_the_administration
     public async Task Should_show_the_year_with_its_holidays()
     {
         await _admin.GoAsync("/quan-tri/lich");
-        var year = await _admin.Locator("[data-testid=calendar-year] input").InputValueAsync();
+        var year = await _admin.Locator("input[data-testid=calendar-year], [data-testid=calendar-year] input").InputValueAsync();
         await _admin.Locator($"[data-testid=calendar-entry][data-date='{year}-09-02']").WaitForAsync();
         (await _admin.Locator("[data-testid=calendar-working-days]").InnerTextAsync()).ShouldContain("ngày làm việc");
         await _admin.ShotAsync("c7-calendar");
@@ -68,7 +68,7 @@ public sealed class When_an_admin_opens_the_administration
         await _admin.GoAsync("/quan-tri/thu-tuc");
         await _admin.FillFieldAsync("catalogue-filter", "2.000720");
         await _admin.Locator("[data-testid=catalogue-row]", new() { HasText = "2.000720" }).ClickAsync();
-        (await _admin.Locator("[data-testid=procedure-name] input").InputValueAsync()).ShouldNotBeEmpty();
+        (await _admin.Locator("input[data-testid=procedure-name], [data-testid=procedure-name] input").InputValueAsync()).ShouldNotBeEmpty();
         await _admin.ShotAsync("c9-catalogue");
     }
 
