@@ -16,15 +16,29 @@ public sealed class When_a_non_admin_opens_the_administration
     [TestCase("/quan-tri/lich")]
     [TestCase("/quan-tri/mau-tin-nhan")]
     [TestCase("/quan-tri/nhat-ky-gui")]
-    public async Task Should_see_a_refusal_and_nothing_of_the_page(string path)
+    public async Task Should_be_refused_the_page_and_see_nothing_of_it(string path)
     {
         var clerk = await Browser.NewPageAsync(_host);
         await clerk.SignInAsync("ys.clerk");
-        await clerk.GotoAsync(path);
-        await clerk.GetByText("Bạn không có quyền xem trang này.").WaitForAsync();
-        await clerk.ShotAsync("c0-refused-" + path.Split('/').Last());
-        (await clerk.Locator("h1").CountAsync()).ShouldBe(0);
-        (await clerk.Locator("[data-testid^=admin-]").CountAsync()).ShouldBe(0);
+        var response = await clerk.GotoAsync(path);
+        response.ShouldNotBeNull();
+        response.Status.ShouldBe(403);
+        (await clerk.Locator("[data-testid=admin-page]").CountAsync()).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Should_not_see_the_administration_menu()
+    {
+        var clerk = await Browser.NewPageAsync(_host);
+        await clerk.SignInAsync("ys.clerk");
+        await clerk.GoAsync("/can-bo/hop-thu");
+        await clerk.Locator("a[href='/can-bo/hop-thu']").First.WaitForAsync();
         (await clerk.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(0);
+
+        var admin = await Browser.NewPageAsync(_host);
+        await admin.SignInAsync("admin");
+        await admin.GoAsync("/can-bo/hop-thu");
+        await admin.Locator("a[href='/quan-tri/quy-trinh']").WaitForAsync();
+        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(7);
     }
 }
