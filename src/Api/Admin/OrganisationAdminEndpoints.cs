@@ -1,6 +1,5 @@
 using Api.Accounts;
 using Api.Audit;
-using Api.Persistence;
 using Api.Problems;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -80,31 +79,24 @@ public static class OrganisationAdminEndpoints
     }
 
     private static async Task<Results<Ok<OfficialView>, ProblemHttpResult>> CreateOfficialAsync(CreateOfficialRequest r, HttpContext http,
-        CreateOfficialHandler handler, UserManager<Account> users, IPasswordValidator<Account> passwords, ApiDb db, TimeProvider clock)
+        CreateOfficialHandler handler, OfficialAccounts accounts)
     {
-        var account = new Account { Id = Guid.CreateVersion7(), UserName = r.UserName.Trim(), Kind = AccountKind.Official, FullName = r.FullName.Trim(), Email = r.Email, CreatedAt = clock.GetUtcNow() };
-        var strong = await passwords.ValidateAsync(users, account, r.InitialPassword);
-        if (!strong.Succeeded) return Problem.FromIdentity(http, strong, "initialPassword");
-        if (await users.FindByNameAsync(account.UserName) is not null)
+        var account = accounts.NewAccount(r.UserName, r.FullName, r.Email);
+        if (await accounts.WeakPasswordAsync(account, r.InitialPassword) is { } weak) return Problem.FromIdentity(http, weak, "initialPassword");
+        if (await accounts.UserNameTakenAsync(account))
             return Problem.Make(http, 409, "user-name-taken", Language.Pick(http, "Tên đăng nhập đã được dùng.", "The user name is taken."), "userName");
         var result = await AdminActor.RunAsync(http, a => handler.HandleAsync(a, new CreateOfficial(r.UserName, r.FullName, r.UnitId, r.Roles, r.Position, r.Email, r.Phone, r.EffectiveFrom), http.RequestAborted));
         if (result.Result is not Ok<OfficialView> created) return result;
-        var made = await users.CreateAsync(account, r.InitialPassword);
+        var made = await accounts.CreateAsync(account, r.InitialPassword);
         if (!made.Succeeded) return Problem.FromIdentity(http, made, "userName");
         http.AuditResource(created.Value!.Id);
         return result;
     }
 
-    private static async Task<Results<Ok<OfficialView>, ProblemHttpResult>> DeactivateAsync(Guid id, HttpContext http, DeactivateOfficialHandler handler, UserManager<Account> users)
+    private static async Task<Results<Ok<OfficialView>, ProblemHttpResult>> DeactivateAsync(Guid id, HttpContext http, DeactivateOfficialHandler handler, OfficialAccounts accounts)
     {
         var result = await AdminActor.RunAsync(http, a => handler.HandleAsync(a, new DeactivateOfficial(id), http.RequestAborted));
-        if (result.Result is Ok<OfficialView> done && await users.FindByNameAsync(done.Value!.UserName) is { } account)
-        {
-            // Existing tickets stop working at their next refresh; the lock and the new stamp refuse every new sign-in.
-            await users.SetLockoutEnabledAsync(account, true);
-            await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
-            await users.UpdateSecurityStampAsync(account);
-        }
+        if (result.Result is Ok<OfficialView> done) await accounts.LockAsync(done.Value!);
         return result;
     }
 

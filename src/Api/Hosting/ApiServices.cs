@@ -61,6 +61,7 @@ public static class ApiServices
         services.AddSingleton<IPasswordHasher<ApiClient>, PasswordHasher<ApiClient>>();
         services.AddScoped<CredentialCheck>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Admin.OfficialAccounts>();
         services.AddScoped<RevisionGuard>();
         services.AddSingleton<RevisionCommitInterceptor>();
         services.ConfigureDbContext<ProceduresDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RevisionCommitInterceptor>()));

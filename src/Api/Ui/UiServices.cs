@@ -24,6 +24,7 @@ public static class UiServices
         services.AddSingleton<UiTrackingLimiter>();
         services.AddScoped<UiClient>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, UiClientCircuitHandler>();
+        services.AddScoped<Admin.AdminDesk>();
         return builder;
     }
 

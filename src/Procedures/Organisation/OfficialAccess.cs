@@ -8,7 +8,7 @@ namespace Procedures.Organisation;
 /// Who may manage an official: a system admin, or an admin of every unit the official currently belongs to. A
 /// commune admin thus cannot rename or deactivate a province official who also sits in the commune.
 /// </summary>
-internal static class OfficialAccess
+public static class OfficialAccess
 {
     /// <summary>The official (tracked, with memberships) and the units of the memberships in effect today.</summary>
     public static async Task<(Official? Official, IReadOnlyList<Unit> CurrentUnits)> LoadAsync(

@@ -22,6 +22,22 @@ public sealed class DeliveryLogQuery(NotificationsDb db)
             .Where(d => d.Status == DeliveryStatus.Failed || d.Status == DeliveryStatus.Retrying)
             .OrderByDescending(d => d.UpdatedAt).Take(take).ToListAsync(ct)).Select(DeliveryView.From).ToList();
 
+    /// <summary>
+    /// The newest deliveries in the given states (any when null), optionally only those whose dossier code, recipient or event
+    /// contains <paramref name="text"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryView>> LatestAsync(IReadOnlyCollection<DeliveryStatus>? statuses, string? text, int take = 100, CancellationToken ct = default)
+    {
+        var query = db.Deliveries.AsNoTracking();
+        if (statuses is { Count: > 0 }) query = query.Where(d => statuses.Contains(d.Status));
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(d => EF.Functions.ILike(d.DossierCode ?? "", pattern, "\\") || EF.Functions.ILike(d.Recipient, pattern, "\\") || EF.Functions.ILike(d.Event, pattern, "\\"));
+        }
+        return (await query.OrderByDescending(d => d.UpdatedAt).Take(take).ToListAsync(ct)).Select(DeliveryView.From).ToList();
+    }
+
     public async Task<IReadOnlyList<DeliveryView>> ForDossierAsync(Guid dossierId, CancellationToken ct = default) =>
         (await db.Deliveries.AsNoTracking().Where(d => d.DossierId == dossierId).OrderBy(d => d.CreatedAt).ToListAsync(ct))
         .Select(DeliveryView.From).ToList();

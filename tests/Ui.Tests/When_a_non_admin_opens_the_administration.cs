@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace Ui.Tests;
+
+public sealed class When_a_non_admin_opens_the_administration
+{
+    private UiHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _host = await UiHost.InstanceAsync();
+
+    [TestCase("/quan-tri/don-vi")]
+    [TestCase("/quan-tri/can-bo")]
+    [TestCase("/quan-tri/thu-tuc")]
+    [TestCase("/quan-tri/quy-trinh")]
+    [TestCase("/quan-tri/lich")]
+    [TestCase("/quan-tri/mau-tin-nhan")]
+    [TestCase("/quan-tri/nhat-ky-gui")]
+    public async Task Should_be_refused_the_page_and_see_nothing_of_it(string path)
+    {
+        var clerk = await Browser.NewPageAsync(_host);
+        await clerk.SignInAsync("ys.clerk");
+        var response = await clerk.GotoAsync(path);
+        response.ShouldNotBeNull();
+        response.Status.ShouldBe(403);
+        (await clerk.Locator("[data-testid=admin-page]").CountAsync()).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Should_not_see_the_administration_menu()
+    {
+        var clerk = await Browser.NewPageAsync(_host);
+        await clerk.SignInAsync("ys.clerk");
+        await clerk.GoAsync("/can-bo/hop-thu");
+        await clerk.Locator("a[href='/can-bo/hop-thu']").First.WaitForAsync();
+        (await clerk.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(0);
+
+        var admin = await Browser.NewPageAsync(_host);
+        await admin.SignInAsync("admin");
+        await admin.GoAsync("/can-bo/hop-thu");
+        await admin.Locator("a[href='/quan-tri/quy-trinh']").WaitForAsync();
+        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(7);
+    }
+}

@@ -1,0 +1,79 @@
+using Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Ui.Tests;
+
+/// <summary>Journey (c): an invalid draft is refused with its problems at their paths, a valid one is compared with the current version and published.</summary>
+public sealed class When_an_admin_publishes_a_definition
+{
+    private const string Workflow = "signature-certification";
+    private UiHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _host = await UiHost.InstanceAsync();
+
+    [Test]
+    public async Task Should_show_the_problems_then_the_changes_and_make_the_published_version_current()
+    {
+        var current = await EngineAsync(db => db.Definitions.Where(d => d.DefinitionId == Workflow && d.IsLatest).Select(d => new { d.Version, d.SourceYaml }).SingleAsync());
+        current.SourceYaml.ShouldNotBeNull();
+        var invalid = ReplaceFirst(current.SourceYaml, "        to: refused", "        to: nowhere");
+        var valid = ReplaceFirst(current.SourceYaml, "    budget: 2h", "    budget: 3h");
+
+        var admin = await Browser.NewPageAsync(_host);
+        await admin.SignInAsync("admin");
+        await admin.GoAsync("/quan-tri/quy-trinh");
+        await admin.GetByRole(AriaRole.Heading, new() { Name = "Quy trình xử lý (định nghĩa)" }).WaitForAsync();
+        await admin.ShotAsync("c1-definitions");
+
+        // A draft whose first step sends a refusal to a step that does not exist: the problem is listed at that action's path.
+        await admin.FillFieldAsync("yaml-text", invalid);
+        await admin.Locator("[data-testid=yaml-upload]").ClickAsync();
+        await admin.Locator("[data-testid=upload-invalid]").WaitForAsync();
+        var problem = admin.Locator("[data-testid=definition-problem][data-path='steps[0].actions[1].to']");
+        (await problem.InnerTextAsync()).ShouldContain("nowhere");
+        await admin.ShotAsync("c2-invalid-draft-problems");
+
+        // The corrected draft replaces it: no problems, and the changes against the current version name the step's budget.
+        await admin.FillFieldAsync("yaml-text", valid);
+        await admin.Locator("[data-testid=yaml-upload]").ClickAsync();
+        await admin.Locator("[data-testid=upload-valid]").WaitForAsync();
+        (await admin.Locator("[data-testid=definition-problem]").CountAsync()).ShouldBe(0);
+        var budget = admin.Locator("[data-testid=diff-row][data-path='steps[process].budget']");
+        (await budget.InnerTextAsync()).ShouldContain("3h");
+        var changed = await admin.Locator("[data-testid=diff-row]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.path)");
+        changed.ShouldBe(["version", "steps[process].budget"], ignoreOrder: true);
+        await admin.Locator("[data-testid=workflow-diagram]").WaitForAsync();
+        await admin.ShotAsync("c3-valid-draft-diff");
+
+        await admin.Locator("[data-testid=definition-publish]").ClickAsync();
+        var next = (current.Version + 1).ToString();
+        await admin.Locator("[data-testid=current-version]", new() { HasText = next }).WaitForAsync();
+        (await admin.Locator($"[data-testid=definition-version][data-version='{next}'] [data-testid=version-state]").InnerTextAsync()).ShouldBe("Đang áp dụng");
+        (await admin.Locator($"[data-testid=definition-version][data-version='{current.Version}'] [data-testid=version-state]").InnerTextAsync()).ShouldBe("Đã thay thế");
+        (await admin.Locator("[data-testid=definition-publish]").CountAsync()).ShouldBe(0);
+        await admin.ShotAsync("c4-published");
+
+        // New dossiers start on the latest published version: the one just published, with the new budget.
+        await using var scope = _host.App.Services.CreateAsyncScope();
+        var used = await scope.ServiceProvider.GetRequiredService<Engine.Definitions.DefinitionStore>().GetAsync(Workflow);
+        used.ShouldNotBeNull();
+        used.Version.ShouldBe(current.Version + 1);
+        used.FindStep("process")!.Budget!.ToString().ShouldBe("3h");
+    }
+
+    private async Task<T> EngineAsync<T>(Func<EngineDb, Task<T>> query)
+    {
+        await using var scope = _host.App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<EngineDb>());
+    }
+
+    private static string ReplaceFirst(string text, string what, string with)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        at.ShouldBeGreaterThanOrEqualTo(0, $"'{what}' is not in the definition");
+        return text[..at] + with + text[(at + what.Length)..];
+    }
+}
