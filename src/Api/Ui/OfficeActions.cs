@@ -49,12 +49,23 @@ public static class OfficeActions
                 if (!Supported.Contains(a.Name) || actions.Any(x => x.Name == a.Name)) continue;
                 var fields = step!.Form.Where(f => a.Requires.Contains(f.Name) || a.Name == "submit" && f.Name != "missingItems").ToList();
                 actions.Add(a.Name == "supplement-received"
-                    ? new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, [], false, dossier.Documents.Where(d => !d.Provided).ToList(),
-                        supplements?.SelectMany(s => s.Documents).ToList() ?? [])
+                    ? new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, [], false, Pending(dossier), supplements?.SelectMany(s => s.Documents).ToList() ?? [])
                     : new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, fields, a.CommentRequired || a.Name is "refuse" or "send-back"));
             }
         }
         return actions;
+    }
+
+    /// <summary>
+    /// What a supplement may bring: the procedure's documents not provided yet, and the other items the supplement request listed
+    /// (a clearer scan, a paper outside the procedure's list), which are handed in by name.
+    /// </summary>
+    public static IReadOnlyList<Procedures.Dossiers.DocumentView> Pending(DossierDetails dossier)
+    {
+        var pending = dossier.Documents.Where(d => !d.Provided).ToList();
+        pending.AddRange(dossier.MissingItems.Where(m => pending.All(p => p.Name != m))
+            .Select(m => new Procedures.Dossiers.DocumentView(Guid.NewGuid(), null, m, 1, DocumentForm.Copy, false, true, null)));
+        return pending;
     }
 
     /// <summary>Runs the use case behind <paramref name="input"/>; the error text in the UI's language, or null when it went through.</summary>
