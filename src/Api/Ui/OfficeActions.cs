@@ -65,7 +65,8 @@ public static class OfficeActions
         var pending = dossier.Documents.Where(d => !d.Provided).ToList();
         pending.AddRange(dossier.MissingItems.Where(m => pending.All(p => p.Name != m))
             .Select(m => new Procedures.Dossiers.DocumentView(Guid.NewGuid(), null, m, 1, DocumentForm.Copy, false, true, null)));
-        return pending;
+        // What the request asked for first; optional papers not handed in yet after them.
+        return pending.OrderBy(d => dossier.MissingItems.Contains(d.Name) ? 0 : 1).ToList();
     }
 
     /// <summary>Runs the use case behind <paramref name="input"/>; the error text in the UI's language, or null when it went through.</summary>
