@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ui.Tests;
@@ -22,6 +24,29 @@ public sealed class When_pages_load_on_the_sample_data
             var load = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].loadEventEnd");
             (await page.Locator("h1").CountAsync()).ShouldBeGreaterThan(0);
             TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PAGELOAD {path} load={load:0} ms interactive={live:0} ms"));
+        }
+    }
+
+    [Test]
+    public async Task Should_count_the_inbox_tabs_in_one_query_as_the_four_pages_did()
+    {
+        var host = await UiHost.InstanceAsync();
+        foreach (var user in new[] { "ys.clerk", "ys.economy.section-head" })
+        {
+            await using var scope = host.App.Services.CreateAsyncScope();
+            var reader = scope.ServiceProvider.GetRequiredService<Api.Ui.InboxReader>();
+            await reader.CountsAsync(user); // warm-up: plans and connections
+            var separate = new Dictionary<Api.Dossiers.InboxScope, int>();
+            var started = Stopwatch.GetTimestamp();
+            foreach (var scopeOf in Enum.GetValues<Api.Dossiers.InboxScope>())
+                separate[scopeOf] = (await reader.PageAsync(user, scopeOf, 1, 1, Api.Dossiers.InboxSort.DueSoonest, null))!.Total;
+            var before = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            started = Stopwatch.GetTimestamp();
+            var combined = await reader.CountsAsync(user);
+            var after = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            combined.ShouldBe(separate);
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"INBOXCOUNTS {user} four queries={before:0.0} ms one query={after:0.0} ms counts={string.Join(",", combined.Values)}"));
         }
     }
 }

@@ -24,8 +24,6 @@ public sealed record ResetPasswordRequest(string Login, string Code, string NewP
 /// </summary>
 public static class CitizenAccountEndpoints
 {
-    private const string VerifyPurpose = "verify-contact";
-
     public static void Map(WebApplication app)
     {
         var accounts = app.MapGroup("/api/v1/citizen/account").WithTags("Citizen account").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
@@ -43,55 +41,35 @@ public static class CitizenAccountEndpoints
     }
 
     private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> RegisterAsync(RegisterRequest request, HttpContext http,
-        UserManager<Account> users, IVerificationSender sender, TimeProvider clock)
+        CitizenRegistration registration)
     {
-        var login = Logins.Normalise(request.Login);
-        var email = Logins.IsEmail(login);
-        if (!email && !Logins.IsPhone(login))
-            return Problem.Invalid(http, "login", "bad-login", "Nhập thư điện tử hoặc số điện thoại di động Việt Nam.", "Enter an e-mail address or a Vietnamese mobile number.");
-        if (await users.FindByNameAsync(login) is not null)
-            return Problem.Make(http, 409, "login-taken", Language.Pick(http, "Thư điện tử hoặc số điện thoại này đã được đăng ký.", "This e-mail or phone is already registered."), "login");
-        var account = new Account
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = login, Kind = AccountKind.Citizen, FullName = request.FullName.Trim(),
-            Email = email ? login : null, PhoneNumber = email ? null : login, CreatedAt = clock.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(account, request.Password);
-        if (!created.Succeeded) return Problem.FromIdentity(http, created, "login");
-        await SendCodeAsync(users, sender, account, VerifyPurpose, http.RequestAborted);
-        http.AuditResource(account.Id);
-        return TypedResults.Created("/api/v1/me", new RegisterResponse(account.Id, login, email ? VerificationChannel.Email : VerificationChannel.Sms));
+        var (account, refusal) = await registration.RegisterAsync(request.FullName, request.Login, request.Password, http.RequestAborted);
+        if (refusal is not null) return Refused(http, refusal);
+        http.AuditResource(account!.Id);
+        return TypedResults.Created("/api/v1/me", new RegisterResponse(account.Id, account.UserName!, account.Email is not null ? VerificationChannel.Email : VerificationChannel.Sms));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> VerifyAsync(VerifyRequest request, HttpContext http, UserManager<Account> users)
-    {
-        var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
-        if (account is null || account.Kind != AccountKind.Citizen || await users.IsLockedOutAsync(account)
-            || !await users.VerifyUserTokenAsync(account, Provider(account), VerifyPurpose, request.Code.Trim()))
-        {
-            if (account is not null) await users.AccessFailedAsync(account);
-            return Problem.Invalid(http, "code", "invalid-code", "Mã xác thực không đúng hoặc đã hết hạn.", "The code is wrong or has expired.");
-        }
-        if (account.Email is not null) account.EmailConfirmed = true;
-        else account.PhoneNumberConfirmed = true;
-        await users.UpdateAsync(account);
-        await users.ResetAccessFailedCountAsync(account);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> VerifyAsync(VerifyRequest request, HttpContext http, CitizenRegistration registration) =>
+        await registration.VerifyAsync(request.Login, request.Code) is { } refusal ? Refused(http, refusal) : TypedResults.NoContent();
 
-    private static async Task<Accepted> ResendAsync(LoginRequest request, HttpContext http, UserManager<Account> users, IVerificationSender sender)
+    private static async Task<Accepted> ResendAsync(LoginRequest request, HttpContext http, CitizenRegistration registration)
     {
-        var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
-        if (account is { Kind: AccountKind.Citizen, EmailConfirmed: false, PhoneNumberConfirmed: false })
-            await SendCodeAsync(users, sender, account, VerifyPurpose, http.RequestAborted);
+        await registration.ResendAsync(request.Login, http.RequestAborted);
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<Accepted> ForgotAsync(LoginRequest request, HttpContext http, UserManager<Account> users, IVerificationSender sender)
+    private static ProblemHttpResult Refused(HttpContext http, RegistrationRefusal refusal) => refusal switch
+    {
+        { Identity: { } identity } => Problem.FromIdentity(http, identity, refusal.Field),
+        { Status: 409 } => Problem.Make(http, 409, refusal.Code, Language.Pick(http, refusal.Vi, refusal.En), refusal.Field),
+        _ => Problem.Invalid(http, refusal.Field, refusal.Code, refusal.Vi, refusal.En),
+    };
+
+    private static async Task<Accepted> ForgotAsync(LoginRequest request, HttpContext http, UserManager<Account> users, CitizenRegistration registration)
     {
         var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
         if (account is { Kind: AccountKind.Citizen })
-            await SendCodeAsync(users, sender, account, UserManager<Account>.ResetPasswordTokenPurpose, http.RequestAborted);
+            await registration.SendCodeAsync(account, UserManager<Account>.ResetPasswordTokenPurpose, http.RequestAborted);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -99,22 +77,12 @@ public static class CitizenAccountEndpoints
     {
         var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
         if (account is null || account.Kind != AccountKind.Citizen
-            || !await users.VerifyUserTokenAsync(account, Provider(account), UserManager<Account>.ResetPasswordTokenPurpose, request.Code.Trim()))
+            || !await users.VerifyUserTokenAsync(account, CitizenRegistration.Provider(account), UserManager<Account>.ResetPasswordTokenPurpose, request.Code.Trim()))
             return Problem.Invalid(http, "code", "invalid-code", "Mã xác thực không đúng hoặc đã hết hạn.", "The code is wrong or has expired.");
         var token = await users.GeneratePasswordResetTokenAsync(account);
         var result = await users.ResetPasswordAsync(account, token, request.NewPassword);
         return result.Succeeded ? TypedResults.NoContent() : Problem.FromIdentity(http, result);
     }
-
-    private static string Provider(Account account) => account.Email is not null ? TokenOptions.DefaultEmailProvider : TokenOptions.DefaultPhoneProvider;
-
-    private static async Task SendCodeAsync(UserManager<Account> users, IVerificationSender sender, Account account, string purpose, CancellationToken ct)
-    {
-        var code = await users.GenerateUserTokenAsync(account, Provider(account), purpose);
-        await sender.SendAsync(new VerificationMessage(account.Email is not null ? VerificationChannel.Email : VerificationChannel.Sms,
-            account.UserName!, code, purpose), ct);
-    }
-
 }
 
 public sealed class RegisterValidator : AbstractValidator<RegisterRequest>

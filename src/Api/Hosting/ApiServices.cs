@@ -60,6 +60,7 @@ public static class ApiServices
         services.TryAddSingleton<IVerificationSender, LoggingVerificationSender>();
         services.AddSingleton<IPasswordHasher<ApiClient>, PasswordHasher<ApiClient>>();
         services.AddScoped<CredentialCheck>();
+        services.AddScoped<CitizenRegistration>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Admin.OfficialAccounts>();
         services.AddScoped<RevisionGuard>();
@@ -67,6 +68,7 @@ public static class ApiServices
         services.ConfigureDbContext<ProceduresDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RevisionCommitInterceptor>()));
         services.AddScoped<DossierAccess>();
         services.AddScoped<InboxQuery>();
+        services.AddScoped<WorkloadQuery>();
         services.AddScoped<InboxEndpoints.InboxDeps>();
 
         var files = config.GetSection(FileSettings.Section).Get<FileSettings>() ?? new FileSettings();

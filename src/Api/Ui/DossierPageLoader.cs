@@ -4,6 +4,7 @@ using Engine.Definitions;
 using Engine.Queries;
 using Microsoft.EntityFrameworkCore;
 using Procedures.Catalogue;
+using Procedures.Citizens;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Persistence;
@@ -13,7 +14,8 @@ namespace Api.Ui;
 /// <summary>Everything the dossier page shows, read through the same queries as <c>GET /api/v1/dossiers/{id}</c>.</summary>
 public sealed record DossierPageData(
     DossierDetails Dossier, IReadOnlyList<AttachmentView> Attachments, WorkflowDefinition? Definition, IReadOnlyList<string> DoneSteps,
-    IReadOnlyList<AvailableAction> Actions, IReadOnlyList<UnitOfficialView> Specialists, string? Error);
+    IReadOnlyList<AvailableAction> Actions, IReadOnlyList<UnitOfficialView> Specialists, string? Error,
+    IReadOnlyList<SupplementSubmissionView>? OnlineSupplements = null);
 
 public static class DossierPageLoader
 {
@@ -43,7 +45,10 @@ public static class DossierPageLoader
             if (competence is not null) definition = await store.GetAsync(competence.WorkflowDefinitionId, competence.WorkflowVersion, ct);
         }
 
-        var actions = OfficeActions.For(actor, d, definition);
+        // What the citizen sent online while the dossier waits for a supplement: the clerk checks it and receives it from here.
+        var supplements = d.Status == DossierStatus.SupplementRequested
+            ? await sp.GetRequiredService<SubmitSupplementHandler>().ForDossierAsync(id, ct) : [];
+        var actions = OfficeActions.For(actor, d, definition, supplements);
         IReadOnlyList<UnitOfficialView> specialists = [];
         if (actions.Any(a => a.Name == "assign") && d.OpenWorkItems.FirstOrDefault(w => w.StepId == DossierSteps.Assign)?.UnitId is { } unitText
             && Guid.TryParse(unitText, out var unit))
@@ -55,6 +60,6 @@ public static class DossierPageLoader
                 found.AddRange((await sp.GetRequiredService<UnitOfficialsQuery>().HandleAsync(actor, new ListUnitOfficials(u), ct)).Value ?? []);
             specialists = found.Where(o => o.Roles.Contains(Role.Specialist)).DistinctBy(o => o.UserName).ToList();
         }
-        return new DossierPageData(d, attachments, definition, done, actions, specialists, null);
+        return new DossierPageData(d, attachments, definition, done, actions, specialists, null, supplements);
     }
 }

@@ -19,10 +19,9 @@ public sealed class InboxReader(InboxQuery query, OfficialDirectory officials, C
     /// <summary>How many open steps each tab holds (exact up to the query's count limit).</summary>
     public async Task<IReadOnlyDictionary<InboxScope, int>> CountsAsync(string userName, CancellationToken ct = default)
     {
-        var counts = new Dictionary<InboxScope, int>();
-        foreach (var scope in Enum.GetValues<InboxScope>())
-            counts[scope] = (await PageAsync(userName, scope, 1, 1, InboxSort.DueSoonest, null, ct))?.Total ?? 0;
-        return counts;
+        if (await officials.FindAsync(userName, ct) is not { } actor) return new Dictionary<InboxScope, int>();
+        var now = clock.GetUtcNow();
+        return await query.CountsAsync(actor, now, calendar.Current.Add(now, settings.DueSoon).ToUniversalTime(), ct);
     }
 
     /// <summary>Due within the due-soon window (one working day by default) but not yet overdue.</summary>

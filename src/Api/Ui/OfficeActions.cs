@@ -3,6 +3,7 @@ using Engine.Definitions;
 using Engine.Queries;
 using Engine.Runtime;
 using Procedures.Catalogue;
+using Procedures.Citizens;
 using Procedures.Common;
 using Procedures.Dossiers;
 using Procedures.Organisation;
@@ -11,11 +12,14 @@ namespace Api.Ui;
 
 /// <summary>An action the signed-in official may take on a dossier now, with what its form asks for.</summary>
 /// <param name="Name">The workflow action (<c>assign</c>, <c>submit</c>, <c>approve</c>, ...) or <c>receive-online</c> for a registered submission.</param>
-public sealed record AvailableAction(string Name, string Title, string StepId, IReadOnlyList<FormField> Fields, bool CommentRequired);
+/// <param name="Pending">For <c>supplement-received</c>: the documents still missing, which the clerk ticks as handed in.</param>
+/// <param name="OnlineFiles">For <c>supplement-received</c>: the files the citizen sent online as the supplement.</param>
+public sealed record AvailableAction(string Name, string Title, string StepId, IReadOnlyList<FormField> Fields, bool CommentRequired,
+    IReadOnlyList<Procedures.Dossiers.DocumentView>? Pending = null, IReadOnlyList<SubmittedDocument>? OnlineFiles = null);
 
 /// <summary>What the official types into an action's form.</summary>
 public sealed record ActionInput(string Name, string? Comment = null, string? Specialist = null, IReadOnlyList<string>? MissingItems = null,
-    IReadOnlyDictionary<string, string>? Fields = null, ReceptionDecision Decision = ReceptionDecision.Accept);
+    IReadOnlyDictionary<string, string>? Fields = null, ReceptionDecision Decision = ReceptionDecision.Accept, IReadOnlyList<HandedDocument>? Documents = null);
 
 /// <summary>
 /// The dossier page's actions: which open steps the official may work on (assigned, claimed, or in the queue of a role they hold
@@ -24,13 +28,14 @@ public sealed record ActionInput(string Name, string? Comment = null, string? Sp
 public static class OfficeActions
 {
     /// <summary>The workflow actions the dossier page offers; others (consultations, withdrawal) stay with the API for now.</summary>
-    public static readonly IReadOnlySet<string> Supported = new HashSet<string> { "assign", "submit", "request-supplement", "refuse", "approve", "send-back", "sign", "return" };
+    public static readonly IReadOnlySet<string> Supported = new HashSet<string> { "assign", "submit", "request-supplement", "supplement-received", "refuse", "approve", "send-back", "sign", "return" };
 
     public static bool MayWorkOn(Actor actor, WorkItemView item) =>
         item.Assignee == actor.UserName || item.ClaimedBy == actor.UserName
         || item.Assignee is null && item.ClaimedBy is null && Guid.TryParse(item.UnitId, out var unit) && actor.HasWorkflowRole(item.Role, unit);
 
-    public static IReadOnlyList<AvailableAction> For(Actor actor, DossierDetails dossier, WorkflowDefinition? definition)
+    public static IReadOnlyList<AvailableAction> For(Actor actor, DossierDetails dossier, WorkflowDefinition? definition,
+        IReadOnlyList<SupplementSubmissionView>? supplements = null)
     {
         var actions = new List<AvailableAction>();
         if (dossier.Status == DossierStatus.Registered && actor.HasRole(Role.Clerk, dossier.ReceivingUnitId))
@@ -43,10 +48,25 @@ public static class OfficeActions
             {
                 if (!Supported.Contains(a.Name) || actions.Any(x => x.Name == a.Name)) continue;
                 var fields = step!.Form.Where(f => a.Requires.Contains(f.Name) || a.Name == "submit" && f.Name != "missingItems").ToList();
-                actions.Add(new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, fields, a.CommentRequired || a.Name is "refuse" or "send-back"));
+                actions.Add(a.Name == "supplement-received"
+                    ? new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, [], false, Pending(dossier), supplements?.SelectMany(s => s.Documents).ToList() ?? [])
+                    : new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, fields, a.CommentRequired || a.Name is "refuse" or "send-back"));
             }
         }
         return actions;
+    }
+
+    /// <summary>
+    /// What a supplement may bring: the procedure's documents not provided yet, and the other items the supplement request listed
+    /// (a clearer scan, a paper outside the procedure's list), which are handed in by name.
+    /// </summary>
+    public static IReadOnlyList<Procedures.Dossiers.DocumentView> Pending(DossierDetails dossier)
+    {
+        var pending = dossier.Documents.Where(d => !d.Provided).ToList();
+        pending.AddRange(dossier.MissingItems.Where(m => pending.All(p => p.Name != m))
+            .Select(m => new Procedures.Dossiers.DocumentView(Guid.NewGuid(), null, m, 1, DocumentForm.Copy, false, true, null)));
+        // What the request asked for first; optional papers not handed in yet after them.
+        return pending.OrderBy(d => dossier.MissingItems.Contains(d.Name) ? 0 : 1).ToList();
     }
 
     /// <summary>Runs the use case behind <paramref name="input"/>; the error text in the UI's language, or null when it went through.</summary>
@@ -60,6 +80,7 @@ public static class OfficeActions
                 missing.Count > 0 ? missing : null, null, null, null), ct)).Error,
             "assign" => (await Get<AssignDossierHandler>().HandleAsync(new AssignDossier(dossierId, actor, input.Specialist ?? "", input.Comment), ct)).Error,
             "submit" => (await Get<SubmitAppraisalHandler>().HandleAsync(new SubmitAppraisal(dossierId, actor, input.Comment ?? "", Fields: input.Fields), ct)).Error,
+            "supplement-received" => (await Get<ReceiveSupplementHandler>().HandleAsync(new ReceiveSupplement(dossierId, actor, input.Documents ?? [], input.Comment), ct)).Error,
             "request-supplement" => (await Get<RequestSupplementHandler>().HandleAsync(new RequestSupplement(dossierId, actor, missing, input.Comment ?? ""), ct)).Error,
             "refuse" => (await Get<RefuseDossierHandler>().HandleAsync(new RefuseDossier(dossierId, actor, input.Comment ?? ""), ct)).Error,
             "approve" => (await Get<ApproveDossierHandler>().HandleAsync(new ApproveDossier(dossierId, actor, input.Comment), ct)).Error,

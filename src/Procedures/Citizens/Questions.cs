@@ -57,10 +57,17 @@ public sealed class QuestionHandler(ProceduresDb db, TimeProvider clock)
     public async Task<QuestionPage> MineAsync(Guid citizenAccountId, int page, int pageSize, CancellationToken ct = default) =>
         await PageAsync(db.Questions.AsNoTracking().Where(q => q.CitizenAccountId == citizenAccountId).OrderByDescending(q => q.AskedAt), page, pageSize, ct);
 
-    /// <summary>Published answers, newest first, optionally about one procedure.</summary>
-    public async Task<QuestionPage> PublishedAsync(Guid? procedureId, int page, int pageSize, CancellationToken ct = default) =>
-        await PageAsync(db.Questions.AsNoTracking().Where(q => q.IsPublished && q.Answer != null && (procedureId == null || q.ProcedureId == procedureId))
-            .OrderByDescending(q => q.AnsweredAt), page, pageSize, ct);
+    /// <summary>Published answers, newest first, optionally about one procedure and containing some text (in the question or the answer).</summary>
+    public async Task<QuestionPage> PublishedAsync(Guid? procedureId, int page, int pageSize, CancellationToken ct = default, string? text = null)
+    {
+        var q = db.Questions.AsNoTracking().Where(q => q.IsPublished && q.Answer != null && (procedureId == null || q.ProcedureId == procedureId));
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            q = q.Where(x => EF.Functions.ILike(x.Title, pattern) || EF.Functions.ILike(x.Body, pattern) || EF.Functions.ILike(x.Answer!, pattern));
+        }
+        return await PageAsync(q.OrderByDescending(x => x.AnsweredAt), page, pageSize, ct);
+    }
 
     /// <summary>Questions an official may answer: about one of their units, or about no unit; unanswered first.</summary>
     public async Task<QuestionPage> ForOfficialAsync(Actor actor, bool unansweredOnly, int page, int pageSize, CancellationToken ct = default)

@@ -1,0 +1,33 @@
+using Npgsql;
+
+namespace Api.Dossiers;
+
+/// <summary>The open steps one official has in hand (assigned or claimed) in the units asked about.</summary>
+public sealed record OfficialWorkload(string UserName, int Open, int DueSoon, int Overdue);
+
+/// <summary>
+/// Work in hand per official in some units, in one grouped read of the engine's open work items (the same partial indexes as
+/// the inbox); a leader sees it for the units they lead, so they can spread new dossiers fairly.
+/// </summary>
+public sealed class WorkloadQuery(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<OfficialWorkload>> ForUnitsAsync(IReadOnlyCollection<Guid> units, DateTimeOffset now, DateTimeOffset dueSoonBefore, CancellationToken ct)
+    {
+        if (units.Count == 0) return [];
+        await using var command = dataSource.CreateCommand("""
+            SELECT coalesce(w.claimed_by, w.assignee) AS who, count(*),
+                   count(*) FILTER (WHERE w.due_at >= @now AND w.due_at < @soon), count(*) FILTER (WHERE w.due_at < @now)
+            FROM engine.work_items w
+            WHERE w.status = 'Open' AND w.unit_id = ANY(@units) AND coalesce(w.claimed_by, w.assignee) IS NOT NULL
+            GROUP BY 1
+            """);
+        command.Parameters.AddWithValue("units", units.Select(u => u.ToString()).ToArray());
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("soon", dueSoonBefore);
+        var rows = new List<OfficialWorkload>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new OfficialWorkload(reader.GetString(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
+        return rows;
+    }
+}

@@ -1,0 +1,61 @@
+using Api.Dossiers;
+using Procedures.Calendar;
+using Procedures.Dossiers;
+using Procedures.Organisation;
+
+namespace Api.Ui;
+
+/// <summary>A specialist of the leader's units with the open steps in their hands.</summary>
+public sealed record SpecialistLoad(string UserName, string FullName, int Open, int DueSoon, int Overdue);
+
+/// <summary>What the leader's page shows: workload, the units' overdue steps and the steps waiting for this leader.</summary>
+public sealed record LeaderDeskData(IReadOnlyList<SpecialistLoad> Workload, IReadOnlyList<InboxItem> Overdue, IReadOnlyList<InboxItem> Waiting,
+    IReadOnlyList<UnitOfficialView> Specialists);
+
+/// <summary>
+/// The leader's view (section heads, unit leaders and deputies): read through the inbox query and the unit officials query, for
+/// the units where the official holds one of those roles only.
+/// </summary>
+public static class LeaderDesk
+{
+    public static readonly IReadOnlySet<Role> LeaderRoles = new HashSet<Role> { Role.SectionHead, Role.UnitLeader, Role.DeputyLeader };
+
+    public const int ListSize = 100;
+
+    public static bool IsLeader(Actor actor) => actor.Memberships.Any(m => m.Roles.Any(LeaderRoles.Contains));
+
+    /// <summary>The units the official leads (and the units their sections act for).</summary>
+    public static IReadOnlyList<Guid> LedUnits(Actor actor) => actor.Memberships.Where(m => m.Roles.Any(LeaderRoles.Contains))
+        .SelectMany(m => m.ActsForUnitId is { } parent ? [m.UnitId, parent] : new[] { m.UnitId }).Distinct().ToList();
+
+    public static async Task<LeaderDeskData?> LoadAsync(IServiceProvider sp, string userName, CancellationToken ct = default)
+    {
+        if (await sp.GetRequiredService<OfficialDirectory>().FindAsync(userName, ct) is not { } actor || !IsLeader(actor)) return null;
+        var units = LedUnits(actor);
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var soon = sp.GetRequiredService<CalendarProvider>().Current.Add(now, sp.GetRequiredService<DossierSettings>().DueSoon).ToUniversalTime();
+        var inbox = sp.GetRequiredService<InboxQuery>();
+
+        var specialists = await SpecialistsAsync(sp, actor, units, ct);
+        var loads = (await sp.GetRequiredService<WorkloadQuery>().ForUnitsAsync(units, now, soon, ct)).ToDictionary(w => w.UserName);
+        var workload = specialists.Select(s => loads.GetValueOrDefault(s.UserName) is { } l
+                ? new SpecialistLoad(s.UserName, s.FullName, l.Open, l.DueSoon, l.Overdue) : new SpecialistLoad(s.UserName, s.FullName, 0, 0, 0))
+            .OrderByDescending(l => l.Overdue).ThenByDescending(l => l.Open).ToList();
+
+        var overdue = new List<InboxItem>();
+        foreach (var unit in units)
+            overdue.AddRange((await inbox.ListAsync(actor, InboxScope.Overdue, unit, now, soon, 1, ListSize, ct)).Items);
+        var leaderRoles = LeaderRoles.Select(r => r.ToWorkflowRole()).ToHashSet();
+        var waiting = (await inbox.ListAsync(actor, InboxScope.Mine, null, now, soon, 1, ListSize, ct)).Items.Where(i => leaderRoles.Contains(i.Role)).ToList();
+        return new LeaderDeskData(workload, overdue.DistinctBy(i => i.WorkItemId).OrderBy(i => i.DueAt).ToList(), waiting, specialists);
+    }
+
+    /// <summary>The specialists of the led units, through the same query as the assign form of the dossier page.</summary>
+    public static async Task<IReadOnlyList<UnitOfficialView>> SpecialistsAsync(IServiceProvider sp, Actor actor, IEnumerable<Guid> units, CancellationToken ct)
+    {
+        var found = new List<UnitOfficialView>();
+        foreach (var unit in units)
+            found.AddRange((await sp.GetRequiredService<UnitOfficialsQuery>().HandleAsync(actor, new ListUnitOfficials(unit), ct)).Value ?? []);
+        return found.Where(o => o.Roles.Contains(Role.Specialist)).DistinctBy(o => o.UserName).ToList();
+    }
+}
