@@ -49,7 +49,7 @@ public sealed class When_a_leader_reads_the_statistics
             (await page.Locator($"[data-testid=fig-total-{figure}]").InnerTextAsync()).Trim()
                 .ShouldBe(Api.Ui.Stats.FigureCells.Count(_expected.Total, figure).ToString(), figure.ToString());
         (await page.Locator("[data-testid=stats-row]").CountAsync()).ShouldBe(_expected.Rows.Count);
-        (await page.Locator("[data-testid=chart-share] svg, [data-testid=chart-rows] svg").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("[data-testid=chart-share] .mud-chart svg, [data-testid=chart-rows] .mud-chart svg").CountAsync()).ShouldBeGreaterThan(0, "a chart is drawn");
         await page.ShotAsync("20-statistics-dashboard");
 
         // A figure small enough to be listed on one page, so every dossier behind it is on the screen.
