@@ -29,7 +29,11 @@ internal static class DashboardBench
             ("summaries, by procedure", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Procedure })),
             ("summaries, by month (12 periods)", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Month })),
             ("summaries, year to date (open dossiers live)", () => Query(services, actor, new GetStatistics(root.Id, new DateOnly(2026, 1, 1), Slices.LocalDate(DateTimeOffset.UtcNow)))),
-            ("fact rows, 2 Jan – 31 Dec (off the boundaries)", () => Query(services, actor, year with { From = new DateOnly(2025, 1, 2) })),
+            ("by month, old shape: 13 separate reads", () => MonthsOneByOne(services, actor, year)),
+            ("odd period 2 Jan – 31 Dec: summaries + edges", () => Query(services, actor, year with { From = new DateOnly(2025, 1, 2) })),
+            ("odd period 2 Jan – 31 Dec: fact rows only (old path)", () => Facts(services, actor, year with { From = new DateOnly(2025, 1, 2) })),
+            ("odd period 10 Mar – 20 Sep: summaries + edges", () => Query(services, actor, new GetStatistics(root.Id, new DateOnly(2025, 3, 10), new DateOnly(2025, 9, 20)))),
+            ("odd period 10 Mar – 20 Sep: fact rows only (old path)", () => Facts(services, actor, new GetStatistics(root.Id, new DateOnly(2025, 3, 10), new DateOnly(2025, 9, 20)))),
             ("naive full scan of dossiers + calendar in memory", async () =>
             {
                 var totals = await NaiveDashboard.RunAsync(services.GetRequiredService<NpgsqlDataSource>(),
@@ -60,11 +64,33 @@ internal static class DashboardBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: naive / dashboard = {ratio:F0}×"));
     }
 
+    /// <summary>The baseline of the odd periods: every figure from the fact rows, as before the summaries served them.</summary>
+    private static async Task<string> Facts(IServiceProvider services, Actor actor, GetStatistics request)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProceduresDb>();
+        var resolved = (await StatisticsScope.ResolveAsync(db, actor, request.UnitId, null, null, null, default)).Value!;
+        var report = await scope.ServiceProvider.GetRequiredService<StatisticsQuery>().ComputeAsync(resolved, request.From, request.To, request.GroupBy, default, forceFacts: true);
+        return Check(report);
+    }
+
+    /// <summary>The baseline of the month view: each month and the whole period read on their own, as the month view did before.</summary>
+    private static async Task<string> MonthsOneByOne(IServiceProvider services, Actor actor, GetStatistics year)
+    {
+        for (var month = year.From; month <= year.To; month = month.AddMonths(1))
+            await Query(services, actor, year with { From = month, To = month.AddMonths(1).AddDays(-1) });
+        return await Query(services, actor, year);
+    }
+
     private static async Task<string> Query(IServiceProvider services, Actor actor, GetStatistics request)
     {
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<StatisticsQuery>().HandleAsync(actor, request);
-        var t = result.Value ?? throw new InvalidOperationException(result.Error!.MessageEn);
+        return Check(result.Value ?? throw new InvalidOperationException(result.Error!.MessageEn));
+    }
+
+    private static string Check(StatisticsReport t)
+    {
         return $"carried {t.Total.CarriedOver}, received {t.Total.Received}, finished {t.Total.Finished}, late {t.Total.FinishedLate}, " +
                $"open {t.Total.InProgress}{(t.FromSummaries ? "" : " (facts)")}";
     }

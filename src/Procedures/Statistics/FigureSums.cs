@@ -20,6 +20,11 @@ internal sealed class FigureSums
         for (var i = 0; i < Durations.Length; i++) Durations[i] += o.Durations[i];
     }
 
+    /// <summary>Nothing counted: a row the fact rows would not have produced (a snapshot and its change cancelling out).</summary>
+    public bool IsEmpty => CarriedOver == 0 && ReceivedCounter == 0 && ReceivedOnline == 0 && ReceivedPost == 0 && FinishedEarly == 0
+        && FinishedOnTime == 0 && FinishedLate == 0 && Refused == 0 && NotAccepted == 0 && Withdrawn == 0 && SupplementRequests == 0
+        && OpenWithinTime == 0 && OpenOverdue == 0 && OpenAwaitingSupplement == 0 && DelayAttributed == 0;
+
     public StatisticsFigures ToFigures()
     {
         var approved = FinishedEarly + FinishedOnTime + FinishedLate;

@@ -20,6 +20,10 @@ internal sealed class DossierFactConfiguration : IEntityTypeConfiguration<Dossie
         b.HasIndex(x => new { x.ProcessingUnitId, x.FinishedAt });
         b.HasIndex(x => x.ProcessingUnitId, "ix_stat_dossier_facts_open").HasFilter("finished_at IS NULL");
         b.HasIndex(x => new { x.DelayUnitId, x.FinishedAt }).HasFilter("delay_unit_id IS NOT NULL");
+        // The partial half-months at the edges of a period: supplement requests, and the open dossiers moved between instants (OpenDeltas).
+        b.HasIndex(x => new { x.ProcessingUnitId, x.SupplementRequestedAt }).HasFilter("supplement_requested_at IS NOT NULL");
+        b.HasIndex(x => new { x.ProcessingUnitId, x.ClockStartedAt }).HasFilter("clock_started_at IS NOT NULL");
+        b.HasIndex(x => new { x.ProcessingUnitId, x.AppointmentAt }).HasFilter("appointment_at IS NOT NULL");
     }
 }
 

@@ -1827,11 +1827,23 @@ namespace Procedures.Persistence.Migrations
                         .HasDatabaseName("ix_stat_dossier_facts_delay_unit_id_finished_at")
                         .HasFilter("delay_unit_id IS NOT NULL");
 
+                    b.HasIndex("ProcessingUnitId", "AppointmentAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_appointment_at")
+                        .HasFilter("appointment_at IS NOT NULL");
+
+                    b.HasIndex("ProcessingUnitId", "ClockStartedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_clock_started_at")
+                        .HasFilter("clock_started_at IS NOT NULL");
+
                     b.HasIndex("ProcessingUnitId", "FinishedAt")
                         .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_finished_at");
 
                     b.HasIndex("ProcessingUnitId", "ReceivedAt")
                         .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_received_at");
+
+                    b.HasIndex("ProcessingUnitId", "SupplementRequestedAt")
+                        .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id_supplement_requested_")
+                        .HasFilter("supplement_requested_at IS NOT NULL");
 
                     b.HasIndex(new[] { "ProcessingUnitId" }, "ix_stat_dossier_facts_open")
                         .HasDatabaseName("ix_stat_dossier_facts_processing_unit_id")

@@ -1,0 +1,42 @@
+using Procedures.Statistics;
+
+namespace Api.Ui.Stats;
+
+/// <summary>The counted figures of a statistics row as the dashboard shows them, each one a drill-down.</summary>
+public static class FigureCells
+{
+    /// <summary>The columns of the dashboard table, in order.</summary>
+    public static readonly StatisticsFigure[] Columns =
+    [
+        StatisticsFigure.CarriedOver, StatisticsFigure.Received, StatisticsFigure.ReceivedCounter, StatisticsFigure.ReceivedOnline,
+        StatisticsFigure.FinishedEarly, StatisticsFigure.FinishedOnTime, StatisticsFigure.FinishedLate,
+        StatisticsFigure.InProgressWithinTime, StatisticsFigure.InProgressOverdue, StatisticsFigure.AwaitingSupplement,
+        StatisticsFigure.SupplementRequests, StatisticsFigure.Refused, StatisticsFigure.NotAccepted, StatisticsFigure.Withdrawn,
+        StatisticsFigure.DelayAttributed,
+    ];
+
+    public static int Count(StatisticsFigures f, StatisticsFigure figure) => figure switch
+    {
+        StatisticsFigure.CarriedOver => f.CarriedOver,
+        StatisticsFigure.Received => f.Received,
+        StatisticsFigure.ReceivedCounter => f.ReceivedCounter,
+        StatisticsFigure.ReceivedOnline => f.ReceivedOnline,
+        StatisticsFigure.ReceivedPost => f.ReceivedPost,
+        StatisticsFigure.Finished => f.Finished,
+        StatisticsFigure.FinishedEarly => f.FinishedEarly,
+        StatisticsFigure.FinishedOnTime => f.FinishedOnTime,
+        StatisticsFigure.FinishedLate => f.FinishedLate,
+        StatisticsFigure.Refused => f.Refused,
+        StatisticsFigure.NotAccepted => f.NotAccepted,
+        StatisticsFigure.Withdrawn => f.Withdrawn,
+        StatisticsFigure.InProgressWithinTime => f.InProgressWithinTime,
+        StatisticsFigure.InProgressOverdue => f.InProgressOverdue,
+        StatisticsFigure.AwaitingSupplement => f.AwaitingSupplement,
+        StatisticsFigure.SupplementRequests => f.SupplementRequests,
+        _ => f.DelayAttributed,
+    };
+
+    public static string Days(decimal? days) => days is { } d ? d.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "—";
+
+    public static string Rate(decimal? rate) => rate is { } r ? (r * 100).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " %" : "—";
+}
