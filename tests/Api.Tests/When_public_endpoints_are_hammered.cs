@@ -27,14 +27,16 @@ public sealed class When_public_endpoints_are_hammered
     }
 
     [Test]
-    public async Task Should_limit_the_portal_tracking_page_per_client_like_the_api()
+    public async Task Should_limit_the_portal_pages_per_client_and_policy_like_the_api()
     {
         await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync("ui_rate"),
-            new Dictionary<string, string> { ["RateLimits:tracking"] = "4" });
-        var limiter = factory.Services.GetRequiredService<Api.Ui.UiTrackingLimiter>();
-        var answers = Enumerable.Range(0, 6).Select(_ => limiter.TryAcquire("address:10.0.0.1")).ToList();
-        answers.ShouldBe([true, true, true, true, false, false]);
-        // Another browser is not held up by the first one's guesses.
-        limiter.TryAcquire("address:10.0.0.2").ShouldBeTrue();
+            new Dictionary<string, string> { ["RateLimits:tracking"] = "4", ["RateLimits:sign-in"] = "2" });
+        var limiter = factory.Services.GetRequiredService<Api.Ui.UiRateLimiter>();
+        var tracking = Enumerable.Range(0, 6).Select(_ => limiter.TryAcquire(Api.Hosting.RateLimits.Tracking, "address:10.0.0.1")).ToList();
+        tracking.ShouldBe([true, true, true, true, false, false]);
+        // Another browser is not held up by the first one's guesses, and each policy counts on its own.
+        limiter.TryAcquire(Api.Hosting.RateLimits.Tracking, "address:10.0.0.2").ShouldBeTrue();
+        var signIn = Enumerable.Range(0, 3).Select(_ => limiter.TryAcquire(Api.Hosting.RateLimits.SignIn, "address:10.0.0.1")).ToList();
+        signIn.ShouldBe([true, true, false]);
     }
 }

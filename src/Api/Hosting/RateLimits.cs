@@ -19,9 +19,8 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignIn, http => PerAddress(http, SignIn, config.GetValue($"RateLimits:{SignIn}", 10)));
-            o.AddPolicy(Tracking, http => PerAddress(http, Tracking, config.GetValue($"RateLimits:{Tracking}", 10)));
-            o.AddPolicy(Public, http => PerAddress(http, Public, config.GetValue($"RateLimits:{Public}", 300)));
+            foreach (var policy in (string[])[SignIn, Tracking, Public])
+                o.AddPolicy(policy, http => PerAddress(http, policy, PerMinute(config, policy)));
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
@@ -32,6 +31,9 @@ public static class RateLimits
         });
         return services;
     }
+
+    /// <summary>Permits a minute per client address for a policy: <c>RateLimits:{policy}</c>, else 10 (300 for the catalogue).</summary>
+    public static int PerMinute(IConfiguration config, string policy) => config.GetValue($"RateLimits:{policy}", policy == Public ? 300 : 10);
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter($"{policy}:{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions

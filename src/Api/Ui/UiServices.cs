@@ -21,7 +21,7 @@ public static class UiServices
         services.AddLocalization();
         services.AddScoped<UiSession>();
         services.AddScoped<InboxReader>();
-        services.AddSingleton<UiTrackingLimiter>();
+        services.AddSingleton<UiRateLimiter>();
         services.AddScoped<UiClient>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, UiClientCircuitHandler>();
         services.AddScoped<Admin.AdminDesk>();
