@@ -17,7 +17,8 @@ public sealed class ApiDatabaseInitializer(IServiceProvider services, IConfigura
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ApiDb>().Database.MigrateAsync(cancellationToken);
+        await Engine.Hosting.MigrationLock.RunAsync(scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            () => scope.ServiceProvider.GetRequiredService<ApiDb>().Database.MigrateAsync(cancellationToken), cancellationToken);
         var samples = configuration.GetValue("Samples:Seed", database.Mode == DatabaseMode.Embedded);
         if (configuration.GetValue(SeedKey, samples))
             await DemoAccounts.SeedAsync(scope.ServiceProvider, logger, cancellationToken);

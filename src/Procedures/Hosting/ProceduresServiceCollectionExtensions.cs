@@ -38,20 +38,7 @@ public static class ProceduresServiceCollectionExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProceduresDb>();
-        // Several processes may start at once on a new database (two workers, the API and a worker); EF's own lock does
-        // not span the separate transactions of several migrations, so one process migrates and the others wait.
-        await using var migrationLock = await scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('procedures.migrations'))", migrationLock))
-            await take.ExecuteNonQueryAsync(ct);
-        try
-        {
-            await db.Database.MigrateAsync(ct);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('procedures.migrations'))", migrationLock);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await db.Database.MigrateAsync(ct);
         await services.GetRequiredService<CalendarProvider>().ReloadAsync(db, ct);
     }
 }

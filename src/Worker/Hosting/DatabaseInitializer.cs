@@ -24,9 +24,12 @@ public sealed class DatabaseInitializer(IServiceProvider services, WorkflowSourc
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await services.MigrateWorkflowEngineAsync(cancellationToken);
-        await services.MigrateProceduresAsync(cancellationToken);
-        await services.MigrateNotificationsAsync(cancellationToken);
+        await MigrationLock.RunAsync(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), async () =>
+        {
+            await services.MigrateWorkflowEngineAsync(cancellationToken);
+            await services.MigrateProceduresAsync(cancellationToken);
+            await services.MigrateNotificationsAsync(cancellationToken);
+        }, cancellationToken);
         logger.LogInformation("Database schemas are up to date");
 
         if (!Directory.Exists(workflows.Folder))
