@@ -24,6 +24,7 @@ public sealed class When_a_non_admin_opens_the_administration
         response.ShouldNotBeNull();
         response.Status.ShouldBe(403);
         (await clerk.Locator("[data-testid=admin-page]").CountAsync()).ShouldBe(0);
+        (await clerk.Locator("[data-testid=forbidden]").InnerTextAsync()).ShouldContain("hãy liên hệ quản trị đơn vị");
     }
 
     [Test]

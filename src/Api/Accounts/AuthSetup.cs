@@ -68,7 +68,12 @@ public static class AuthSetup
                     else c.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
                 };
-                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = async c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    // A page opened by its address (a bookmark, a typed URL) says why, instead of a blank screen.
+                    if (IsPage(c.Request)) { c.Response.ContentType = "text/html; charset=utf-8"; await c.Response.WriteAsync(ForbiddenPage); }
+                };
             })
             .AddBearerToken(Bearer, o =>
             {
@@ -82,6 +87,18 @@ public static class AuthSetup
     }
 
     /// <summary>A browser asking for a page of the web UI, not an API client.</summary>
+    private const string ForbiddenPage = """
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Không có quyền truy cập — ISO điện tử</title></head>
+        <body style="font-family:Roboto,Arial,sans-serif;max-width:560px;margin:4rem auto;padding:0 1rem;color:#212121">
+        <h1 style="font-size:1.5rem">Bạn không có quyền xem trang này</h1>
+        <p data-testid="forbidden">Trang này dành cho vai trò khác với vai trò của tài khoản đang đăng nhập. Nếu bạn cần dùng trang này, hãy liên hệ quản trị đơn vị.</p>
+        <p lang="en">You may not open this page: it is for another role than your account's. Ask your unit's administrator if you need it.</p>
+        <p><a href="/can-bo/hop-thu">Về hộp thư công việc</a> · <a href="/">Trang chủ</a></p>
+        </body></html>
+        """;
+
     private static bool IsPage(HttpRequest request) =>
         !request.Path.StartsWithSegments("/api") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }
