@@ -59,10 +59,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             work.Dossier = dossier;
             await work.ReloadWorkItemsAsync(ct);
-            var consulted = await db.Consultations.Where(c => c.DossierId == dossierId).Select(c => c.ConsultedUnitId).ToListAsync(ct);
-            var units = new HashSet<Guid>([dossier.ReceivingUnitId, dossier.ProcessingUnitId, .. consulted]);
-            units.UnionWith(work.WorkItems.Select(w => w.Unit).OfType<Guid>());
-            if (!units.Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
+            if (!(await DossierParticipants.UnitsAsync(db, dossierId, ct)).Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
             return work;
         }
         catch

@@ -38,9 +38,7 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
         var newAt = cal.EndOfWorkingDay(request.NewAppointmentDate, work.ReceivingUnit).ToUniversalTime();
         if (newAt <= previous)
             return DomainError.Invalid("newAppointmentDate", "not-later", "Ngày hẹn mới phải sau ngày hẹn hiện tại.", "The new appointment must be later than the current one.");
-        var consulted = await db.Consultations.Where(c => c.DossierId == dossier.Id).Select(c => c.ConsultedUnitId).ToListAsync(ct);
-        var takingPart = new HashSet<Guid>([dossier.ReceivingUnitId, dossier.ProcessingUnitId, .. consulted, .. work.WorkItems.Select(w => w.Unit).OfType<Guid>()]);
-        if (!takingPart.Contains(request.DelayUnitId))
+        if (!(await DossierParticipants.UnitsAsync(db, dossier.Id, ct)).Contains(request.DelayUnitId))
             return DomainError.Invalid("delayUnitId", "unit-not-involved", "Đơn vị gây chậm trễ phải là đơn vị tham gia giải quyết hồ sơ.", "The delaying unit must be one of the units handling the dossier.");
 
         (dossier.ApologyAt, dossier.ApologyReason, dossier.DelayUnitId, dossier.ApologyBy, dossier.AppointmentAt) =
