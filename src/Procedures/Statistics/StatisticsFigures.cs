@@ -36,4 +36,26 @@ public sealed record StatisticsFigures(
     /// <summary>(early + on time + in progress within time) / judged; null when nothing is judged.</summary>
     public decimal? OnTimeRate => Judged == 0 ? null
         : Math.Round((decimal)(FinishedEarly + FinishedOnTime + InProgressWithinTime) / Judged, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>The count of one figure: the number of dossiers its drill-down lists.</summary>
+    public int Count(StatisticsFigure figure) => figure switch
+    {
+        StatisticsFigure.CarriedOver => CarriedOver,
+        StatisticsFigure.Received => Received,
+        StatisticsFigure.ReceivedCounter => ReceivedCounter,
+        StatisticsFigure.ReceivedOnline => ReceivedOnline,
+        StatisticsFigure.ReceivedPost => ReceivedPost,
+        StatisticsFigure.Finished => Finished,
+        StatisticsFigure.FinishedEarly => FinishedEarly,
+        StatisticsFigure.FinishedOnTime => FinishedOnTime,
+        StatisticsFigure.FinishedLate => FinishedLate,
+        StatisticsFigure.Refused => Refused,
+        StatisticsFigure.NotAccepted => NotAccepted,
+        StatisticsFigure.Withdrawn => Withdrawn,
+        StatisticsFigure.InProgressWithinTime => InProgressWithinTime,
+        StatisticsFigure.InProgressOverdue => InProgressOverdue,
+        StatisticsFigure.AwaitingSupplement => AwaitingSupplement,
+        StatisticsFigure.SupplementRequests => SupplementRequests,
+        _ => DelayAttributed,
+    };
 }

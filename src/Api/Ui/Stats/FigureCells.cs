@@ -15,27 +15,6 @@ public static class FigureCells
         StatisticsFigure.DelayAttributed,
     ];
 
-    public static int Count(StatisticsFigures f, StatisticsFigure figure) => figure switch
-    {
-        StatisticsFigure.CarriedOver => f.CarriedOver,
-        StatisticsFigure.Received => f.Received,
-        StatisticsFigure.ReceivedCounter => f.ReceivedCounter,
-        StatisticsFigure.ReceivedOnline => f.ReceivedOnline,
-        StatisticsFigure.ReceivedPost => f.ReceivedPost,
-        StatisticsFigure.Finished => f.Finished,
-        StatisticsFigure.FinishedEarly => f.FinishedEarly,
-        StatisticsFigure.FinishedOnTime => f.FinishedOnTime,
-        StatisticsFigure.FinishedLate => f.FinishedLate,
-        StatisticsFigure.Refused => f.Refused,
-        StatisticsFigure.NotAccepted => f.NotAccepted,
-        StatisticsFigure.Withdrawn => f.Withdrawn,
-        StatisticsFigure.InProgressWithinTime => f.InProgressWithinTime,
-        StatisticsFigure.InProgressOverdue => f.InProgressOverdue,
-        StatisticsFigure.AwaitingSupplement => f.AwaitingSupplement,
-        StatisticsFigure.SupplementRequests => f.SupplementRequests,
-        _ => f.DelayAttributed,
-    };
-
     public static string Days(decimal? days) => days is { } d ? d.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "—";
 
     public static string Rate(decimal? rate) => rate is { } r ? (r * 100).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " %" : "—";
