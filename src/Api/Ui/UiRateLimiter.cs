@@ -11,16 +11,17 @@ namespace Api.Ui;
 /// </summary>
 public sealed class UiRateLimiter(IConfiguration config) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = RateLimits.PerMinute(config, key[..key.IndexOf('|', StringComparison.Ordinal)]), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<(string Policy, string Client)> _limiter =
+        PartitionedRateLimiter.Create<(string Policy, string Client), (string Policy, string Client)>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = RateLimits.PerMinute(config, key.Policy), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+            }));
 
     /// <summary>Takes one permit of <paramref name="policy"/> for <paramref name="client"/>; false when the minute's permits are used.</summary>
     public bool TryAcquire(string policy, string client)
     {
-        using var lease = _limiter.AttemptAcquire(policy + "|" + client);
+        using var lease = _limiter.AttemptAcquire((policy, client));
         return lease.IsAcquired;
     }
 
