@@ -37,7 +37,7 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         await clerk.Locator(".mud-chip", new() { HasText = "giay-de-nghi.pdf" }).WaitForAsync();
         await clerk.FillFieldAsync("applicant-name", "Lê Thị Bổ Sung");
         await clerk.FillFieldAsync("applicant-phone", "0901000777");
-        (await clerk.Locator(".mud-alert", new() { HasText = LegalPapers }).CountAsync()).ShouldBe(1);
+        await Assertions.Expect(clerk.Locator(".mud-alert", new() { HasText = LegalPapers })).ToHaveCountAsync(1);
 
         // Refused without the reason, then the supplement request with it.
         await clerk.Locator("[data-testid=decision-supplement]").ClickAsync();
