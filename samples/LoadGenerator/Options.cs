@@ -6,9 +6,11 @@ namespace LoadGenerator;
 /// <summary>
 /// Command line: <c>--url</c> (loopback only), <c>--dossiers</c> to create first (0 to reuse the ids file), <c>--rate</c>
 /// requests per second, <c>--seconds</c> per scenario, <c>--concurrency</c> (cap on requests in flight),
-/// <c>--seed-parallel</c>, <c>--seed-minutes</c> (time bound of the seeding), <c>--ids</c> file, <c>--only</c> scenario.
+/// <c>--seed-parallel</c>, <c>--seed-minutes</c> (time bound of the seeding), <c>--ids</c> file, <c>--only</c> scenario,
+/// <c>--warmup</c> seconds at the full rate before each scenario is measured (0 for none).
 /// </summary>
-public sealed record Options(Uri Url, int Dossiers, int Rate, int Seconds, int Concurrency, int SeedParallel, int SeedMinutes, string IdsFile, string? Only)
+public sealed record Options(Uri Url, int Dossiers, int Rate, int Seconds, int Concurrency, int SeedParallel, int SeedMinutes, string IdsFile, string? Only,
+    int Warmup)
 {
     public static Options Parse(string[] args)
     {
@@ -21,6 +23,7 @@ public sealed record Options(Uri Url, int Dossiers, int Rate, int Seconds, int C
         var loopback = url.IsLoopback || IPAddress.TryParse(url.Host, out var ip) && IPAddress.IsLoopback(ip);
         if (!loopback) throw new ArgumentException($"Refusing {url}: the load generator only targets loopback addresses (127.0.0.0/8, ::1, localhost).");
         return new Options(url, Int("dossiers", 0), Int("rate", 200), Math.Clamp(Int("seconds", 20), 1, 600), Math.Clamp(Int("concurrency", 64), 1, 512),
-            Math.Clamp(Int("seed-parallel", 8), 1, 64), Math.Clamp(Int("seed-minutes", 30), 1, 120), Get("ids", "loadgen-dossiers.txt"), map.GetValueOrDefault("only"));
+            Math.Clamp(Int("seed-parallel", 8), 1, 64), Math.Clamp(Int("seed-minutes", 30), 1, 120), Get("ids", "loadgen-dossiers.txt"), map.GetValueOrDefault("only"),
+            Math.Clamp(Int("warmup", 15), 0, 300));
     }
 }

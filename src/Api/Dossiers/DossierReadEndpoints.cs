@@ -36,17 +36,16 @@ public static class DossierReadEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
     }
 
-    private static async Task<Results<Ok<DossierDetailResponse>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, DossierQueries queries,
-        RevisionGuard guard, ApiDb db)
+    private static async Task<Results<Ok<DossierDetailResponse>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, DossierQueries queries, ApiDb db)
     {
-        // Revision first: a tag older than the content is at worst refused as stale, never accepted wrongly.
-        var revision = await guard.CurrentAsync(id, http.RequestAborted);
+        // The revision is read in the same statement as the content, so the tag always names what is shown.
         var result = await queries.GetAsync(id, CurrentUser.Of(http).Name, http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
+        var details = result.Value!;
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.DossierId == id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.DossierId)).ToListAsync(http.RequestAborted);
-        http.Response.Headers.ETag = RevisionGuard.Tag(revision ?? 0);
-        return TypedResults.Ok(new DossierDetailResponse(result.Value!, attachments, revision ?? 0));
+        http.Response.Headers.ETag = RevisionGuard.Tag(details.Revision);
+        return TypedResults.Ok(new DossierDetailResponse(details, attachments, details.Revision));
     }
 
     private static async Task<Results<Ok<DossierPage>, ProblemHttpResult>> SearchAsync(DossierSearchRequest r, HttpContext http, DossierQueries queries)

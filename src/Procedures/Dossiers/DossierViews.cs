@@ -16,13 +16,13 @@ public sealed record ConsultationView(Guid Id, Guid ConsultedUnitId, string Subj
     public bool IsLate(DateTimeOffset now) => DueAt is { } due && (RepliedAt ?? now) > due;
 }
 
-/// <summary>Everything an official taking part sees of one dossier.</summary>
+/// <summary>Everything an official taking part sees of one dossier; <paramref name="Revision"/> is read with it, for <c>ETag</c>.</summary>
 public sealed record DossierDetails(
     Guid Id, string? Code, DossierStatus Status, string StatusVi, string StatusEn,
     Guid ProcedureId, string ProcedureCode, string ProcedureName, Guid ReceivingUnitId, Guid ProcessingUnitId, Channel Channel,
     ApplicantData Applicant, Guid? CitizenAccountId, DossierDates Dates, DossierOutcome Outcome, decimal Fee,
     IReadOnlyList<string> MissingItems, IReadOnlyList<DocumentView> Documents, IReadOnlyList<EventView> Events,
-    IReadOnlyList<WorkItemView> OpenWorkItems, IReadOnlyList<ConsultationView> Consultations);
+    IReadOnlyList<WorkItemView> OpenWorkItems, IReadOnlyList<ConsultationView> Consultations, int Revision = 0);
 
 public sealed record DossierDates(
     DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, string? ReceivedBy, DateTimeOffset? ClockStartedAt,
