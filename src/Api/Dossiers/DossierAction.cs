@@ -31,7 +31,7 @@ public static class DossierAction
         }
         if (result.Error is { } error) return Problem.From(http, error);
         var state = result.Value!;
-        var revision = await guard.CurrentAsync(id, http.RequestAborted) ?? 0;
+        var revision = state.Revision;
         http.Response.Headers.ETag = RevisionGuard.Tag(revision);
         Hosting.Telemetry.DossierActions.Add(1, new KeyValuePair<string, object?>("action", action));
         logger.LogInformation("Dossier {DossierCode} ({DossierId}): {Action} by {UserId}, now {Status}",

@@ -16,5 +16,8 @@ public static class Fmt
 
     public static string Date(DateOnly? day) => day is { } d ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A count with Vietnamese digit grouping: 1.000.</summary>
+    public static string Number(int n) => n.ToString("#,##0", Vi);
+
     public static string Money(decimal amount) => amount == 0 ? "0 ₫" : amount.ToString("#,##0", Vi) + " ₫";
 }

@@ -26,7 +26,18 @@ public static class DossierParticipants
         WHERE d.id = @dossier AND u IS NOT NULL
         """;
 
+    private static readonly string LockSql = UnitsSql + " FOR UPDATE OF d";
+
     /// <summary>The units taking part; empty when the dossier does not exist.</summary>
     public static async Task<IReadOnlyList<Guid>> UnitsAsync(ProceduresDb db, Guid dossierId, CancellationToken ct = default) =>
         await db.Database.SqlQueryRaw<Guid>(UnitsSql, new Npgsql.NpgsqlParameter("dossier", dossierId)).ToListAsync(ct);
+
+    /// <summary>
+    /// Locks the dossier row for the current transaction and returns the units taking part, in one statement: a use case
+    /// queues behind any other on the same dossier and learns who may act on it in the same round trip. Empty when the
+    /// dossier does not exist. After waiting for the lock, the list is as of the statement's start: units only ever join a
+    /// dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never let anyone else in.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> LockAsync(ProceduresDb db, Guid dossierId, CancellationToken ct = default) =>
+        await db.Database.SqlQueryRaw<Guid>(LockSql, new Npgsql.NpgsqlParameter("dossier", dossierId)).ToListAsync(ct);
 }

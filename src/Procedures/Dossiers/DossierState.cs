@@ -3,8 +3,12 @@ using Procedures.Common;
 
 namespace Procedures.Dossiers;
 
-/// <summary>Where a dossier stands after a use case: status (portal code), appointment and the steps now open.</summary>
-public sealed record DossierState(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset? AppointmentAt, IReadOnlyList<string> OpenSteps);
+/// <summary>
+/// Where a dossier stands after a use case: status (portal code), appointment, the steps now open, and the revision the
+/// use case committed (the <c>ETag</c> to send back), so nobody reads it again.
+/// </summary>
+public sealed record DossierState(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset? AppointmentAt, IReadOnlyList<string> OpenSteps,
+    int Revision);
 
 internal static class Required
 {
@@ -24,7 +28,7 @@ internal static class Required
 internal sealed partial class DossierWork
 {
     public DossierState State() =>
-        new(Dossier.Id, Dossier.Code, Dossier.Status, Dossier.AppointmentAt, OpenItems.Select(w => w.StepId).Distinct().ToList());
+        new(Dossier.Id, Dossier.Code, Dossier.Status, Dossier.AppointmentAt, OpenItems.Select(w => w.StepId).Distinct().ToList(), Dossier.Revision);
 
     /// <summary>Portal code 4 from the first move after reception onwards (2 means received and not yet taken up).</summary>
     public void MarkProcessing()

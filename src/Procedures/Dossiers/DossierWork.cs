@@ -50,16 +50,16 @@ internal sealed partial class DossierWork : IAsyncDisposable
     {
         var actor = await officials.FindAsync(actorName ?? "", ct);
         if (actor is null) return NoSuchDossier;
-        var tx = await db.Database.BeginTransactionAsync(ct);
+        var tx = await BeginAsync(db, ct);
         var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow());
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM procedures.dossiers WHERE id = {dossierId} FOR UPDATE", ct);
+            // The row is locked before anything of it is read, and nothing more is read for someone who takes no part.
+            if (!(await DossierParticipants.LockAsync(db, dossierId, ct)).Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
             var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             work.Dossier = dossier;
             await work.ReloadWorkItemsAsync(ct);
-            if (!(await DossierParticipants.UnitsAsync(db, dossierId, ct)).Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
             return work;
         }
         catch
@@ -73,10 +73,20 @@ internal sealed partial class DossierWork : IAsyncDisposable
     public static async Task<DossierWork> BeginNewAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
         TimeProvider clock, DossierSettings settings, Actor actor, Dossier dossier, CancellationToken ct)
     {
-        var tx = await db.Database.BeginTransactionAsync(ct);
+        var tx = await BeginAsync(db, ct);
         var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow()) { Dossier = dossier };
         db.Dossiers.Add(dossier);
         return work;
+    }
+
+    /// <summary>
+    /// A use case's transaction. EF's automatic savepoint around SaveChanges is off: a use case whose save fails is rolled
+    /// back whole, never retried inside the transaction, so the savepoint was two round trips that nothing used.
+    /// </summary>
+    private static async Task<IDbContextTransaction> BeginAsync(ProceduresDb db, CancellationToken ct)
+    {
+        db.Database.AutoSavepointsEnabled = false;
+        return await db.Database.BeginTransactionAsync(ct);
     }
 
     /// <summary>
@@ -119,6 +129,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _tx.DisposeAsync();
+        _db.Database.AutoSavepointsEnabled = true;
         if (!_committed) _db.ChangeTracker.Clear();
     }
 }

@@ -86,7 +86,7 @@ public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engi
         await EngineRows.AddOutboxAsync((NpgsqlTransaction)tx.GetDbTransaction(), null, now, OutboxMessage.From(new DossierWithdrawn(dossier.Id, null, dossier.ReceivingUnitId, now, CitizenContact.Of(dossier))), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new DossierState(dossier.Id, null, dossier.Status, null, []);
+        return new DossierState(dossier.Id, null, dossier.Status, null, [], dossier.Revision);
     }
 
     private static void Withdraw(Dossier dossier, string reason, DateTimeOffset now)
