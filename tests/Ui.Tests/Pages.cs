@@ -58,6 +58,18 @@ public static class Fields
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
     }
 
+    /// <summary>Attaches a small PDF "scan" to every file input <paramref name="testId"/> (named prefix-1.pdf, prefix-2.pdf, ...) and waits for each chip.</summary>
+    public static async Task AttachScansAsync(this IPage page, string testId, string namePrefix, string content)
+    {
+        var files = page.Locator($"[data-testid={testId}]");
+        for (var i = 0; i < await files.CountAsync(); i++)
+        {
+            var name = $"{namePrefix}-{i + 1}.pdf";
+            await files.Nth(i).SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/pdf", Buffer = System.Text.Encoding.UTF8.GetBytes(content) });
+            await page.Locator(".mud-chip", new() { HasText = name }).WaitForAsync();
+        }
+    }
+
     public static async Task RunActionAsync(this IPage page, string action, Func<ILocator, Task>? fill = null)
     {
         var panel = page.Locator($"[data-testid='action-{action}']");

@@ -27,12 +27,7 @@ public sealed class When_a_citizen_submits_online_and_officials_process_it
         await citizen.WaitForURLAsync(u => u.Contains("/cong-dan/nop-ho-so/", StringComparison.Ordinal));
         await citizen.WaitForLiveAsync();
         await citizen.PickAsync("submit-unit", shop);
-        var files = citizen.Locator("[data-testid=submit-file]");
-        for (var i = 0; i < await files.CountAsync(); i++)
-        {
-            await files.Nth(i).SetInputFilesAsync(new FilePayload { Name = $"giay-to-{i + 1}.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.5\nban scan\n"u8.ToArray() });
-            await citizen.Locator(".mud-chip", new() { HasText = $"giay-to-{i + 1}.pdf" }).WaitForAsync();
-        }
+        await citizen.AttachScansAsync("submit-file", "giay-to", "%PDF-1.5\nban scan\n");
         await citizen.FillFieldAsync("applicant-name", "Nguyễn Văn An");
         await citizen.FillFieldAsync("applicant-id", "001085099999");
         await citizen.FillFieldAsync("applicant-phone", Phone);

@@ -91,12 +91,7 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         await citizen.SignInAsync("0901000002");
         await citizen.GoAsync($"/cong-dan/nop-ho-so/{procedure}");
         await citizen.PickAsync("submit-unit", shop);
-        var files = citizen.Locator("[data-testid=submit-file]");
-        for (var i = 0; i < await files.CountAsync(); i++)
-        {
-            await files.Nth(i).SetInputFilesAsync(new FilePayload { Name = $"ban-scan-{i + 1}.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.5\nmo\n"u8.ToArray() });
-            await citizen.Locator(".mud-chip", new() { HasText = $"ban-scan-{i + 1}.pdf" }).WaitForAsync();
-        }
+        await citizen.AttachScansAsync("submit-file", "ban-scan", "%PDF-1.5\nmo\n");
         await citizen.FillFieldAsync("applicant-name", "Trần Thị Bình");
         await citizen.FillFieldAsync("applicant-phone", "0901000002");
         await citizen.Locator("[data-testid=submit-review]").ClickAsync();
