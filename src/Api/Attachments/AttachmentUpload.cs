@@ -3,6 +3,7 @@ using Api.Accounts;
 using Api.Persistence;
 using Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Api.Attachments;
@@ -10,6 +11,11 @@ namespace Api.Attachments;
 public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, Guid? DossierId)
 {
     public static AttachmentView From(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.DossierId);
+
+    /// <summary>A dossier's files in upload order, as its page (API and web UI) lists them.</summary>
+    public static async Task<List<AttachmentView>> OfDossierAsync(ApiDb db, Guid dossierId, CancellationToken ct) =>
+        await db.Attachments.AsNoTracking().Where(a => a.DossierId == dossierId).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.DossierId)).ToListAsync(ct);
 }
 
 /// <summary>

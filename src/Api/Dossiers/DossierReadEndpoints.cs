@@ -5,7 +5,6 @@ using Api.Persistence;
 using Api.Problems;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Procedures.Dossiers;
 
 namespace Api.Dossiers;
@@ -42,8 +41,7 @@ public static class DossierReadEndpoints
         var result = await queries.GetAsync(id, CurrentUser.Of(http).Name, http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         var details = result.Value!;
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.DossierId == id).OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.DossierId)).ToListAsync(http.RequestAborted);
+        var attachments = await AttachmentView.OfDossierAsync(db, id, http.RequestAborted);
         http.Response.Headers.ETag = RevisionGuard.Tag(details.Revision);
         return TypedResults.Ok(new DossierDetailResponse(details, attachments, details.Revision));
     }

@@ -26,8 +26,7 @@ public static class DossierPageLoader
         var result = await sp.GetRequiredService<DossierQueries>().GetAsync(id, actorName, ct);
         if (result.Value is not { } d) return null;
 
-        var attachments = await sp.GetRequiredService<ApiDb>().Attachments.AsNoTracking().Where(a => a.DossierId == id).OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.DossierId)).ToListAsync(ct);
+        var attachments = await AttachmentView.OfDossierAsync(sp.GetRequiredService<ApiDb>(), id, ct);
         var instanceId = await sp.GetRequiredService<ProceduresDb>().Dossiers.AsNoTracking().Where(x => x.Id == id).Select(x => x.WorkflowInstanceId).SingleAsync(ct);
         var store = sp.GetRequiredService<DefinitionStore>();
         WorkflowDefinition? definition = null;
