@@ -59,14 +59,22 @@ internal static class InstanceStore
         string? Action = null,
         Guid? FiredTimer = null);
 
+    /// <summary>The savepoint the write of an existing instance starts with (see <see cref="WriteAsync"/>).</summary>
+    internal const string WriteSavepoint = "engine_write";
+
     /// <summary>
-    /// Writes the plan in one round trip. Returns false when the instance revision or the completed work item
-    /// changed underneath (a concurrent transition won); the caller rolls back.
+    /// Writes the plan in one round trip. Returns false, having written nothing, when the instance revision or the
+    /// completed work item changed underneath (a concurrent transition won). Such a write begins with a savepoint in
+    /// the same batch and is rolled back to it when refused, so a caller's transaction stays usable; a write that
+    /// succeeds leaves the savepoint in place (the commit releases it) instead of spending a round trip on it.
     /// </summary>
     public static async Task<bool> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, TransitionPlan plan, InstanceHeader header,
         WriteOptions options, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn, tx);
+        var guarded = options.Existing is not null;
+        if (guarded) batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {WriteSavepoint}"));
+        var first = batch.BatchCommands.Count;
         var tokens = JsonSerializer.Serialize(plan.Tokens, JsonDefaults.Options);
         var variables = plan.Variables.ToJsonString();
         var completedAt = plan.Status is InstanceStatus.Completed or InstanceStatus.Cancelled ? plan.Now : (DateTimeOffset?)null;
@@ -99,8 +107,14 @@ internal static class InstanceStore
         AddOutbox(batch, plan);
 
         await batch.ExecuteNonQueryAsync(ct);
-        if (batch.BatchCommands[0].RecordsAffected != 1) return false;
-        return options.CompletedWorkItem is null || batch.BatchCommands[1].RecordsAffected == 1;
+        var written = batch.BatchCommands[first].RecordsAffected == 1
+            && (options.CompletedWorkItem is null || batch.BatchCommands[first + 1].RecordsAffected == 1);
+        if (!written && guarded)
+        {
+            await using var undo = new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {WriteSavepoint}", conn, tx);
+            await undo.ExecuteNonQueryAsync(ct);
+        }
+        return written;
     }
 
     private static void AddWorkItems(NpgsqlBatch batch, TransitionPlan plan)

@@ -136,15 +136,10 @@ public sealed partial class WorkflowRuntime(
     private async Task<EngineResult<T>> InTransactionAsync<T>(NpgsqlTransaction? outer,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<EngineResult<T>>> work, CancellationToken ct)
     {
-        if (outer is not null)
-        {
-            // A savepoint keeps a refused operation from leaving half its writes in the caller's transaction.
-            await outer.SaveAsync("engine_op", ct);
-            var inner = await work(outer.Connection!, outer);
-            if (inner.Succeeded) await outer.ReleaseAsync("engine_op", ct);
-            else await outer.RollbackAsync("engine_op", ct);
-            return inner;
-        }
+        // In the caller's transaction a refused operation must leave nothing behind. Every operation checks before it
+        // writes and writes in one final batch; the only refusal after writing (the instance changed underneath) rolls
+        // back to the savepoint that batch begins with (InstanceStore.WriteAsync). So no savepoint of our own is needed.
+        if (outer is not null) return await work(outer.Connection!, outer);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var result = await work(conn, tx);

@@ -37,7 +37,9 @@ internal sealed partial class DossierWork
     /// </summary>
     private async Task AfterMoveAsync(TransitionResult moved, string? consultationSubject, CancellationToken ct)
     {
-        await ReloadWorkItemsAsync(ct);
+        // The work items as the move left them, and the tax-notice flag, in one round trip.
+        var (items, obligationNotified) = await EngineRows.WorkItemsAndFlagAsync(Transaction, moved.InstanceId, FinancialObligationNotified, ct);
+        WorkItems = items;
         foreach (var item in moved.OpenedWorkItems.Where(w => w.Role == StepRoles.ConsultedOfficer && Guid.TryParse(w.UnitId, out _)))
             Db.Consultations.Add(new Consultation
             {
@@ -45,8 +47,7 @@ internal sealed partial class DossierWork
                 Subject = consultationSubject ?? item.Title ?? item.StepId, RequestedAt = Now, RequestedBy = Actor.UserName,
                 DueAt = item.DueAt, WorkItemId = item.Id,
             });
-        if (Dossier.Status is DossierStatus.Accepted or DossierStatus.Processing && moved.Status == InstanceStatus.Running
-            && await EngineRows.FlagAsync(Transaction, moved.InstanceId, FinancialObligationNotified, ct))
+        if (Dossier.Status is DossierStatus.Accepted or DossierStatus.Processing && moved.Status == InstanceStatus.Running && obligationNotified)
             Dossier.Status = DossierStatus.FinancialObligation;
         if (moved.OpenedWorkItems.Any(w => w.StepId == DossierSteps.ReturnResult) && Dossier.Status != DossierStatus.Finished)
         {

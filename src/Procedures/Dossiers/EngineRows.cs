@@ -19,13 +19,38 @@ public sealed record DossierWorkItem(
 /// </summary>
 internal static class EngineRows
 {
+    private const string WorkItemsSql = "SELECT id, step_id, title, role, unit_id, assignee, claimed_by, branch, created_at, due_at, status " +
+        "FROM engine.work_items WHERE instance_id = $1 ORDER BY created_at, id";
+
+    private const string FlagSql = "SELECT coalesce((variables::jsonb -> $2) = 'true'::jsonb, false) FROM engine.instances WHERE id = $1";
+
     public static async Task<List<DossierWorkItem>> WorkItemsAsync(NpgsqlTransaction tx, Guid instanceId, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            "SELECT id, step_id, title, role, unit_id, assignee, claimed_by, branch, created_at, due_at, status " +
-            "FROM engine.work_items WHERE instance_id = $1 ORDER BY created_at, id", tx.Connection, tx)
-        { Parameters = { new() { Value = instanceId } } };
+        await using var cmd = new NpgsqlCommand(WorkItemsSql, tx.Connection, tx) { Parameters = { new() { Value = instanceId } } };
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await ReadWorkItemsAsync(r, ct);
+    }
+
+    /// <summary>The instance's work items and whether its variable <paramref name="flag"/> is <c>true</c>, in one round trip: what every move reads after it.</summary>
+    public static async Task<(List<DossierWorkItem> Items, bool Flag)> WorkItemsAndFlagAsync(NpgsqlTransaction tx, Guid instanceId, string flag,
+        CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(tx.Connection, tx)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(WorkItemsSql) { Parameters = { new() { Value = instanceId } } },
+                new NpgsqlBatchCommand(FlagSql) { Parameters = { new() { Value = instanceId }, new() { Value = flag } } },
+            },
+        };
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        var items = await ReadWorkItemsAsync(r, ct);
+        await r.NextResultAsync(ct);
+        return (items, await r.ReadAsync(ct) && r.GetBoolean(0));
+    }
+
+    private static async Task<List<DossierWorkItem>> ReadWorkItemsAsync(NpgsqlDataReader r, CancellationToken ct)
+    {
         var items = new List<DossierWorkItem>();
         while (await r.ReadAsync(ct))
             items.Add(new DossierWorkItem(r.GetGuid(0), r.GetString(1), Text(r, 2), r.GetString(3), Text(r, 4), Text(r, 5), Text(r, 6),
@@ -49,14 +74,6 @@ internal static class EngineRows
             },
         };
         await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Whether the instance's variable <paramref name="name"/> is the JSON value <c>true</c>.</summary>
-    public static async Task<bool> FlagAsync(NpgsqlTransaction tx, Guid instanceId, string name, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("SELECT coalesce((variables::jsonb -> $2) = 'true'::jsonb, false) FROM engine.instances WHERE id = $1",
-            tx.Connection, tx) { Parameters = { new() { Value = instanceId }, new() { Value = name } } };
-        return await cmd.ExecuteScalarAsync(ct) is true;
     }
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

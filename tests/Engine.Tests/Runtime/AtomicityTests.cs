@@ -85,4 +85,28 @@ public sealed class When_a_transition_fails_half_way : EngineTest
         await tx.CommitAsync();
         (await CountAsync("SELECT count(*) FROM engine.history WHERE kind = 'ActionTaken'")).ShouldBe(1);
     }
+
+    [Test]
+    public async Task Should_leave_nothing_of_a_write_that_found_the_instance_changed_and_keep_the_callers_transaction_usable()
+    {
+        await PublishAsync(SampleDefinitions.Approval);
+        var started = await StartAsync("approval", new { applicant = "A" });
+        await using var conn = await DataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var instance = (await InstanceStore.LockInstanceAsync(conn, tx, started.InstanceId, default))!;
+        var stale = instance with { Revision = instance.Revision + 1 }; // as if read before a concurrent transition
+        var plan = new TransitionPlan(instance.Id, Clock.GetUtcNow(), new(), instance.Tokens);
+        plan.Record("Suspended", "intruder", comment: "lost the race");
+        var header = new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey);
+
+        (await InstanceStore.WriteAsync(conn, tx, plan, header, new InstanceStore.WriteOptions(stale), default)).ShouldBeFalse();
+
+        await using (var inTx = new Npgsql.NpgsqlCommand("SELECT count(*) FROM engine.history WHERE actor = 'intruder'", conn, tx))
+            ((long)(await inTx.ExecuteScalarAsync())!).ShouldBe(0);
+        (await Runtime.CompleteAsync(new CompleteWorkItem(started.OpenedWorkItems[0].Id, "accept", "clerk-1"), tx)).Succeeded.ShouldBeTrue();
+        await tx.CommitAsync();
+        (await CountAsync("SELECT count(*) FROM engine.history WHERE kind = 'ActionTaken'")).ShouldBe(1);
+        (await CountAsync("SELECT count(*) FROM engine.history WHERE actor = 'intruder'")).ShouldBe(0);
+        (await CountAsync("SELECT revision FROM engine.instances")).ShouldBe(2);
+    }
 }
