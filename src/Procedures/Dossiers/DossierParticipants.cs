@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Procedures.Persistence;
 
 namespace Procedures.Dossiers;
@@ -21,23 +22,40 @@ public static class DossierParticipants
                      WHERE w.instance_id = {{alias}}.workflow_instance_id AND length(w.unit_id) = 36 AND w.unit_id ~ '^[0-9a-fA-F-]+$')
         """;
 
-    private static readonly string UnitsSql = $"""
+    private static string UnitsSql(string dossier) => $"""
         SELECT u AS "Value" FROM procedures.dossiers d, unnest({UnitsOf("d")}) AS u
-        WHERE d.id = @dossier AND u IS NOT NULL
+        WHERE d.id = {dossier} AND u IS NOT NULL
         """;
 
-    private static readonly string LockSql = UnitsSql + " FOR UPDATE OF d";
+    private static readonly string ReadSql = UnitsSql("@dossier");
+    private static readonly string LockSql = UnitsSql("$1") + " FOR UPDATE OF d";
 
     /// <summary>The units taking part; empty when the dossier does not exist.</summary>
     public static async Task<IReadOnlyList<Guid>> UnitsAsync(ProceduresDb db, Guid dossierId, CancellationToken ct = default) =>
-        await db.Database.SqlQueryRaw<Guid>(UnitsSql, new Npgsql.NpgsqlParameter("dossier", dossierId)).ToListAsync(ct);
+        await db.Database.SqlQueryRaw<Guid>(ReadSql, new Npgsql.NpgsqlParameter("dossier", dossierId)).ToListAsync(ct);
 
     /// <summary>
-    /// Locks the dossier row for the current transaction and returns the units taking part, in one statement: a use case
-    /// queues behind any other on the same dossier and learns who may act on it in the same round trip. Empty when the
-    /// dossier does not exist. After waiting for the lock, the list is as of the statement's start: units only ever join a
-    /// dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never let anyone else in.
+    /// Locks the dossier row for the transaction and returns the units taking part and its workflow's work items, in one
+    /// round trip: a use case queues behind any other on the same dossier and learns who may act on it and where the
+    /// dossier stands. Empty units when the dossier does not exist. The units are as of the locking statement's start:
+    /// units only ever join a dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never
+    /// let anyone else in. The work items are read by the next statement, after the lock is held.
     /// </summary>
-    public static async Task<IReadOnlyList<Guid>> LockAsync(ProceduresDb db, Guid dossierId, CancellationToken ct = default) =>
-        await db.Database.SqlQueryRaw<Guid>(LockSql, new Npgsql.NpgsqlParameter("dossier", dossierId)).ToListAsync(ct);
+    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems)> LockAsync(NpgsqlTransaction tx, Guid dossierId,
+        CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(tx.Connection, tx)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(LockSql) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(EngineRows.WorkItemsOfDossierSql) { Parameters = { new() { Value = dossierId } } },
+            },
+        };
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        var units = new List<Guid>();
+        while (await r.ReadAsync(ct)) units.Add(r.GetGuid(0));
+        await r.NextResultAsync(ct);
+        return (units, await EngineRows.ReadWorkItemsAsync(r, ct));
+    }
 }

@@ -54,12 +54,13 @@ internal sealed partial class DossierWork : IAsyncDisposable
         var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow());
         try
         {
-            // The row is locked before anything of it is read, and nothing more is read for someone who takes no part.
-            if (!(await DossierParticipants.LockAsync(db, dossierId, ct)).Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
+            // The row is locked before anything of it is read, and the dossier is not loaded for someone who takes no part.
+            var (units, workItems) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
+            if (!units.Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
             var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             work.Dossier = dossier;
-            await work.ReloadWorkItemsAsync(ct);
+            work.WorkItems = workItems;
             return work;
         }
         catch

@@ -19,8 +19,12 @@ public sealed record DossierWorkItem(
 /// </summary>
 internal static class EngineRows
 {
-    private const string WorkItemsSql = "SELECT id, step_id, title, role, unit_id, assignee, claimed_by, branch, created_at, due_at, status " +
-        "FROM engine.work_items WHERE instance_id = $1 ORDER BY created_at, id";
+    private const string WorkItemColumns = "SELECT id, step_id, title, role, unit_id, assignee, claimed_by, branch, created_at, due_at, status FROM engine.work_items ";
+    private const string WorkItemsSql = WorkItemColumns + "WHERE instance_id = $1 ORDER BY created_at, id";
+
+    /// <summary>The work items of the workflow of the dossier <c>$1</c>.</summary>
+    internal const string WorkItemsOfDossierSql = WorkItemColumns +
+        "WHERE instance_id = (SELECT workflow_instance_id FROM procedures.dossiers WHERE id = $1) ORDER BY created_at, id";
 
     private const string FlagSql = "SELECT coalesce((variables::jsonb -> $2) = 'true'::jsonb, false) FROM engine.instances WHERE id = $1";
 
@@ -49,7 +53,7 @@ internal static class EngineRows
         return (items, await r.ReadAsync(ct) && r.GetBoolean(0));
     }
 
-    private static async Task<List<DossierWorkItem>> ReadWorkItemsAsync(NpgsqlDataReader r, CancellationToken ct)
+    internal static async Task<List<DossierWorkItem>> ReadWorkItemsAsync(NpgsqlDataReader r, CancellationToken ct)
     {
         var items = new List<DossierWorkItem>();
         while (await r.ReadAsync(ct))
