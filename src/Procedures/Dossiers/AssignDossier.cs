@@ -22,7 +22,7 @@ public sealed class AssignDossierHandler(ProceduresDb db, WorkflowRuntime engine
         await using var work = opened.Value!;
         var item = work.ItemFor("assign", DossierSteps.Assign);
         if (item.Error is { } cannot) return cannot;
-        var specialist = await officials.FindAsync(request.Specialist.Trim(), ct);
+        var specialist = await work.FindOfficialAsync(request.Specialist.Trim(), ct);
         if (specialist is null || item.Value!.Unit is not { } unit || !specialist.HasRole(Role.Specialist, unit))
             return DomainError.Invalid("specialist", "not-a-specialist", "Người được phân công không phải chuyên viên của đơn vị xử lý.",
                 "The person assigned is not a specialist of the processing unit.");

@@ -68,7 +68,9 @@ internal sealed partial class DossierWork
         TransitionResult? moved = null, CancellationToken ct = default)
     {
         var receiver = moved?.OpenedWorkItems.Select(w => w.Assignee).FirstOrDefault(a => a is not null);
-        var names = receiver is null ? null : await _officials.NamesAsync([receiver], ct);
+        var receiverName = receiver is null ? null
+            : _names.TryGetValue(receiver, out var known) ? known
+            : (await _officials.NamesAsync([receiver], ct)).GetValueOrDefault(receiver);
         var facts = data is null ? new JsonObject() : JsonSerializer.SerializeToNode(data, Json)!.AsObject();
         if (moved is not null)
             facts["next"] = new JsonArray(moved.OpenedWorkItems.Select(w => (JsonNode)new JsonObject
@@ -78,7 +80,7 @@ internal sealed partial class DossierWork
         var row = new DossierEvent
         {
             DossierId = Dossier.Id, At = Now, Kind = kind, Actor = Actor.UserName, ActorName = Actor.FullName,
-            ActorUnitId = item?.Unit, Receiver = receiver, ReceiverName = receiver is null ? null : names!.GetValueOrDefault(receiver),
+            ActorUnitId = item?.Unit, Receiver = receiver, ReceiverName = receiverName,
             Step = item?.StepId, Comment = comment, DueAt = item?.DueAt,
             Timeliness = DossierTimeliness.Judge(Calendar, Now, item?.DueAt, Settings.EarlyMargin, item?.UnitId),
             Data = facts.Count == 0 ? null : facts.ToJsonString(),

@@ -23,12 +23,15 @@ internal sealed partial class DossierWork : IAsyncDisposable
     private readonly ProceduresDb _db;
     private readonly IDbContextTransaction _tx;
     private readonly OfficialDirectory _officials;
+    /// <summary>Names of the officials this use case looked up, so that naming them in its history costs no query.</summary>
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private bool _committed;
 
     private DossierWork(ProceduresDb db, IDbContextTransaction tx, OfficialDirectory officials, Actor actor,
         VietnameseCalendar calendar, DossierSettings settings, DateTimeOffset now)
     {
         (_db, _tx, _officials, Actor, Calendar, Settings, Now) = (db, tx, officials, actor, calendar, settings, now);
+        _names[actor.UserName] = actor.FullName;
     }
 
     public Actor Actor { get; }
@@ -108,6 +111,14 @@ internal sealed partial class DossierWork : IAsyncDisposable
             ? item
             : DomainError.Forbidden($"Bạn không có vai trò '{candidates[0].Role}' tại đơn vị của bước này.",
                 $"You do not hold the role '{candidates[0].Role}' in the unit of this step.");
+    }
+
+    /// <summary>An official as of today (null when unknown or inactive), remembered for naming in this use case's history.</summary>
+    public async Task<Actor?> FindOfficialAsync(string userName, CancellationToken ct)
+    {
+        var official = await _officials.FindAsync(userName, ct);
+        if (official is not null) _names[official.UserName] = official.FullName;
+        return official;
     }
 
     public async Task ReloadWorkItemsAsync(CancellationToken ct) =>
