@@ -60,7 +60,7 @@ internal static class InstanceStore
         Guid? FiredTimer = null);
 
     /// <summary>The savepoint the write of an existing instance starts with (see <see cref="WriteAsync"/>).</summary>
-    internal const string WriteSavepoint = "engine_write";
+    private const string WriteSavepoint = "engine_write";
 
     /// <summary>
     /// Writes the plan in one round trip. Returns false, having written nothing, when the instance revision or the
