@@ -49,20 +49,42 @@ public static class DefinitionDiff
             changes.Value($"{p}.commentRequired", x.CommentRequired, y.CommentRequired);
             changes.Value($"{p}.requires", x.Requires, y.Requires);
         });
+        Deadlines(changes, $"{path}.onOverdue", a.OnOverdue, b.OnOverdue);
         changes.Values($"{path}.set", a.Set, b.Set);
         Emit(changes, $"{path}.emit", a.Emit, b.Emit);
         changes.Value($"{path}.handler", a.Handler, b.Handler);
+        changes.Value($"{path}.outputs", a.Outputs, b.Outputs);
         changes.Value($"{path}.duration", a.Duration, b.Duration);
         changes.Value($"{path}.until", a.Until, b.Until);
         changes.Keyed($"{path}.branches", a.Branches, b.Branches, x => x.Name, x => x.Start, (p, x, y) =>
         {
             changes.Value($"{p}.start", x.Start, y.Start);
             changes.Value($"{p}.budget", x.Budget, y.Budget);
+            changes.Value($"{p}.unit", x.Unit, y.Unit);
+            Deadlines(changes, $"{p}.onOverdue", x.OnOverdue, y.OnOverdue);
         });
         changes.Value($"{path}.join", a.Join, b.Join);
         changes.Value($"{path}.next", a.Next, b.Next);
         changes.Value($"{path}.outcome", a.Outcome, b.Outcome);
     }
+
+    /// <summary>Deadline rules have no name: compared by position, each as one line.</summary>
+    private static void Deadlines(ChangeList changes, string path, List<DeadlineRule> a, List<DeadlineRule> b)
+    {
+        for (var i = 0; i < Math.Max(a.Count, b.Count); i++)
+        {
+            var before = i < a.Count ? Describe(a[i]) : null;
+            var after = i < b.Count ? Describe(b[i]) : null;
+            if (before is null) changes.Add(new DefinitionChange(DefinitionChangeKind.Added, $"{path}[{i}]", null, after));
+            else if (after is null) changes.Add(new DefinitionChange(DefinitionChangeKind.Removed, $"{path}[{i}]", before, null));
+            else changes.Value($"{path}[{i}]", before, after);
+        }
+    }
+
+    private static string Describe(DeadlineRule rule) =>
+        string.Join(" ", new[] { $"after {rule.After ?? WorkingTime.Zero}", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(rule.Do.ToString()),
+            rule.To is null ? null : $"to {rule.To}", rule.Role is null ? null : $"role {rule.Role}", rule.Unit is null ? null : $"unit {rule.Unit}" }
+            .Where(p => p is not null));
 
     private static void Emit(ChangeList changes, string path, EmitDefinition? a, EmitDefinition? b)
     {

@@ -13,11 +13,22 @@ internal static class DefinitionYamlSchema
         ["data"] = (r, e, v, p) => e.Data = r.Scalars(v, p),
     };
 
+    private static readonly Dictionary<string, PropertyReader<DeadlineRule>> Deadline = new()
+    {
+        ["after"] = (r, d, v, p) => d.After = r.Time(v, p),
+        ["do"] = (r, d, v, p) => d.Do = r.Enum<DeadlineAction>(v, p, "deadline action") ?? d.Do,
+        ["to"] = (r, d, v, p) => d.To = r.Text(v, p),
+        ["role"] = (r, d, v, p) => d.Role = r.Text(v, p),
+        ["unit"] = (r, d, v, p) => d.Unit = r.Text(v, p),
+    };
+
     private static readonly Dictionary<string, PropertyReader<BranchDefinition>> Branch = new()
     {
         ["name"] = (r, b, v, p) => b.Name = r.Text(v, p) ?? "",
         ["start"] = (r, b, v, p) => b.Start = r.Text(v, p) ?? "",
         ["budget"] = (r, b, v, p) => b.Budget = r.Time(v, p),
+        ["unit"] = (r, b, v, p) => b.Unit = r.Text(v, p),
+        ["onOverdue"] = (r, b, v, p) => b.OnOverdue = r.List(v, p, (n, dp) => r.Object(n, dp, Deadline, "do")),
     };
 
     private static readonly Dictionary<string, PropertyReader<ActionDefinition>> Action = new()
@@ -58,9 +69,11 @@ internal static class DefinitionYamlSchema
         ["budget"] = (r, s, v, p) => s.Budget = r.Time(v, p),
         ["form"] = (r, s, v, p) => s.Form = r.List(v, p, (n, fp) => r.Object(n, fp, Field)),
         ["actions"] = (r, s, v, p) => s.Actions = r.List(v, p, (n, ap) => r.Object(n, ap, Action)),
+        ["onOverdue"] = (r, s, v, p) => s.OnOverdue = r.List(v, p, (n, dp) => r.Object(n, dp, Deadline, "do")),
         ["set"] = (r, s, v, p) => s.Set = r.Scalars(v, p),
         ["emit"] = (r, s, v, p) => s.Emit = r.Object(v, p, Emit),
         ["handler"] = (r, s, v, p) => s.Handler = r.Text(v, p),
+        ["outputs"] = (r, s, v, p) => s.Outputs = r.TextList(v, p),
         ["duration"] = (r, s, v, p) => s.Duration = r.Time(v, p),
         ["until"] = (r, s, v, p) => s.Until = r.Text(v, p),
         ["branches"] = (r, s, v, p) => s.Branches = r.List(v, p, (n, bp) => r.Object(n, bp, Branch)),

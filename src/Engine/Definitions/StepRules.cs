@@ -7,14 +7,16 @@ internal static class StepRules
     private static readonly (string Name, Func<StepDefinition, bool> IsSet, StepKind[] Kinds)[] Owned =
     [
         ("role", s => s.Role is not null, [StepKind.Human]),
-        ("unit", s => s.Unit is not null, [StepKind.Human]),
+        ("unit", s => s.Unit is not null, [StepKind.Human, StepKind.Timer]),
         ("assignee", s => s.Assignee is not null, [StepKind.Human]),
         ("budget", s => s.Budget is not null, [StepKind.Human]),
         ("form", s => s.Form.Count > 0, [StepKind.Human]),
         ("actions", s => s.Actions.Count > 0, [StepKind.Human]),
+        ("onOverdue", s => s.OnOverdue.Count > 0, [StepKind.Human]),
         ("set", s => s.Set.Count > 0, [StepKind.Automatic]),
         ("emit", s => s.Emit is not null, [StepKind.Automatic]),
         ("handler", s => s.Handler is not null, [StepKind.Automatic]),
+        ("outputs", s => s.Outputs.Count > 0, [StepKind.Automatic]),
         ("duration", s => s.Duration is not null, [StepKind.Timer]),
         ("until", s => s.Until is not null, [StepKind.Timer]),
         ("branches", s => s.Branches.Count > 0, [StepKind.Split]),

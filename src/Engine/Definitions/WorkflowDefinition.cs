@@ -77,7 +77,10 @@ public sealed class StepDefinition
     // human
     /// <summary>Role that works on this step (human).</summary>
     public string? Role { get; set; }
-    /// <summary>Unit expression: a literal unit id or <c>$variable</c> (human).</summary>
+    /// <summary>
+    /// Unit expression: a literal unit id or <c>$variable</c>. On a human step, the unit that does the work; on a timer
+    /// step, the unit whose office hours count the duration.
+    /// </summary>
     public string? Unit { get; set; }
     /// <summary>Assignee expression: a literal user id or <c>$variable</c> (human).</summary>
     public string? Assignee { get; set; }
@@ -85,13 +88,17 @@ public sealed class StepDefinition
     public WorkingTime? Budget { get; set; }
     public List<FormField> Form { get; set; } = [];
     public List<ActionDefinition> Actions { get; set; } = [];
+    /// <summary>What happens when the work item passes its due time (human): remind, escalate or move on.</summary>
+    public List<DeadlineRule> OnOverdue { get; set; } = [];
 
     // automatic
     /// <summary>Variables to set: value is a literal, or an expression when it starts with <c>=</c>.</summary>
     public Dictionary<string, object?> Set { get; set; } = [];
     public EmitDefinition? Emit { get; set; }
-    /// <summary>Name of a handler registered in code.</summary>
+    /// <summary>Name of a handler registered in code. It runs after the transition commits, outside any transaction.</summary>
     public string? Handler { get; set; }
+    /// <summary>Variables the handler sets; expressions further on may read them.</summary>
+    public List<string> Outputs { get; set; } = [];
 
     // timer
     /// <summary>Working-time duration to wait (timer).</summary>
@@ -153,4 +160,35 @@ public sealed class BranchDefinition
     public string Start { get; set; } = "";
     /// <summary>Budget of the branch as a whole (e.g. a consulted agency's deadline).</summary>
     public WorkingTime? Budget { get; set; }
+    /// <summary>Unit expression whose office hours count the branch budget; the default calendar when absent.</summary>
+    public string? Unit { get; set; }
+    /// <summary>What happens when the branch passes its due time.</summary>
+    public List<DeadlineRule> OnOverdue { get; set; } = [];
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<DeadlineAction>))]
+public enum DeadlineAction
+{
+    /// <summary>Records the missed deadline and emits <c>engine.deadline-passed</c>; the work stays where it is.</summary>
+    Remind,
+    /// <summary>As remind, and hands the open work to <see cref="DeadlineRule.Role"/> (and <see cref="DeadlineRule.Unit"/>), unassigned.</summary>
+    Escalate,
+    /// <summary>Cancels the open work and moves on to <see cref="DeadlineRule.To"/>.</summary>
+    Move,
+}
+
+/// <summary>
+/// A boundary timer on a human step or a split branch: <see cref="After"/> the due time has passed (working time,
+/// zero by default), do <see cref="Do"/>. Rules of one step fire in order of their <see cref="After"/>.
+/// </summary>
+public sealed class DeadlineRule
+{
+    public WorkingTime? After { get; set; }
+    public DeadlineAction Do { get; set; }
+    /// <summary>Target step of <see cref="DeadlineAction.Move"/>.</summary>
+    public string? To { get; set; }
+    /// <summary>Role that receives the work on <see cref="DeadlineAction.Escalate"/>.</summary>
+    public string? Role { get; set; }
+    /// <summary>Unit expression that receives the work on <see cref="DeadlineAction.Escalate"/>; the same unit when absent.</summary>
+    public string? Unit { get; set; }
 }

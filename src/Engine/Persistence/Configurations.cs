@@ -78,9 +78,34 @@ internal sealed class TimerRecordConfiguration : IEntityTypeConfiguration<TimerR
         b.HasKey(x => x.Id);
         b.Property(x => x.StepId).HasMaxLength(100);
         b.Property(x => x.Status).HasMaxLength(20);
+        b.Property(x => x.Kind).HasMaxLength(20).HasDefaultValue("Step");
+        b.Property(x => x.Data).HasColumnType("jsonb");
+        b.Property(x => x.Attempts).HasDefaultValue(0);
         b.HasOne<InstanceRecord>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.InstanceId);
-        b.HasIndex(x => x.DueAt, "ix_timers_pending_due").HasFilter("status = 'Pending'");
+        // Pollers read the pending rows whose next attempt is due, in that order.
+        b.HasIndex(x => x.NextAttemptAt, "ix_timers_pending_next").HasFilter("status = 'Pending'");
+    }
+}
+
+internal sealed class IncidentRecordConfiguration : IEntityTypeConfiguration<IncidentRecord>
+{
+    public void Configure(EntityTypeBuilder<IncidentRecord> b)
+    {
+        b.ToTable("incidents");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.DefinitionId).HasMaxLength(100);
+        b.Property(x => x.BusinessKey).HasMaxLength(200);
+        b.Property(x => x.StepId).HasMaxLength(100);
+        b.Property(x => x.UnitId).HasMaxLength(100);
+        b.Property(x => x.Kind).HasMaxLength(20);
+        b.Property(x => x.Status).HasMaxLength(20);
+        b.Property(x => x.ResolvedBy).HasMaxLength(100);
+        b.HasOne<InstanceRecord>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.InstanceId);
+        b.HasIndex(x => new { x.DefinitionId, x.FirstSeenAt }, "ix_incidents_open").HasFilter("status = 'Open'");
+        // A timer has at most one open incident: a retry that fails again updates it.
+        b.HasIndex(x => x.TimerId, "ux_incidents_open_timer").IsUnique().HasFilter("status = 'Open'");
     }
 }
 
@@ -110,7 +135,14 @@ internal sealed class OutboxRecordConfiguration : IEntityTypeConfiguration<Outbo
         b.Property(x => x.Sequence).UseIdentityAlwaysColumn();
         b.Property(x => x.Type).HasMaxLength(200);
         b.Property(x => x.Payload).HasColumnType("jsonb");
-        b.HasIndex(x => x.Sequence, "ix_outbox_pending").HasFilter("dispatched_at IS NULL");
+        b.Property(x => x.DiscardedBy).HasMaxLength(100);
+        // What the dispatchers read: rows not yet sent nor parked, in order, and per instance for the ordering rule.
+        b.HasIndex(x => x.Sequence, "ix_outbox_ready").HasFilter("dispatched_at IS NULL AND parked_at IS NULL");
+        b.HasIndex(x => new { x.InstanceId, x.Sequence }, "ix_outbox_ready_instance").HasFilter("dispatched_at IS NULL AND parked_at IS NULL");
+        b.HasIndex(x => x.ParkedAt, "ix_outbox_parked").HasFilter("parked_at IS NOT NULL AND dispatched_at IS NULL AND discarded_at IS NULL");
+        // Housekeeping deletes sent and discarded rows after the retention period, oldest first.
+        b.HasIndex(x => x.DispatchedAt, "ix_outbox_dispatched").HasFilter("dispatched_at IS NOT NULL");
+        b.HasIndex(x => x.DiscardedAt, "ix_outbox_discarded").HasFilter("discarded_at IS NOT NULL");
     }
 }
 
@@ -121,5 +153,6 @@ internal sealed class ProcessedMessageRecordConfiguration : IEntityTypeConfigura
         b.ToTable("processed_messages");
         b.HasKey(x => new { x.Consumer, x.MessageId });
         b.Property(x => x.Consumer).HasMaxLength(200);
+        b.HasIndex(x => x.ProcessedAt);
     }
 }

@@ -11,6 +11,7 @@ public sealed class EngineDb(DbContextOptions<EngineDb> options) : DbContext(opt
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
     public DbSet<WorkItemRecord> WorkItems => Set<WorkItemRecord>();
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<ProcessedMessageRecord> ProcessedMessages => Set<ProcessedMessageRecord>();

@@ -66,16 +66,61 @@ public sealed class WorkItemRecord
     public int Revision { get; set; }
 }
 
+/// <summary>
+/// Work the engine does later, on its own: a timer step's wait, a deadline rule of a work item or a branch, or a
+/// handler call after the transition that reached it committed. Claimed by pollers; failures are retried with backoff
+/// (<see cref="NextAttemptAt"/>) and end as an incident.
+/// </summary>
 public sealed class TimerRecord
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
     public Guid TokenId { get; set; }
     public string StepId { get; set; } = "";
+    /// <summary>Step, Deadline, BranchDeadline or Handler (<c>Engine.Runtime.TimerKind</c>).</summary>
+    public string Kind { get; set; } = "Step";
+    /// <summary>The work item a deadline rule watches.</summary>
+    public Guid? WorkItemId { get; set; }
+    /// <summary>What the timer needs when it fires (jsonb): the deadline rule, the branch it watches.</summary>
+    public string? Data { get; set; }
     public DateTimeOffset DueAt { get; set; }
+    /// <summary>When a poller may take it: the due time, later after a failed attempt.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>A handler call in progress holds the timer until then; after it, another poller may take it over.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
     public string Status { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FiredAt { get; set; }
+}
+
+/// <summary>
+/// Something the engine could not do on its own after its retries: a timer, deadline or handler that kept failing.
+/// The instance waits at that step while every other instance goes on; an administrator retries or resolves it.
+/// </summary>
+public sealed class IncidentRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string? BusinessKey { get; set; }
+    public string StepId { get; set; } = "";
+    /// <summary>The unit the step belongs to, or else the unit of the instance's latest work item.</summary>
+    public string? UnitId { get; set; }
+    /// <summary>The kind of the timer that failed (Step, Deadline, BranchDeadline, Handler).</summary>
+    public string Kind { get; set; } = "";
+    public Guid? TimerId { get; set; }
+    public string Error { get; set; } = "";
+    public int Attempts { get; set; }
+    public DateTimeOffset FirstSeenAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+    /// <summary>Open or Resolved.</summary>
+    public string Status { get; set; } = "";
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+    public string? Resolution { get; set; }
 }
 
 /// <summary>Append-only record of everything that happened to an instance.</summary>
@@ -107,6 +152,14 @@ public sealed class OutboxRecord
     public DateTimeOffset? DispatchedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Not before then after a failed attempt (backoff with jitter); null means at once.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    /// <summary>A dispatcher publishing the row holds it until then; after it, another may take it over.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
+    /// <summary>Dead-lettered after its last attempt: waits for an operator to replay or discard it.</summary>
+    public DateTimeOffset? ParkedAt { get; set; }
+    public DateTimeOffset? DiscardedAt { get; set; }
+    public string? DiscardedBy { get; set; }
 }
 
 /// <summary>A message a consumer has handled; the primary key makes handling idempotent.</summary>

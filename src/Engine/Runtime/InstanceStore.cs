@@ -137,8 +137,9 @@ internal static class InstanceStore
     {
         foreach (var t in plan.NewTimers)
             batch.BatchCommands.Add(Command(
-                "INSERT INTO engine.timers (id, instance_id, token_id, step_id, due_at, status, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
-                t.Id, t.InstanceId, t.TokenId, t.StepId, t.DueAt, t.Status, t.CreatedAt));
+                "INSERT INTO engine.timers (id, instance_id, token_id, step_id, kind, work_item_id, data, due_at, next_attempt_at, attempts, status, created_at) " +
+                "VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$8,0,$9,$10)",
+                t.Id, t.InstanceId, t.TokenId, t.StepId, t.Kind, t.WorkItemId, t.Data, t.DueAt, t.Status, t.CreatedAt));
     }
 
     private static void AddHistory(NpgsqlBatch batch, TransitionPlan plan)

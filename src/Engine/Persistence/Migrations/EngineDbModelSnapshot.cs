@@ -173,6 +173,107 @@ namespace Engine.Persistence.Migrations
                     b.ToTable("history", "engine");
                 });
 
+            modelBuilder.Entity("Engine.Persistence.IncidentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("business_key");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("definition_version");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Resolution")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_id");
+
+                    b.Property<Guid?>("TimerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("timer_id");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_incidents_instance_id");
+
+                    b.HasIndex(new[] { "DefinitionId", "FirstSeenAt" }, "ix_incidents_open")
+                        .HasDatabaseName("ix_incidents_definition_id_first_seen_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex(new[] { "TimerId" }, "ux_incidents_open_timer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_incidents_timer_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("incidents", "engine");
+                });
+
             modelBuilder.Entity("Engine.Persistence.InstanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -271,6 +372,15 @@ namespace Engine.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DiscardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("discarded_at");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("discarded_by");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
@@ -282,6 +392,18 @@ namespace Engine.Persistence.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -304,9 +426,25 @@ namespace Engine.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox");
 
-                    b.HasIndex(new[] { "Sequence" }, "ix_outbox_pending")
+                    b.HasIndex(new[] { "DiscardedAt" }, "ix_outbox_discarded")
+                        .HasDatabaseName("ix_outbox_discarded_at")
+                        .HasFilter("discarded_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "DispatchedAt" }, "ix_outbox_dispatched")
+                        .HasDatabaseName("ix_outbox_dispatched_at")
+                        .HasFilter("dispatched_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "ParkedAt" }, "ix_outbox_parked")
+                        .HasDatabaseName("ix_outbox_parked_at")
+                        .HasFilter("parked_at IS NOT NULL AND dispatched_at IS NULL AND discarded_at IS NULL");
+
+                    b.HasIndex(new[] { "Sequence" }, "ix_outbox_ready")
                         .HasDatabaseName("ix_outbox_sequence")
-                        .HasFilter("dispatched_at IS NULL");
+                        .HasFilter("dispatched_at IS NULL AND parked_at IS NULL");
+
+                    b.HasIndex(new[] { "InstanceId", "Sequence" }, "ix_outbox_ready_instance")
+                        .HasDatabaseName("ix_outbox_instance_id_sequence")
+                        .HasFilter("dispatched_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox", "engine");
                 });
@@ -329,6 +467,9 @@ namespace Engine.Persistence.Migrations
                     b.HasKey("Consumer", "MessageId")
                         .HasName("pk_processed_messages");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_messages_processed_at");
+
                     b.ToTable("processed_messages", "engine");
                 });
 
@@ -339,9 +480,19 @@ namespace Engine.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
@@ -354,6 +505,26 @@ namespace Engine.Persistence.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Step")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -371,14 +542,18 @@ namespace Engine.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("token_id");
 
+                    b.Property<Guid?>("WorkItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_item_id");
+
                     b.HasKey("Id")
                         .HasName("pk_timers");
 
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_timers_instance_id");
 
-                    b.HasIndex(new[] { "DueAt" }, "ix_timers_pending_due")
-                        .HasDatabaseName("ix_timers_due_at")
+                    b.HasIndex(new[] { "NextAttemptAt" }, "ix_timers_pending_next")
+                        .HasDatabaseName("ix_timers_next_attempt_at")
                         .HasFilter("status = 'Pending'");
 
                     b.ToTable("timers", "engine");
@@ -509,6 +684,16 @@ namespace Engine.Persistence.Migrations
                         .HasFilter("status = 'Open'");
 
                     b.ToTable("work_items", "engine");
+                });
+
+            modelBuilder.Entity("Engine.Persistence.IncidentRecord", b =>
+                {
+                    b.HasOne("Engine.Persistence.InstanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incidents_instances_instance_id");
                 });
 
             modelBuilder.Entity("Engine.Persistence.InstanceRecord", b =>
