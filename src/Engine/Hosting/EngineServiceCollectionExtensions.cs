@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkingCalendar>(WeekdayCalendar.Default);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StepHandlerRegistry>();
+        services.AddOptions<TimerOptions>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<OutboxTypeMap>();
         services.TryAddScoped<WorkflowRuntime>();

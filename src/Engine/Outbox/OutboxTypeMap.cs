@@ -14,6 +14,7 @@ public sealed class OutboxTypeMap
         [EngineEventTypes.WorkItemOpened] = typeof(WorkItemOpened),
         [EngineEventTypes.InstanceCompleted] = typeof(InstanceCompleted),
         [EngineEventTypes.WorkflowMessage] = typeof(WorkflowMessage),
+        [EngineEventTypes.DeadlinePassed] = typeof(DeadlinePassed),
     };
 
     /// <summary>Maps <typeparamref name="T"/> under its full name (what <see cref="OutboxMessage.From{T}"/> writes) or <paramref name="name"/>.</summary>

@@ -103,9 +103,9 @@ internal sealed class IncidentRecordConfiguration : IEntityTypeConfiguration<Inc
         b.Property(x => x.ResolvedBy).HasMaxLength(100);
         b.HasOne<InstanceRecord>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.InstanceId);
-        b.HasIndex(x => new { x.DefinitionId, x.FirstSeenAt }, "ix_incidents_open").HasFilter("status = 'Open'");
-        // A timer has at most one open incident: a retry that fails again updates it.
-        b.HasIndex(x => x.TimerId, "ux_incidents_open_timer").IsUnique().HasFilter("status = 'Open'");
+        b.HasIndex(x => new { x.DefinitionId, x.FirstSeenAt }, "ix_incidents_open").HasFilter("status <> 'Resolved'");
+        // A timer has at most one unresolved incident: each further failure updates it.
+        b.HasIndex(x => x.TimerId, "ux_incidents_open_timer").IsUnique().HasFilter("status <> 'Resolved'");
     }
 }
 

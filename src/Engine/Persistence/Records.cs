@@ -116,7 +116,7 @@ public sealed class IncidentRecord
     public int Attempts { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
-    /// <summary>Open or Resolved.</summary>
+    /// <summary>Retrying (failed, retries left), Open (retries exhausted: needs an operator) or Resolved.</summary>
     public string Status { get; set; } = "";
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedBy { get; set; }

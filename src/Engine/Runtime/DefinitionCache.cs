@@ -9,12 +9,11 @@ public sealed class DefinitionCache
 {
     private readonly ConcurrentDictionary<Guid, WorkflowDefinition> _byRecord = new();
 
-    internal async ValueTask<WorkflowDefinition?> GetAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid recordId, CancellationToken ct)
+    internal async ValueTask<WorkflowDefinition?> GetAsync(EngineTransaction tx, Guid recordId, CancellationToken ct)
     {
         if (_byRecord.TryGetValue(recordId, out var cached)) return cached;
-        await using var cmd = new NpgsqlCommand("SELECT body, is_published FROM engine.definitions WHERE id = $1", conn, tx)
-        { Parameters = { new() { Value = recordId } } };
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await using var batch = tx.Batch("SELECT body, is_published FROM engine.definitions WHERE id = $1", recordId);
+        await using var r = await batch.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         var definition = DefinitionJson.Deserialize(r.GetString(0));
         if (r.GetBoolean(1)) _byRecord[recordId] = definition;

@@ -16,8 +16,18 @@ public sealed record InstanceCompleted(
 /// </summary>
 public sealed record WorkflowMessage(Guid InstanceId, string DefinitionId, string? BusinessKey, string Type, string Payload);
 
+/// <summary>
+/// Published when a deadline rule fires: the work item (or every open item of the branch) passed its due time.
+/// <paramref name="Action"/> is remind, escalate (then <paramref name="Role"/>/<paramref name="UnitId"/> now hold the
+/// work) or move (the work was cancelled and the instance moved on to <paramref name="MovedTo"/>).
+/// </summary>
+public sealed record DeadlinePassed(
+    Guid InstanceId, string DefinitionId, string? BusinessKey, string StepId, IReadOnlyList<Guid> WorkItemIds, string? Branch,
+    string Action, DateTimeOffset DueAt, string? Role, string? UnitId, string? MovedTo, DateTimeOffset At);
+
 public static class EngineEventTypes
 {
+    public const string DeadlinePassed = "engine.deadline-passed";
     public const string WorkItemOpened = "engine.work-item-opened";
     public const string InstanceCompleted = "engine.instance-completed";
     public const string WorkflowMessage = "engine.workflow-message";

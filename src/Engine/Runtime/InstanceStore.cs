@@ -18,33 +18,41 @@ internal static class InstanceStore
     internal sealed record LoadedWorkItem(Guid Id, WorkItemStatus Status, string StepId, Guid TokenId, string? Assignee,
         string? ClaimedBy, DateTimeOffset? DueAt, string? UnitId, int Revision);
 
-    private const string InstanceColumns =
+    internal const string InstanceColumns =
         "i.id, i.definition_record_id, i.definition_id, i.definition_version, i.business_key, i.status, i.variables, i.tokens, i.revision";
 
-    public static async Task<(LoadedInstance, LoadedWorkItem)?> LockByWorkItemAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid workItemId, CancellationToken ct)
+    /// <summary>
+    /// Locks the instance of a work item, then reads the work item. The instance comes first, as in every engine operation,
+    /// so two operations on one instance queue on its row instead of deadlocking on its work items. The work item is read
+    /// by the next statement, whose snapshot is taken after the lock: it sees what the previous holder committed.
+    /// </summary>
+    public static async Task<(LoadedInstance, LoadedWorkItem)?> LockByWorkItemAsync(EngineTransaction tx, Guid workItemId, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            $"SELECT {InstanceColumns}, w.status, w.step_id, w.token_id, w.assignee, w.claimed_by, w.due_at, w.unit_id, w.revision " +
-            "FROM engine.work_items w JOIN engine.instances i ON i.id = w.instance_id WHERE w.id = $1 FOR UPDATE", conn, tx)
-        { Parameters = { new() { Value = workItemId } } };
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await using var batch = tx.Batch(
+            $"SELECT {InstanceColumns} FROM engine.instances i WHERE i.id = (SELECT instance_id FROM engine.work_items WHERE id = $1) FOR UPDATE", workItemId);
+        batch.BatchCommands.Add(Command(
+            "SELECT w.status, w.step_id, w.token_id, w.assignee, w.claimed_by, w.due_at, w.unit_id, w.revision FROM engine.work_items w WHERE w.id = $1", workItemId));
+        await using var r = await batch.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
         var instance = ReadInstance(r);
-        var item = new LoadedWorkItem(workItemId, Enum.Parse<WorkItemStatus>(r.GetString(9)), r.GetString(10), r.GetGuid(11),
-            r.IsDBNull(12) ? null : r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13),
-            r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14), r.IsDBNull(15) ? null : r.GetString(15), r.GetInt32(16));
-        return (instance, item);
+        await r.NextResultAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return (instance, ReadWorkItem(r, workItemId));
     }
 
-    public static async Task<LoadedInstance?> LockInstanceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid instanceId, CancellationToken ct)
+    public static LoadedWorkItem ReadWorkItem(NpgsqlDataReader r, Guid id, int at = 0) =>
+        new(id, Enum.Parse<WorkItemStatus>(r.GetString(at)), r.GetString(at + 1), r.GetGuid(at + 2),
+            r.IsDBNull(at + 3) ? null : r.GetString(at + 3), r.IsDBNull(at + 4) ? null : r.GetString(at + 4),
+            r.IsDBNull(at + 5) ? null : r.GetFieldValue<DateTimeOffset>(at + 5), r.IsDBNull(at + 6) ? null : r.GetString(at + 6), r.GetInt32(at + 7));
+
+    public static async Task<LoadedInstance?> LockInstanceAsync(EngineTransaction tx, Guid instanceId, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand($"SELECT {InstanceColumns} FROM engine.instances i WHERE i.id = $1 FOR UPDATE", conn, tx)
-        { Parameters = { new() { Value = instanceId } } };
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await using var batch = tx.Batch($"SELECT {InstanceColumns} FROM engine.instances i WHERE i.id = $1 FOR UPDATE", instanceId);
+        await using var r = await batch.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? ReadInstance(r) : null;
     }
 
-    private static LoadedInstance ReadInstance(NpgsqlDataReader r) => new(
+    internal static LoadedInstance ReadInstance(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4),
         Enum.Parse<InstanceStatus>(r.GetString(5)), r.GetString(6),
         JsonSerializer.Deserialize<List<Token>>(r.GetString(7), JsonDefaults.Options) ?? [], r.GetInt32(8));
@@ -57,23 +65,18 @@ internal static class InstanceStore
         Guid? CompletedWorkItem = null,
         string? CompletedBy = null,
         string? Action = null,
-        Guid? FiredTimer = null);
-
-    /// <summary>The savepoint the write of an existing instance starts with (see <see cref="WriteAsync"/>).</summary>
-    private const string WriteSavepoint = "engine_write";
+        Guid? FiredTimer = null,
+        bool CancelDeadlines = false,
+        int? RecoveredAfter = null);
 
     /// <summary>
-    /// Writes the plan in one round trip. Returns false, having written nothing, when the instance revision or the
-    /// completed work item changed underneath (a concurrent transition won). Such a write begins with a savepoint in
-    /// the same batch and is rolled back to it when refused, so a caller's transaction stays usable; a write that
-    /// succeeds leaves the savepoint in place (the commit releases it) instead of spending a round trip on it.
+    /// Writes the plan in one round trip. Returns false, having undone the write (see <see cref="EngineTransaction.UndoAsync"/>),
+    /// when the instance revision or the completed work item changed underneath (a concurrent transition won).
     /// </summary>
-    public static async Task<bool> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, TransitionPlan plan, InstanceHeader header,
+    public static async Task<bool> WriteAsync(EngineTransaction tx, TransitionPlan plan, InstanceHeader header,
         WriteOptions options, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(conn, tx);
-        var guarded = options.Existing is not null;
-        if (guarded) batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {WriteSavepoint}"));
+        await using var batch = tx.Batch();
         var first = batch.BatchCommands.Count;
         var tokens = JsonSerializer.Serialize(plan.Tokens, JsonDefaults.Options);
         var variables = plan.Variables.ToJsonString();
@@ -94,27 +97,64 @@ internal static class InstanceStore
             batch.BatchCommands.Add(Command(
                 "UPDATE engine.work_items SET status = 'Completed', completed_at = $2, completed_by = $3, action = $4, revision = revision + 1 " +
                 "WHERE id = $1 AND status = 'Open'", done, plan.Now, options.CompletedBy, options.Action));
+        if (options.CompletedWorkItem is { } watched && options.CancelDeadlines)
+            batch.BatchCommands.Add(Command(
+                "UPDATE engine.timers SET status = 'Cancelled' WHERE instance_id = $1 AND work_item_id = $2 AND status = 'Pending'", plan.InstanceId, watched));
         if (options.FiredTimer is { } fired)
-            batch.BatchCommands.Add(Command("UPDATE engine.timers SET status = 'Fired', fired_at = $2 WHERE id = $1 AND status = 'Pending'", fired, plan.Now));
-        if (plan.CloseEverythingOpen)
-        {
-            batch.BatchCommands.Add(Command("UPDATE engine.work_items SET status = 'Cancelled', completed_at = $2, revision = revision + 1 WHERE instance_id = $1 AND status = 'Open'", plan.InstanceId, plan.Now));
-            batch.BatchCommands.Add(Command("UPDATE engine.timers SET status = 'Cancelled' WHERE instance_id = $1 AND status = 'Pending'", plan.InstanceId));
-        }
+            batch.BatchCommands.Add(Command("UPDATE engine.timers SET status = 'Fired', fired_at = $2, leased_until = NULL WHERE id = $1 AND status = 'Pending'", fired, plan.Now));
+        if (options.FiredTimer is { } recovered && options.RecoveredAfter is { } failedAttempts)
+            batch.BatchCommands.Add(Command(
+                "UPDATE engine.incidents SET status = 'Resolved', resolved_at = $2, resolution = $3 WHERE timer_id = $1 AND status <> 'Resolved'",
+                recovered, plan.Now, $"Recovered on its own after {failedAttempts} failed attempt(s)."));
+        AddTokenChanges(batch, plan, options.FiredTimer);
+        foreach (var (activation, branch) in plan.ArrivedBranches)
+            batch.BatchCommands.Add(Command(
+                "UPDATE engine.timers SET status = 'Cancelled' WHERE instance_id = $1 AND kind = 'BranchDeadline' AND status = 'Pending' " +
+                "AND data ->> 'activation' = $2 AND data ->> 'branch' = $3", plan.InstanceId, activation.ToString(), branch));
         AddWorkItems(batch, plan);
         AddTimers(batch, plan);
         AddHistory(batch, plan);
+        if (plan.CloseEverythingOpen)
+        {
+            // Every other open item of every branch is cancelled, each with its history row after the plan's own.
+            batch.BatchCommands.Add(Command(
+                "WITH cancelled AS (UPDATE engine.work_items SET status = 'Cancelled', completed_at = $2, revision = revision + 1 " +
+                "WHERE instance_id = $1 AND status = 'Open' RETURNING id, step_id, created_at) " +
+                "INSERT INTO engine.history (instance_id, at, kind, from_step, work_item_id, comment) " +
+                "SELECT $1, $2, 'WorkItemCancelled', step_id, id, $3 FROM cancelled ORDER BY created_at, id",
+                plan.InstanceId, plan.Now, plan.Status == InstanceStatus.Completed ? "The instance ended." : "The instance was cancelled."));
+            batch.BatchCommands.Add(Command("UPDATE engine.timers SET status = 'Cancelled', leased_until = NULL WHERE instance_id = $1 AND status = 'Pending'", plan.InstanceId));
+        }
         AddOutbox(batch, plan);
 
         await batch.ExecuteNonQueryAsync(ct);
         var written = batch.BatchCommands[first].RecordsAffected == 1
             && (options.CompletedWorkItem is null || batch.BatchCommands[first + 1].RecordsAffected == 1);
-        if (!written && guarded)
-        {
-            await using var undo = new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {WriteSavepoint}", conn, tx);
-            await undo.ExecuteNonQueryAsync(ct);
-        }
+        if (!written) await tx.UndoAsync(ct);
         return written;
+    }
+
+    /// <summary>Before anything is opened: the work and timers of paths taken away, and escalated work.</summary>
+    private static void AddTokenChanges(NpgsqlBatch batch, TransitionPlan plan, Guid? firedTimer)
+    {
+        if (plan.CancelledTokens.Count > 0)
+        {
+            var tokens = plan.CancelledTokens.ToArray();
+            batch.BatchCommands.Add(Command(
+                "WITH cancelled AS (UPDATE engine.work_items SET status = 'Cancelled', completed_at = $2, revision = revision + 1 " +
+                "WHERE instance_id = $1 AND token_id = ANY($3) AND status = 'Open' RETURNING id, step_id, created_at) " +
+                "INSERT INTO engine.history (instance_id, at, kind, from_step, work_item_id, comment) " +
+                "SELECT $1, $2, 'WorkItemCancelled', step_id, id, $4 FROM cancelled ORDER BY created_at, id",
+                plan.InstanceId, plan.Now, tokens, plan.CancelReason));
+            batch.BatchCommands.Add(Command(
+                "UPDATE engine.timers SET status = 'Cancelled', leased_until = NULL WHERE instance_id = $1 AND token_id = ANY($2) AND status = 'Pending' " +
+                "AND id IS DISTINCT FROM $3", plan.InstanceId, tokens, new NpgsqlParameter { Value = (object?)firedTimer ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }));
+        }
+        if (plan.Escalation is { } escalation)
+            batch.BatchCommands.Add(Command(
+                "UPDATE engine.work_items SET role = coalesce($3, role), unit_id = coalesce($4, unit_id), assignee = NULL, claimed_by = NULL, " +
+                "revision = revision + 1 WHERE instance_id = $1 AND token_id = ANY($2) AND status = 'Open'",
+                plan.InstanceId, escalation.Tokens.ToArray(), escalation.Role, escalation.Unit));
     }
 
     private static void AddWorkItems(NpgsqlBatch batch, TransitionPlan plan)

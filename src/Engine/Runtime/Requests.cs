@@ -13,7 +13,11 @@ public sealed record StartInstance(
     IReadOnlyList<OutboxMessage>? Messages = null,
     Guid? InstanceId = null);
 
-/// <summary>Take <paramref name="Action"/> on an open work item; <paramref name="Data"/> is merged into the variables.</summary>
+/// <summary>
+/// Take <paramref name="Action"/> on an open work item. <paramref name="Data"/> is what the person entered: only fields
+/// of the step's form, each of its type, are accepted. <paramref name="Variables"/> are facts the application itself
+/// sets with the move (never a person's input): merged as they are. Guards see the stored variables with both merged.
+/// </summary>
 public sealed record CompleteWorkItem(
     Guid WorkItemId,
     string Action,
@@ -21,7 +25,8 @@ public sealed record CompleteWorkItem(
     string? Comment = null,
     JsonObject? Data = null,
     int? ExpectedRevision = null,
-    IReadOnlyList<OutboxMessage>? Messages = null);
+    IReadOnlyList<OutboxMessage>? Messages = null,
+    JsonObject? Variables = null);
 
 /// <summary>A message to write to the outbox in the same transaction as the state change.</summary>
 public sealed record OutboxMessage(string Type, JsonNode Payload, Guid? Id = null)

@@ -19,6 +19,14 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
     public List<TimerRecord> NewTimers { get; } = [];
     /// <summary>Cancel every other open work item and pending timer of the instance (it ended or was cancelled).</summary>
     public bool CloseEverythingOpen { get; set; }
+    /// <summary>Paths taken away by a deadline move or a repair: their open work items and pending timers are cancelled.</summary>
+    public HashSet<Guid> CancelledTokens { get; } = [];
+    /// <summary>Why <see cref="CancelledTokens"/> lost their work, for the history rows.</summary>
+    public string? CancelReason { get; set; }
+    /// <summary>Open work items of these paths go to another role or unit, unassigned (a deadline rule's escalation).</summary>
+    public (IReadOnlyCollection<Guid> Tokens, string? Role, string? Unit)? Escalation { get; set; }
+    /// <summary>Branches that reached their join and have deadline timers to cancel.</summary>
+    public List<(Guid Activation, string Branch)> ArrivedBranches { get; } = [];
     public List<HistoryRecord> History { get; } = [];
     public List<OutboxRow> Outbox { get; } = [];
 
@@ -30,8 +38,19 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
             Action = action, Comment = comment, WorkItemId = workItemId, Data = data?.ToJsonString(),
         });
 
-    public void Emit(string type, JsonNode payload, Guid? id = null) =>
-        Outbox.Add(new OutboxRow(id ?? Guid.CreateVersion7(Now), InstanceId, type, payload.ToJsonString()));
+    public void Emit(string type, JsonNode payload, Guid? id = null, Guid? workItemId = null) =>
+        Outbox.Add(new OutboxRow(id ?? Guid.CreateVersion7(Now), InstanceId, type, payload.ToJsonString(), workItemId));
+
+    /// <summary>Forgets the work items and timers this transition opened, with their history and messages: the instance ended first.</summary>
+    public void DropOpenedWork()
+    {
+        var opened = OpenedWorkItems.Select(w => w.Id).ToHashSet();
+        OpenedWorkItems.Clear();
+        NewTimers.Clear();
+        ArrivedBranches.Clear();
+        History.RemoveAll(h => h.Kind == "WorkItemOpened" && h.WorkItemId is { } id && opened.Contains(id));
+        Outbox.RemoveAll(o => o.WorkItemId is { } id && opened.Contains(id));
+    }
 
     public void Emit(IEnumerable<OutboxMessage>? messages)
     {
@@ -39,4 +58,5 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
     }
 }
 
-internal sealed record OutboxRow(Guid Id, Guid? InstanceId, string Type, string Payload);
+/// <summary>An outbox row to write; <paramref name="WorkItemId"/> names the work item a work-item-opened message announces.</summary>
+internal sealed record OutboxRow(Guid Id, Guid? InstanceId, string Type, string Payload, Guid? WorkItemId = null);

@@ -24,9 +24,9 @@ public sealed partial class WorkflowRuntime
 
     private Task<EngineResult<TransitionResult>> ChangeStatusAsync(NpgsqlTransaction? transaction, Guid instanceId, string actor, string? reason,
         int? expectedRevision, InstanceStatus target, string kind, Func<InstanceStatus, bool> allowedFrom, CancellationToken ct) =>
-        InTransactionAsync<TransitionResult>(transaction, async (conn, tx) =>
+        InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
-            var instance = await InstanceStore.LockInstanceAsync(conn, tx, instanceId, ct);
+            var instance = await InstanceStore.LockInstanceAsync(tx, instanceId, ct);
             if (instance is null) return NotFound("instance", instanceId);
             if (expectedRevision is { } expected && expected != instance.Revision)
                 return new EngineError(EngineErrorCode.Conflict, $"The instance changed (revision {instance.Revision}, expected {expected}).");
@@ -40,7 +40,7 @@ public sealed partial class WorkflowRuntime
                 Status = target, CloseEverythingOpen = target == InstanceStatus.Cancelled,
             };
             plan.Record(kind, actor, comment: reason);
-            var written = await InstanceStore.WriteAsync(conn, tx, plan, header, new InstanceStore.WriteOptions(instance), ct);
+            var written = await InstanceStore.WriteAsync(tx, plan, header, new InstanceStore.WriteOptions(instance), ct);
             if (!written) return new EngineError(EngineErrorCode.Conflict, $"Instance {instanceId} changed concurrently.");
             return Result(plan, instance.Revision + 1);
         }, ct);

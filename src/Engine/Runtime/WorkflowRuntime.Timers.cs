@@ -1,67 +1,96 @@
 using System.Text.Json.Nodes;
-using Npgsql;
+using Engine.Incidents;
 
 namespace Engine.Runtime;
 
 public sealed partial class WorkflowRuntime
 {
+    /// <summary>A pending timer as read under its instance's lock.</summary>
+    internal sealed record ClaimedTimer(Guid Id, Guid InstanceId, Guid TokenId, string StepId, TimerKind Kind, Guid? WorkItemId,
+        JsonObject Data, DateTimeOffset DueAt, int Attempts);
+
+    private enum Fire { NoneDue, Fired, Skipped, Failed }
+
     /// <summary>
-    /// Fires timers due by now, each in its own transaction. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>,
-    /// so any number of pollers in any number of processes can run this at once. Returns how many fired.
+    /// Fires what is due by now (timer steps, deadline rules, handler calls), each in its own transaction, and returns how
+    /// many fired. One that fails is retried later with backoff and finally becomes an incident; the others go on. Any
+    /// number of pollers in any number of processes may run this at once: each takes the lock of the timer's instance
+    /// with <c>SKIP LOCKED</c>, so an instance busy elsewhere is left for the next round. Timers of a suspended instance wait.
     /// </summary>
     public async Task<int> FireDueTimersAsync(int max = 100, CancellationToken ct = default)
     {
         var fired = 0;
-        while (fired < max)
+        for (var tries = 0; tries < max; tries++)
         {
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            Guid timerId, instanceId, tokenId;
-            string stepId;
-            await using (var claim = new NpgsqlCommand(
-                "SELECT t.id, t.instance_id, t.token_id, t.step_id FROM engine.timers t " +
-                "WHERE t.status = 'Pending' AND t.due_at <= $1 " +
-                "AND EXISTS (SELECT 1 FROM engine.instances i WHERE i.id = t.instance_id AND i.status = 'Running') " +
-                "ORDER BY t.due_at LIMIT 1 FOR UPDATE OF t SKIP LOCKED", conn, tx) { Parameters = { new() { Value = now } } })
-            await using (var r = await claim.ExecuteReaderAsync(ct))
-            {
-                if (!await r.ReadAsync(ct)) return fired;
-                (timerId, instanceId, tokenId, stepId) = (r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3));
-            }
-
-            var result = await FireAsync(conn, tx, timerId, instanceId, tokenId, stepId, now, ct);
-            if (result is null) await tx.CommitAsync(ct);
-            else
-            {
-                // A timer that cannot fire must not be claimed again and again: park it as failed, visibly.
-                await tx.RollbackAsync(ct);
-                await using var park = new NpgsqlCommand("UPDATE engine.timers SET status = 'Failed', fired_at = $2 WHERE id = $1", conn)
-                { Parameters = { new() { Value = timerId }, new() { Value = now } } };
-                await park.ExecuteNonQueryAsync(ct);
-            }
-            fired++;
+            var outcome = await FireNextAsync(ct);
+            if (outcome == Fire.NoneDue) break;
+            if (outcome == Fire.Fired) fired++;
         }
         return fired;
     }
 
-    private async Task<EngineError?> FireAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid timerId, Guid instanceId,
-        Guid tokenId, string stepId, DateTimeOffset now, CancellationToken ct)
+    private async Task<Fire> FireNextAsync(CancellationToken ct)
     {
-        var instance = await InstanceStore.LockInstanceAsync(conn, tx, instanceId, ct);
-        if (instance is null) return NotFound("instance", instanceId);
-        var definition = await definitions.GetAsync(conn, tx, instance.DefinitionRecordId, ct);
-        var step = definition?.FindStep(stepId);
-        var token = instance.Tokens.FirstOrDefault(t => t.Id == tokenId);
-        if (definition is null || step?.Next is null || token is null)
-            return new EngineError(EngineErrorCode.Conflict, $"Timer {timerId} no longer matches its instance.");
-        var header = new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey);
-        var plan = new TransitionPlan(instance.Id, now, JsonNode.Parse(instance.Variables)!.AsObject(),
-            instance.Tokens.Where(t => t.Id != tokenId).ToList());
-        plan.Record("TimerFired", null, step.Id, step.Next, data: new JsonObject { ["timer"] = timerId.ToString() });
-        var executor = new Executor(definition, header, plan, calendar, handlers, services);
-        if (await executor.EnterAsync(token, step.Next, null, ct) is { } error) return error;
-        var written = await InstanceStore.WriteAsync(conn, tx, plan, header, new InstanceStore.WriteOptions(instance, FiredTimer: timerId), ct);
-        return written ? null : new EngineError(EngineErrorCode.Conflict, $"Instance {instanceId} changed while timer {timerId} fired.");
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var npgsql = await conn.BeginTransactionAsync(ct);
+        var tx = new EngineTransaction(npgsql, borrowed: false);
+        var now = clock.GetUtcNow();
+        var claimed = await ClaimAsync(tx, now, ct);
+        if (claimed is null) return Fire.NoneDue;
+        var (instance, timer) = claimed.Value;
+        if (timer is null) return Fire.Skipped;
+        string error;
+        try
+        {
+            if (timer.Kind == TimerKind.Handler) return await RunHandlerAsync(tx, instance, timer, now, ct);
+            var result = timer.Kind switch
+            {
+                TimerKind.Deadline => await FireDeadlineAsync(tx, instance, timer, now, ct),
+                TimerKind.BranchDeadline => await FireBranchDeadlineAsync(tx, instance, timer, now, ct),
+                _ => await FireStepAsync(tx, instance, timer, now, ct),
+            };
+            if (result is null)
+            {
+                await npgsql.CommitAsync(ct);
+                return Fire.Fired;
+            }
+            error = result.Message;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error = e.Message;
+        }
+        await tx.UndoAsync(ct);
+        await failures.RecordAsync(timer, error, ct);
+        return Fire.Failed;
+    }
+
+    /// <summary>
+    /// Locks the instance of the earliest due timer that nobody holds (the instance row comes back as it is now), then reads
+    /// the timer again: that second statement's snapshot is taken after the lock, so it sees a cancel or a fire that
+    /// committed meanwhile. Null when nothing is due; a null timer when the one found is no longer due.
+    /// </summary>
+    private static async Task<(InstanceStore.LoadedInstance, ClaimedTimer?)?> ClaimAsync(EngineTransaction tx, DateTimeOffset now, CancellationToken ct)
+    {
+        InstanceStore.LoadedInstance instance;
+        Guid timerId;
+        await using (var claim = tx.Batch(
+            $"SELECT {InstanceStore.InstanceColumns}, t.id FROM engine.timers t JOIN engine.instances i ON i.id = t.instance_id " +
+            "WHERE t.status = 'Pending' AND t.next_attempt_at <= $1 AND (t.leased_until IS NULL OR t.leased_until <= $1) AND i.status = 'Running' " +
+            "ORDER BY t.next_attempt_at LIMIT 1 FOR UPDATE OF i SKIP LOCKED", now))
+        await using (var r = await claim.ExecuteReaderAsync(ct))
+        {
+            if (!await r.ReadAsync(ct)) return null;
+            instance = InstanceStore.ReadInstance(r);
+            timerId = r.GetGuid(9);
+        }
+        await using var read = tx.Batch(
+            "SELECT t.token_id, t.step_id, t.kind, t.work_item_id, t.data, t.due_at, t.attempts FROM engine.timers t " +
+            "WHERE t.id = $1 AND t.status = 'Pending' AND t.next_attempt_at <= $2 AND (t.leased_until IS NULL OR t.leased_until <= $2)", timerId, now);
+        await using var timer = await read.ExecuteReaderAsync(ct);
+        if (instance.Status != InstanceStatus.Running || !await timer.ReadAsync(ct)) return (instance, null);
+        return (instance, new ClaimedTimer(timerId, instance.Id, timer.GetGuid(0), timer.GetString(1), Enum.Parse<TimerKind>(timer.GetString(2)),
+            timer.IsDBNull(3) ? null : timer.GetGuid(3), timer.IsDBNull(4) ? [] : JsonNode.Parse(timer.GetString(4))!.AsObject(),
+            timer.GetFieldValue<DateTimeOffset>(5), timer.GetInt32(6)));
     }
 }

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Engine.Calendar;
 using Engine.Definitions;
+using Engine.Incidents;
+using Engine.Timers;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Engine.Runtime;
@@ -15,13 +18,16 @@ public sealed partial class WorkflowRuntime(
     TimeProvider clock,
     StepHandlerRegistry handlers,
     DefinitionCache definitions,
-    IServiceProvider services)
+    IServiceProvider services,
+    IOptions<TimerOptions> timerOptions)
 {
+    private TimerFailures failures => new(dataSource, clock, timerOptions.Value);
+
     /// <summary>Starts an instance on the latest published version (or the given one) and runs it to its first waits.</summary>
     public Task<EngineResult<TransitionResult>> StartAsync(StartInstance request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(transaction, async (conn, tx) =>
+        InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
-            var resolved = await ResolveForStartAsync(conn, tx, request, ct);
+            var resolved = await ResolveForStartAsync(tx, request, ct);
             if (!resolved.Succeeded) return resolved.Error!;
             var (recordId, definition) = resolved.Value;
             var variables = request.Variables?.DeepClone().AsObject() ?? [];
@@ -35,19 +41,22 @@ public sealed partial class WorkflowRuntime(
             plan.Record("Started", request.Actor, to: definition.StartStepId,
                 data: new JsonObject { ["definition"] = definition.Id, ["version"] = definition.Version });
             plan.Emit(request.Messages);
-            var executor = new Executor(definition, header, plan, calendar, handlers, services);
+            var executor = new Executor(definition, header, plan, calendar, handlers);
             if (await executor.EnterAsync(new Token(Guid.CreateVersion7(now), definition.StartStepId!, TokenState.Waiting, []),
                     definition.StartStepId!, request.Actor, ct) is { } error) return error;
-            await InstanceStore.WriteAsync(conn, tx, plan, header,
+            await InstanceStore.WriteAsync(tx, plan, header,
                 new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor), ct);
             return Result(plan, 1);
         }, ct);
 
-    /// <summary>Takes an action on an open work item: checks it, merges the data, and moves on to the action's target.</summary>
+    /// <summary>
+    /// Takes an action on an open work item: checks it, checks the data against the step's form, merges it, and moves on
+    /// to the action's target.
+    /// </summary>
     public Task<EngineResult<TransitionResult>> CompleteAsync(CompleteWorkItem request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(transaction, async (conn, tx) =>
+        InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
-            var loaded = await InstanceStore.LockByWorkItemAsync(conn, tx, request.WorkItemId, ct);
+            var loaded = await InstanceStore.LockByWorkItemAsync(tx, request.WorkItemId, ct);
             if (loaded is not var (instance, item)) return NotFound("work item", request.WorkItemId);
             if (item.Status != WorkItemStatus.Open)
                 return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} is already {item.Status.ToString().ToLowerInvariant()}.");
@@ -58,13 +67,15 @@ public sealed partial class WorkflowRuntime(
             if ((item.ClaimedBy ?? item.Assignee) is { } owner && owner != request.Actor)
                 return new EngineError(EngineErrorCode.NotAssignee, $"Work item {item.Id} is assigned to {owner}.", "actor");
 
-            var definition = await definitions.GetAsync(conn, tx, instance.DefinitionRecordId, ct);
+            var definition = await definitions.GetAsync(tx, instance.DefinitionRecordId, ct);
             var step = definition?.FindStep(item.StepId);
             if (definition is null || step is null)
                 return new EngineError(EngineErrorCode.DefinitionUnavailable, $"Step '{item.StepId}' is missing from the definition.");
+            if (FormInput.Read(step, request.Data, out var input) is { } invalid) return invalid;
 
             var variables = JsonNode.Parse(instance.Variables)!.AsObject();
-            foreach (var (key, value) in request.Data ?? []) variables[key] = value?.DeepClone();
+            foreach (var (key, value) in input) variables[key] = value?.DeepClone();
+            foreach (var (key, value) in request.Variables ?? []) variables[key] = value?.DeepClone();
             if (CheckAction(step, request, variables) is { } refused) return refused;
             var action = step.Actions.First(a => a.Name == request.Action);
 
@@ -76,13 +87,13 @@ public sealed partial class WorkflowRuntime(
             var plan = new TransitionPlan(instance.Id, now, variables, tokens);
             plan.Record("ActionTaken", request.Actor, step.Id, action.To, action.Name, request.Comment, item.Id, new JsonObject
             {
-                ["data"] = request.Data?.DeepClone(), ["dueAt"] = item.DueAt, ["onTime"] = item.DueAt is null || now <= item.DueAt,
+                ["data"] = request.Data is null ? null : input.DeepClone(), ["dueAt"] = item.DueAt, ["onTime"] = item.DueAt is null || now <= item.DueAt,
             });
             plan.Emit(request.Messages);
-            var executor = new Executor(definition, header, plan, calendar, handlers, services);
+            var executor = new Executor(definition, header, plan, calendar, handlers);
             if (await executor.EnterAsync(token, action.To, request.Actor, ct) is { } error) return error;
-            var written = await InstanceStore.WriteAsync(conn, tx, plan, header, new InstanceStore.WriteOptions(instance,
-                CompletedWorkItem: item.Id, CompletedBy: request.Actor, Action: action.Name), ct);
+            var written = await InstanceStore.WriteAsync(tx, plan, header, new InstanceStore.WriteOptions(instance,
+                CompletedWorkItem: item.Id, CompletedBy: request.Actor, Action: action.Name, CancelDeadlines: step.OnOverdue.Count > 0), ct);
             if (!written) return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} was completed by someone else.");
             return Result(plan, instance.Revision + 1);
         }, ct);
@@ -103,17 +114,15 @@ public sealed partial class WorkflowRuntime(
         return null;
     }
 
-    private async Task<EngineResult<(Guid, WorkflowDefinition)>> ResolveForStartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StartInstance request, CancellationToken ct)
+    private async Task<EngineResult<(Guid, WorkflowDefinition)>> ResolveForStartAsync(EngineTransaction tx, StartInstance request, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
+        await using var batch = tx.Batch(
             "SELECT d.id, (SELECT l.retired_at FROM engine.definitions l WHERE l.definition_id = $1 AND l.is_latest) " +
             "FROM engine.definitions d WHERE d.definition_id = $1 AND d.is_published AND " +
-            "(CASE WHEN $2::int IS NULL THEN d.is_latest ELSE d.version = $2 END)", conn, tx)
-        {
-            Parameters = { new() { Value = request.DefinitionId }, new() { Value = (object?)request.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer } },
-        };
+            "(CASE WHEN $2::int IS NULL THEN d.is_latest ELSE d.version = $2 END)",
+            request.DefinitionId, new NpgsqlParameter { Value = (object?)request.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         Guid recordId;
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        await using (var r = await batch.ExecuteReaderAsync(ct))
         {
             if (!await r.ReadAsync(ct))
                 return new EngineError(EngineErrorCode.DefinitionUnavailable,
@@ -122,7 +131,7 @@ public sealed partial class WorkflowRuntime(
                 return new EngineError(EngineErrorCode.DefinitionUnavailable, $"Definition '{request.DefinitionId}' is retired: no new instances.", "definitionId");
             recordId = r.GetGuid(0);
         }
-        var definition = await definitions.GetAsync(conn, tx, recordId, ct);
+        var definition = await definitions.GetAsync(tx, recordId, ct);
         return EngineResult<(Guid, WorkflowDefinition)>.Ok((recordId, definition!));
     }
 
@@ -133,18 +142,46 @@ public sealed partial class WorkflowRuntime(
 
     private static EngineError NotFound(string what, Guid id) => new(EngineErrorCode.NotFound, $"No {what} {id}.");
 
-    private async Task<EngineResult<T>> InTransactionAsync<T>(NpgsqlTransaction? outer,
-        Func<NpgsqlConnection, NpgsqlTransaction, Task<EngineResult<T>>> work, CancellationToken ct)
+    /// <summary>
+    /// Runs one operation in the caller's transaction or in its own. A deadlock or serialization failure is retried a few
+    /// times in its own transaction; in the caller's it cannot be (the caller's earlier work is part of it), so the
+    /// operation is undone to its savepoint. Either way a caller gets the engine's Conflict, never the database error.
+    /// </summary>
+    private async Task<EngineResult<T>> InTransactionAsync<T>(NpgsqlTransaction? outer, Func<EngineTransaction, Task<EngineResult<T>>> work, CancellationToken ct)
     {
-        // In the caller's transaction a refused operation must leave nothing behind. Every operation checks before it
-        // writes and writes in one final batch; the only refusal after writing (the instance changed underneath) rolls
-        // back to the savepoint that batch begins with (InstanceStore.WriteAsync). So no savepoint of our own is needed.
-        if (outer is not null) return await work(outer.Connection!, outer);
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var result = await work(conn, tx);
-        if (result.Succeeded) await tx.CommitAsync(ct);
-        else await tx.RollbackAsync(ct);
-        return result;
+        if (outer is not null)
+        {
+            var borrowed = new EngineTransaction(outer, borrowed: true);
+            try
+            {
+                var result = await work(borrowed);
+                if (!result.Succeeded) await borrowed.UndoAsync(ct);
+                return result;
+            }
+            catch (PostgresException e) when (Contention.IsTransient(e))
+            {
+                await borrowed.UndoAsync(ct);
+                return Contention.Conflict(e);
+            }
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            var own = new EngineTransaction(tx, borrowed: false);
+            try
+            {
+                var result = await work(own);
+                if (result.Succeeded) await tx.CommitAsync(ct);
+                else await own.UndoAsync(ct);
+                return result;
+            }
+            catch (PostgresException e) when (Contention.IsTransient(e))
+            {
+                await own.UndoAsync(ct);
+                if (attempt >= Contention.Attempts) return Contention.Conflict(e);
+                await Task.Delay(Contention.Pause(attempt), ct);
+            }
+        }
     }
 }

@@ -7,11 +7,16 @@ namespace Procedures.Dossiers;
 
 internal sealed partial class DossierWork
 {
-    /// <summary>Takes <paramref name="action"/> on the work item in this transaction, then applies what the move opened.</summary>
+    /// <summary>
+    /// Takes <paramref name="action"/> on the work item in this transaction, then applies what the move opened.
+    /// <paramref name="data"/> is what the official entered (the step's form; the engine refuses anything else by name);
+    /// <paramref name="facts"/> are what the use case itself records with the move (an appraisal's text, a deadline).
+    /// </summary>
     public async Task<DomainResult<TransitionResult>> CompleteAsync(WorkflowRuntime engine, DossierWorkItem item, string action,
-        string? comment, JsonObject? data, IReadOnlyList<OutboxMessage>? messages, CancellationToken ct, string? consultationSubject = null)
+        string? comment, JsonObject? data, IReadOnlyList<OutboxMessage>? messages, CancellationToken ct, string? consultationSubject = null,
+        JsonObject? facts = null)
     {
-        var moved = await engine.CompleteAsync(new CompleteWorkItem(item.Id, action, Actor.UserName, comment, data, null, messages), Transaction, ct);
+        var moved = await engine.CompleteAsync(new CompleteWorkItem(item.Id, action, Actor.UserName, comment, data, null, messages, facts), Transaction, ct);
         if (!moved.Succeeded) return DomainError.FromEngine(moved.Error!);
         await AfterMoveAsync(moved.Value!, consultationSubject, ct);
         return moved.Value!;

@@ -59,7 +59,8 @@ public sealed partial class ReceiveDossierHandler
                 SupplementRules.Apply(dossier, missing, now, cal, settings);
                 kind = "SupplementRequested";
                 moved = await work.CompleteAsync(engine, item.Value!, action, choice.Reason, SupplementRules.Data(dossier),
-                    [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code, dossier.ReceivingUnitId, missing, dossier.SupplementDueAt, contact))], ct);
+                    [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code, dossier.ReceivingUnitId, missing, dossier.SupplementDueAt, contact))], ct,
+                    facts: SupplementRules.Facts(dossier));
                 break;
             default:
                 dossier.Status = DossierStatus.NotAccepted;

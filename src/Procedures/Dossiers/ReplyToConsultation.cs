@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Procedures.Calendar;
@@ -41,9 +42,8 @@ public sealed class ReplyToConsultationHandler(ProceduresDb db, WorkflowRuntime 
             });
         var reply = request.Reply.Trim();
         (consultation.RepliedAt, consultation.RepliedBy, consultation.Reply) = (work.Now, work.Actor.UserName, reply);
-        var data = Required.Fields(request.Fields);
-        data["reply"] = reply;
-        var moved = await work.CompleteAsync(engine, item.Value!, "reply", reply, data, null, ct);
+        var moved = await work.CompleteAsync(engine, item.Value!, "reply", reply, Required.Fields(request.Fields), null, ct,
+            facts: new JsonObject { ["reply"] = reply });
         if (moved.Error is { } failed) return failed;
         var row = await work.RecordAsync("ConsultationReplied", item.Value, reply,
             new { consultationId = consultation.Id, unit = consultation.ConsultedUnitId }, moved.Value, ct);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Procedures.Calendar;
@@ -19,13 +21,22 @@ public sealed record RequestConsultation(Guid DossierId, string Actor, string Su
 /// One consultation row per consulted step opened, each with its own deadline: the step's budget on the
 /// calendar from now (the engine's due time of that work item).
 /// </summary>
-public sealed class RequestConsultationHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
+public sealed partial class RequestConsultationHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
     CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
 {
+    /// <summary>A consulted agency's unit variable, named after the agency by the workflow conventions (workflows/README.md).</summary>
+    private static readonly Regex ConsultedUnitVariable = ConsultedUnit();
+
+    [GeneratedRegex("^[a-z][A-Za-z]*Unit$")]
+    private static partial Regex ConsultedUnit();
+
     public async Task<DomainResult<DossierState>> HandleAsync(RequestConsultation request, CancellationToken ct = default)
     {
         if (Required.Text(request.Subject, "subject", "nội dung xin ý kiến", "The subject") is { } noSubject) return noSubject;
         var units = request.Units ?? new Dictionary<string, Guid>();
+        if (units.Keys.FirstOrDefault(name => !ConsultedUnitVariable.IsMatch(name) || name is "receivingUnit" or "processingUnit") is { } notAgency)
+            return DomainError.Invalid($"units.{notAgency}", "not-a-consulted-unit",
+                "Chỉ được chọn đơn vị của cơ quan được xin ý kiến (taxUnit, policeUnit, ...).", "Only a consulted agency's unit variable (taxUnit, policeUnit, ...) may be set.");
         var unitIds = units.Values.ToList();
         var known = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         if (units.FirstOrDefault(u => !known.Contains(u.Value)) is { Key: not null } unknown)
@@ -36,10 +47,12 @@ public sealed class RequestConsultationHandler(ProceduresDb db, WorkflowRuntime 
         var item = work.ItemFor(request.Action, DossierSteps.Process);
         if (item.Error is { } cannot) return cannot;
 
-        var data = Required.Fields(request.Fields);
-        foreach (var (name, unit) in units) data[name] = unit.ToString();
+        // The consulted units were checked above: they are the use case's facts, not free input.
+        var facts = new JsonObject();
+        foreach (var (name, unit) in units) facts[name] = unit.ToString();
         var subject = request.Subject.Trim();
-        var moved = await work.CompleteAsync(engine, item.Value!, request.Action, subject, data, null, ct, consultationSubject: subject);
+        var moved = await work.CompleteAsync(engine, item.Value!, request.Action, subject, Required.Fields(request.Fields), null, ct,
+            consultationSubject: subject, facts: facts);
         if (moved.Error is { } failed) return failed;
         var consulted = moved.Value!.OpenedWorkItems.Where(w => w.Role == StepRoles.ConsultedOfficer).ToList();
         if (consulted.Count == 0 || consulted.Any(w => !Guid.TryParse(w.UnitId, out _)))

@@ -42,7 +42,8 @@ public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime en
         }
         SupplementRules.Apply(dossier, items, work.Now, work.Calendar, settings);
         var moved = await work.CompleteAsync(engine, item.Value, "request-supplement", request.Reason.Trim(), SupplementRules.Data(dossier),
-            [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code!, dossier.ReceivingUnitId, items, dossier.SupplementDueAt, CitizenContact.Of(dossier)))], ct);
+            [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code!, dossier.ReceivingUnitId, items, dossier.SupplementDueAt, CitizenContact.Of(dossier)))], ct,
+            facts: SupplementRules.Facts(dossier));
         if (moved.Error is { } failed) return failed;
         await work.RecordAsync("SupplementRequested", item.Value, request.Reason.Trim(),
             new { missingItems = items, supplementDueAt = dossier.SupplementDueAt }, moved.Value, ct);

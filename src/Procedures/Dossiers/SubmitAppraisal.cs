@@ -28,12 +28,13 @@ public sealed class SubmitAppraisalHandler(ProceduresDb db, WorkflowRuntime engi
         if (item.Error is { } cannot) return cannot;
 
         var attachments = request.AttachmentIds ?? [];
-        var data = Required.Fields(request.Fields);
-        data["appraisal"] = request.Notes.Trim();
-        data["draftResult"] = request.DraftResult;
-        data["attachments"] = new JsonArray(attachments.Select(a => (JsonNode)a.ToString()).ToArray());
+        var facts = new JsonObject
+        {
+            ["appraisal"] = request.Notes.Trim(), ["draftResult"] = request.DraftResult,
+            ["attachments"] = new JsonArray(attachments.Select(a => (JsonNode)a.ToString()).ToArray()),
+        };
         if (!string.IsNullOrWhiteSpace(request.DraftResult)) work.Dossier.ResultNote = request.DraftResult.Trim();
-        var moved = await work.CompleteAsync(engine, item.Value!, "submit", request.Notes.Trim(), data, null, ct);
+        var moved = await work.CompleteAsync(engine, item.Value!, "submit", request.Notes.Trim(), Required.Fields(request.Fields), null, ct, facts: facts);
         if (moved.Error is { } failed) return failed;
         work.MarkProcessing();
         var posting = PublicPosting.ExtendAppointment(work.Dossier, request.Fields, work.Now, work.Calendar);

@@ -17,9 +17,11 @@ internal static class SupplementRules
     }
 
     /// <summary>The form fields the conventions' <c>request-supplement</c> action requires (<c>missingItems</c>, a text area).</summary>
-    public static JsonObject Data(Dossier dossier) => new()
+    public static JsonObject Data(Dossier dossier) => new() { ["missingItems"] = string.Join("\n", dossier.MissingItems) };
+
+    /// <summary>What the request sets besides the form: the citizen's deadline, computed by the use case.</summary>
+    public static JsonObject Facts(Dossier dossier) => new()
     {
-        ["missingItems"] = string.Join("\n", dossier.MissingItems),
         ["supplementDueAt"] = dossier.SupplementDueAt?.ToString("O", CultureInfo.InvariantCulture),
     };
 }

@@ -78,11 +78,11 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
             [
                 SampleMove.Submit(s.Specialist, 1, ("personalId", PersonalId(rng))),
                 SampleMove.Reply("bhxh.officer", 2, ("healthInsuranceCardNumber", $"TE1080{rng.Next(10_000_000, 99_999_999)}")),
-                SampleMove.Reply(s.PoliceOfficer, 1, ("residenceResult", "Đã đăng ký thường trú cho trẻ")),
+                SampleMove.Reply(s.PoliceOfficer, 1, ("residenceResult", "registered")),
                 SampleMove.Complete(s.Signer, 0.5m, "sign-birth-certificate", "sign", "Ký Giấy khai sinh"),
                 SampleMove.Return(s.Clerk),
             ],
-            "permanent-residence-registration" => Standard(s, ("residenceBasis", "Chỗ ở hợp pháp thuộc quyền sở hữu của người đăng ký")),
+            "permanent-residence-registration" => Standard(s, ("residenceBasis", "owned-home")),
             "temporary-residence-registration" => Standard(s, ("stayUntil", "2027-12-31")),
             "household-business-registration" => Standard(s, ("registrationNumber", $"08{(s.Commune == YenSon ? 'A' : 'B')}80{rng.Next(10_000, 99_999)}")),
             "business-line-change" => Standard(s, ("businessLines", "Bán lẻ lương thực, thực phẩm, đồ uống (4711)")),

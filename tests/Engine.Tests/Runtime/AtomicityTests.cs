@@ -1,23 +1,16 @@
-using Engine.Hosting;
 using Engine.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Engine.Tests.Runtime;
 
 public sealed class When_a_transition_fails_half_way : EngineTest
 {
-    private sealed class FailingHandler : IStepHandler
-    {
-        public ValueTask ExecuteAsync(StepHandlerContext context, CancellationToken ct) =>
-            throw new InvalidOperationException("The registry of the other agency did not answer.");
-    }
-
-    protected override void Configure(IServiceCollection services) => services.AddWorkflowHandler<FailingHandler>("call-registry");
-
-    private const string WithFailingHandler = """
-        id: failing
+    private const string WithLongUnit = """
+        id: long-unit
         version: 1
-        title: Fails in a handler
+        title: Opens a step whose unit is too long for a work item
+        inputs:
+          - name: nextUnit
+            type: unit
         steps:
           - id: receive
             kind: human
@@ -25,34 +18,42 @@ public sealed class When_a_transition_fails_half_way : EngineTest
             budget: 1h
             actions:
               - name: accept
-                to: call
-          - id: call
+                to: mark
+          - id: mark
             kind: automatic
-            handler: call-registry
             set:
-              called: true
-            next: done
+              marked: true
+            next: process
+          - id: process
+            kind: human
+            role: specialist
+            unit: $nextUnit
+            budget: 1h
+            actions:
+              - name: done
+                to: done
           - id: done
             kind: end
             outcome: done
         """;
 
     [Test]
-    public async Task Should_leave_no_history_no_outbox_and_the_work_item_open()
+    public async Task Should_refuse_by_name_and_leave_no_history_no_outbox_and_the_work_item_open()
     {
-        await PublishAsync(WithFailingHandler);
-        var started = await StartAsync("failing");
+        await PublishAsync(WithLongUnit);
+        var started = await StartAsync("long-unit", new { nextUnit = new string('u', 101) });
         var historyBefore = await CountAsync("SELECT count(*) FROM engine.history");
         var outboxBefore = await CountAsync("SELECT count(*) FROM engine.outbox");
 
-        await Should.ThrowAsync<InvalidOperationException>(() =>
-            Runtime.CompleteAsync(new CompleteWorkItem(started.OpenedWorkItems[0].Id, "accept", "clerk-1")));
+        var refused = await Runtime.CompleteAsync(new CompleteWorkItem(started.OpenedWorkItems[0].Id, "accept", "clerk-1"));
 
+        refused.Error!.Code.ShouldBe(EngineErrorCode.InvalidData);
+        refused.Error.Field.ShouldBe("nextUnit");
         (await CountAsync("SELECT count(*) FROM engine.history")).ShouldBe(historyBefore);
         (await CountAsync("SELECT count(*) FROM engine.outbox")).ShouldBe(outboxBefore);
         (await CountAsync("SELECT count(*) FROM engine.work_items WHERE status = 'Open'")).ShouldBe(1);
         (await CountAsync("SELECT revision FROM engine.instances")).ShouldBe(1);
-        (await CountAsync("SELECT count(*) FROM engine.instances WHERE variables ? 'called'")).ShouldBe(0);
+        (await CountAsync("SELECT count(*) FROM engine.instances WHERE variables ? 'marked'")).ShouldBe(0);
     }
 
     [Test]
@@ -93,13 +94,14 @@ public sealed class When_a_transition_fails_half_way : EngineTest
         var started = await StartAsync("approval", new { applicant = "A" });
         await using var conn = await DataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var instance = (await InstanceStore.LockInstanceAsync(conn, tx, started.InstanceId, default))!;
+        var engineTx = new EngineTransaction(tx, borrowed: true);
+        var instance = (await InstanceStore.LockInstanceAsync(engineTx, started.InstanceId, default))!;
         var stale = instance with { Revision = instance.Revision + 1 }; // as if read before a concurrent transition
         var plan = new TransitionPlan(instance.Id, Clock.GetUtcNow(), new(), instance.Tokens);
         plan.Record("Suspended", "intruder", comment: "lost the race");
         var header = new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey);
 
-        (await InstanceStore.WriteAsync(conn, tx, plan, header, new InstanceStore.WriteOptions(stale), default)).ShouldBeFalse();
+        (await InstanceStore.WriteAsync(engineTx, plan, header, new InstanceStore.WriteOptions(stale), default)).ShouldBeFalse();
 
         await using (var inTx = new Npgsql.NpgsqlCommand("SELECT count(*) FROM engine.history WHERE actor = 'intruder'", conn, tx))
             ((long)(await inTx.ExecuteScalarAsync())!).ShouldBe(0);

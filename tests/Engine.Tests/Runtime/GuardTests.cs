@@ -24,10 +24,14 @@ public sealed class When_an_action_has_a_guard : EngineTest
     }
 
     [Test]
-    public async Task Should_evaluate_the_guard_with_the_data_submitted_with_the_action()
+    public async Task Should_not_let_data_outside_the_form_change_what_the_guard_reads()
     {
         var started = await StartAsync("guarded", new { fee = 50 });
-        (await CompleteAsync(started.OpenedWorkItems[0].Id, "waive-fee", "clerk-1", data: new { fee = 500 })).Outcome.ShouldBe("approved");
+        var result = await Runtime.CompleteAsync(new CompleteWorkItem(started.OpenedWorkItems[0].Id, "waive-fee", "clerk-1",
+            Data: new() { ["fee"] = 500 }));
+        result.Error!.Code.ShouldBe(EngineErrorCode.InvalidData);
+        result.Error.Field.ShouldBe("fee");
+        (await CountAsync("SELECT count(*) FROM engine.instances WHERE variables ->> 'fee' = '50'")).ShouldBe(1);
     }
 
     [Test]

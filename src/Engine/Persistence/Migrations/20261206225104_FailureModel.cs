@@ -201,7 +201,7 @@ namespace Engine.Persistence.Migrations
                 schema: "engine",
                 table: "incidents",
                 columns: new[] { "definition_id", "first_seen_at" },
-                filter: "status = 'Open'");
+                filter: "status <> 'Resolved'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_incidents_instance_id",
@@ -215,7 +215,7 @@ namespace Engine.Persistence.Migrations
                 table: "incidents",
                 column: "timer_id",
                 unique: true,
-                filter: "status = 'Open'");
+                filter: "status <> 'Resolved'");
 
             // History is the process-control record: no role the application connects with may change or delete a row.
             migrationBuilder.Sql("""

@@ -264,12 +264,12 @@ namespace Engine.Persistence.Migrations
 
                     b.HasIndex(new[] { "DefinitionId", "FirstSeenAt" }, "ix_incidents_open")
                         .HasDatabaseName("ix_incidents_definition_id_first_seen_at")
-                        .HasFilter("status = 'Open'");
+                        .HasFilter("status <> 'Resolved'");
 
                     b.HasIndex(new[] { "TimerId" }, "ux_incidents_open_timer")
                         .IsUnique()
                         .HasDatabaseName("ix_incidents_timer_id")
-                        .HasFilter("status = 'Open'");
+                        .HasFilter("status <> 'Resolved'");
 
                     b.ToTable("incidents", "engine");
                 });

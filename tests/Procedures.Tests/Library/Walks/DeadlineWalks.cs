@@ -28,7 +28,7 @@ public sealed class When_a_library_dossier_runs_against_its_appointment : WalkTe
             new IssueApology(walk.Id, "hy.police.section-head", "Chưa xác minh xong", new DateOnly(2026, 3, 25), Province.Unit(HamYenPolice))));
         second.Fails(ErrorKind.Conflict).Code.ShouldBe("apology-already-issued");
 
-        await walk.Submit("hy.police.officer", Fields(("residenceBasis", "Chỗ ở hợp pháp do thuê, có xác nhận của chủ nhà")), [DossierSteps.Review]);
+        await walk.Submit("hy.police.officer", Fields(("residenceBasis", "rented-or-borrowed")), [DossierSteps.Review]);
         await walk.Approve("hy.police.section-head", DossierSteps.Sign);
         await walk.Sign("hy.police.leader", DossierSteps.ReturnResult);
         await walk.Return("hy.clerk");

@@ -126,7 +126,7 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
         walk.Pace = TimeSpan.FromHours(4);
 
         await walk.Assign("ys.police.section-head", "ys.police.officer", DossierSteps.Process);
-        await walk.Submit("ys.police.officer", Fields(("residenceBasis", "Nhà ở thuộc quyền sở hữu của cha mẹ, có văn bản đồng ý")), [DossierSteps.Review]);
+        await walk.Submit("ys.police.officer", Fields(("residenceBasis", "with-relatives")), [DossierSteps.Review]);
         await walk.Approve("ys.police.section-head", DossierSteps.Sign);
         await walk.Sign("ys.police.leader", DossierSteps.ReturnResult);
         await walk.Return("ys.clerk");
@@ -190,7 +190,7 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
             next: [DossierSteps.Process]);
 
         await walk.Submit("ys.specialist1", Fields(("personalId", "008226054321")), [SignBirthCertificate, "register-residence", "issue-health-insurance-card"]);
-        await walk.Reply("ys.police.officer", Fields(("residenceResult", "Đã đăng ký thường trú cho trẻ")), [SignBirthCertificate, "issue-health-insurance-card"]);
+        await walk.Reply("ys.police.officer", Fields(("residenceResult", "registered")), [SignBirthCertificate, "issue-health-insurance-card"]);
         await walk.Reply("bhxh.officer", Fields(("healthInsuranceCardNumber", "TE1080812345678")), [SignBirthCertificate]);
         await walk.Complete("ys.leader", SignBirthCertificate, "sign", null, [DossierSteps.ReturnResult], DossierStatus.Finished, "Ký Giấy khai sinh");
         await walk.Return("ys.clerk");

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Engine.Definitions;
+using Engine.Expressions;
+using Engine.Persistence;
+
+namespace Engine.Runtime;
+
+internal sealed partial class Executor
+{
+    /// <summary>Longest unit or assignee a work item can hold (its columns' width).</summary>
+    private const int IdLimit = 100;
+
+    /// <summary>
+    /// Opens the work item of a human step. Its due time is the step's budget, or the branch's due time when that comes
+    /// first. Deadline rules get their timers. A unit or assignee too long for an id is refused by name instead of
+    /// failing the whole write later.
+    /// </summary>
+    private EngineError? OpenWorkItem(Token token, StepDefinition step)
+    {
+        var unit = ValueExpression.Resolve(step.Unit, plan.Variables);
+        var assignee = ValueExpression.Resolve(step.Assignee, plan.Variables);
+        if ((TooLong(step.Unit, unit, "unit") ?? TooLong(step.Assignee, assignee, "assignee")) is { } tooLong) return tooLong;
+        var budget = step.Budget;
+        var own = budget is { } b ? calendar.Add(plan.Now, b, unit).ToUniversalTime() : (DateTimeOffset?)null;
+        var item = new WorkItemRecord
+        {
+            Id = Guid.CreateVersion7(plan.Now), InstanceId = plan.InstanceId, TokenId = token.Id,
+            DefinitionId = instance.DefinitionId, BusinessKey = instance.BusinessKey, StepId = step.Id, Title = step.Title,
+            Branch = token.Scope?.Branch, Role = step.Role ?? "", UnitId = unit, Assignee = assignee,
+            Status = nameof(WorkItemStatus.Open), Budget = budget?.ToString(), CreatedAt = plan.Now,
+            DueAt = Earliest(own, token.BranchDueAt),
+        };
+        plan.OpenedWorkItems.Add(item);
+        plan.Record("WorkItemOpened", null, to: step.Id, workItemId: item.Id, data: new JsonObject
+        {
+            ["role"] = item.Role, ["unit"] = item.UnitId, ["assignee"] = item.Assignee, ["dueAt"] = item.DueAt, ["branch"] = item.Branch,
+        });
+        plan.Emit(EngineEventTypes.WorkItemOpened, JsonSerializer.SerializeToNode(new WorkItemOpened(
+            item.Id, item.InstanceId, item.DefinitionId, item.BusinessKey, item.StepId, item.Title, item.Role,
+            item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options)!, workItemId: item.Id);
+        if (item.DueAt is { } due)
+            for (var k = 0; k < step.OnOverdue.Count; k++)
+                AddTimer(token, step.Id, TimerKind.Deadline, DeadlineAt(due, step.OnOverdue[k], unit), new JsonObject { ["rule"] = k }, item.Id);
+        return null;
+    }
+
+    private static EngineError? TooLong(string? expression, string? value, string property) =>
+        value is { Length: > IdLimit }
+            ? new EngineError(EngineErrorCode.InvalidData, $"The {property} of the step ('{value[..20]}…') is longer than {IdLimit} characters.",
+                ValueExpression.VariableName(expression) ?? property)
+            : null;
+
+    internal static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>When a deadline rule fires: its <c>after</c> in working time past the due time.</summary>
+    internal DateTimeOffset DeadlineAt(DateTimeOffset due, DeadlineRule rule, string? unit) =>
+        rule.After is { Amount: > 0 } after ? calendar.Add(due, after, unit).ToUniversalTime() : due;
+
+    private void AddTimer(Token token, string stepId, TimerKind kind, DateTimeOffset due, JsonObject? data = null, Guid? workItemId = null) =>
+        plan.NewTimers.Add(new TimerRecord
+        {
+            Id = Guid.CreateVersion7(plan.Now), InstanceId = plan.InstanceId, TokenId = token.Id, StepId = stepId, Kind = kind.ToString(),
+            WorkItemId = workItemId, Data = data?.ToJsonString(), DueAt = due, NextAttemptAt = due,
+            Status = nameof(TimerStatus.Pending), CreatedAt = plan.Now,
+        });
+
+    /// <summary>An automatic step's <c>set</c> and <c>emit</c>: pure, so they run inside the transition.</summary>
+    private EngineError? RunAutomatic(StepDefinition step)
+    {
+        foreach (var (name, value) in step.Set)
+        {
+            if (value is string s && s.StartsWith('='))
+            {
+                if (!Expression.TryParse(s[1..], out var expr, out var error))
+                    return new EngineError(EngineErrorCode.DefinitionUnavailable, $"steps[{step.Id}].set.{name}: {error}");
+                plan.Variables[name] = expr!.Evaluate(plan.Variables)?.DeepClone();
+            }
+            else plan.Variables[name] = value is null ? null : JsonSerializer.SerializeToNode(value, JsonDefaults.Options);
+        }
+
+        if (step.Emit is { } emit)
+        {
+            var payload = new JsonObject();
+            foreach (var (key, value) in emit.Data)
+                payload[key] = value is string s && s.StartsWith('$')
+                    ? JsonNode.Parse(JsonSerializer.Serialize(ValueExpression.Resolve(s, plan.Variables)))
+                    : value is null ? null : JsonSerializer.SerializeToNode(value, JsonDefaults.Options);
+            plan.Emit(EngineEventTypes.WorkflowMessage, JsonSerializer.SerializeToNode(new WorkflowMessage(plan.InstanceId, instance.DefinitionId,
+                instance.BusinessKey, emit.Type, payload.ToJsonString()), JsonDefaults.Options)!);
+        }
+        return null;
+    }
+
+    /// <summary>A timer step's due time: its duration on the calendar of its unit, or the instant held in its variable.</summary>
+    private DateTimeOffset? TimerDue(StepDefinition step)
+    {
+        if (step.Duration is { } duration)
+            return calendar.Add(plan.Now, duration, ValueExpression.Resolve(step.Unit, plan.Variables)).ToUniversalTime();
+        var node = step.Until is null ? null : Lookup(plan.Variables, step.Until);
+        return node is JsonValue v && v.TryGetValue<string>(out var text) &&
+               DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at.ToUniversalTime()
+            : null;
+    }
+}
