@@ -11,6 +11,17 @@ public sealed record InstanceSummary(Guid Id, string DefinitionId, int Version, 
 
 public sealed record InstanceView(InstanceSummary Instance, string Variables, IReadOnlyList<WorkItemView> OpenWorkItems, IReadOnlyList<HistoryEntry> History);
 
+/// <summary>A path of the instance: where it waits, in which branches, and whether a work item is open for it.</summary>
+public sealed record PathView(Guid Id, string StepId, string State, IReadOnlyList<string> Branches, DateTimeOffset? BranchDueAt, bool HasOpenWorkItem);
+
+/// <summary>A timer, deadline rule or handler call not yet done (or failed), as an operator sees it.</summary>
+public sealed record TimerView(Guid Id, string Kind, string StepId, Guid? WorkItemId, DateTimeOffset DueAt, DateTimeOffset NextAttemptAt,
+    int Attempts, string? LastError, string Status);
+
+/// <summary>Everything an operator needs to repair an instance: its paths, open work, timers, incidents and history.</summary>
+public sealed record InstanceDetail(InstanceSummary Instance, string Variables, IReadOnlyList<PathView> Paths, IReadOnlyList<WorkItemView> OpenWorkItems,
+    IReadOnlyList<TimerView> Timers, IReadOnlyList<Incidents.IncidentView> Incidents, IReadOnlyList<HistoryEntry> History);
+
 public sealed class InstanceQueries(EngineDb db)
 {
     public async Task<InstanceView?> GetAsync(Guid id, CancellationToken ct = default)
@@ -22,11 +33,27 @@ public sealed class InstanceQueries(EngineDb db)
         return new InstanceView(Summary(instance), instance.Variables, open, history);
     }
 
+    /// <summary>The instance as an operator repairs it; null when there is no such instance.</summary>
+    public async Task<InstanceDetail?> DetailAsync(Guid id, CancellationToken ct = default)
+    {
+        var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (instance is null) return null;
+        var open = await OpenWorkItemsAsync(id, ct);
+        var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && (t.Status == "Pending" || t.Status == "Failed"))
+            .OrderBy(t => t.NextAttemptAt)
+            .Select(t => new TimerView(t.Id, t.Kind, t.StepId, t.WorkItemId, t.DueAt, t.NextAttemptAt, t.Attempts, t.LastError, t.Status)).ToListAsync(ct);
+        var (incidents, _) = await Incidents.Incidents.ListAsync(db, new Incidents.IncidentFilter { InstanceId = id, Take = 100 }, ct);
+        var paths = System.Text.Json.JsonSerializer.Deserialize<List<Runtime.Token>>(instance.Tokens, Runtime.JsonDefaults.Options)!
+            .Select(t => new PathView(t.Id, t.StepId, t.State.ToString(), t.Scopes.Select(s => $"{s.SplitStepId}/{s.Branch}").ToList(), t.BranchDueAt,
+                open.Any(w => w.TokenId == t.Id))).ToList();
+        return new InstanceDetail(Summary(instance), instance.Variables, paths, open, timers, incidents, await HistoryAsync(id, ct));
+    }
+
     /// <summary>The instance's open work items, oldest first: for callers that need only these, one query instead of three.</summary>
     public async Task<IReadOnlyList<WorkItemView>> OpenWorkItemsAsync(Guid instanceId, CancellationToken ct = default) =>
         await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId && w.Status == "Open").OrderBy(w => w.CreatedAt)
             .Select(w => new WorkItemView(w.Id, w.InstanceId, w.DefinitionId, w.BusinessKey, w.StepId, w.Title, w.Role, w.UnitId,
-                w.Assignee, w.ClaimedBy, w.Branch, w.CreatedAt, w.DueAt, w.Revision)).ToListAsync(ct);
+                w.Assignee, w.ClaimedBy, w.Branch, w.CreatedAt, w.DueAt, w.Revision) { TokenId = w.TokenId }).ToListAsync(ct);
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken ct = default) =>
         await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id)

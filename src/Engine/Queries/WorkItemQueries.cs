@@ -24,7 +24,11 @@ public sealed record WorkItemFilter
 
 public sealed record WorkItemView(
     Guid Id, Guid InstanceId, string DefinitionId, string? BusinessKey, string StepId, string? Title, string Role, string? UnitId,
-    string? Assignee, string? ClaimedBy, string? Branch, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, int Revision);
+    string? Assignee, string? ClaimedBy, string? Branch, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, int Revision)
+{
+    /// <summary>The path the item belongs to (see <see cref="InstanceDetail.Paths"/>); read by the instance detail only.</summary>
+    public Guid? TokenId { get; init; }
+}
 
 public sealed class WorkItemQueries(EngineDb db, TimeProvider clock)
 {

@@ -20,7 +20,7 @@ internal sealed partial class Executor
             var child = new Token(Guid.CreateVersion7(plan.Now), branch.Start, TokenState.Waiting, [.. token.Scopes, scope]);
             if (due is { } branchDue)
                 for (var k = 0; k < branch.OnOverdue.Count; k++)
-                    AddTimer(child, split.Id, TimerKind.BranchDeadline, DeadlineAt(branchDue, branch.OnOverdue[k], unit),
+                    AddTimer(child, split.Id, TimerKind.BranchDeadline, DeadlineAt(calendar, branchDue, branch.OnOverdue[k], unit),
                         BranchTimerData(activation, branch.Name, k));
             if (await EnterAsync(child, branch.Start, actor, ct) is { } error) return error;
         }

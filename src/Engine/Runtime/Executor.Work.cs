@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Engine.Calendar;
 using Engine.Definitions;
 using Engine.Expressions;
 using Engine.Persistence;
@@ -42,7 +43,7 @@ internal sealed partial class Executor
             item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options)!, workItemId: item.Id);
         if (item.DueAt is { } due)
             for (var k = 0; k < step.OnOverdue.Count; k++)
-                AddTimer(token, step.Id, TimerKind.Deadline, DeadlineAt(due, step.OnOverdue[k], unit), new JsonObject { ["rule"] = k }, item.Id);
+                AddTimer(token, step.Id, TimerKind.Deadline, DeadlineAt(calendar, due, step.OnOverdue[k], unit), new JsonObject { ["rule"] = k }, item.Id);
         return null;
     }
 
@@ -55,7 +56,7 @@ internal sealed partial class Executor
     internal static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>When a deadline rule fires: its <c>after</c> in working time past the due time.</summary>
-    internal DateTimeOffset DeadlineAt(DateTimeOffset due, DeadlineRule rule, string? unit) =>
+    internal static DateTimeOffset DeadlineAt(IWorkingCalendar calendar, DateTimeOffset due, DeadlineRule rule, string? unit) =>
         rule.After is { Amount: > 0 } after ? calendar.Add(due, after, unit).ToUniversalTime() : due;
 
     private void AddTimer(Token token, string stepId, TimerKind kind, DateTimeOffset due, JsonObject? data = null, Guid? workItemId = null) =>

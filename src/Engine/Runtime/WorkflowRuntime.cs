@@ -3,6 +3,7 @@ using Engine.Calendar;
 using Engine.Definitions;
 using Engine.Incidents;
 using Engine.Timers;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -19,7 +20,8 @@ public sealed partial class WorkflowRuntime(
     StepHandlerRegistry handlers,
     DefinitionCache definitions,
     IServiceProvider services,
-    IOptions<TimerOptions> timerOptions)
+    IOptions<TimerOptions> timerOptions,
+    ILogger<WorkflowRuntime> logger)
 {
     private TimerFailures failures => new(dataSource, clock, timerOptions.Value);
 
