@@ -14,8 +14,8 @@ public sealed partial class WorkflowRuntime
     /// action had led there. A path inside a split branch may move only within its branch, to the join or to an end step,
     /// or the join would wait for ever. Recorded as <c>TokenMoved</c> with the actor and reason.
     /// </summary>
-    public Task<EngineResult<TransitionResult>> MoveTokenAsync(MoveToken request, CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(null, async tx =>
+    public Task<EngineResult<TransitionResult>> MoveTokenAsync(MoveToken request, Npgsql.NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
+        InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
             if (Reason(request.Reason) is { } noReason) return noReason;
             var instance = await InstanceStore.LockInstanceAsync(tx, request.InstanceId, ct);
@@ -52,8 +52,9 @@ public sealed partial class WorkflowRuntime
     /// Cancels one open work item, leaving its path waiting at the step with nothing open, for the operator to reopen it
     /// (a fresh item, a fresh due time) or to move the path. Its deadline timers are cancelled with it.
     /// </summary>
-    public Task<EngineResult<int>> CancelWorkItemAsync(Guid workItemId, string actor, string reason, CancellationToken ct = default) =>
-        InTransactionAsync<int>(null, async tx =>
+    public Task<EngineResult<int>> CancelWorkItemAsync(Guid workItemId, string actor, string reason, Npgsql.NpgsqlTransaction? transaction = null,
+        CancellationToken ct = default) =>
+        InTransactionAsync<int>(transaction, async tx =>
         {
             if (Reason(reason) is { } noReason) return noReason;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);
@@ -72,8 +73,9 @@ public sealed partial class WorkflowRuntime
         }, ct);
 
     /// <summary>Opens the step again for a path whose work item was cancelled: a new item, due from now, with its deadline rules.</summary>
-    public Task<EngineResult<TransitionResult>> ReopenWorkItemAsync(Guid workItemId, string actor, string reason, CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(null, async tx =>
+    public Task<EngineResult<TransitionResult>> ReopenWorkItemAsync(Guid workItemId, string actor, string reason, Npgsql.NpgsqlTransaction? transaction = null,
+        CancellationToken ct = default) =>
+        InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
             if (Reason(reason) is { } noReason) return noReason;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);
