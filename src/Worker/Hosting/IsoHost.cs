@@ -54,6 +54,7 @@ public sealed class IsoHost : IAsyncDisposable
 
         builder.Services.AddSingleton(database);
         builder.Services.AddWorkflowEngine(database.ConnectionString);
+        builder.Services.Configure<Engine.Timers.TimerOptions>(builder.Configuration.GetSection("Engine:Timers"));
         builder.Services.AddProcedures();
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddSingleton(WorkflowSource.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
