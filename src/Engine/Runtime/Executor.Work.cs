@@ -10,9 +10,6 @@ namespace Engine.Runtime;
 
 internal sealed partial class Executor
 {
-    /// <summary>Longest unit or assignee a work item can hold (its columns' width).</summary>
-    private const int IdLimit = 100;
-
     /// <summary>
     /// Opens the work item of a human step. Its due time is the step's budget, or the branch's due time when that comes
     /// first. Deadline rules get their timers. A unit or assignee too long for an id is refused by name instead of
@@ -48,8 +45,8 @@ internal sealed partial class Executor
     }
 
     private static EngineError? TooLong(string? expression, string? value, string property) =>
-        value is { Length: > IdLimit }
-            ? new EngineError(EngineErrorCode.InvalidData, $"The {property} of the step ('{value[..20]}…') is longer than {IdLimit} characters.",
+        value is { Length: > Lengths.Id }
+            ? new EngineError(EngineErrorCode.InvalidData, $"The {property} of the step ('{value[..20]}…') is longer than {Lengths.Id} characters.",
                 ValueExpression.VariableName(expression) ?? property)
             : null;
 

@@ -8,7 +8,7 @@ public sealed partial class WorkflowRuntime
     internal Task<EngineResult<bool>> RetryIncidentAsync(Guid incidentId, string actor, string? reason, CancellationToken ct) =>
         InTransactionAsync<bool>(null, async tx =>
         {
-            if (Reason(reason) is { } noReason) return noReason;
+            if (Repair(actor, reason) is { } refused) return refused;
             var (instanceId, timerId, status) = await IncidentAsync(tx, incidentId, lockInstance: true, ct);
             if (instanceId is null) return NotFound("incident", incidentId);
             if (status == IncidentStatus.Resolved || timerId is null)
@@ -19,7 +19,7 @@ public sealed partial class WorkflowRuntime
     internal Task<EngineResult<bool>> ResolveIncidentAsync(Guid incidentId, string actor, string reason, CancellationToken ct) =>
         InTransactionAsync<bool>(null, async tx =>
         {
-            if (Reason(reason) is { } noReason) return noReason;
+            if (Repair(actor, reason) is { } refused) return refused;
             var (instanceId, timerId, status) = await IncidentAsync(tx, incidentId, lockInstance: true, ct);
             if (instanceId is null) return NotFound("incident", incidentId);
             if (status == IncidentStatus.Resolved) return new EngineError(EngineErrorCode.Conflict, $"Incident {incidentId} is already resolved.");

@@ -26,6 +26,7 @@ public sealed partial class WorkflowRuntime
         int? expectedRevision, InstanceStatus target, string kind, Func<InstanceStatus, bool> allowedFrom, CancellationToken ct) =>
         InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
+            if (Lengths.Actor(actor) is { } tooLong) return tooLong;
             var instance = await InstanceStore.LockInstanceAsync(tx, instanceId, ct);
             if (instance is null) return NotFound("instance", instanceId);
             if (expectedRevision is { } expected && expected != instance.Revision)

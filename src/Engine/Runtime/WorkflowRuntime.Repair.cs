@@ -17,7 +17,7 @@ public sealed partial class WorkflowRuntime
     public Task<EngineResult<TransitionResult>> MoveTokenAsync(MoveToken request, Npgsql.NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
         InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
-            if (Reason(request.Reason) is { } noReason) return noReason;
+            if (Repair(request.Actor, request.Reason) is { } refused) return refused;
             var instance = await InstanceStore.LockInstanceAsync(tx, request.InstanceId, ct);
             if (instance is null) return NotFound("instance", request.InstanceId);
             if (instance.Status is not (InstanceStatus.Running or InstanceStatus.Suspended))
@@ -56,7 +56,7 @@ public sealed partial class WorkflowRuntime
         CancellationToken ct = default) =>
         InTransactionAsync<int>(transaction, async tx =>
         {
-            if (Reason(reason) is { } noReason) return noReason;
+            if (Repair(actor, reason) is { } refused) return refused;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);
             if (loaded is not var (instance, item)) return NotFound("work item", workItemId);
             if (item.Status != WorkItemStatus.Open)
@@ -77,7 +77,7 @@ public sealed partial class WorkflowRuntime
         CancellationToken ct = default) =>
         InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
-            if (Reason(reason) is { } noReason) return noReason;
+            if (Repair(actor, reason) is { } refused) return refused;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);
             if (loaded is not var (instance, item)) return NotFound("work item", workItemId);
             var token = instance.Tokens.FirstOrDefault(t => t.Id == item.TokenId && t.StepId == item.StepId && t.State == TokenState.Waiting);
@@ -100,12 +100,14 @@ public sealed partial class WorkflowRuntime
     public Task<EngineResult<bool>> RetryTimerAsync(Guid timerId, string actor, string reason, CancellationToken ct = default) =>
         InTransactionAsync<bool>(null, async tx =>
         {
-            if (Reason(reason) is { } noReason) return noReason;
+            if (Repair(actor, reason) is { } refused) return refused;
             return await RetryAsync(tx, await InstanceOfTimerAsync(tx, timerId, ct), timerId, actor, reason, "TimerRetried", ct);
         }, ct);
 
     private static EngineError? Reason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? new EngineError(EngineErrorCode.InvalidData, "A reason is required for a repair.", "reason") : null;
+
+    private static EngineError? Repair(string actor, string? reason) => Lengths.Actor(actor) ?? Reason(reason);
 
     /// <summary>Whether a path is still inside the branch of <paramref name="scope"/> at <paramref name="target"/>, or at its join or an end.</summary>
     private static bool StaysInBranch(WorkflowDefinition definition, BranchScope scope, StepDefinition target)

@@ -30,6 +30,7 @@ public sealed partial class WorkflowRuntime
         string set, string? value, CancellationToken ct) =>
         InTransactionAsync<int>(transaction, async tx =>
         {
+            if ((Lengths.Actor(actor) ?? Lengths.Check(value, Lengths.Id, kind == "Reassigned" ? "assignee" : "actor")) is { } tooLong) return tooLong;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);
             if (loaded is not var (instance, item)) return NotFound("work item", workItemId);
             if (item.Status != WorkItemStatus.Open)

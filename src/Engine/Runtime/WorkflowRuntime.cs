@@ -29,6 +29,7 @@ public sealed partial class WorkflowRuntime(
     public Task<EngineResult<TransitionResult>> StartAsync(StartInstance request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
         InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
+            if ((Lengths.Actor(request.Actor) ?? Lengths.Check(request.BusinessKey, Lengths.BusinessKey, "businessKey")) is { } tooLong) return tooLong;
             var resolved = await ResolveForStartAsync(tx, request, ct);
             if (!resolved.Succeeded) return resolved.Error!;
             var (recordId, definition) = resolved.Value;
@@ -58,6 +59,7 @@ public sealed partial class WorkflowRuntime(
     public Task<EngineResult<TransitionResult>> CompleteAsync(CompleteWorkItem request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
         InTransactionAsync<TransitionResult>(transaction, async tx =>
         {
+            if (Lengths.Actor(request.Actor) is { } tooLong) return tooLong;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, request.WorkItemId, ct);
             if (loaded is not var (instance, item)) return NotFound("work item", request.WorkItemId);
             if (item.Status != WorkItemStatus.Open)

@@ -119,6 +119,18 @@ public sealed class When_action_data_goes_beyond_the_form : EngineTest
         (await CountAsync("SELECT count(*) FROM engine.instances WHERE variables ->> 'receiptNumber' = 'BL-7' AND variables ->> 'assessedFee' = '20'")).ShouldBe(1);
     }
 
+    [Test]
+    public async Task Should_refuse_ids_longer_than_the_engine_keeps_by_name_instead_of_a_database_error()
+    {
+        var longKey = await Runtime.StartAsync(new StartInstance("fees", BusinessKey: new string('k', 201)));
+        longKey.Error!.Field.ShouldBe("businessKey");
+        var assess = await AssessAsync();
+        (await Runtime.CompleteAsync(new CompleteWorkItem(assess, "collect", new string('a', 101)))).Error!.Field.ShouldBe("actor");
+        (await Runtime.ReassignAsync(assess, new string('b', 101), "head-1")).Error!.Field.ShouldBe("assignee");
+        (await Runtime.ClaimAsync(assess, new string('c', 101))).Error!.Field.ShouldBe("actor");
+        (await CountAsync("SELECT count(*) FROM engine.instances")).ShouldBe(1);
+    }
+
     private async Task<Guid> AssessAsync()
     {
         var started = await StartAsync("fees", new { fee = 1 });
