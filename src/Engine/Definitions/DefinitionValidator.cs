@@ -40,7 +40,7 @@ public static class DefinitionValidator
         {
             var name = d.Inputs[i].Name;
             if (string.IsNullOrWhiteSpace(name)) problems.Add($"inputs[{i}].name", "missing input name");
-            else if (name.Contains('.') || !Names.Variable().IsMatch(name))
+            else if (!Names.IsPlainVariable(name))
                 problems.Add($"inputs[{i}].name", $"input name '{name}' must be letters, digits and '_', not starting with a digit");
         }
         problems.Unique(d.Inputs, input => input.Name, i => $"inputs[{i}]", "name", "input");
