@@ -14,6 +14,7 @@ public static class DefinitionValidator
         for (var i = 0; i < definition.Steps.Count; i++) StepRules.Check(graph, i, context, problems);
         problems.Unique(definition.Steps, s => s.Id, i => $"steps[{i}]", "id", "step id");
         RoleRules.Check(definition, context?.Roles, problems);
+        VariableRules.Check(definition, problems);
         GraphRules.Check(graph, problems);
         LegalLimit(definition, problems);
         return problems;
