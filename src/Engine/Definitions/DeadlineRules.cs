@@ -5,7 +5,7 @@ namespace Engine.Definitions;
 /// <summary>
 /// The deadline rules (<c>onOverdue</c>) of a human step or a split branch, each on its own: a property that its action
 /// does not use would be ignored at run time, so it is refused instead. Whether a <c>move</c> stays inside its branch
-/// is checked with the branches, and an escalation's role by <see cref="RoleRules"/>.
+/// is <see cref="BranchBoundaryRules"/>' business, and an escalation's role by <see cref="RoleRules"/>.
 /// </summary>
 internal static class DeadlineRules
 {
