@@ -64,6 +64,9 @@ internal static class FlowStepRules
             StepRules.Target(graph, branch.Start, $"{branchPath}.start", problems);
             StepRules.Positive(branch.Budget, $"{branchPath}.budget", "budget", problems);
             StepRules.Reference(branch.Unit, $"{branchPath}.unit", problems);
+            // Without a budget the branch has no due time, so its rules would never fire.
+            if (branch.OnOverdue.Count > 0 && branch.Budget is null)
+                problems.Add($"{branchPath}.onOverdue", $"branch '{branch.Name}' needs a budget: its deadline rules count from the branch's due time");
             DeadlineRules.Check(graph, branch.OnOverdue, $"{branchPath}.onOverdue", problems);
         }
         problems.Unique(step.Branches, b => b.Name, i => $"{path}.branches[{i}]", "name", "branch");

@@ -103,6 +103,7 @@ public sealed class When_a_branch_deadline_moves_out_of_its_branch
     {
         _definition = Samples.ConsultationDefinition();
         _land = _definition.Step("consult").Branches[1];
+        _land.Budget = WorkingTime.Days(6);
     }
 
     private void Move(string to) => _land.OnOverdue.Add(new DeadlineRule { Do = DeadlineAction.Move, To = to });

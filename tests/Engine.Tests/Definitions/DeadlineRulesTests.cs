@@ -111,6 +111,7 @@ public sealed class When_a_branch_has_deadline_rules
     {
         _definition = Samples.ConsultationDefinition();
         _split = _definition.Step("consult"); // steps[1]
+        _split.Branches[1].Budget = WorkingTime.Days(6);
     }
 
     [Test]
@@ -134,6 +135,16 @@ public sealed class When_a_branch_has_deadline_rules
         Samples.Problems(_definition).ShouldBe([
             "steps[1].branches[1].onOverdue[1].after: after must not be negative, got '-2h'",
             "steps[1].branches[1].onOverdue[1].to: missing target step: 'move' needs 'to'",
+        ]);
+    }
+
+    [Test]
+    public void Should_need_the_budget_that_sets_the_branch_due_time()
+    {
+        _split.Branches[1].Budget = null;
+        _split.Branches[1].OnOverdue.Add(new DeadlineRule { Do = DeadlineAction.Remind });
+        Samples.Problems(_definition).ShouldBe([
+            "steps[1].branches[1].onOverdue: branch 'land' needs a budget: its deadline rules count from the branch's due time",
         ]);
     }
 

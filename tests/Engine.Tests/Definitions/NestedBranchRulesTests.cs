@@ -55,6 +55,7 @@ public sealed class When_a_branch_holds_a_split_of_its_own
     [Test]
     public void Should_name_an_inner_branch_deadline_that_leaves_both_splits_once()
     {
+        _definition.Step("survey").Branches[0].Budget = WorkingTime.Days(1);
         _definition.Step("survey").Branches[0].OnOverdue.Add(new DeadlineRule { Do = DeadlineAction.Move, To = "approve" });
         Samples.Problems(_definition).ShouldBe([
             "steps[8].branches[0].onOverdue[0].to: branch 'north' (split 'survey') moves to 'approve' when overdue, " +

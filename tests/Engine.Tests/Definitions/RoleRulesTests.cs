@@ -58,6 +58,7 @@ public sealed class When_a_definition_names_a_role_the_host_does_not_declare
     {
         var definition = Samples.ConsultationDefinition();
         foreach (var step in definition.Steps.Where(s => s.Kind == StepKind.Human)) step.Role = "specialist";
+        definition.Step("consult").Branches[1].Budget = WorkingTime.Days(6);
         definition.Step("consult").Branches[1].OnOverdue.Add(new DeadlineRule { Do = DeadlineAction.Escalate, Role = "land-officer" });
         Samples.Problems(definition, Declared).ShouldBe([$"steps[1].branches[1].onOverdue[0].role: unknown role 'land-officer' {Listed}"]);
     }

@@ -112,6 +112,7 @@ public sealed class When_a_branch_reads_a_variable
         definition.Inputs.Add(new InputDefinition { Name = "landUnit", Type = FieldType.Unit });
         var split = definition.Step("consult");
         (split.Branches[0].Unit, split.Branches[1].Unit) = ("$taxUnit", "$landUnit");
+        split.Branches[1].Budget = WorkingTime.Days(6);
         split.Branches[1].OnOverdue.Add(new DeadlineRule { Do = DeadlineAction.Escalate, Unit = "${landUnit.parent}" });
         split.Branches[0].OnOverdue.Add(new DeadlineRule { Do = DeadlineAction.Escalate, Unit = "$taxUnit" });
         Samples.Problems(definition).ShouldBe([
