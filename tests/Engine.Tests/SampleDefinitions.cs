@@ -11,6 +11,8 @@ internal static class SampleDefinitions
         inputs:
           - name: applicant
             required: true
+          - name: unit
+            type: unit
         steps:
           - id: receive
             kind: human
@@ -123,6 +125,9 @@ internal static class SampleDefinitions
         id: guarded
         version: 1
         title: Guarded fee
+        inputs:
+          - name: fee
+            type: number
         steps:
           - id: assess
             kind: human

@@ -1,8 +1,12 @@
 namespace Engine.Definitions;
 
+/// <summary>A step id written in a step, with the path of the property that holds it (<c>actions[1].to</c>).</summary>
+internal readonly record struct StepReference(string Path, string Target);
+
 /// <summary>
-/// The steps as a graph: edges are action targets, <c>next</c>, branch starts and a split's join (the join
-/// is entered through the branches, but counting it keeps one broken branch from hiding what follows).
+/// The steps as a graph: edges are action targets, <c>next</c>, deadline <c>move</c> targets, branch starts and a
+/// split's join (the join is entered through the branches, but counting it keeps one broken branch from hiding what
+/// follows). A branch's own deadline rules move from wherever the branch is, so their edges start at the split.
 /// </summary>
 internal sealed class DefinitionGraph
 {
@@ -28,13 +32,23 @@ internal sealed class DefinitionGraph
     public bool IsFirst(int index) => _index.TryGetValue(Steps[index].Id, out var i) && i == index;
 
     /// <summary>Every target as written, including empty and unknown ones.</summary>
-    public static IEnumerable<string> Targets(StepDefinition step) => step.Kind switch
+    public static IEnumerable<string> Targets(StepDefinition step) => References(step).Select(r => r.Target);
+
+    /// <summary>Every edge of the step with where it is written; a <c>move</c> without <c>to</c> is an empty target.</summary>
+    public static IEnumerable<StepReference> References(StepDefinition step) => step.Kind switch
     {
-        StepKind.Human => step.Actions.Select(a => a.To),
-        StepKind.Split => step.Branches.Select(b => b.Start).Append(step.Join ?? ""),
+        StepKind.Human => step.Actions.Select((a, i) => new StepReference($"actions[{i}].to", a.To))
+            .Concat(Moves(step.OnOverdue, "onOverdue")),
+        StepKind.Split => step.Branches.SelectMany((b, i) => Moves(b.OnOverdue, $"branches[{i}].onOverdue")
+                .Prepend(new StepReference($"branches[{i}].start", b.Start)))
+            .Append(new StepReference("join", step.Join ?? "")),
         StepKind.End => [],
-        _ => step.Next is null ? [] : [step.Next],
+        _ => step.Next is null ? [] : [new StepReference("next", step.Next)],
     };
+
+    private static IEnumerable<StepReference> Moves(List<DeadlineRule> rules, string path) =>
+        rules.Select((r, k) => (r, k)).Where(x => x.r.Do == DeadlineAction.Move)
+            .Select(x => new StepReference($"{path}[{x.k}].to", x.r.To ?? ""));
 
     public IEnumerable<StepDefinition> Successors(StepDefinition step) =>
         Targets(step).Select(Find).OfType<StepDefinition>().Distinct();

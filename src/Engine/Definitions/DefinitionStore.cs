@@ -13,9 +13,11 @@ public sealed record DefinitionVersionInfo(
 /// Drafts, validation, publishing and retiring of definitions. A published version is immutable; the
 /// next version is always a draft of N+1; exactly one published version per id is the latest.
 /// </summary>
-public sealed class DefinitionStore(EngineDb db, TimeProvider clock, StepHandlerRegistry handlers, DefinitionCache cache)
+public sealed class DefinitionStore(EngineDb db, TimeProvider clock, StepHandlerRegistry handlers, DefinitionCache cache,
+    DeclaredRoles? roles = null)
 {
-    public DefinitionValidationContext ValidationContext => new(handlers.Names.ToHashSet());
+    /// <summary>The registered handlers and the declared roles (when the host declares any).</summary>
+    public DefinitionValidationContext ValidationContext => new(handlers.Names.ToHashSet(), roles?.Names);
 
     /// <summary>Saves YAML as the draft of the next version (replacing an existing draft). Problems are returned, not thrown.</summary>
     public async Task<EngineResult<DefinitionVersionInfo>> SaveDraftAsync(string yaml, string? actor, CancellationToken ct = default)

@@ -13,6 +13,8 @@ public static class DefinitionValidator
         var graph = new DefinitionGraph(definition);
         for (var i = 0; i < definition.Steps.Count; i++) StepRules.Check(graph, i, context, problems);
         problems.Unique(definition.Steps, s => s.Id, i => $"steps[{i}]", "id", "step id");
+        RoleRules.Check(definition, context?.Roles, problems);
+        VariableRules.Check(definition, problems);
         GraphRules.Check(graph, problems);
         LegalLimit(definition, problems);
         return problems;
@@ -40,7 +42,7 @@ public static class DefinitionValidator
         {
             var name = d.Inputs[i].Name;
             if (string.IsNullOrWhiteSpace(name)) problems.Add($"inputs[{i}].name", "missing input name");
-            else if (name.Contains('.') || !Names.Variable().IsMatch(name))
+            else if (!Names.IsPlainVariable(name))
                 problems.Add($"inputs[{i}].name", $"input name '{name}' must be letters, digits and '_', not starting with a digit");
         }
         problems.Unique(d.Inputs, input => input.Name, i => $"inputs[{i}]", "name", "input");

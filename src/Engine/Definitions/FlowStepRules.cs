@@ -19,8 +19,20 @@ internal static class FlowStepRules
 
         if (context is not null && !string.IsNullOrWhiteSpace(step.Handler) && !context.Handlers.Contains(step.Handler))
             problems.Add($"{path}.handler", $"unknown handler '{step.Handler}'");
+        Outputs(step, path, problems);
 
         StepRules.Target(graph, step.Next, $"{path}.next", problems);
+    }
+
+    /// <summary>A handler's results become variables under these names, so each must be one a guard can read.</summary>
+    private static void Outputs(StepDefinition step, string path, ProblemList problems)
+    {
+        if (step.Outputs.Count > 0 && string.IsNullOrWhiteSpace(step.Handler))
+            problems.Add($"{path}.outputs", "'outputs' needs a handler: only a handler sets them");
+        for (var i = 0; i < step.Outputs.Count; i++)
+            if (!Names.IsPlainVariable(step.Outputs[i]))
+                problems.Add($"{path}.outputs[{i}]", $"output '{step.Outputs[i]}' must be letters, digits and '_', not starting with a digit");
+        problems.Unique(step.Outputs, o => o, i => $"{path}.outputs[{i}]", "", "output");
     }
 
     public static void Timer(DefinitionGraph graph, StepDefinition step, string path, ProblemList problems)
@@ -33,6 +45,7 @@ internal static class FlowStepRules
         StepRules.Positive(step.Duration, $"{path}.duration", "duration", problems);
         if (!string.IsNullOrWhiteSpace(step.Until) && !Names.Variable().IsMatch(step.Until))
             problems.Add($"{path}.until", $"'{step.Until}' is not a variable name such as dueAt");
+        StepRules.Reference(step.Unit, $"{path}.unit", problems);
 
         StepRules.Target(graph, step.Next, $"{path}.next", problems);
     }
@@ -50,6 +63,11 @@ internal static class FlowStepRules
             if (string.IsNullOrWhiteSpace(branch.Start)) problems.Add($"{branchPath}.start", "missing start step");
             StepRules.Target(graph, branch.Start, $"{branchPath}.start", problems);
             StepRules.Positive(branch.Budget, $"{branchPath}.budget", "budget", problems);
+            StepRules.Reference(branch.Unit, $"{branchPath}.unit", problems);
+            // Without a budget the branch has no due time, so its rules would never fire.
+            if (branch.OnOverdue.Count > 0 && branch.Budget is null)
+                problems.Add($"{branchPath}.onOverdue", $"branch '{branch.Name}' needs a budget: its deadline rules count from the branch's due time");
+            DeadlineRules.Check(graph, branch.OnOverdue, $"{branchPath}.onOverdue", problems);
         }
         problems.Unique(step.Branches, b => b.Name, i => $"{path}.branches[{i}]", "name", "branch");
 

@@ -11,6 +11,7 @@ internal static class GraphRules
         DeadEnds(graph, problems);
         Joins(graph, problems);
         Branches(graph, problems);
+        BranchBoundaryRules.Check(graph, problems);
         Unreachable(graph, problems);
     }
 

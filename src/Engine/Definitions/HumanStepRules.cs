@@ -10,8 +10,9 @@ internal static class HumanStepRules
         if (string.IsNullOrWhiteSpace(step.Role)) problems.Add($"{path}.role", "missing role");
         if (step.Budget is null) problems.Add($"{path}.budget", "missing budget");
         StepRules.Positive(step.Budget, $"{path}.budget", "budget", problems);
-        Reference(step.Unit, $"{path}.unit", problems);
-        Reference(step.Assignee, $"{path}.assignee", problems);
+        StepRules.Reference(step.Unit, $"{path}.unit", problems);
+        StepRules.Reference(step.Assignee, $"{path}.assignee", problems);
+        DeadlineRules.Check(graph, step.OnOverdue, $"{path}.onOverdue", problems);
 
         for (var i = 0; i < step.Form.Count; i++)
         {
@@ -43,12 +44,5 @@ internal static class HumanStepRules
         for (var i = 0; i < action.Requires.Count; i++)
             if (!fields.Contains(action.Requires[i]))
                 problems.Add($"{path}.requires[{i}]", $"'{action.Requires[i]}' is not a field of the step's form");
-    }
-
-    /// <summary>A value starting with '$' is meant as a variable; catch a malformed one before it runs as a literal.</summary>
-    private static void Reference(string? value, string path, ProblemList problems)
-    {
-        if (value is not null && value.TrimStart().StartsWith('$') && ValueExpression.VariableName(value) is null)
-            problems.Add(path, $"'{value}' is not a variable reference such as $name or ${{name}}");
     }
 }

@@ -1,3 +1,5 @@
+using Engine.Expressions;
+
 namespace Engine.Definitions;
 
 /// <summary>Rules about one step on its own: its id, the properties of its kind, and its targets' names.</summary>
@@ -54,6 +56,13 @@ internal static class StepRules
     public static void Target(DefinitionGraph graph, string? target, string path, ProblemList problems)
     {
         if (!string.IsNullOrEmpty(target) && graph.Find(target) is null) problems.Add(path, $"unknown step '{target}'");
+    }
+
+    /// <summary>A value starting with '$' is meant as a variable; catch a malformed one before it runs as a literal.</summary>
+    public static void Reference(string? value, string path, ProblemList problems)
+    {
+        if (value is not null && value.TrimStart().StartsWith('$') && ValueExpression.VariableName(value) is null)
+            problems.Add(path, $"'{value}' is not a variable reference such as $name or ${{name}}");
     }
 
     public static void Positive(WorkingTime? time, string path, string what, ProblemList problems)

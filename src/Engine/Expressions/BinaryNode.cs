@@ -5,6 +5,8 @@ namespace Engine.Expressions;
 /// <summary>Comparison and arithmetic. Mismatched types give false (comparisons) or null (arithmetic).</summary>
 internal sealed record BinaryNode(string Operator, Node Left, Node Right) : Node
 {
+    public override IEnumerable<Node> Children => [Left, Right];
+
     public override JsonNode? Evaluate(JsonObject variables)
     {
         var left = Left.Evaluate(variables);

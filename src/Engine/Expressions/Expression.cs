@@ -40,6 +40,12 @@ public sealed class Expression
     public static Expression Parse(string text) =>
         TryParse(text, out var expression, out var error) ? expression! : throw new FormatException(error);
 
+    /// <summary>
+    /// The variable paths the expression reads (<c>applicant.age</c>, <c>$in</c> as <c>in</c>), each once, in the order
+    /// written; whether evaluation would reach them (<c>and</c>, <c>or</c> short-circuit) does not matter.
+    /// </summary>
+    public IReadOnlyList<string> Variables() => VariableReads.Of(_root);
+
     /// <summary>The value; missing variables read as null. The result is a copy the caller may store.</summary>
     public JsonNode? Evaluate(JsonObject variables) => _root.Evaluate(variables)?.DeepClone();
 

@@ -6,6 +6,9 @@ namespace Engine.Expressions;
 internal abstract record Node
 {
     public abstract JsonNode? Evaluate(JsonObject variables);
+
+    /// <summary>The operands, left to right, so a walk over the tree (<see cref="VariableReads"/>) needs no case per node.</summary>
+    public virtual IEnumerable<Node> Children => [];
 }
 
 internal sealed record LiteralNode(JsonNode? Value) : Node
@@ -20,6 +23,8 @@ internal sealed record VariableNode(string Path) : Node
 
 internal sealed record ListNode(IReadOnlyList<Node> Items) : Node
 {
+    public override IEnumerable<Node> Children => Items;
+
     // Items are cloned: a JsonNode can belong to one parent only, and variables must stay untouched.
     public override JsonNode? Evaluate(JsonObject variables) =>
         new JsonArray(Items.Select(i => i.Evaluate(variables)?.DeepClone()).ToArray());
@@ -27,11 +32,15 @@ internal sealed record ListNode(IReadOnlyList<Node> Items) : Node
 
 internal sealed record NotNode(Node Operand) : Node
 {
+    public override IEnumerable<Node> Children => [Operand];
+
     public override JsonNode? Evaluate(JsonObject variables) => !JsonValues.Truthy(Operand.Evaluate(variables));
 }
 
 internal sealed record NegateNode(Node Operand) : Node
 {
+    public override IEnumerable<Node> Children => [Operand];
+
     public override JsonNode? Evaluate(JsonObject variables) =>
         JsonValues.Number(Operand.Evaluate(variables)) is { } n ? JsonValue.Create(-n) : null;
 }
@@ -39,6 +48,8 @@ internal sealed record NegateNode(Node Operand) : Node
 /// <summary><c>&amp;&amp;</c>/<c>||</c>: short-circuit, and always a boolean.</summary>
 internal sealed record LogicalNode(bool IsAnd, Node Left, Node Right) : Node
 {
+    public override IEnumerable<Node> Children => [Left, Right];
+
     public override JsonNode? Evaluate(JsonObject variables)
     {
         var left = JsonValues.Truthy(Left.Evaluate(variables));
@@ -49,6 +60,8 @@ internal sealed record LogicalNode(bool IsAnd, Node Left, Node Right) : Node
 
 internal sealed record InNode(Node Item, Node List) : Node
 {
+    public override IEnumerable<Node> Children => [Item, List];
+
     /// <summary>False when the right side is not a list (e.g. a missing variable).</summary>
     public override JsonNode? Evaluate(JsonObject variables)
     {
@@ -59,5 +72,7 @@ internal sealed record InNode(Node Item, Node List) : Node
 
 internal sealed record EmptyNode(Node Argument) : Node
 {
+    public override IEnumerable<Node> Children => [Argument];
+
     public override JsonNode? Evaluate(JsonObject variables) => JsonValues.IsEmpty(Argument.Evaluate(variables));
 }

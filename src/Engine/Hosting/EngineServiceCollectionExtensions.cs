@@ -79,6 +79,16 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Declares the roles a step (or a deadline escalation) may name: drafts and publications naming any other are
+    /// refused with the problem at its path. Declaring again replaces the set.
+    /// </summary>
+    public static IServiceCollection AddWorkflowRoles(this IServiceCollection services, IEnumerable<string> roles)
+    {
+        services.Replace(ServiceDescriptor.Singleton(new DeclaredRoles(roles.ToHashSet(StringComparer.Ordinal))));
+        return services;
+    }
+
     /// <summary>Applies the engine's migrations (EF takes a database lock, so concurrent starts are safe).</summary>
     public static async Task MigrateWorkflowEngineAsync(this IServiceProvider services, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using Engine.Calendar;
+using Engine.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,9 @@ namespace Procedures.Hosting;
 public static class ProceduresServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the domain on the engine's data source: <see cref="ProceduresDb"/> and the Vietnamese
-    /// calendar as the engine's calendar. Call with (before or after) <c>AddWorkflowEngine</c>.
+    /// Registers the domain on the engine's data source: <see cref="ProceduresDb"/>, the Vietnamese calendar as the
+    /// engine's calendar, and the step roles (<see cref="StepRoles.All"/>) as the only roles a definition may name.
+    /// Call with (before or after) <c>AddWorkflowEngine</c>.
     /// </summary>
     public static IServiceCollection AddProcedures(this IServiceCollection services)
     {
@@ -30,6 +32,7 @@ public static class ProceduresServiceCollectionExtensions
         services.TryAddScoped<Organisation.OfficialDirectory>();
         services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddCitizens().AddDossierDocuments().AddStatistics().AddQualityRecords().AddReports();
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
+        services.AddWorkflowRoles(StepRoles.All);
         return services;
     }
 

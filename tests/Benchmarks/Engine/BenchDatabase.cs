@@ -14,6 +14,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
         id: bench-loop
         version: 1
         title: Benchmark loop
+        inputs:
+          - name: unit
+            type: unit
         steps:
           - id: work
             kind: human

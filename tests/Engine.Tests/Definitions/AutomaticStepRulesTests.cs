@@ -11,6 +11,7 @@ public sealed class When_an_automatic_step_is_wrong
     public void SetUp()
     {
         _definition = Samples.ApprovalDefinition();
+        _definition.Inputs.Add(new InputDefinition { Name = "code" });
         // receive → notify → process; a direct action too, so a broken notify does not cut off the rest.
         _definition.Step("receive").Actions.Add(new ActionDefinition { Name = "notify", To = "notify" });
         _notify = new StepDefinition
@@ -81,6 +82,7 @@ public sealed class When_a_timer_is_wrong
     public void SetUp()
     {
         _definition = Samples.ApprovalDefinition();
+        _definition.Inputs.Add(new InputDefinition { Name = "supplementDueAt", Type = FieldType.DateTime });
         _definition.Step("approve").Actions.Add(new ActionDefinition { Name = "wait", To = "wait" });
         _wait = new StepDefinition { Id = "wait", Kind = StepKind.Timer, Until = "supplementDueAt", Next = "approve" };
         _definition.Steps.Add(_wait); // steps[5]

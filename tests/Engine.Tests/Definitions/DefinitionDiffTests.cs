@@ -104,6 +104,35 @@ public sealed class When_comparing_two_versions
     }
 
     [Test]
+    public void Should_show_deadline_rules_by_position_and_units_and_outputs()
+    {
+        _from = Samples.ConsultationDefinition();
+        _to = Samples.ConsultationDefinition();
+        _from.Step("process").OnOverdue.AddRange([new DeadlineRule { Do = DeadlineAction.Remind }, new DeadlineRule { Do = DeadlineAction.Move, To = "approve" }]);
+        _to.Step("process").OnOverdue.Add(new DeadlineRule { After = WorkingTime.Days(1), Do = DeadlineAction.Escalate, Role = "section-head" });
+        _to.Step("consult").Branches[0].Unit = "$taxUnit";
+        _to.Step("consult").Branches[0].OnOverdue.Add(new DeadlineRule { Do = DeadlineAction.Move, To = "consulted" });
+        _to.Steps.Add(new StepDefinition { Id = "assess", Kind = StepKind.Automatic, Handler = "assess", Outputs = ["fee"], Next = "done" });
+        Changes().ShouldBe([
+            "steps[process].onOverdue[0]: after 0h remind → after 1d escalate role section-head",
+            "steps[process].onOverdue[1]: removed (after 0h move to approve)",
+            "steps[consult].branches[tax].unit: (none) → $taxUnit",
+            "steps[consult].branches[tax].onOverdue[0]: added (after 0h move to consulted)",
+            "steps[assess]: added (automatic)",
+        ]);
+    }
+
+    [Test]
+    public void Should_show_changed_outputs_and_timer_unit()
+    {
+        _from.Steps.Add(new StepDefinition { Id = "assess", Kind = StepKind.Automatic, Handler = "assess", Outputs = ["fee"], Next = "approve" });
+        _to.Steps.Add(new StepDefinition { Id = "assess", Kind = StepKind.Automatic, Handler = "assess", Outputs = ["fee", "total"], Next = "approve" });
+        _from.Steps.Add(new StepDefinition { Id = "wait", Kind = StepKind.Timer, Duration = WorkingTime.Days(1), Next = "approve" });
+        _to.Steps.Add(new StepDefinition { Id = "wait", Kind = StepKind.Timer, Duration = WorkingTime.Days(1), Unit = "$unit", Next = "approve" });
+        Changes().ShouldBe(["steps[assess].outputs: [fee] → [fee, total]", "steps[wait].unit: (none) → $unit"]);
+    }
+
+    [Test]
     public void Should_show_a_new_implicit_start()
     {
         _to.Steps.Reverse();

@@ -102,6 +102,8 @@ public sealed class When_an_action_is_wrong
     [Test]
     public void Should_accept_a_guard_that_parses()
     {
+        _definition.Inputs.Add(new InputDefinition { Name = "fee", Type = FieldType.Number });
+        _approve.Form.Add(new FormField { Name = "decision" });
         _approve.Actions[0].Guard = "not empty(decision) and fee in [0, 50000]";
         Samples.Problems(_definition).ShouldBeEmpty();
     }

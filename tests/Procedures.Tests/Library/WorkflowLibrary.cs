@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Engine.Definitions;
+using Procedures.Dossiers;
 
 namespace Procedures.Tests.Library;
 
@@ -26,7 +27,10 @@ public sealed record LibraryFile(string RelativePath, string FullPath)
 /// <summary>Finds the repository's <c>workflows/</c> folder and the conventions every definition in it follows.</summary>
 public static class WorkflowLibrary
 {
-    public static readonly string[] Roles = ["clerk", "specialist", "section-head", "unit-leader", "consulted-officer"];
+    public static readonly IReadOnlySet<string> Roles = StepRoles.All;
+
+    /// <summary>What the product validates against when it publishes: no handlers registered, its step roles declared.</summary>
+    public static readonly DefinitionValidationContext Product = new(new HashSet<string>(), StepRoles.All);
     public static readonly string[] Outcomes = ["approved", "refused", "withdrawn"];
     public static readonly string[] RequiredInputs = ["dossierCode", "receivingUnit", "processingUnit"];
 

@@ -19,7 +19,7 @@ public sealed class Each_definition_in_the_library
 
     [TestCaseSource(nameof(EachFile))]
     public void Should_validate_without_problems(LibraryFile file) =>
-        DefinitionValidator.Validate(file.Definition).Select(p => p.ToString()).ShouldBeEmpty();
+        DefinitionValidator.Validate(file.Definition, Product).Select(p => p.ToString()).ShouldBeEmpty();
 
     [TestCaseSource(nameof(EachFile))]
     public void Should_live_at_its_id_and_version(LibraryFile file)
@@ -82,7 +82,7 @@ public sealed class Each_definition_in_the_library
 
     [TestCaseSource(nameof(EachFile))]
     public void Should_give_human_steps_only_the_shared_roles(LibraryFile file) =>
-        file.Definition.Steps.Where(s => s.Kind == StepKind.Human && !Roles.Contains(s.Role))
+        file.Definition.Steps.Where(s => s.Kind == StepKind.Human && !Roles.Contains(s.Role ?? ""))
             .Select(s => $"{s.Id}: {s.Role}").ShouldBeEmpty();
 
     [TestCaseSource(nameof(EachFile))]
