@@ -55,6 +55,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<WorkflowFileLoader>();
         services.TryAddScoped<WorkItemQueries>();
         services.TryAddScoped<InstanceQueries>();
+        services.TryAddScoped<VersionMigration.InstanceMigration>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<TimerPoller>();
         return services;
