@@ -15,6 +15,12 @@ namespace Engine.VersionMigration;
 public sealed class InstanceMigration(NpgsqlDataSource dataSource, IWorkingCalendar calendar, TimeProvider clock)
 {
     /// <summary>
+    /// Instances are independent (each takes its own lock in its own transaction), so a few connections at once hide the
+    /// round trips' latency; more would crowd the pool the application's requests share.
+    /// </summary>
+    private const int Connections = 4;
+
+    /// <summary>
     /// Checks the versions and the mapping against the instances selected, and lists for each what would change or why it
     /// cannot move. Writes nothing. The plan's <see cref="MigrationPlan.Problems"/> are what <see cref="MigrateAsync"/> refuses.
     /// </summary>
@@ -33,10 +39,14 @@ public sealed class InstanceMigration(NpgsqlDataSource dataSource, IWorkingCalen
         var (plan, mover) = await PrepareAsync(request, ct);
         if (!plan.CanMigrate || mover is null)
             return new EngineError(EngineErrorCode.InvalidData, string.Join("\n", plan.Problems), plan.Problems[0].Path);
-        var lines = new List<MigratedInstance>(plan.Instances.Count);
-        await using (var connection = await dataSource.OpenConnectionAsync(ct))
-            foreach (var instance in plan.Instances)
-                lines.Add(await MoveAsync(connection, mover, instance, request, ct));
+        var lines = new MigratedInstance[plan.Instances.Count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(Connections, lines.Length)).Select(async _ =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            for (int i; (i = Interlocked.Increment(ref next)) < lines.Length;)
+                lines[i] = await MoveAsync(connection, mover, plan.Instances[i], request, ct);
+        }));
         return new MigrationReport(request.DefinitionId, request.FromVersion, request.ToVersion,
             lines.Count(l => l.Outcome == MigrationOutcome.Moved), lines.Count(l => l.Outcome == MigrationOutcome.Refused),
             lines.Count(l => l.Outcome == MigrationOutcome.Unchanged), lines, Stopwatch.GetElapsedTime(started));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Engine.Definitions;
 using Engine.Runtime;
 
@@ -11,7 +12,8 @@ namespace Engine.VersionMigration;
 /// </summary>
 internal sealed class PositionRules(WorkflowDefinition from, WorkflowDefinition to, StepMap map)
 {
-    private readonly Dictionary<(string Split, string Branch), HashSet<string>> _inside = [];
+    // Shared by the connections of one migration, which check their instances at the same time.
+    private readonly ConcurrentDictionary<(string Split, string Branch), HashSet<string>> _inside = [];
 
     public List<MigrationProblem> Check(InstanceSnapshot snapshot)
     {
@@ -91,9 +93,10 @@ internal sealed class PositionRules(WorkflowDefinition from, WorkflowDefinition 
     /// Steps of the new version inside a branch: reachable from its start, or from a deadline rule's move, without going
     /// past the split's join.
     /// </summary>
-    private HashSet<string> Inside(StepDefinition split, string branchName)
+    private HashSet<string> Inside(StepDefinition split, string branchName) => _inside.GetOrAdd((split.Id, branchName), _ => Walk(split, branchName));
+
+    private HashSet<string> Walk(StepDefinition split, string branchName)
     {
-        if (_inside.TryGetValue((split.Id, branchName), out var known)) return known;
         var branch = split.Branches.Find(b => b.Name == branchName)!;
         var inside = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(branch.OnOverdue.Select(r => r.To).OfType<string>().Prepend(branch.Start));
@@ -102,6 +105,6 @@ internal sealed class PositionRules(WorkflowDefinition from, WorkflowDefinition 
             if (id == split.Join || !inside.Add(id) || to.FindStep(id) is not { } step) continue;
             foreach (var next in DefinitionGraph.Targets(step).Concat(step.OnOverdue.Select(r => r.To).OfType<string>())) queue.Enqueue(next);
         }
-        return _inside[(split.Id, branchName)] = inside;
+        return inside;
     }
 }
