@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Engine.Runtime;
 
 namespace Engine.VersionMigration;
@@ -23,7 +24,7 @@ public sealed record MigrationPlan(
 public sealed record InstanceMigrationPlan(
     Guid InstanceId,
     string? BusinessKey,
-    InstanceStatus Status,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<InstanceStatus>))] InstanceStatus Status,
     IReadOnlyList<MigrationChange> Changes,
     IReadOnlyList<MigrationProblem> Problems)
 {

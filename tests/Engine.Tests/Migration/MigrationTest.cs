@@ -135,5 +135,5 @@ public abstract class MigrationTest : EngineTest
         "SELECT concat_ws(' ', (SELECT count(*) FROM engine.definitions), (SELECT count(*) || '/' || sum(revision) || '/' || string_agg(definition_version::text, ',' ORDER BY id) FROM engine.instances), " +
         "(SELECT count(*) || '/' || sum(revision) || '/' || string_agg(step_id || role, ',' ORDER BY id) FROM engine.work_items), " +
         "(SELECT count(*) || '/' || string_agg(status || step_id, ',' ORDER BY id) FROM engine.timers), (SELECT count(*) FROM engine.history), " +
-        "(SELECT count(*) FROM engine.outbox), (SELECT count(*) FROM engine.incidents))");
+        "(SELECT count(*) FROM engine.outbox), (SELECT count(*) FROM engine.incidents), (SELECT count(*) FROM engine.processed_messages))");
 }
