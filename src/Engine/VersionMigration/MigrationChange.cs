@@ -12,6 +12,7 @@ public sealed record MigrationChange(MigrationChangeKind Kind, Guid Id, string? 
     public override string ToString() => $"{Kind} {Id}: {From ?? "–"} → {To ?? "–"}";
 }
 
+/// <summary>What a <see cref="MigrationChange"/> changes; written as text in JSON.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MigrationChangeKind>))]
 public enum MigrationChangeKind
 {

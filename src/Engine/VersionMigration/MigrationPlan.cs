@@ -17,6 +17,7 @@ public sealed record MigrationPlan(
     IReadOnlyList<MigrationProblem> Problems,
     IReadOnlyList<InstanceMigrationPlan> Instances)
 {
+    /// <summary>Whether <see cref="InstanceMigration.MigrateAsync"/> would run: no problem at all.</summary>
     public bool CanMigrate => Problems.Count == 0;
 }
 
@@ -28,5 +29,6 @@ public sealed record InstanceMigrationPlan(
     IReadOnlyList<MigrationChange> Changes,
     IReadOnlyList<MigrationProblem> Problems)
 {
+    /// <summary>Whether this instance fits the mapping; the migration runs only when every selected instance does.</summary>
     public bool CanMove => Problems.Count == 0;
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Engine.VersionMigration;
 
-/// <summary>What a migration did: how many instances moved, were refused or needed nothing, each with its line.</summary>
+/// <summary>
+/// What a migration did: how many instances moved, were refused or needed nothing, each with its line (in the order of
+/// the plan), and how long it took, the validation included.
+/// </summary>
 public sealed record MigrationReport(
     string DefinitionId,
     int FromVersion,
@@ -23,6 +26,7 @@ public sealed record MigratedInstance(
     IReadOnlyList<MigrationChange> Changes,
     string? Reason = null);
 
+/// <summary>What became of one instance in a migration; written as text in JSON.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MigrationOutcome>))]
 public enum MigrationOutcome
 {
