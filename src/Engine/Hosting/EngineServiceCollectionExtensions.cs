@@ -56,6 +56,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<WorkItemQueries>();
         services.TryAddScoped<InstanceQueries>();
         services.TryAddScoped<Incidents.Incidents>();
+        services.TryAddScoped<VersionMigration.InstanceMigration>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<TimerPoller>();
         return services;

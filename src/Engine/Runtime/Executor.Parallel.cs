@@ -19,16 +19,12 @@ internal sealed partial class Executor
             var scope = new BranchScope(activation, split.Id, split.Join!, branch.Name, due, plan.Now);
             var child = new Token(Guid.CreateVersion7(plan.Now), branch.Start, TokenState.Waiting, [.. token.Scopes, scope]);
             if (due is { } branchDue)
-                for (var k = 0; k < branch.OnOverdue.Count; k++)
-                    AddTimer(child, split.Id, TimerKind.BranchDeadline, DeadlineAt(calendar, branchDue, branch.OnOverdue[k], unit),
-                        BranchTimerData(activation, branch.Name, k));
+                plan.NewTimers.AddRange(DeadlineTimers.OfBranch(calendar, plan.Now, plan.InstanceId, child.Id, split.Id, activation, branch, branchDue, unit)
+                    .Select(t => t.Timer));
             if (await EnterAsync(child, branch.Start, actor, ct) is { } error) return error;
         }
         return null;
     }
-
-    internal static JsonObject BranchTimerData(Guid activation, string branch, int rule) =>
-        new() { ["activation"] = activation.ToString(), ["branch"] = branch, ["rule"] = rule };
 
     private (bool Joined, Token? Next) ArriveAtJoin(Token token, StepDefinition join)
     {

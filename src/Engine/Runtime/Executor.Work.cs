@@ -39,8 +39,7 @@ internal sealed partial class Executor
             item.Id, item.InstanceId, item.DefinitionId, item.BusinessKey, item.StepId, item.Title, item.Role,
             item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options)!, workItemId: item.Id);
         if (item.DueAt is { } due)
-            for (var k = 0; k < step.OnOverdue.Count; k++)
-                AddTimer(token, step.Id, TimerKind.Deadline, DeadlineAt(calendar, due, step.OnOverdue[k], unit), new JsonObject { ["rule"] = k }, item.Id);
+            plan.NewTimers.AddRange(DeadlineTimers.OfWorkItem(calendar, plan.Now, plan.InstanceId, token.Id, step, item.Id, due, unit).Select(t => t.Timer));
         return null;
     }
 
@@ -52,17 +51,8 @@ internal sealed partial class Executor
 
     internal static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    /// <summary>When a deadline rule fires: its <c>after</c> in working time past the due time.</summary>
-    internal static DateTimeOffset DeadlineAt(IWorkingCalendar calendar, DateTimeOffset due, DeadlineRule rule, string? unit) =>
-        rule.After is { Amount: > 0 } after ? calendar.Add(due, after, unit).ToUniversalTime() : due;
-
-    private void AddTimer(Token token, string stepId, TimerKind kind, DateTimeOffset due, JsonObject? data = null, Guid? workItemId = null) =>
-        plan.NewTimers.Add(new TimerRecord
-        {
-            Id = Guid.CreateVersion7(plan.Now), InstanceId = plan.InstanceId, TokenId = token.Id, StepId = stepId, Kind = kind.ToString(),
-            WorkItemId = workItemId, Data = data?.ToJsonString(), DueAt = due, NextAttemptAt = due,
-            Status = nameof(TimerStatus.Pending), CreatedAt = plan.Now,
-        });
+    private void AddTimer(Token token, string stepId, TimerKind kind, DateTimeOffset due, JsonObject? data = null) =>
+        plan.NewTimers.Add(DeadlineTimers.New(plan.Now, plan.InstanceId, token.Id, stepId, kind, due, data));
 
     /// <summary>An automatic step's <c>set</c> and <c>emit</c>: pure, so they run inside the transition.</summary>
     private EngineError? RunAutomatic(StepDefinition step)

@@ -135,14 +135,14 @@ public sealed partial class WorkflowRuntime
                 return calendar.Add(timer.CreatedAt, duration, ValueExpression.Resolve(step.Unit, variables)).ToUniversalTime();
             case nameof(TimerKind.Deadline) when timer.WorkItemId is { } item && itemDue.GetValueOrDefault(item) is { } due
                                                 && step?.OnOverdue.ElementAtOrDefault(rule) is { } stepRule:
-                return Executor.DeadlineAt(calendar, due, stepRule, items.Find(i => i.Id == item)?.UnitId);
+                return DeadlineTimers.At(calendar, due, stepRule, items.Find(i => i.Id == item)?.UnitId);
             case nameof(TimerKind.BranchDeadline):
                 var branchName = data["branch"]?.GetValue<string>();
                 var activation = Guid.TryParse(data["activation"]?.GetValue<string>(), out var a) ? a : Guid.Empty;
                 var scope = tokens.SelectMany(t => t.Scopes).FirstOrDefault(s => s.Is(activation, branchName ?? ""));
                 var branch = step?.Branches.Find(b => b.Name == branchName);
                 return scope?.DueAt is { } branchDue && branch?.OnOverdue.ElementAtOrDefault(rule) is { } branchRule
-                    ? Executor.DeadlineAt(calendar, branchDue, branchRule, ValueExpression.Resolve(branch.Unit, variables))
+                    ? DeadlineTimers.At(calendar, branchDue, branchRule, ValueExpression.Resolve(branch.Unit, variables))
                     : null;
             default:
                 return null;

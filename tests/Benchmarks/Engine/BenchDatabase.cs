@@ -46,6 +46,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public ServiceProvider Services { get; }
     public NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
 
+    /// <summary>The cluster's folder: its <c>postmaster.pid</c> names the server process.</summary>
+    public string DataDirectory => _postgres.DataDirectory;
+
     public static async Task<BenchDatabase> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "iso-bench-pg-" + Guid.NewGuid().ToString("N")[..8]);

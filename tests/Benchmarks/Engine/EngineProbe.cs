@@ -54,7 +54,7 @@ internal static class EngineProbe
         (await runtime.CompleteAsync(new CompleteWorkItem(item, "next", "probe"))).Value!.OpenedWorkItems[0].Id;
 
     /// <summary>Round trips and statements seen by Npgsql's tracing (one activity per command or batch) plus the COMMIT.</summary>
-    private static async Task<(int RoundTrips, int Statements)> CountWireAsync(Func<Task> action)
+    internal static async Task<(int RoundTrips, int Statements)> CountWireAsync(Func<Task> action)
     {
         var trips = 0;
         var statements = 0;
