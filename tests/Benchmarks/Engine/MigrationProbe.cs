@@ -18,6 +18,9 @@ internal static class MigrationProbe
         id: bench-permit
         version: 1
         title: Benchmark permit
+        inputs:
+          - name: unit
+            type: unit
         steps:
           - id: receive
             kind: human

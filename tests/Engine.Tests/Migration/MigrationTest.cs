@@ -16,6 +16,9 @@ public abstract class MigrationTest : EngineTest
         id: permit
         version: 1
         title: Building permit
+        inputs:
+          - name: unit
+            type: unit
         steps:
           - id: receive
             kind: human
