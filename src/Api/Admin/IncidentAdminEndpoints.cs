@@ -1,8 +1,6 @@
 using Api.Accounts;
 using Api.Audit;
 using Api.Problems;
-using Engine.Incidents;
-using Engine.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Procedures.Common;
 using Procedures.Dossiers;
@@ -28,23 +26,13 @@ public static class IncidentAdminEndpoints
         incidents.MapGet("/{id:guid}", async Task<Results<Ok<IncidentRow>, ProblemHttpResult>> (Guid id, HttpContext http, IncidentQueries q) =>
                 await q.GetAsync(id, http.RequestAborted) is { } row ? TypedResults.Ok(row) : Problem.From(http, NoSuchIncident))
             .WithName("GetIncident").WithSummary("Chi tiết sự cố quy trình").AdminProblems();
-        incidents.MapPost("/{id:guid}/retry", (Guid id, RepairRequest? body, HttpContext http, Incidents desk, IncidentQueries q) =>
-                RunAsync(http, q, body, reason => desk.RetryAsync(id, CurrentUser.Of(http).Name, reason, http.RequestAborted)))
+        incidents.MapPost("/{id:guid}/retry", async (Guid id, RepairRequest? body, HttpContext http, EngineRepairs repairs) =>
+                Problem.Answer(http, await repairs.RetryIncidentAsync(id, CurrentUser.Of(http).Name, body?.Reason, http.RequestAborted)))
             .Audited("incident.retry", "incident").WithName("RetryIncident").WithSummary("Thử lại sự cố ngay (nêu lý do)").AdminProblems();
-        incidents.MapPost("/{id:guid}/resolve", (Guid id, RepairRequest? body, HttpContext http, Incidents desk, IncidentQueries q) =>
-                RunAsync(http, q, body, reason => desk.ResolveAsync(id, CurrentUser.Of(http).Name, reason, http.RequestAborted)))
+        incidents.MapPost("/{id:guid}/resolve", async (Guid id, RepairRequest? body, HttpContext http, EngineRepairs repairs) =>
+                Problem.Answer(http, await repairs.ResolveIncidentAsync(id, CurrentUser.Of(http).Name, body?.Reason, http.RequestAborted)))
             .Audited("incident.resolve", "incident").WithName("ResolveIncident").WithSummary("Đóng sự cố (đã xử lý thủ công; nêu lý do)").AdminProblems();
     }
 
     private static readonly DomainError NoSuchIncident = DomainError.NotFound("incident", "sự cố") with { Field = "id" };
-
-    private static async Task<Results<Ok<IncidentRow>, ProblemHttpResult>> RunAsync(HttpContext http, IncidentQueries q, RepairRequest? body,
-        Func<string, Task<EngineResult<IncidentView>>> operation)
-    {
-        if (WorkflowRepairRules.Reason(body?.Reason) is { } noReason) return Problem.From(http, noReason);
-        var done = await operation(body!.Reason!.Trim());
-        if (done.Error is { } error)
-            return Problem.From(http, WorkflowRepairRules.Refused(error, "sự cố", "Quy trình không ở trạng thái cho phép thao tác này."));
-        return TypedResults.Ok((await q.RowsAsync([done.Value!], http.RequestAborted))[0]);
-    }
 }

@@ -1,7 +1,6 @@
 using Api.Accounts;
 using Api.Audit;
 using Api.Problems;
-using Engine.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Procedures.Common;
 using Procedures.Dossiers;
@@ -10,9 +9,6 @@ namespace Api.Admin;
 
 /// <summary>Which path to move (by the step it waits at, or its id) and where to.</summary>
 public sealed record MovePathRequest(string? ToStepId, string? Reason, string? FromStepId = null, Guid? TokenId = null);
-
-/// <summary>What a timer's retry answers: the timer, now pending with its next attempt due at once.</summary>
-public sealed record TimerRetried(Guid TimerId, string Status);
 
 /// <summary>
 /// A dossier's workflow as an operator repairs it: read it (paths, open work, timers, incidents, history), suspend or resume
@@ -47,7 +43,8 @@ public static class WorkflowRepairEndpoints
             .Audited("work-item.reopen", "work-item").WithName("ReopenWorkItem").WithSummary("Mở lại bước có công việc đã hủy (nêu lý do)").AdminProblems();
 
         var timers = admin.MapGroup("/timers").WithTags("Admin: workflow repair").RequireAuthorization(Policies.SystemAdministrator);
-        timers.MapPost("/{id:guid}/retry", RetryTimerAsync)
+        timers.MapPost("/{id:guid}/retry", async (Guid id, RepairRequest? body, HttpContext http, EngineRepairs repairs) =>
+                Problem.Answer(http, await repairs.RetryTimerAsync(id, CurrentUser.Of(http).Name, body?.Reason, http.RequestAborted)))
             .Audited("timer.retry", "timer").WithName("RetryTimer").WithSummary("Thử lại hẹn giờ ngay (nêu lý do)").AdminProblems();
     }
 
@@ -55,14 +52,4 @@ public static class WorkflowRepairEndpoints
     private static async Task<Results<Ok<WorkflowRepairView>, ProblemHttpResult>> AnswerAsync(HttpContext http, WorkflowRepairQueries q,
         DomainResult<WorkflowRepaired> done) =>
         done.Error is { } error ? Problem.From(http, error) : TypedResults.Ok((await q.GetAsync(done.Value!.InstanceId, http.RequestAborted))!);
-
-    private static async Task<Results<Ok<TimerRetried>, ProblemHttpResult>> RetryTimerAsync(Guid id, RepairRequest? body, HttpContext http,
-        WorkflowRuntime engine)
-    {
-        if (WorkflowRepairRules.Reason(body?.Reason) is { } noReason) return Problem.From(http, noReason);
-        var retried = await engine.RetryTimerAsync(id, CurrentUser.Of(http).Name, body!.Reason!.Trim(), http.RequestAborted);
-        return retried.Error is { } error
-            ? Problem.From(http, WorkflowRepairRules.Refused(error, "hẹn giờ", "Quy trình không ở trạng thái cho phép thử lại hẹn giờ."))
-            : TypedResults.Ok(new TimerRetried(id, nameof(TimerStatus.Pending)));
-    }
 }

@@ -30,7 +30,15 @@ public sealed record CancelledWorkItem(Guid Id, string StepId, string Role, stri
 /// newest first), the definition's steps, the dossier, the cancelled work items, and the names of the units involved.
 /// </summary>
 public sealed record WorkflowRepairView(InstanceDetail Workflow, string DefinitionTitle, RepairDossier? Dossier, IReadOnlyList<RepairStep> Steps,
-    IReadOnlyList<CancelledWorkItem> CancelledWorkItems, IReadOnlyDictionary<string, string> UnitNames, WorkflowSuspension? Suspension);
+    IReadOnlyList<CancelledWorkItem> CancelledWorkItems, IReadOnlyDictionary<string, string> UnitNames, WorkflowSuspension? Suspension)
+{
+    /// <summary>Whether the instance can still be repaired: it has not ended.</summary>
+    public bool IsLive => Workflow.Instance.Status is nameof(InstanceStatus.Running) or nameof(InstanceStatus.Suspended);
+
+    public string StepTitle(string? stepId) => stepId is null ? "—" : Steps.FirstOrDefault(s => s.Id == stepId)?.Title ?? stepId;
+
+    public string UnitName(string? unitId) => unitId is null ? "—" : UnitNames.GetValueOrDefault(unitId, unitId);
+}
 
 /// <summary>An incident with what the product knows of it: the dossier, the definition's and step's titles, the unit's name.</summary>
 public sealed record IncidentRow(IncidentView Incident, Guid? DossierId, string? DefinitionTitle, string? StepTitle, string? UnitName);
