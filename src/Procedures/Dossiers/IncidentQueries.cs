@@ -15,7 +15,8 @@ public sealed class IncidentQueries(ProceduresDb db, Incidents incidents, Defini
 
     public async Task<DomainResult<IncidentPage>> ListAsync(IncidentQuery query, CancellationToken ct = default)
     {
-        if (query.Status is { } status && !Statuses.Contains(status))
+        var status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status.Trim();
+        if (status is not null && !Statuses.Contains(status))
             return DomainError.Invalid("status", "invalid-status", $"Trạng thái sự cố phải là một trong: {string.Join(", ", Statuses)}.",
                 $"The incident status must be one of: {string.Join(", ", Statuses)}.");
         if (query.OlderThanHours < 0)
@@ -30,7 +31,7 @@ public sealed class IncidentQueries(ProceduresDb db, Incidents incidents, Defini
         var (skip, take) = (Math.Max(query.Skip, 0), Math.Clamp(query.Take, 1, MaxTake));
         var (items, total) = await incidents.ListAsync(new IncidentFilter
         {
-            Status = query.Status, DefinitionId = string.IsNullOrWhiteSpace(query.DefinitionId) ? null : query.DefinitionId.Trim(), Units = units,
+            Status = status, DefinitionId = string.IsNullOrWhiteSpace(query.DefinitionId) ? null : query.DefinitionId.Trim(), Units = units,
             FirstSeenBefore = query.OlderThanHours is { } hours ? clock.GetUtcNow().AddHours(-hours) : null, Skip = skip, Take = take,
         }, ct);
         return new IncidentPage(await RowsAsync(items, ct), total, skip, take);

@@ -54,6 +54,9 @@ public sealed class When_an_admin_repairs_workflows_over_http
         old.GetProperty("items").EnumerateArray().ShouldNotContain(r => r.GetProperty("incident").GetProperty("id").GetGuid() == id);
         await ShouldNameAsync(await _admin.GetAsync($"/api/v1/admin/incidents?unitId={Guid.NewGuid()}"), HttpStatusCode.NotFound, "unitId");
         await ShouldNameAsync(await _admin.GetAsync("/api/v1/admin/incidents?status=Broken"), HttpStatusCode.UnprocessableEntity, "status");
+        // A form's empty status is no status: the unresolved incidents.
+        (await (await _admin.GetAsync("/api/v1/admin/incidents?status=&take=200")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .ShouldContain(r => r.GetProperty("incident").GetProperty("id").GetGuid() == id);
         (await (await _admin.GetAsync($"/api/v1/admin/incidents/{id}")).Expect(HttpStatusCode.OK)).GetProperty("incident").GetProperty("status").GetString().ShouldBe("Open");
         await ShouldNameAsync(await _admin.GetAsync($"/api/v1/admin/incidents/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "id");
 
