@@ -16,6 +16,8 @@ public sealed class When_a_non_admin_opens_the_administration
     [TestCase("/quan-tri/lich")]
     [TestCase("/quan-tri/mau-tin-nhan")]
     [TestCase("/quan-tri/nhat-ky-gui")]
+    [TestCase("/quan-tri/su-co")]
+    [TestCase("/quan-tri/quy-trinh-ho-so/0197a5d0-0000-7000-8000-000000000000")]
     public async Task Should_be_refused_the_page_and_see_nothing_of_it(string path)
     {
         var clerk = await Browser.NewPageAsync(_host);
@@ -40,6 +42,6 @@ public sealed class When_a_non_admin_opens_the_administration
         await admin.SignInAsync("admin");
         await admin.GoAsync("/can-bo/hop-thu");
         await admin.Locator("a[href='/quan-tri/quy-trinh']").WaitForAsync();
-        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(7);
+        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(8);
     }
 }

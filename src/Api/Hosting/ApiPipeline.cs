@@ -71,6 +71,8 @@ public static class ApiPipeline
         DefinitionAdminEndpoints.Map(admin);
         CalendarAdminEndpoints.Map(admin);
         MessagingAdminEndpoints.Map(admin);
+        IncidentAdminEndpoints.Map(admin);
+        WorkflowRepairEndpoints.Map(admin);
         MessageEndpoints.Map(app);
         AuditEndpoints.Map(app);
         StatisticsEndpoints.Map(app);

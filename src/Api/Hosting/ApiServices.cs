@@ -63,6 +63,7 @@ public static class ApiServices
         services.AddScoped<CitizenRegistration>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Admin.OfficialAccounts>();
+        services.AddScoped<Admin.EngineRepairs>();
         services.AddScoped<RevisionGuard>();
         services.AddSingleton<RevisionCommitInterceptor>();
         services.ConfigureDbContext<ProceduresDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RevisionCommitInterceptor>()));

@@ -12,10 +12,12 @@ using Procedures.Persistence;
 namespace Api.Ui;
 
 /// <summary>Everything the dossier page shows, read through the same queries as <c>GET /api/v1/dossiers/{id}</c>.</summary>
+/// <param name="Suspension">Why the workflow is suspended, so officials see why their actions are refused.</param>
+/// <param name="RepairInstanceId">The workflow a system administrator may repair from this page.</param>
 public sealed record DossierPageData(
     DossierDetails Dossier, IReadOnlyList<AttachmentView> Attachments, WorkflowDefinition? Definition, IReadOnlyList<string> DoneSteps,
     IReadOnlyList<AvailableAction> Actions, IReadOnlyList<UnitOfficialView> Specialists, string? Error,
-    IReadOnlyList<SupplementSubmissionView>? OnlineSupplements = null);
+    IReadOnlyList<SupplementSubmissionView>? OnlineSupplements = null, WorkflowSuspension? Suspension = null, Guid? RepairInstanceId = null);
 
 public static class DossierPageLoader
 {
@@ -31,10 +33,12 @@ public static class DossierPageLoader
         var store = sp.GetRequiredService<DefinitionStore>();
         WorkflowDefinition? definition = null;
         IReadOnlyList<string> done = [];
+        WorkflowSuspension? suspension = null;
         if (instanceId is { } instance && await sp.GetRequiredService<InstanceQueries>().GetAsync(instance, ct) is { } view)
         {
             definition = await store.GetAsync(view.Instance.DefinitionId, view.Instance.Version, ct);
             done = view.History.Select(h => h.FromStep).OfType<string>().Distinct().ToList();
+            suspension = WorkflowSuspension.Of(view.Instance, view.History);
         }
         else
         {
@@ -59,6 +63,7 @@ public static class DossierPageLoader
                 found.AddRange((await sp.GetRequiredService<UnitOfficialsQuery>().HandleAsync(actor, new ListUnitOfficials(u), ct)).Value ?? []);
             specialists = found.Where(o => o.Roles.Contains(Role.Specialist)).DistinctBy(o => o.UserName).ToList();
         }
-        return new DossierPageData(d, attachments, definition, done, actions, specialists, null, supplements);
+        return new DossierPageData(d, attachments, definition, done, actions, specialists, null, supplements, suspension,
+            actor.IsSystemAdmin ? instanceId : null);
     }
 }

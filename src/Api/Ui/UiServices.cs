@@ -25,6 +25,7 @@ public static class UiServices
         services.AddScoped<UiClient>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, UiClientCircuitHandler>();
         services.AddScoped<Admin.AdminDesk>();
+        services.AddScoped<Admin.RepairPrompt>();
         return builder;
     }
 

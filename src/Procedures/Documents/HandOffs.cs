@@ -16,6 +16,7 @@ internal static class HandOffs
     {
         ["SentBack"] = "trả lại", ["SupplementRequested"] = "yêu cầu bổ sung", ["NotAccepted"] = "từ chối tiếp nhận",
         ["Refused"] = "từ chối giải quyết", ["Withdrawn"] = "rút hồ sơ", ["SupplementOverdue"] = "quá hạn bổ sung, dừng xử lý",
+        [WorkflowRepairRules.Repaired] = "quản trị hệ thống điều chỉnh quy trình",
     };
 
     public static IReadOnlyList<FormHandOff> From(IReadOnlyList<EventView> events, IReadOnlyDictionary<string, string> stepTitles,
@@ -43,7 +44,8 @@ internal static class HandOffs
         if (!string.IsNullOrWhiteSpace(e.ReceiverName)) return e.ReceiverName;
         var opened = EventFacts.Next(e);
         if (opened.Count == 0) return null;
-        if (later.FirstOrDefault(l => opened.Any(o => o.Step == l.Step)) is { } taken) return taken.ActorName;
+        // An operator's repair at the step did not take the dossier over: its row says so itself.
+        if (later.FirstOrDefault(l => l.Kind != WorkflowRepairRules.Repaired && opened.Any(o => o.Step == l.Step)) is { } taken) return taken.ActorName;
         return string.Join("; ", opened.Select(o => Holder(o, unitNames)));
     }
 

@@ -27,6 +27,13 @@ public static class DossierServices
         services.TryAddScoped<CompleteStepHandler>();
         services.TryAddScoped<RecordTimerConsultations>();
         services.TryAddScoped<StopUnsuppliedDossiers>();
+        services.TryAddScoped<SuspendWorkflowHandler>();
+        services.TryAddScoped<ResumeWorkflowHandler>();
+        services.TryAddScoped<MoveWorkflowPathHandler>();
+        services.TryAddScoped<CancelWorkItemHandler>();
+        services.TryAddScoped<ReopenWorkItemHandler>();
+        services.TryAddScoped<IncidentQueries>();
+        services.TryAddScoped<WorkflowRepairQueries>();
         services.TryAddScoped<DossierQueries>();
         services.TryAddScoped<OverdueQueries>();
         return services;

@@ -48,8 +48,14 @@ internal sealed partial class DossierWork : IAsyncDisposable
     public static DomainError NoSuchDossier { get; } = DomainError.NotFound("dossier", "hồ sơ");
 
     /// <summary>Starts a use case on an existing dossier: NotFound when it does not exist or the actor takes no part in it.</summary>
-    public static async Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
-        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, CancellationToken ct)
+    public static Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, CancellationToken ct) =>
+        OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName, (actor, units) => units.Any(actor.BelongsTo) ? null : NoSuchDossier, ct);
+
+    /// <param name="refusal">Why the actor may not act on a dossier with these units taking part; null when they may.</param>
+    private static async Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, Func<Actor, IReadOnlyList<Guid>, DomainError?> refusal,
+        CancellationToken ct)
     {
         var actor = await officials.FindAsync(actorName ?? "", ct);
         if (actor is null) return NoSuchDossier;
@@ -57,9 +63,9 @@ internal sealed partial class DossierWork : IAsyncDisposable
         var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow());
         try
         {
-            // The row is locked before anything of it is read, and the dossier is not loaded for someone who takes no part.
+            // The row is locked before anything of it is read, and the dossier is not loaded for someone who may not act on it.
             var (units, workItems) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
-            if (!units.Any(actor.BelongsTo)) { await work.DisposeAsync(); return NoSuchDossier; }
+            if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
             var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             work.Dossier = dossier;

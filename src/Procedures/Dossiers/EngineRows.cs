@@ -63,6 +63,17 @@ internal static class EngineRows
         return items;
     }
 
+    /// <summary>The step a path left in this transaction's latest move of the instance (the engine's <c>TokenMoved</c> history row).</summary>
+    public static async Task<string?> LastMovedFromAsync(NpgsqlTransaction tx, Guid instanceId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT from_step FROM engine.history WHERE instance_id = $1 AND kind = 'TokenMoved' ORDER BY id DESC LIMIT 1", tx.Connection, tx)
+        {
+            Parameters = { new() { Value = instanceId } },
+        };
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
     public static async Task AddOutboxAsync(NpgsqlTransaction tx, Guid? instanceId, DateTimeOffset now, OutboxMessage message, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(

@@ -99,6 +99,18 @@ public sealed class When_every_role_tries_every_endpoint
         ("DELETE", "/api/v1/admin/templates/no-such-event/email/vi", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/deliveries/problems", null, Unauthorised, AdminOnly),
         ("POST", "/api/v1/admin/deliveries/{D}/retry", null, Unauthorised, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound]),
+        // Workflow repair: without a reason nothing changes (422), so the admin's "ok" leaves the dossier as it was.
+        ("GET", "/api/v1/admin/incidents?status=Open", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/incidents/{I}", null, Unauthorised, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound]),
+        ("POST", "/api/v1/admin/incidents/{I}/retry", new { }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/incidents/{I}/resolve", new { }, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/instances/{I}", null, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/instances/{I}/suspend", new { }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/instances/{I}/resume", new { }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/instances/{I}/move", new { toStepId = "review" }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/work-items/{W}/cancel", new { }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/work-items/{W}/reopen", new { }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/timers/{I}/retry", new { }, Unauthorised, AdminOnly),
         ("GET", "/api/v1/statistics/figures?unitId={commune}&" + Period, null, Unauthorised, CommuneRollUp),
         ("GET", "/api/v1/statistics/figures?unitId={shop}&groupBy=Procedure&" + Period, null, Unauthorised, ShopReaders),
         ("GET", "/api/v1/statistics/dossiers?unitId={commune}&figure=Received&" + Period, null, Unauthorised, CommuneRollUp),
@@ -167,8 +179,11 @@ public sealed class When_every_role_tries_every_endpoint
             .Expect(HttpStatusCode.OK)).GetProperty("id").GetString()!;
         var nonconformity = (await (await leader.Post("/api/v1/quality/nonconformities", new { unitId = shop, source = "Complaint", description = "Phiếu ma trận" }))
             .Expect(HttpStatusCode.OK)).GetProperty("id").GetString()!;
+        var instance = await WorkflowIncidents.InstanceOfAsync(_api, dossier);
+        var workflow = await (await (await _api.As("admin")).GetAsync($"/api/v1/admin/instances/{instance}")).Expect(HttpStatusCode.OK);
         _values = new()
         {
+            ["{I}"] = instance.ToString(), ["{W}"] = workflow.GetProperty("workflow").GetProperty("openWorkItems")[0].GetProperty("id").GetString()!,
             ["{D}"] = dossier.ToString(), ["{code}"] = code, ["{A}"] = attachment, ["{S}"] = submission.ToString(), ["{procedure}"] = procedure.ToString(),
             ["{commune}"] = (await _api.UnitAsync("000.01.31.H29")).ToString(), ["{province}"] = (await _api.UnitAsync("000.00.00.H29")).ToString(),
             ["{shop}"] = shop.ToString(), ["{audit}"] = audit, ["{nc}"] = nonconformity,
