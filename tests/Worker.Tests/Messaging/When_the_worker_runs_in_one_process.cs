@@ -134,6 +134,20 @@ public sealed class When_the_worker_runs_in_one_process
         (await PollAsync($"SELECT count(*) FROM engine.history WHERE instance_id = '{item.InstanceId}' AND kind = 'DueDatesChanged'", 1)).ShouldBe(1);
     }
 
+    [Test]
+    public async Task Should_serve_the_engines_gauges_to_prometheus_from_this_machine()
+    {
+        var client = _factory.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string text;
+        do text = await client.GetStringAsync("/metrics");
+        while (!text.Contains("engine_outbox_pending ", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
+
+        text.ShouldContain("# TYPE engine_outbox_pending gauge");
+        text.ShouldContain("engine_timers_lag_seconds ");
+        text.ShouldContain("engine_incidents_open{");
+    }
+
     private sealed class RecordingPusher : INotificationPusher
     {
         private readonly List<NotificationCreated> _pushed = [];
