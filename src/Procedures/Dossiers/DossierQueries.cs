@@ -51,7 +51,7 @@ public sealed partial class DossierQueries(ProceduresDb db, InstanceQueries inst
                 'open_work_items', ARRAY(SELECT json_build_object('id', w.id, 'instance_id', w.instance_id, 'definition_id', w.definition_id,
                         'business_key', w.business_key, 'step_id', w.step_id, 'title', w.title, 'role', w.role, 'unit_id', w.unit_id,
                         'assignee', w.assignee, 'claimed_by', w.claimed_by, 'branch', w.branch, 'created_at', w.created_at,
-                        'due_at', w.due_at, 'revision', w.revision)
+                        'due_at', w.due_at, 'revision', w.revision, 'token_id', w.token_id)
                     FROM engine.work_items w WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open' ORDER BY w.created_at, w.id)
             )::text AS "Value"
             FROM procedures.dossiers d JOIN procedures.procedures p ON p.id = d.procedure_id
