@@ -1,6 +1,7 @@
 using Engine.Hosting;
 using Engine.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Procedures.Calendar;
 using Worker.Delivery;
 using Worker.Messaging;
 using Worker.Notifications;
@@ -21,6 +22,7 @@ public static class WorkerServices
     {
         services.AddMessageBus(RabbitMqSettings.From(config));
         services.TryAddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
+        services.AddOutboxTypes(map => map.Map<CalendarChanged>());
         services.AddWorkflowEngineWorkers();
         if (DeliverySettings.From(config).Enabled) services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
         services.AddSlaJobs(config);

@@ -39,6 +39,7 @@ public static class ApiPipeline
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("ISO điện tử — API"));
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapSystemEndpoints();
 
         SignInEndpoints.Map(app);

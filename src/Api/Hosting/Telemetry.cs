@@ -1,15 +1,15 @@
 using System.Diagnostics.Metrics;
 using Npgsql;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Worker.Hosting;
 
 namespace Api.Hosting;
 
 /// <summary>
 /// OpenTelemetry traces and metrics: ASP.NET Core (URL queries redacted by the instrumentation), Npgsql (SQL without
-/// values) and our own meter. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, to the console with
-/// <c>Telemetry:Console=true</c>; otherwise collected in process only.
+/// values), the engine's meter and our own. Metrics are served to Prometheus at <c>/metrics</c> (<see cref="MetricsEndpoint"/>);
+/// both are exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and to the console with <c>Telemetry:Console=true</c>.
 /// </summary>
 public static class Telemetry
 {
@@ -22,17 +22,18 @@ public static class Telemetry
     {
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var console = config.GetValue("Telemetry:Console", false);
+        services.AddIsoMetrics(config, "iso-dien-tu-api");
         services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("iso-dien-tu-api"))
             .WithTracing(t =>
             {
-                t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health")).AddNpgsql().AddSource(Name);
+                t.AddAspNetCoreInstrumentation(o => o.Filter = http =>
+                    !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments(MetricsEndpoint.Path)).AddNpgsql().AddSource(Name);
                 if (otlp) t.AddOtlpExporter();
                 if (console) t.AddConsoleExporter();
             })
             .WithMetrics(m =>
             {
-                m.AddAspNetCoreInstrumentation().AddMeter(Name, "Npgsql");
+                m.AddMeter(Name);
                 if (otlp) m.AddOtlpExporter();
                 if (console) m.AddConsoleExporter();
             });

@@ -1,5 +1,6 @@
 using Engine.Calendar;
 using Engine.Definitions;
+using Engine.Metrics;
 using Engine.Outbox;
 using Engine.Persistence;
 using Engine.Queries;
@@ -59,6 +60,20 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<VersionMigration.InstanceMigration>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<TimerPoller>();
+        services.AddMetrics();
+        services.TryAddSingleton<EngineMetrics>();
+        return services;
+    }
+
+    /// <summary>
+    /// Samples the engine's gauges (outbox, timers, incidents) in this process. The figures are the database's, the same
+    /// from every process that samples them; each sample is one query every <see cref="EngineMetricsOptions.SampleInterval"/>.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngineMetrics(this IServiceCollection services, Action<EngineMetricsOptions>? configure = null)
+    {
+        services.AddOptions<EngineMetricsOptions>().Configure(o => configure?.Invoke(o));
+        services.TryAddSingleton<EngineMetricsSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<EngineMetricsSampler>());
         return services;
     }
 

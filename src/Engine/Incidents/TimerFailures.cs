@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Engine.Metrics;
 using Engine.Runtime;
 using Engine.Timers;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace Engine.Incidents;
 /// Retrying. After the last attempt the timer is parked as Failed and the incident is Open: it waits for an operator,
 /// with a history row on the instance. Every other timer goes on meanwhile.
 /// </summary>
-internal sealed class TimerFailures(NpgsqlDataSource dataSource, TimeProvider clock, TimerOptions options)
+internal sealed class TimerFailures(NpgsqlDataSource dataSource, TimeProvider clock, TimerOptions options, EngineMetrics metrics)
 {
     private const int ErrorLimit = 4_000;
 
@@ -53,6 +54,7 @@ internal sealed class TimerFailures(NpgsqlDataSource dataSource, TimeProvider cl
                 new JsonObject { ["timer"] = timer.Id.ToString(), ["kind"] = timer.Kind.ToString(), ["attempts"] = attempts }.ToJsonString()));
         await batch.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.TimerFailed(timer.Kind, incidentOpened: parked);
     }
 }
 

@@ -4,6 +4,7 @@ using Engine.Definitions;
 using Engine.Expressions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Engine.Metrics;
 
 namespace Engine.Runtime;
 
@@ -42,7 +43,7 @@ public sealed partial class WorkflowRuntime
                 instances++;
                 try
                 {
-                    var done = await InTransactionAsync<(int Items, int Timers)>(null, tx => RecomputeAsync(tx, id, change.Reason, ct), ct);
+                    var done = await InTransactionAsync<(int Items, int Timers)>(EngineOperations.Recompute, null, tx => RecomputeAsync(tx, id, change.Reason, ct), ct);
                     if (!done.Succeeded) { failed++; continue; }
                     if (done.Value.Items + done.Value.Timers > 0) changed++;
                     (items, timers) = (items + done.Value.Items, timers + done.Value.Timers);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Engine.Metrics;
 
 namespace Engine.Runtime;
 
@@ -30,7 +31,7 @@ public sealed partial class WorkflowRuntime
             var context = new StepHandlerContext(instance.Id, instance.DefinitionId, instance.BusinessKey, step.Id,
                 before.DeepClone().AsObject(), now, services) { IdempotencyKey = timer.Id, Attempt = timer.Attempts + 1 };
             await ((IStepHandler)ActivatorUtilities.GetServiceOrCreateInstance(services, type)).ExecuteAsync(context, ct);
-            var applied = await InTransactionAsync<bool>(null, t => ApplyHandlerAsync(t, timer, lease, before, context, ct), ct);
+            var applied = await InTransactionAsync<bool>(EngineOperations.Handler, null, t => ApplyHandlerAsync(t, timer, lease, before, context, ct), ct);
             if (applied.Succeeded) return applied.Value ? Fire.Fired : Fire.Skipped;
             error = applied.Error!.Message;
         }

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Engine.Incidents;
+using Engine.Metrics;
 
 namespace Engine.Runtime;
 
 public sealed partial class WorkflowRuntime
 {
     internal Task<EngineResult<bool>> RetryIncidentAsync(Guid incidentId, string actor, string? reason, CancellationToken ct) =>
-        InTransactionAsync<bool>(null, async tx =>
+        InTransactionAsync<bool>(EngineOperations.Incident, null, async tx =>
         {
             if (Repair(actor, reason) is { } refused) return refused;
             var (instanceId, timerId, status) = await IncidentAsync(tx, incidentId, lockInstance: true, ct);
@@ -17,7 +18,7 @@ public sealed partial class WorkflowRuntime
         }, ct);
 
     internal Task<EngineResult<bool>> ResolveIncidentAsync(Guid incidentId, string actor, string reason, CancellationToken ct) =>
-        InTransactionAsync<bool>(null, async tx =>
+        InTransactionAsync<bool>(EngineOperations.Incident, null, async tx =>
         {
             if (Repair(actor, reason) is { } refused) return refused;
             var (instanceId, timerId, status) = await IncidentAsync(tx, incidentId, lockInstance: true, ct);

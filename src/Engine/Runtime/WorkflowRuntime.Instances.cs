@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Engine.Metrics;
 
 namespace Engine.Runtime;
 
@@ -24,7 +25,7 @@ public sealed partial class WorkflowRuntime
 
     private Task<EngineResult<TransitionResult>> ChangeStatusAsync(NpgsqlTransaction? transaction, Guid instanceId, string actor, string? reason,
         int? expectedRevision, InstanceStatus target, string kind, Func<InstanceStatus, bool> allowedFrom, CancellationToken ct) =>
-        InTransactionAsync<TransitionResult>(transaction, async tx =>
+        InTransactionAsync<TransitionResult>(EngineOperations.Instance, transaction, async tx =>
         {
             if (Lengths.Actor(actor) is { } tooLong) return tooLong;
             var instance = await InstanceStore.LockInstanceAsync(tx, instanceId, ct);

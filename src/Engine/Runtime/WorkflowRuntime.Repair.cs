@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Engine.Definitions;
+using Engine.Metrics;
 
 namespace Engine.Runtime;
 
@@ -15,7 +16,7 @@ public sealed partial class WorkflowRuntime
     /// or the join would wait for ever. Recorded as <c>TokenMoved</c> with the actor and reason.
     /// </summary>
     public Task<EngineResult<TransitionResult>> MoveTokenAsync(MoveToken request, Npgsql.NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(transaction, async tx =>
+        InTransactionAsync<TransitionResult>(EngineOperations.Repair, transaction, async tx =>
         {
             if (Repair(request.Actor, request.Reason) is { } refused) return refused;
             var instance = await InstanceStore.LockInstanceAsync(tx, request.InstanceId, ct);
@@ -54,7 +55,7 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public Task<EngineResult<int>> CancelWorkItemAsync(Guid workItemId, string actor, string reason, Npgsql.NpgsqlTransaction? transaction = null,
         CancellationToken ct = default) =>
-        InTransactionAsync<int>(transaction, async tx =>
+        InTransactionAsync<int>(EngineOperations.Repair, transaction, async tx =>
         {
             if (Repair(actor, reason) is { } refused) return refused;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);
@@ -75,7 +76,7 @@ public sealed partial class WorkflowRuntime
     /// <summary>Opens the step again for a path whose work item was cancelled: a new item, due from now, with its deadline rules.</summary>
     public Task<EngineResult<TransitionResult>> ReopenWorkItemAsync(Guid workItemId, string actor, string reason, Npgsql.NpgsqlTransaction? transaction = null,
         CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(transaction, async tx =>
+        InTransactionAsync<TransitionResult>(EngineOperations.Repair, transaction, async tx =>
         {
             if (Repair(actor, reason) is { } refused) return refused;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);
@@ -98,7 +99,7 @@ public sealed partial class WorkflowRuntime
 
     /// <summary>Gives a failed or waiting timer an attempt now (a failed one gets one more before it fails again).</summary>
     public Task<EngineResult<bool>> RetryTimerAsync(Guid timerId, string actor, string reason, CancellationToken ct = default) =>
-        InTransactionAsync<bool>(null, async tx =>
+        InTransactionAsync<bool>(EngineOperations.Repair, null, async tx =>
         {
             if (Repair(actor, reason) is { } refused) return refused;
             return await RetryAsync(tx, await InstanceOfTimerAsync(tx, timerId, ct), timerId, actor, reason, "TimerRetried", ct);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Engine.Incidents;
+using Engine.Metrics;
 
 namespace Engine.Runtime;
 
@@ -52,6 +53,7 @@ public sealed partial class WorkflowRuntime
             if (result is null)
             {
                 await npgsql.CommitAsync(ct);
+                metrics.Transition(timer.Kind == TimerKind.Step ? EngineOperations.Timer : EngineOperations.Deadline);
                 return Fire.Fired;
             }
             error = result.Message;

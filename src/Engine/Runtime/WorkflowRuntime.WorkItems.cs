@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using Engine.Metrics;
 
 namespace Engine.Runtime;
 
@@ -28,7 +29,7 @@ public sealed partial class WorkflowRuntime
     private Task<EngineResult<int>> ChangeWorkItemAsync(NpgsqlTransaction? transaction, Guid workItemId, string actor, string kind,
         string? comment, JsonObject? data, Func<InstanceStore.LoadedWorkItem, EngineError?> check,
         string set, string? value, CancellationToken ct) =>
-        InTransactionAsync<int>(transaction, async tx =>
+        InTransactionAsync<int>(EngineOperations.WorkItem, transaction, async tx =>
         {
             if ((Lengths.Actor(actor) ?? Lengths.Check(value, Lengths.Id, kind == "Reassigned" ? "assignee" : "actor")) is { } tooLong) return tooLong;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, workItemId, ct);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Engine.Calendar;
 using Engine.Definitions;
 using Engine.Incidents;
+using Engine.Metrics;
 using Engine.Timers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,13 +22,14 @@ public sealed partial class WorkflowRuntime(
     DefinitionCache definitions,
     IServiceProvider services,
     IOptions<TimerOptions> timerOptions,
+    EngineMetrics metrics,
     ILogger<WorkflowRuntime> logger)
 {
-    private TimerFailures failures => new(dataSource, clock, timerOptions.Value);
+    private TimerFailures failures => new(dataSource, clock, timerOptions.Value, metrics);
 
     /// <summary>Starts an instance on the latest published version (or the given one) and runs it to its first waits.</summary>
     public Task<EngineResult<TransitionResult>> StartAsync(StartInstance request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(transaction, async tx =>
+        InTransactionAsync<TransitionResult>(EngineOperations.Start, transaction, async tx =>
         {
             if ((Lengths.Actor(request.Actor) ?? Lengths.Check(request.BusinessKey, Lengths.BusinessKey, "businessKey")) is { } tooLong) return tooLong;
             var resolved = await ResolveForStartAsync(tx, request, ct);
@@ -57,7 +59,7 @@ public sealed partial class WorkflowRuntime(
     /// to the action's target.
     /// </summary>
     public Task<EngineResult<TransitionResult>> CompleteAsync(CompleteWorkItem request, NpgsqlTransaction? transaction = null, CancellationToken ct = default) =>
-        InTransactionAsync<TransitionResult>(transaction, async tx =>
+        InTransactionAsync<TransitionResult>(EngineOperations.Complete, transaction, async tx =>
         {
             if (Lengths.Actor(request.Actor) is { } tooLong) return tooLong;
             var loaded = await InstanceStore.LockByWorkItemAsync(tx, request.WorkItemId, ct);
@@ -151,7 +153,8 @@ public sealed partial class WorkflowRuntime(
     /// times in its own transaction; in the caller's it cannot be (the caller's earlier work is part of it), so the
     /// operation is undone to its savepoint. Either way a caller gets the engine's Conflict, never the database error.
     /// </summary>
-    private async Task<EngineResult<T>> InTransactionAsync<T>(NpgsqlTransaction? outer, Func<EngineTransaction, Task<EngineResult<T>>> work, CancellationToken ct)
+    private async Task<EngineResult<T>> InTransactionAsync<T>(string operation, NpgsqlTransaction? outer, Func<EngineTransaction, Task<EngineResult<T>>> work,
+        CancellationToken ct)
     {
         if (outer is not null)
         {
@@ -160,6 +163,7 @@ public sealed partial class WorkflowRuntime(
             {
                 var result = await work(borrowed);
                 if (!result.Succeeded) await borrowed.UndoAsync(ct);
+                else metrics.Transition(operation);
                 return result;
             }
             catch (PostgresException e) when (Contention.IsTransient(e))
@@ -176,7 +180,11 @@ public sealed partial class WorkflowRuntime(
             try
             {
                 var result = await work(own);
-                if (result.Succeeded) await tx.CommitAsync(ct);
+                if (result.Succeeded)
+                {
+                    await tx.CommitAsync(ct);
+                    metrics.Transition(operation);
+                }
                 else await own.UndoAsync(ct);
                 return result;
             }
@@ -184,6 +192,7 @@ public sealed partial class WorkflowRuntime(
             {
                 await own.UndoAsync(ct);
                 if (attempt >= Contention.Attempts) return Contention.Conflict(e);
+                metrics.ContentionRetry();
                 await Task.Delay(Contention.Pause(attempt), ct);
             }
         }

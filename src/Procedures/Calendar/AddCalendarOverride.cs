@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Procedures.Common;
 using Procedures.Organisation;
 using Procedures.Persistence;
@@ -42,11 +44,16 @@ public sealed class AddCalendarOverrideHandler(ProceduresDb db, CalendarProvider
             Id = Guid.CreateVersion7(), Date = request.Date, Kind = request.Kind, Name = request.Name.Trim(),
             Source = FieldRules.Blank(request.Source), CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.CalendarOverrides.Add(record);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException ex) when (FieldRules.IsUniqueViolation(ex)) { return DateTaken(); }
+        await CalendarChanges.RecordAsync((NpgsqlTransaction)tx.GetDbTransaction(),
+            new CalendarChanged(record.Date, record.Date, null, $"Điều chỉnh lịch: {record.Name} ({record.Date:dd/MM/yyyy})"), record.CreatedAt, ct);
+        await tx.CommitAsync(ct);
 
-        // Due dates computed from now on must see the change; dossiers already given an appointment keep theirs.
+        // This process answers with the new calendar at once; the others reload on the notification, and a worker moves the
+        // open due dates. Dossiers already given an appointment keep theirs (docs/architecture.md, "Calendar changes").
         await calendar.ReloadAsync(db, ct);
         return new CalendarEntry(record.Date, record.Name, null, record.Kind, record.Id, false,
             calendar.Current.IsWorkingDay(record.Date), record.Source, record.CreatedBy, record.CreatedAt);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Procedures.Calendar;
 
@@ -11,6 +12,14 @@ public static class CalendarAdminServices
         services.TryAddScoped<CalendarYearQuery>();
         services.TryAddScoped<AddCalendarOverrideHandler>();
         services.TryAddScoped<RemoveCalendarOverrideHandler>();
+        return services;
+    }
+
+    /// <summary>Reloads this process's calendar whenever any process changes it; every host runs it.</summary>
+    public static IServiceCollection AddCalendarChangeListener(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CalendarChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarChangeListener>());
         return services;
     }
 }

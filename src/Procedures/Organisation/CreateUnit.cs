@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Procedures.Calendar;
 using Procedures.Common;
 using Procedures.Persistence;
@@ -45,9 +47,14 @@ public sealed class CreateUnitHandler(ProceduresDb db, TimeProvider clock, Calen
             OfficeHours = FieldRules.Blank(request.OfficeHours), EffectiveFrom = from,
         };
         unit.Path = $"{parentPath}{unit.Id}/";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Units.Add(unit);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException ex) when (FieldRules.IsUniqueViolation(ex)) { return CodeTaken(); }
+        // A new unit has no work yet, so no due date moves; every process still needs its hours.
+        if (unit.OfficeHours is not null)
+            await CalendarChanges.NotifyAsync((NpgsqlTransaction)tx.GetDbTransaction(), $"Giờ làm việc của {unit.Name}: {unit.OfficeHours}", ct);
+        await tx.CommitAsync(ct);
 
         if (unit.OfficeHours is not null) await calendar.ReloadAsync(db, ct);
         return UnitView.From(unit);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Procedures.Calendar;
 using Procedures.Common;
 using Procedures.Persistence;
@@ -9,7 +11,7 @@ namespace Procedures.Organisation;
 public sealed record UpdateUnit(
     Guid UnitId, string Name, string? NameEn = null, string? Address = null, string? Phone = null, string? Email = null, string? OfficeHours = null);
 
-public sealed class UpdateUnitHandler(ProceduresDb db, CalendarProvider calendar)
+public sealed class UpdateUnitHandler(ProceduresDb db, CalendarProvider calendar, TimeProvider clock)
 {
     public async Task<DomainResult<UnitView>> HandleAsync(Actor actor, UpdateUnit request, CancellationToken ct = default)
     {
@@ -26,9 +28,17 @@ public sealed class UpdateUnitHandler(ProceduresDb db, CalendarProvider calendar
         unit.Phone = FieldRules.Blank(request.Phone);
         unit.Email = FieldRules.Blank(request.Email);
         unit.OfficeHours = FieldRules.Blank(request.OfficeHours);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-
-        // Due times of the unit's dossiers are computed with its office hours: the engine must see the change now.
+        // Due times of the unit's work are counted in its office hours: every process reloads them, and the open ones move
+        // from today on (hours of days already past are not rewritten).
+        if (hoursChanged)
+        {
+            var today = clock.Today();
+            await CalendarChanges.RecordAsync((NpgsqlTransaction)tx.GetDbTransaction(),
+                new CalendarChanged(today, today, unit.Id, $"Giờ làm việc của {unit.Name}: {unit.OfficeHours ?? "giờ hành chính chung"}"), clock.GetUtcNow(), ct);
+        }
+        await tx.CommitAsync(ct);
         if (hoursChanged) await calendar.ReloadAsync(db, ct);
         return UnitView.From(unit);
     }

@@ -1,5 +1,6 @@
 using Engine.Definitions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Procedures.Calendar;
 using Procedures.Common;
@@ -55,6 +56,8 @@ public static partial class SampleData
         var (sectors, procedures) = await AddCatalogueAsync(db, catalogue, ct);
         var (competences, skipped) = await BindCompetencesAsync(db, definitions, logger, catalogue, procedures, units, ct);
         await db.SaveChangesAsync(ct);
+        // Processes that started beside this one loaded the calendar before the units' office hours existed.
+        await CalendarChanges.NotifyAsync((Npgsql.NpgsqlTransaction)tx.GetDbTransaction(), "Dữ liệu mẫu", ct);
         await tx.CommitAsync(ct);
         if (calendar is not null) await calendar.ReloadAsync(db, ct);
 

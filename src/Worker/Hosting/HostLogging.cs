@@ -47,7 +47,7 @@ public static class HostLogging
             o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.GetLevel = (http, _, error) =>
                 error is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
-                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments(MetricsEndpoint.Path) ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
 }

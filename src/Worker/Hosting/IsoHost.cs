@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Procedures.Calendar;
 using Procedures.Hosting;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -60,6 +61,7 @@ public sealed class IsoHost : IAsyncDisposable
         builder.Services.AddSingleton(WorkflowSource.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
         // Registered before anything else that runs in the background, so it finishes before they start.
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddCalendarChangeListener();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return new IsoHost(serilog, logger, database);

@@ -149,6 +149,8 @@ public sealed class When_every_role_tries_every_endpoint
         ("GET", "/api/v1/quality/management-reviews?unitId={commune}", null, Unauthorised, CommuneRollUp),
         ("GET", "/api/v1/quality/management-reviews.xlsx?unitId={shop}", null, Unauthorised, ShopReaders),
         ("GET", "/api/v1/integration/dossiers/changes?since=2020-01-01T00:00:00Z", null, Unauthorised, Nobody),
+        // Not a matter of accounts: the caller's address decides (this machine here; other networks in When_metrics_are_scraped).
+        ("GET", "/metrics", null, Ok, Everyone),
     ];
 
     private static readonly Dictionary<string, string> Users = new()

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Engine.Runtime;
 using Npgsql;
+using Procedures.Calendar;
 using Procedures.Dossiers;
+using Procedures.Organisation;
 using Worker.Tests.Notifications;
 using Tests.Shared;
 using Worker.Messaging;
@@ -106,6 +108,44 @@ public sealed class When_the_worker_runs_in_one_process
         (await PollAsync($"SELECT count(*) FROM {SlaJobs.Schema}.set WHERE key = 'recurring-jobs' AND value = '{Worker.Statistics.StatisticsJobs.RefreshJobId}'", 1))
             .ShouldBe(1);
         (await PollAsync("SELECT count(*) FROM procedures.stat_refresh_state", 1)).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Should_move_open_due_dates_when_an_admin_adds_a_day_off()
+    {
+        const string definition = "id: five-days\nversion: 1\ntitle: Năm ngày\nsteps:\n  - id: work\n    kind: human\n    role: specialist\n" +
+            "    unit: ward-1\n    budget: 5d\n    actions:\n      - name: done\n        to: end\n  - id: end\n    kind: end\n    outcome: done\n";
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<Engine.Definitions.DefinitionStore>();
+        (await store.PublishAsync((await store.SaveDraftAsync(definition, "admin")).Value!.DefinitionId, "admin")).Error.ShouldBeNull();
+        var item = (await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(new StartInstance("five-days"))).Value!.OpenedWorkItems[0];
+        var calendar = _factory.Services.GetRequiredService<CalendarProvider>();
+        var dayOff = calendar.Current.NextWorkingDay(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+
+        var admin = new Actor(Guid.CreateVersion7(), "admin", "Quản trị", null, [new ActorMembership(Guid.CreateVersion7(), "000", "/x/", [Role.SystemAdmin])]);
+        (await scope.ServiceProvider.GetRequiredService<AddCalendarOverrideHandler>()
+            .HandleAsync(admin, new AddCalendarOverride(dayOff, CalendarOverrideKind.DayOff, "Nghỉ đột xuất"))).Error.ShouldBeNull();
+
+        // Outbox, dispatcher, bus, consumer: the work item moves one working day later, with its history row.
+        var expected = calendar.Add(item.CreatedAt, Engine.Definitions.WorkingTime.Days(5), "ward-1");
+        expected.ShouldBeGreaterThan(item.DueAt!.Value);
+        (await PollAsync($"SELECT count(*) FROM engine.work_items WHERE id = '{item.Id}' " +
+            $"AND abs(extract(epoch FROM due_at - '{expected.UtcDateTime:O}'::timestamptz)) < 0.001", 1)).ShouldBe(1);
+        (await PollAsync($"SELECT count(*) FROM engine.history WHERE instance_id = '{item.InstanceId}' AND kind = 'DueDatesChanged'", 1)).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Should_serve_the_engines_gauges_to_prometheus_from_this_machine()
+    {
+        var client = _factory.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string text;
+        do text = await client.GetStringAsync("/metrics");
+        while (!text.Contains("engine_outbox_pending ", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
+
+        text.ShouldContain("# TYPE engine_outbox_pending gauge");
+        text.ShouldContain("engine_timers_lag_seconds ");
+        text.ShouldContain("engine_incidents_open{");
     }
 
     private sealed class RecordingPusher : INotificationPusher
