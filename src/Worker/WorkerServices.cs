@@ -22,6 +22,7 @@ public static class WorkerServices
         services.AddMessageBus(RabbitMqSettings.From(config));
         services.TryAddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
         services.AddWorkflowEngineWorkers();
+        services.AddOptions<OutboxOptions>().Bind(config.GetSection(OutboxOptions.Section));
         if (DeliverySettings.From(config).Enabled) services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
         services.AddSlaJobs(config);
         services.AddStatisticsJobs(config);

@@ -8,6 +8,7 @@ using Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Engine.Hosting;
@@ -59,10 +60,16 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Runs the timer poller and the outbox dispatcher in this process (Worker, or the embedded single process).</summary>
-    public static IServiceCollection AddWorkflowEngineWorkers(this IServiceCollection services, Action<EngineWorkerOptions>? configure = null)
+    /// <summary>
+    /// Runs the timer poller and the outbox dispatcher in this process (Worker, or the embedded single process). Outbox
+    /// settings that do not hold stop the host at start.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngineWorkers(this IServiceCollection services, Action<EngineWorkerOptions>? configure = null,
+        Action<OutboxOptions>? outbox = null)
     {
         services.AddOptions<EngineWorkerOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<OutboxOptions>().Configure(o => outbox?.Invoke(o)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddHostedService(sp => sp.GetRequiredService<TimerPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
@@ -88,6 +95,5 @@ public static class EngineServiceCollectionExtensions
 public sealed class EngineWorkerOptions
 {
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(5);
-    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int BatchSize { get; set; } = 100;
 }

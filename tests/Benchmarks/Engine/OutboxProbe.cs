@@ -33,7 +33,7 @@ internal static class OutboxProbe
 
     private static async Task DrainAsync(OutboxDispatcher dispatcher)
     {
-        while (await dispatcher.DispatchBatchAsync(CancellationToken.None) > 0) { }
+        while ((await dispatcher.DispatchBatchAsync(CancellationToken.None)).Claimed > 0) { }
     }
 
     /// <summary>Empties the outbox, then writes <paramref name="rows"/> work-item-opened rows, instances taking turns.</summary>

@@ -31,7 +31,7 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
-        services.AddOptions<EngineWorkerOptions>().Configure(o => o.BatchSize = 7);
+        services.AddOptions<OutboxOptions>().Configure(o => o.BatchSize = 7);
     }
 
     [SetUp]
@@ -89,9 +89,11 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
         {
             var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(
                 new OverridingProvider(Services, typeof(IOutboxPublisher), new BrokerDownOnce(bus)));
-            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(0);
-            (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL AND attempts = 1 AND last_error = 'Broker unreachable'")).ShouldBe(1);
-            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(1);
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).Published.ShouldBe(0);
+            (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL AND attempts = 1 AND last_error = 'InvalidOperationException: Broker unreachable'")).ShouldBe(1);
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).Published.ShouldBe(0); // not before its backoff
+            Clock.Advance(TimeSpan.FromSeconds(3));
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).Published.ShouldBe(1);
             await WaitUntilAsync(() => Received.Count == 1);
             (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL")).ShouldBe(0);
         }
@@ -109,7 +111,7 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
         var total = 0;
         while (true)
         {
-            var n = await dispatcher.DispatchBatchAsync(CancellationToken.None);
+            var n = (await dispatcher.DispatchBatchAsync(CancellationToken.None)).Published;
             if (n == 0) return total;
             total += n;
             await Task.Yield();
@@ -183,7 +185,7 @@ public sealed class When_an_outbox_row_has_no_mapped_type : EngineTest
         await bus.StartAsync();
         try
         {
-            while (await Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None) > 0) { }
+            while ((await Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None)).Claimed > 0) { }
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (Received.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
         }
