@@ -56,13 +56,14 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<WorkItemQueries>();
         services.TryAddScoped<InstanceQueries>();
         services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<OutboxPurge>();
         services.TryAddSingleton<TimerPoller>();
         return services;
     }
 
     /// <summary>
-    /// Runs the timer poller and the outbox dispatcher in this process (Worker, or the embedded single process). Outbox
-    /// settings that do not hold stop the host at start.
+    /// Runs the timer poller, the outbox dispatcher and the outbox housekeeping in this process (Worker, or the embedded
+    /// single process). Outbox settings that do not hold stop the host at start.
     /// </summary>
     public static IServiceCollection AddWorkflowEngineWorkers(this IServiceCollection services, Action<EngineWorkerOptions>? configure = null,
         Action<OutboxOptions>? outbox = null)
@@ -72,6 +73,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddHostedService(sp => sp.GetRequiredService<TimerPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<OutboxHousekeeper>();
         return services;
     }
 
