@@ -57,6 +57,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<InstanceQueries>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<OutboxPurge>();
+        services.TryAddScoped<ParkedMessages>();
         services.TryAddSingleton<TimerPoller>();
         return services;
     }

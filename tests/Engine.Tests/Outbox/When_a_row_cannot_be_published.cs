@@ -52,7 +52,7 @@ public sealed class When_a_row_cannot_be_published : OutboxTest
     }
 
     [Test]
-    public async Task Should_park_a_row_the_broker_keeps_refusing_and_log_each_failure()
+    public async Task Should_park_a_row_the_broker_keeps_refusing_and_show_it_to_the_operator()
     {
         var instance = Guid.NewGuid();
         var ids = await WriteAsync([Note(instance, 1), .. Enumerable.Range(0, 50).Select(i => Note(Guid.NewGuid(), i))]);
@@ -67,8 +67,13 @@ public sealed class When_a_row_cannot_be_published : OutboxTest
         }
 
         publisher.Published.Count.ShouldBe(50);
-        (await CountAsync($"SELECT count(*) FROM engine.outbox WHERE id = '{refused}' AND parked_at IS NOT NULL AND attempts = 3")).ShouldBe(1);
-        (await ScalarAsync<string>("SELECT last_error FROM engine.outbox WHERE id = $1", refused)).ShouldBe("InvalidOperationException: Message too large");
+        await using var scope = NewScope();
+        var parked = scope.ServiceProvider.GetRequiredService<ParkedMessages>();
+        (await parked.CountAsync()).ShouldBe(1);
+        var shown = (await parked.ListAsync()).ShouldHaveSingleItem();
+        (shown.Id, shown.InstanceId, shown.Type, shown.Attempts).ShouldBe((refused, instance, NoteType, 3));
+        shown.LastError.ShouldBe("InvalidOperationException: Message too large");
+        shown.Payload.ShouldBe("""{"n": 1}""");
         _logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains(refused.ToString())).ShouldBe(2);
         _logs.Entries.Count(e => e.Level == LogLevel.Error && e.Message.Contains(refused.ToString())).ShouldBe(1);
     }
