@@ -23,9 +23,11 @@ internal static class OutboxClaim
     // row inserted with a lower sequence by a transaction that commits later. Engine transitions rule that out by holding
     // the instance's row lock while they write its rows; a writer outside the engine must serialise them likewise.
     //
-    // Each NOT EXISTS ends in OFFSET 0 so that it stays a per-row subplan (an index range scan of the instance's earlier
-    // rows) rather than an anti-join, which lagging statistics after a burst turned into a scan of every pending row per
-    // candidate (1 s a claim at 10,000 rows). The update finds its rows by primary key, as the table keeps a week of sent rows.
+    // The planner must not depend on statistics here: a burst of rows arrives long before autovacuum analyses it, and a
+    // claim then took a second. Each NOT EXISTS ends in OFFSET 0, so it stays a subplan run per candidate instead of an
+    // anti-join over every pending row; and it compares (instance_id, sequence) as a row, which only the per-instance
+    // index can serve, so the subplan is a range scan of that instance's earlier rows and never of the whole queue. The
+    // update finds its rows by primary key, as the table keeps a week of sent rows.
     private const string Sql = """
         WITH candidates AS MATERIALIZED (
             SELECT o.id, o.instance_id, o.sequence
@@ -34,7 +36,7 @@ internal static class OutboxClaim
               AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= $1)
               AND (o.leased_until IS NULL OR o.leased_until <= $1)
               AND NOT EXISTS (SELECT 1 FROM engine.outbox e
-                              WHERE e.instance_id = o.instance_id AND e.sequence < o.sequence
+                              WHERE e.instance_id = o.instance_id AND (e.instance_id, e.sequence) < (o.instance_id, o.sequence)
                                 AND e.dispatched_at IS NULL AND e.parked_at IS NULL
                                 AND (e.next_attempt_at > $1 OR e.leased_until > $1)
                               OFFSET 0)
@@ -44,7 +46,7 @@ internal static class OutboxClaim
         ), claimable AS (
             SELECT c.id FROM candidates c
             WHERE NOT EXISTS (SELECT 1 FROM engine.outbox e
-                              WHERE e.instance_id = c.instance_id AND e.sequence < c.sequence
+                              WHERE e.instance_id = c.instance_id AND (e.instance_id, e.sequence) < (c.instance_id, c.sequence)
                                 AND e.dispatched_at IS NULL AND e.parked_at IS NULL
                                 AND e.id NOT IN (SELECT id FROM candidates)
                               OFFSET 0)

@@ -56,6 +56,23 @@ public abstract class OutboxTest : EngineTest
         }
     }
 
+    /// <summary>
+    /// Runs the dispatchers at once until no row is left to send, each claiming again when it found nothing (as their hosted
+    /// loops would after the poll interval): one may find nothing for a moment while the other holds an instance's earlier rows.
+    /// </summary>
+    protected async Task<int[]> DrainTogetherAsync(params OutboxDispatcher[] dispatchers) =>
+        await Task.WhenAll(dispatchers.Select(dispatcher => Task.Run(async () =>
+        {
+            var published = 0;
+            while (true)
+            {
+                var batch = await dispatcher.DispatchBatchAsync(CancellationToken.None);
+                published += batch.Published;
+                if (batch.Claimed == 0 && await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL AND parked_at IS NULL") == 0)
+                    return published;
+            }
+        })));
+
     protected async Task<T> ScalarAsync<T>(string sql, params object[] values)
     {
         await using var command = DataSource.CreateCommand(sql);
@@ -67,6 +84,21 @@ public abstract class OutboxTest : EngineTest
     {
         public object? GetService(Type serviceType) =>
             overrides.TryGetValue(serviceType, out var instance) ? instance : serviceType == typeof(IServiceProvider) ? this : inner.GetService(serviceType);
+    }
+}
+
+/// <summary>
+/// Where two dispatchers' publishers meet: each waits until the other has a publish in flight too, so both hold rows at
+/// once however the threads are scheduled (a fast dispatcher could otherwise drain everything before the other starts).
+/// </summary>
+public sealed class Meeting
+{
+    private readonly TaskCompletionSource[] _arrived = [new(), new()];
+
+    public Task ArriveAsync(int dispatcher, CancellationToken ct)
+    {
+        _arrived[dispatcher].TrySetResult();
+        return _arrived[1 - dispatcher].Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
     }
 }
 
