@@ -12,7 +12,8 @@ internal sealed record ClaimedRow(Guid Id, long Sequence, Guid? InstanceId, stri
 internal static class OutboxClaim
 {
     // The ordering rule: a row of an instance is claimed only together with, or after, every earlier row of its
-    // instance that is still pending (neither sent nor parked). Rows without an instance are unordered.
+    // instance that is still pending (neither sent nor parked: a parked row's turn has passed, and holding its instance
+    // back until a person acts would stop every later notice; docs/architecture.md). Rows without an instance are unordered.
     // `candidates` reads the statement's READ COMMITTED snapshot: due, unleased pending rows whose instance has no earlier
     // row waiting for its backoff or leased by someone else. SKIP LOCKED then locks them, re-checking each against its
     // newest version. But it may skip a row that another claim (or a late failure record) is writing right now and still
