@@ -24,6 +24,7 @@ public static class WorkerServices
         services.TryAddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
         services.AddOutboxTypes(map => map.Map<CalendarChanged>());
         services.AddWorkflowEngineWorkers();
+        services.AddOptions<OutboxOptions>().Bind(config.GetSection(OutboxOptions.Section));
         if (DeliverySettings.From(config).Enabled) services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
         services.AddSlaJobs(config);
         services.AddStatisticsJobs(config);

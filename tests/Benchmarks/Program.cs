@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "migrate")
     await MigrationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
     return;
 }
+if (args.Length > 0 && args[0] == "outbox")
+{
+    await OutboxProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
 if (args.Length > 0 && args[0] == "notifications")
 {
     await NotificationsProbe.RunAsync(

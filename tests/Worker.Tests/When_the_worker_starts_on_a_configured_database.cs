@@ -4,6 +4,7 @@ using Engine.Outbox;
 using Engine.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Procedures.Calendar;
 using Tests.Shared;
@@ -21,6 +22,7 @@ public sealed class When_the_worker_starts_on_a_configured_database
         _factory = new WorkerFactory(new Dictionary<string, string>
         {
             ["ConnectionStrings:Default"] = await TestPostgres.CreateDatabaseAsync("worker_tests"),
+            ["Engine:Outbox:MaxAttempts"] = "7",
         });
         _client = _factory.CreateClient();
     }
@@ -69,5 +71,12 @@ public sealed class When_the_worker_starts_on_a_configured_database
         hosted.OfType<OutboxDispatcher>().ShouldHaveSingleItem();
         hosted.OfType<TimerPoller>().ShouldHaveSingleItem();
         _factory.Services.GetRequiredService<IOutboxPublisher>().ShouldBeOfType<MassTransitOutboxPublisher>();
+    }
+
+    [Test]
+    public void Should_take_the_outbox_settings_from_the_engine_outbox_section_and_purge_in_the_background()
+    {
+        _factory.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.MaxAttempts.ShouldBe(7);
+        _factory.Services.GetServices<IHostedService>().OfType<OutboxHousekeeper>().ShouldHaveSingleItem();
     }
 }

@@ -9,6 +9,7 @@ using Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Engine.Hosting;
@@ -59,6 +60,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddScoped<Incidents.Incidents>();
         services.TryAddScoped<VersionMigration.InstanceMigration>();
         services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<OutboxPurge>();
+        services.TryAddScoped<ParkedMessages>();
         services.TryAddSingleton<TimerPoller>();
         services.AddMetrics();
         services.TryAddSingleton<EngineMetrics>();
@@ -77,12 +80,19 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Runs the timer poller and the outbox dispatcher in this process (Worker, or the embedded single process).</summary>
-    public static IServiceCollection AddWorkflowEngineWorkers(this IServiceCollection services, Action<EngineWorkerOptions>? configure = null)
+    /// <summary>
+    /// Runs the timer poller, the outbox dispatcher and the outbox housekeeping in this process (Worker, or the embedded
+    /// single process). Outbox settings that do not hold stop the host at start.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngineWorkers(this IServiceCollection services, Action<EngineWorkerOptions>? configure = null,
+        Action<OutboxOptions>? outbox = null)
     {
         services.AddOptions<EngineWorkerOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<OutboxOptions>().Configure(o => outbox?.Invoke(o)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddHostedService(sp => sp.GetRequiredService<TimerPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<OutboxHousekeeper>();
         return services;
     }
 
@@ -116,6 +126,5 @@ public static class EngineServiceCollectionExtensions
 public sealed class EngineWorkerOptions
 {
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(5);
-    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int BatchSize { get; set; } = 100;
 }

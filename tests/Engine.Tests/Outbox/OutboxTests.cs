@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Engine.Tests.Outbox;
 
-public sealed class When_the_outbox_is_dispatched : EngineTest
+public sealed class When_the_outbox_is_dispatched : OutboxTest
 {
     internal static readonly ConcurrentDictionary<Guid, int> Received = new();
 
@@ -31,7 +31,7 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
         services.AddSingleton<IOutboxPublisher, MassTransitOutboxPublisher>();
-        services.AddOptions<EngineWorkerOptions>().Configure(o => o.BatchSize = 7);
+        services.AddOptions<OutboxOptions>().Configure(o => o.BatchSize = 7);
     }
 
     [SetUp]
@@ -53,9 +53,10 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
         await bus.StartAsync();
         try
         {
-            var first = Services.GetRequiredService<OutboxDispatcher>();
-            var second = ActivatorUtilities.CreateInstance<OutboxDispatcher>(Services); // a second, independent dispatcher
-            var published = await Task.WhenAll(DrainAsync(first), DrainAsync(second));
+            var meeting = new Meeting();
+            var first = Dispatcher(new MeetingPublisher(new MassTransitOutboxPublisher(bus), meeting, 0), o => o.BatchSize = 7);
+            var second = Dispatcher(new MeetingPublisher(new MassTransitOutboxPublisher(bus), meeting, 1), o => o.BatchSize = 7);
+            var published = await DrainTogetherAsync(first, second);
             published.Sum().ShouldBe(120);
             published.ShouldAllBe(p => p > 0);
 
@@ -66,6 +67,16 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
             Received.Keys.ToHashSet().SetEquals(ids).ShouldBeTrue();
         }
         finally { await bus.StopAsync(); }
+    }
+
+    /// <summary>The real bus, once both dispatchers have a publish in flight (see <see cref="Meeting"/>).</summary>
+    private sealed class MeetingPublisher(IOutboxPublisher inner, Meeting meeting, int dispatcher) : IOutboxPublisher
+    {
+        public async Task PublishAsync(Guid messageId, object message, Type messageType, CancellationToken ct)
+        {
+            await meeting.ArriveAsync(dispatcher, ct);
+            await inner.PublishAsync(messageId, message, messageType, ct);
+        }
     }
 
     /// <summary>The real bus behind a broker that is down for the first publish.</summary>
@@ -89,9 +100,11 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
         {
             var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(
                 new OverridingProvider(Services, typeof(IOutboxPublisher), new BrokerDownOnce(bus)));
-            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(0);
-            (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL AND attempts = 1 AND last_error = 'Broker unreachable'")).ShouldBe(1);
-            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(1);
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).Published.ShouldBe(0);
+            (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL AND attempts = 1 AND last_error = 'InvalidOperationException: Broker unreachable'")).ShouldBe(1);
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).Published.ShouldBe(0); // not before its backoff
+            Clock.Advance(TimeSpan.FromSeconds(3));
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).Published.ShouldBe(1);
             await WaitUntilAsync(() => Received.Count == 1);
             (await CountAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL")).ShouldBe(0);
         }
@@ -102,18 +115,6 @@ public sealed class When_the_outbox_is_dispatched : EngineTest
     {
         public object? GetService(Type serviceType) =>
             serviceType == type ? instance : serviceType == typeof(IServiceProvider) ? this : inner.GetService(serviceType);
-    }
-
-    private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)
-    {
-        var total = 0;
-        while (true)
-        {
-            var n = await dispatcher.DispatchBatchAsync(CancellationToken.None);
-            if (n == 0) return total;
-            total += n;
-            await Task.Yield();
-        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
@@ -183,7 +184,7 @@ public sealed class When_an_outbox_row_has_no_mapped_type : EngineTest
         await bus.StartAsync();
         try
         {
-            while (await Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None) > 0) { }
+            while ((await Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(CancellationToken.None)).Claimed > 0) { }
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (Received.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
         }

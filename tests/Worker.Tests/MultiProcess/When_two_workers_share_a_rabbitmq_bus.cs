@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Engine.Runtime;
+using MassTransit;
 using Npgsql;
+using NpgsqlTypes;
 using Tests.Shared;
 using Worker.Messaging;
 using Worker.Templates;
@@ -9,7 +14,9 @@ namespace Worker.Tests.MultiProcess;
 /// <summary>
 /// Production shape on one machine: a throwaway RabbitMQ node, two Worker processes (<c>dotnet Worker.dll</c>) on one
 /// database, and notices written to the engine's outbox as the API's use cases write them. Each notice must end as
-/// exactly one delivered message in the log, also when one worker is killed in the middle. Loopback only, bounded in time.
+/// exactly one delivered message in the log, also when one worker is killed in the middle; and outbox rows of many
+/// instances, published by both workers' dispatchers, reach one queue in each instance's order. Loopback only, bounded in
+/// time. The tests share the broker and the workers, so they run in a set order: the kill comes last.
 /// </summary>
 [NonParallelizable]
 public sealed class When_two_workers_share_a_rabbitmq_bus
@@ -38,6 +45,8 @@ public sealed class When_two_workers_share_a_rabbitmq_bus
             ["Delivery:PollInterval"] = "00:00:00.050",
             ["Delivery:BatchSize"] = "100",
             ["Delivery:Lease"] = "00:00:10",
+            ["Engine:Outbox:PollInterval"] = "00:00:00.050",
+            ["Engine:Outbox:BatchSize"] = "20",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         (_a, _b) = (WorkerProcess.Start(settings), WorkerProcess.Start(settings));
@@ -54,7 +63,42 @@ public sealed class When_two_workers_share_a_rabbitmq_bus
         if (_workflows.Length > 0) Directory.Delete(_workflows, recursive: true);
     }
 
-    [Test]
+    [Test, Order(1)]
+    public async Task Should_deliver_each_instance_s_outbox_rows_in_sequence_order_with_both_workers_dispatching()
+    {
+        var received = new ConcurrentQueue<(Guid Id, Guid Instance, int N, string? Source)>();
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host("127.0.0.1", (ushort)_rabbit.Port, "/", h => { h.Username("guest"); h.Password("guest"); });
+            cfg.ReceiveEndpoint("outbox-order-probe", e =>
+            {
+                e.ConcurrentMessageLimit = 1; // one consumer, one message at a time: it sees the queue's order
+                e.Handler<WorkflowMessage>(context =>
+                {
+                    received.Enqueue((context.MessageId!.Value, context.Message.InstanceId, JsonNode.Parse(context.Message.Payload)!["n"]!.GetValue<int>(),
+                        context.SourceAddress?.ToString()));
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await bus.StartAsync();
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var ids = await WriteOrderedRowsAsync(instances: 60, rowsEach: 15);
+            var deadline = DateTime.UtcNow + Limit;
+            while (received.Count < ids.Length && DateTime.UtcNow < deadline) await Task.Delay(100);
+            TestContext.Out.WriteLine($"Two workers: {ids.Length} outbox rows of 60 instances → RabbitMQ → one consumer in {stopwatch.Elapsed.TotalSeconds:0.0} s");
+
+            received.Select(r => r.Id).ShouldBe(ids, ignoreOrder: true, "every row once");
+            foreach (var instance in received.GroupBy(r => r.Instance))
+                instance.Select(r => r.N).ShouldBe(Enumerable.Range(0, 15), $"instance {instance.Key} in order");
+            received.Select(r => r.Source).Distinct().Count().ShouldBe(2, "both workers dispatched");
+        }
+        finally { await bus.StopAsync(); }
+    }
+
+    [Test, Order(2)]
     public async Task Should_deliver_every_notice_exactly_once_with_both_workers_and_after_one_is_killed()
     {
         var stopwatch = Stopwatch.StartNew();
@@ -86,6 +130,30 @@ public sealed class When_two_workers_share_a_rabbitmq_bus
         await CitizenNoticeOutbox.WriteAsync(conn, tx, notices, DateTimeOffset.UtcNow, CancellationToken.None);
         await tx.CommitAsync();
         return notices.Select(n => n.MessageId).ToArray();
+    }
+
+    /// <summary>Rows of a type nobody maps (published as <see cref="WorkflowMessage"/>), instances taking turns at random.</summary>
+    private async Task<Guid[]> WriteOrderedRowsAsync(int instances, int rowsEach)
+    {
+        var random = new Random(11);
+        var next = new int[instances];
+        var owners = Enumerable.Range(0, instances).Select(_ => Guid.NewGuid()).ToArray();
+        var rows = new List<(Guid Id, Guid Instance, string Payload)>();
+        while (rows.Count < instances * rowsEach)
+        {
+            var k = random.Next(instances);
+            if (next[k] < rowsEach) rows.Add((Guid.CreateVersion7(), owners[k], $$"""{"n":{{next[k]++}}}"""));
+        }
+        await using var command = _db.CreateCommand("""
+            INSERT INTO engine.outbox (id, instance_id, type, payload, created_at, attempts)
+            SELECT u.id, u.instance_id, 'test.ordered', u.payload, now(), 0
+            FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) WITH ORDINALITY AS u(id, instance_id, payload, ord) ORDER BY u.ord
+            """);
+        command.Parameters.Add(new() { Value = rows.Select(r => r.Id).ToArray() });
+        command.Parameters.Add(new() { Value = rows.Select(r => r.Instance).ToArray() });
+        command.Parameters.Add(new() { Value = rows.Select(r => r.Payload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync();
+        return rows.Select(r => r.Id).ToArray();
     }
 
     /// <summary>Polls the delivery log until <paramref name="atLeast"/> of the batch are sent, or the time limit passes.</summary>
