@@ -14,7 +14,7 @@ public sealed class EngineMetrics
 {
     public const string MeterName = "IsoDienTu.Engine";
 
-    private readonly Counter<long> _transitions, _contentionRetries, _timerFailures, _incidentsOpened;
+    private readonly Counter<long> _transitions, _contentionRetries, _timerFailures, _incidentsOpened, _outboxPublished, _outboxFailures;
     private volatile EngineSample? _sample;
 
     public EngineMetrics(IMeterFactory meters)
@@ -25,6 +25,9 @@ public sealed class EngineMetrics
             "Operations run again after a deadlock, serialization failure or lock timeout");
         _timerFailures = meter.CreateCounter<long>("engine.timer.failures", "{failure}", "Failed attempts of timers, deadline rules and handler calls, by kind");
         _incidentsOpened = meter.CreateCounter<long>("engine.incidents.opened", "{incident}", "Timers parked after their last attempt, waiting for an operator");
+        _outboxPublished = meter.CreateCounter<long>("engine.outbox.published", "{message}", "Outbox messages the broker confirmed");
+        _outboxFailures = meter.CreateCounter<long>("engine.outbox.failures", "{failure}",
+            "Failed publishes of outbox messages; parked=true for the last attempt, after which the message waits for an operator");
         meter.CreateObservableGauge("engine.outbox.pending", () => Observe(s => s.OutboxPending), "{message}", "Outbox messages neither sent nor parked");
         meter.CreateObservableGauge("engine.outbox.oldest_pending_age", () => Observe(s => s.OldestPendingAge.TotalSeconds), "s",
             "Age of the oldest outbox message waiting to be sent");
@@ -49,6 +52,13 @@ public sealed class EngineMetrics
         _timerFailures.Add(1, tag);
         if (incidentOpened) _incidentsOpened.Add(1, tag);
     }
+
+    public void OutboxPublished(int count)
+    {
+        if (count > 0) _outboxPublished.Add(count);
+    }
+
+    public void OutboxFailed(bool parked) => _outboxFailures.Add(1, new KeyValuePair<string, object?>("parked", parked));
 
     internal void Record(EngineSample? sample) => _sample = sample;
 

@@ -20,6 +20,7 @@ public sealed class OutboxDispatcher(
     OutboxTypeMap types,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
+    Metrics.EngineMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>Claims and publishes one batch.</summary>
@@ -41,6 +42,7 @@ public sealed class OutboxDispatcher(
             await batch.Marks.CompleteAsync();
         }
         await OutboxOutcomes.ReleaseAsync(dataSource, batch.Released, CancellationToken.None);
+        metrics.OutboxPublished(batch.Published);
         return new OutboxBatchResult(claimed.Count, batch.Published, batch.Failed, batch.PublishFailed);
     }
 
@@ -96,6 +98,7 @@ public sealed class OutboxDispatcher(
         var error = $"{e.GetType().Name}: {e.Message}";
         if (!await OutboxOutcomes.RecordFailureAsync(dataSource, row, error, next, park ? now : null, CancellationToken.None))
             return; // the lease ran out and another dispatcher took the row over: its outcome is the one that counts
+        metrics.OutboxFailed(park);
         if (park)
             logger.LogError(e, "Outbox message {MessageId} ({Type}) is parked after {Attempts} failed attempts; it waits for an operator to replay or discard it",
                 row.Id, row.Type, attempts);

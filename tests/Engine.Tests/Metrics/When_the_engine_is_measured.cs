@@ -34,6 +34,13 @@ public sealed class When_the_engine_is_measured : EngineTest
             outcome: done
         """;
 
+    /// <summary>A broker that refuses the instances' "completed" messages and takes everything else.</summary>
+    private sealed class PickyBroker : Engine.Outbox.IOutboxPublisher
+    {
+        public Task PublishAsync(Guid messageId, object message, Type messageType, CancellationToken ct) =>
+            messageType == typeof(InstanceCompleted) ? throw new InvalidOperationException("refused") : Task.CompletedTask;
+    }
+
     private readonly ConcurrentDictionary<string, double> _seen = new();
     private MeterListener _listener = null!;
 
@@ -42,6 +49,8 @@ public sealed class When_the_engine_is_measured : EngineTest
         services.AddWorkflowHandler<BrokenRegistry>("call-registry");
         services.Configure<TimerOptions>(o => (o.MaxAttempts, o.BaseDelay, o.MaxDelay) = (2, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         services.AddWorkflowEngineMetrics();
+        services.AddSingleton<Engine.Outbox.IOutboxPublisher, PickyBroker>();
+        services.Configure<Engine.Outbox.OutboxOptions>(o => o.MaxAttempts = 1);
     }
 
     [SetUp]
@@ -100,6 +109,33 @@ public sealed class When_the_engine_is_measured : EngineTest
         await Runtime.FireDueTimersAsync();
         Counted("engine.transitions", "operation=timer").ShouldBe(1);
         (await SampleAsync()).TimerLag.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Test]
+    public async Task Should_count_the_messages_published_and_the_failed_one_parked()
+    {
+        await PublishAsync("""
+            id: ends-at-once
+            version: 1
+            title: Ends as soon as it starts
+            steps:
+              - id: done
+                kind: end
+                outcome: done
+            """);
+        await StartAsync("ends-at-once");
+        await StartAsync("ends-at-once");
+        await StartAsync("waiting");
+        var failing = await CountAsync("SELECT count(*) FROM engine.outbox WHERE type = 'engine.instance-completed'");
+        failing.ShouldBe(2);
+        var all = await CountAsync("SELECT count(*) FROM engine.outbox");
+
+        var dispatcher = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Engine.Outbox.OutboxDispatcher>(Services);
+        while ((await dispatcher.DispatchBatchAsync(CancellationToken.None)).Claimed > 0) { }
+
+        Counted("engine.outbox.published").ShouldBe(all - failing);
+        Counted("engine.outbox.failures", "parked=True").ShouldBe(failing);
+        (await CountAsync("SELECT count(*) FROM engine.outbox WHERE parked_at IS NOT NULL")).ShouldBe(failing);
     }
 
     [Test]
