@@ -201,13 +201,8 @@ internal static class InstanceStore
     {
         if (plan.Outbox.Count == 0) return;
         var o = plan.Outbox;
-        batch.BatchCommands.Add(Command(
-            "INSERT INTO engine.outbox (id, instance_id, type, payload, created_at, attempts) " +
-            "SELECT u.id, u.instance_id, u.type, u.payload, $5, 0 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[]) " +
-            "WITH ORDINALITY AS u(id, instance_id, type, payload, ord) ORDER BY ord",
-            o.Select(x => x.Id).ToArray(), o.Select(x => x.InstanceId).ToArray(), o.Select(x => x.Type).ToArray(),
-            new NpgsqlParameter { Value = o.Select(x => x.Payload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
-            plan.Now));
+        batch.BatchCommands.Add(Outbox.OutboxWriter.Insert(o.Select(x => x.Id).ToArray(), o.Select(x => x.InstanceId).ToArray(),
+            o.Select(x => x.Type).ToArray(), o.Select(x => x.Payload).ToArray(), plan.Now));
     }
 
     private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };

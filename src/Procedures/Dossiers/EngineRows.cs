@@ -74,22 +74,9 @@ internal static class EngineRows
         return await cmd.ExecuteScalarAsync(ct) as string;
     }
 
-    public static async Task AddOutboxAsync(NpgsqlTransaction tx, Guid? instanceId, DateTimeOffset now, OutboxMessage message, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(
-            "INSERT INTO engine.outbox (id, instance_id, type, payload, created_at, attempts) VALUES ($1, $2, $3, $4, $5, 0)", tx.Connection, tx)
-        {
-            Parameters =
-            {
-                new() { Value = message.Id ?? Guid.CreateVersion7(now) },
-                new() { Value = (object?)instanceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-                new() { Value = message.Type },
-                new() { Value = message.Payload.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb },
-                new() { Value = now },
-            },
-        };
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    /// <summary>A message recorded with the use case's change, through the engine (which keeps the instance's messages in order).</summary>
+    public static Task AddOutboxAsync(NpgsqlTransaction tx, Guid? instanceId, DateTimeOffset now, OutboxMessage message, CancellationToken ct) =>
+        Engine.Outbox.OutboxWriter.WriteAsync(tx, instanceId, [message], now, ct);
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

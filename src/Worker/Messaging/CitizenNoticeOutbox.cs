@@ -1,7 +1,6 @@
-using System.Text.Json;
+using Engine.Outbox;
 using Engine.Runtime;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Worker.Messaging;
 
@@ -15,15 +14,9 @@ public static class CitizenNoticeOutbox
     public static async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<CitizenNotice> notices, DateTimeOffset now, CancellationToken ct)
     {
         if (notices.Count == 0) return;
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO engine.outbox (id, instance_id, type, payload, created_at, attempts)
-            SELECT u.id, NULL, $3, u.payload, $4, 0 FROM unnest($1::uuid[], $2::jsonb[]) WITH ORDINALITY AS u(id, payload, ord) ORDER BY u.ord
-            """, conn, tx);
-        command.Parameters.Add(new() { Value = notices.Select(n => n.MessageId).ToArray() });
-        command.Parameters.Add(new() { Value = notices.Select(n => JsonSerializer.Serialize(n, JsonDefaults.Options)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new() { Value = CitizenNotice.OutboxType });
-        command.Parameters.Add(new() { Value = now });
-        await command.ExecuteNonQueryAsync(ct);
+        await using var batch = new NpgsqlBatch(conn, tx);
+        OutboxWriter.AddTo(batch, null, notices.Select(AsOutboxMessage).ToList(), now);
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     public static OutboxMessage AsOutboxMessage(CitizenNotice notice) => OutboxMessage.From(notice, CitizenNotice.OutboxType) with { Id = notice.MessageId };

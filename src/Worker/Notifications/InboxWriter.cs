@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Engine.Outbox;
 using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,14 +25,8 @@ public static class InboxWriter
             items.Select(i => i.Id).ToArray(), items.Select(i => i.Recipient).ToArray(), items.Select(i => i.Kind).ToArray(),
             items.Select(i => i.Title).ToArray(), items.Select(i => i.Body).ToArray(), items.Select(i => i.Link).ToArray(),
             items.Select(i => i.DossierId).ToArray(), items.Select(i => i.SubjectId).ToArray(), items.Select(i => i.CreatedAt).ToArray()));
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO engine.outbox (id, instance_id, type, payload, created_at, attempts)
-            SELECT u.id, NULL, $3, u.payload, u.at, 0 FROM unnest($1::uuid[], $2::jsonb[], $4::timestamptz[]) AS u(id, payload, at)
-            """,
-            items.Select(_ => Guid.CreateVersion7()).ToArray(),
-            new NpgsqlParameter { Value = items.Select(i => JsonSerializer.Serialize(NotificationCreated.From(i), JsonDefaults.Options)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
-            NotificationCreated.OutboxType,
-            items.Select(i => i.CreatedAt).ToArray()));
+        OutboxWriter.AddTo(batch, null, items.Select(i => OutboxMessage.From(NotificationCreated.From(i), NotificationCreated.OutboxType)).ToList(),
+            items.Max(i => i.CreatedAt));
         await batch.ExecuteNonQueryAsync(ct);
     }
 
