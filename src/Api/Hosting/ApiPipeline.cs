@@ -73,6 +73,7 @@ public static class ApiPipeline
         CalendarAdminEndpoints.Map(admin);
         MessagingAdminEndpoints.Map(admin);
         IncidentAdminEndpoints.Map(admin);
+        OutboxAdminEndpoints.Map(admin);
         WorkflowRepairEndpoints.Map(admin);
         MessageEndpoints.Map(app);
         AuditEndpoints.Map(app);

@@ -21,7 +21,8 @@ public sealed class ParkedMessages(EngineDb db, NpgsqlDataSource dataSource, Tim
 
     public async Task<IReadOnlyList<ParkedMessage>> ListAsync(int skip = 0, int take = 50, CancellationToken ct = default) =>
         await Parked.OrderByDescending(o => o.ParkedAt).ThenByDescending(o => o.Sequence).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 500))
-            .Select(o => new ParkedMessage(o.Id, o.Sequence, o.InstanceId, o.Type, o.Attempts, o.LastError, o.CreatedAt, o.ParkedAt!.Value, o.Payload))
+            .Select(o => new ParkedMessage(o.Id, o.Sequence, o.InstanceId, o.Type, o.Attempts, o.LastError, o.CreatedAt, o.ParkedAt!.Value, o.Payload,
+                db.Instances.Where(i => i.Id == o.InstanceId).Select(i => i.BusinessKey).FirstOrDefault()))
             .ToListAsync(ct);
 
     public Task<int> CountAsync(CancellationToken ct = default) => Parked.CountAsync(ct);

@@ -1,11 +1,12 @@
 using Api.Admin;
+using Engine.Outbox;
 using Procedures.Common;
 using Procedures.Dossiers;
 
 namespace Api.Ui.Admin;
 
 /// <summary>
-/// The repairs the incident and workflow pages offer, run as the signed-in administrator through the same use cases as the
+/// The repairs the incident, parked-message and workflow pages offer, run as the signed-in administrator through the same use cases as the
 /// endpoints, with the same audit actions and resources (the instance, work item, timer or incident repaired).
 /// </summary>
 public static class WorkflowRepairDesk
@@ -38,4 +39,10 @@ public static class WorkflowRepairDesk
 
     public static Task<DomainResult<IncidentRow>> ResolveIncidentAsync(this AdminDesk desk, Guid incident, string reason) =>
         desk.RunAsync("incident.resolve", "incident", (sp, actor) => sp.GetRequiredService<EngineRepairs>().ResolveIncidentAsync(incident, actor.UserName, reason), _ => incident);
+
+    public static Task<DomainResult<ParkedMessageResolution>> ReplayMessageAsync(this AdminDesk desk, Guid message, string reason) =>
+        desk.RunAsync("message.replay", "outbox-message", (sp, actor) => sp.GetRequiredService<EngineRepairs>().ReplayMessageAsync(message, actor.UserName, reason), _ => message);
+
+    public static Task<DomainResult<ParkedMessageResolution>> DiscardMessageAsync(this AdminDesk desk, Guid message, string reason) =>
+        desk.RunAsync("message.discard", "outbox-message", (sp, actor) => sp.GetRequiredService<EngineRepairs>().DiscardMessageAsync(message, actor.UserName, reason), _ => message);
 }
