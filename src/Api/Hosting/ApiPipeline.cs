@@ -74,6 +74,7 @@ public static class ApiPipeline
         MessagingAdminEndpoints.Map(admin);
         IncidentAdminEndpoints.Map(admin);
         WorkflowRepairEndpoints.Map(admin);
+        MigrationAdminEndpoints.Map(admin);
         MessageEndpoints.Map(app);
         AuditEndpoints.Map(app);
         StatisticsEndpoints.Map(app);
