@@ -75,6 +75,7 @@ public static class ApiPipeline
         IncidentAdminEndpoints.Map(admin);
         OutboxAdminEndpoints.Map(admin);
         WorkflowRepairEndpoints.Map(admin);
+        MigrationAdminEndpoints.Map(admin);
         MessageEndpoints.Map(app);
         AuditEndpoints.Map(app);
         StatisticsEndpoints.Map(app);

@@ -64,6 +64,7 @@ public static class ApiServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<Admin.OfficialAccounts>();
         services.AddScoped<Admin.EngineRepairs>();
+        services.AddScoped<Admin.DefinitionMigrations>();
         services.AddScoped<RevisionGuard>();
         services.AddSingleton<RevisionCommitInterceptor>();
         services.ConfigureDbContext<ProceduresDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RevisionCommitInterceptor>()));

@@ -32,6 +32,7 @@ public static class DossierServices
         services.TryAddScoped<MoveWorkflowPathHandler>();
         services.TryAddScoped<CancelWorkItemHandler>();
         services.TryAddScoped<ReopenWorkItemHandler>();
+        services.TryAddScoped<RecordWorkflowMigrationHandler>();
         services.TryAddScoped<IncidentQueries>();
         services.TryAddScoped<WorkflowRepairQueries>();
         services.TryAddScoped<DossierQueries>();

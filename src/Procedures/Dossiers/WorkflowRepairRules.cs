@@ -12,8 +12,8 @@ public static class WorkflowRepairRules
 {
     public const int ReasonMaxLength = 2000;
 
-    /// <summary>The dossier history's kinds for repairs (Form 05).</summary>
-    public const string Suspended = "WorkflowSuspended", Resumed = "WorkflowResumed", Repaired = "WorkflowRepaired";
+    /// <summary>The dossier history's kinds for repairs and for a move to another version of the definition (Form 05).</summary>
+    public const string Suspended = "WorkflowSuspended", Resumed = "WorkflowResumed", Repaired = "WorkflowRepaired", Migrated = "WorkflowMigrated";
 
     public static DomainError NoSuchWorkflow { get; } = DomainError.NotFound("dossier workflow", "quy trình của hồ sơ") with { Field = "id" };
 

@@ -114,6 +114,9 @@ public sealed class When_every_role_tries_every_endpoint
         ("GET", "/api/v1/admin/outbox/parked", null, Unauthorised, AdminOnly),
         ("POST", "/api/v1/admin/outbox/parked/{I}/replay", new { }, Unauthorised, AdminOnly),
         ("POST", "/api/v1/admin/outbox/parked/{I}/discard", new { }, Unauthorised, AdminOnly),
+        // Version migration: the same version twice is refused (422) before anything is read or moved.
+        ("POST", "/api/v1/admin/definitions/household-business-registration/migrations/plan", new { fromVersion = 1, toVersion = 1 }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/definitions/household-business-registration/migrations", new { fromVersion = 1, toVersion = 1, reason = "Ma trận" }, Unauthorised, AdminOnly),
         ("GET", "/api/v1/statistics/figures?unitId={commune}&" + Period, null, Unauthorised, CommuneRollUp),
         ("GET", "/api/v1/statistics/figures?unitId={shop}&groupBy=Procedure&" + Period, null, Unauthorised, ShopReaders),
         ("GET", "/api/v1/statistics/dossiers?unitId={commune}&figure=Received&" + Period, null, Unauthorised, CommuneRollUp),
