@@ -33,7 +33,7 @@ public static class CitizenAccountEndpoints
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(429);
         accounts.MapPost("/verify", VerifyAsync).Validates<VerifyRequest>().Audited("account.verify", "account")
             .WithName("VerifyCitizen").WithSummary("Xác thực tài khoản bằng mã một lần").ProducesProblem(400).ProducesProblem(429);
-        accounts.MapPost("/verification", ResendAsync).Validates<LoginRequest>().WithName("ResendVerification").WithSummary("Gửi lại mã xác thực");
+        accounts.MapPost("/verification", ResendAsync).Validates<LoginRequest>().Audited("account.verification.resend", "account").WithName("ResendVerification").WithSummary("Gửi lại mã xác thực");
         accounts.MapPost("/password/forgot", ForgotAsync).Validates<LoginRequest>().Audited("account.password-forgot", "account")
             .WithName("ForgotPassword").WithSummary("Quên mật khẩu: gửi mã đặt lại");
         accounts.MapPost("/password/reset", ResetAsync).Validates<ResetPasswordRequest>().Audited("account.password-reset", "account")

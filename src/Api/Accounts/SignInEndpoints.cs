@@ -31,7 +31,7 @@ public static class SignInEndpoints
         auth.MapPost("/sign-in", SignInAsync).RequireRateLimiting(RateLimits.SignIn).WithName("SignIn").WithSummary("Đăng nhập (cookie, cho giao diện web)")
             .WithDescription("Sets the HttpOnly, SameSite=Strict cookie. 5 wrong passwords lock the account for 15 minutes.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
-        auth.MapPost("/sign-out", (Delegate)SignOutAsync).WithName("SignOut").WithSummary("Đăng xuất");
+        auth.MapPost("/sign-out", (Delegate)SignOutAsync).Audited("auth.sign-out", "account").WithName("SignOut").WithSummary("Đăng xuất");
         auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery().WithName("Token").WithSummary("Cấp bearer token (OAuth 2.0)")
             .WithDescription("grant_type=password (officials and citizens), client_credentials (other systems) or refresh_token; JSON (grantType, userName, ...) or application/x-www-form-urlencoded (grant_type, username, ...). Access tokens last 1 hour, refresh tokens 14 days.")
             .Accepts<TokenRequest>("application/json", "application/x-www-form-urlencoded")

@@ -32,7 +32,7 @@ public static class MessagingAdminEndpoints
 
         var deliveries = admin.MapGroup("/deliveries").WithTags("Admin: messages").RequireAuthorization(Policies.SystemAdministrator);
         deliveries.MapGet("/problems", (int? take, DeliveryLogQuery q, CancellationToken ct) => q.ProblemsAsync(Math.Clamp(take ?? 100, 1, 500), ct))
-            .WithName("DeliveryProblems").WithSummary("Tin nhắn gửi lỗi hoặc đang chờ gửi lại");
+            .Audited("delivery.read", "delivery").WithName("DeliveryProblems").WithSummary("Tin nhắn gửi lỗi hoặc đang chờ gửi lại");
         deliveries.MapPost("/{id:guid}/retry", async (Guid id, HttpContext http, RetryDeliveryHandler h) => Problem.Answer(http, await h.HandleAsync(id, http.RequestAborted)))
             .Audited("delivery.retry", "delivery").WithName("RetryDelivery").WithSummary("Gửi lại ngay một tin nhắn lỗi").AdminProblems();
     }

@@ -19,7 +19,7 @@ public static class MigrationAdminEndpoints
             .RequireAuthorization(Policies.SystemAdministrator);
         migrations.MapPost("/plan", async (string definitionId, MigrationBody? body, HttpContext http, DefinitionMigrations m) =>
                 Problem.Answer(http, await m.PlanAsync(definitionId, body, CurrentUser.Of(http).Name, http.RequestAborted)))
-            .WithName("PlanDefinitionMigration").WithSummary("Xem trước việc chuyển hồ sơ đang chạy sang phiên bản khác của quy trình (không ghi gì)")
+            .Audited("definition.migration-plan", "definition").WithName("PlanDefinitionMigration").WithSummary("Xem trước việc chuyển hồ sơ đang chạy sang phiên bản khác của quy trình (không ghi gì)")
             .WithDescription("Body: fromVersion, toVersion, stepMapping (old step id → new step id) for renamed or replaced steps, instanceIds (none: every " +
                 "running and suspended instance of fromVersion). Answers the mapping as applied, every problem at its path and, per instance, what would change.")
             .AdminProblems();

@@ -17,7 +17,7 @@ public static class OutboxAdminEndpoints
         var parked = admin.MapGroup("/outbox/parked").WithTags("Admin: workflow repair").RequireAuthorization(Policies.SystemAdministrator);
         parked.MapGet("/", (int? skip, int? take, EngineRepairs repairs, CancellationToken ct) =>
                 repairs.ParkedAsync(Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, 500), ct))
-            .WithName("ListParkedMessages").WithSummary("Tin nhắn bị giữ lại sau khi gửi lỗi nhiều lần (mới nhất trước; có phân trang)");
+            .Audited("message.read-parked", "outbox-message").WithName("ListParkedMessages").WithSummary("Tin nhắn bị giữ lại sau khi gửi lỗi nhiều lần (mới nhất trước; có phân trang)");
         parked.MapPost("/{id:guid}/replay", async (Guid id, RepairRequest? body, HttpContext http, EngineRepairs repairs) =>
                 Problem.Answer(http, await repairs.ReplayMessageAsync(id, CurrentUser.Of(http).Name, body?.Reason, http.RequestAborted)))
             .Audited("message.replay", "outbox-message").WithName("ReplayParkedMessage").WithSummary("Gửi lại tin nhắn bị giữ lại (nêu lý do)").AdminProblems();

@@ -22,7 +22,7 @@ public static class WorkflowRepairEndpoints
         var instances = admin.MapGroup("/instances").WithTags("Admin: workflow repair").RequireAuthorization(Policies.SystemAdministrator);
         instances.MapGet("/{id:guid}", async Task<Results<Ok<WorkflowRepairView>, ProblemHttpResult>> (Guid id, HttpContext http, WorkflowRepairQueries q) =>
                 await q.GetAsync(id, http.RequestAborted) is { } view ? TypedResults.Ok(view) : Problem.From(http, WorkflowRepairRules.NoSuchWorkflow))
-            .WithName("GetWorkflowInstance").WithSummary("Quy trình của hồ sơ: các luồng, công việc, hẹn giờ, sự cố, lịch sử").AdminProblems();
+            .Audited("instance.read", "instance").WithName("GetWorkflowInstance").WithSummary("Quy trình của hồ sơ: các luồng, công việc, hẹn giờ, sự cố, lịch sử").AdminProblems();
         instances.MapPost("/{id:guid}/suspend", async (Guid id, RepairRequest? body, HttpContext http, SuspendWorkflowHandler h, WorkflowRepairQueries q) =>
                 await AnswerAsync(http, q, await h.HandleAsync(new SuspendWorkflow(id, CurrentUser.Of(http).Name, body?.Reason), http.RequestAborted)))
             .Audited("instance.suspend", "instance").WithName("SuspendWorkflowInstance").WithSummary("Tạm dừng quy trình của hồ sơ (nêu lý do)").AdminProblems();

@@ -16,7 +16,7 @@ public static class AuditEndpoints
 {
     public static void Map(WebApplication app) =>
         app.MapGet("/api/v1/admin/audit", ListAsync).RequireAuthorization(Policies.SystemAdministrator).WithTags("Admin: audit")
-            .WithName("AuditLog").WithSummary("Nhật ký truy cập và thay đổi")
+            .Audited("audit.read", "audit").WithName("AuditLog").WithSummary("Nhật ký truy cập và thay đổi")
             .WithDescription("Filter by resource (e.g. a dossier id), account, action and time; newest first.").ProducesProblem(400);
 
     private static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> ListAsync(HttpContext http, ApiDb db, string? resourceId = null, Guid? accountId = null,

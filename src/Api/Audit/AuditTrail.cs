@@ -44,27 +44,14 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock)
     private static string? Truncate(string value, int max) => value.Length == 0 ? null : value.Length <= max ? value : value[..max];
 }
 
-/// <summary>Records every call of an audited endpoint with its outcome, allowed or refused.</summary>
-public sealed class AuditFilter(AuditTrail trail) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var action = http.GetEndpoint()?.Metadata.GetMetadata<AuditAction>();
-        var result = await next(context);
-        if (action is null) return result;
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        var status = inner is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
-        var resource = http.Items["audit:resource"] as string ?? (http.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString() : null);
-        await trail.WriteAsync(http, action.Name, action.ResourceType, resource, status);
-        return result;
-    }
-}
-
+/// <summary>
+/// Marks endpoints as audited; <see cref="AuditMiddleware"/> writes the row for every call, whatever stops it (authentication,
+/// authorisation, validation, the rate limiter, the domain, an exception).
+/// </summary>
 public static class AuditExtensions
 {
     public static RouteHandlerBuilder Audited(this RouteHandlerBuilder builder, string action, string resourceType = "dossier") =>
-        builder.WithMetadata(new AuditAction(action, resourceType)).AddEndpointFilter<AuditFilter>();
+        builder.WithMetadata(new AuditAction(action, resourceType));
 
     /// <summary>Names the resource of an audited request when it is not the route's <c>id</c> (e.g. a dossier just created).</summary>
     public static void AuditResource(this HttpContext http, object? id) => http.Items["audit:resource"] = id?.ToString();

@@ -42,10 +42,10 @@ public static class CitizenVoiceEndpoints
     public static void MapForOfficials(WebApplication app)
     {
         var officials = app.MapGroup("/api/v1").WithTags("Citizen relations").RequireAuthorization(Policies.Official);
-        officials.MapGet("/questions", ListQuestionsAsync).WithName("QuestionsToAnswer").WithSummary("Câu hỏi của công dân (đơn vị của tôi)");
+        officials.MapGet("/questions", ListQuestionsAsync).Audited("question.read", "unit").WithName("QuestionsToAnswer").WithSummary("Câu hỏi của công dân (đơn vị của tôi)");
         officials.MapPost("/questions/{id:guid}/answer", AnswerAsync).Validates<AnswerRequest>().Audited("question.answer", "question")
             .WithName("AnswerQuestion").WithSummary("Trả lời câu hỏi").ProducesProblem(404);
-        officials.MapGet("/feedback", ListFeedbackAsync).WithName("FeedbackToHandle").WithSummary("Góp ý của công dân (đơn vị của tôi)");
+        officials.MapGet("/feedback", ListFeedbackAsync).Audited("feedback.read", "unit").WithName("FeedbackToHandle").WithSummary("Góp ý của công dân (đơn vị của tôi)");
         officials.MapPost("/feedback/{id:guid}/response", RespondAsync).Validates<FeedbackResponseRequest>().Audited("feedback.respond", "feedback")
             .WithName("RespondToFeedback").WithSummary("Trả lời góp ý").ProducesProblem(404);
         officials.MapGet("/ratings/summary", SummaryAsync).WithName("RatingSummary").WithSummary("Tổng hợp đánh giá của công dân theo đơn vị")

@@ -31,6 +31,7 @@ public static class ApiPipeline
         app.Use(SecurityHeaders);
         app.UseRequestLogging();
         app.UseWebUiCulture();
+        app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.Use(LogContext);
         app.UseRateLimiter();
@@ -58,7 +59,7 @@ public static class ApiPipeline
         AttachmentEndpoints.Map(app, app.Services.GetRequiredService<IOptions<FileSettings>>().Value.MaxBytes);
         dossiers.MapGet("/{id:guid}/citizen-supplements", (Guid id, HttpContext http, DossierAccess access, Procedures.Citizens.SubmitSupplementHandler h) =>
                 CitizenSupplementsAsync(id, http, access, h))
-            .WithName("CitizenSupplements").WithSummary("Hồ sơ bổ sung công dân đã nộp trực tuyến").ProducesProblem(404);
+            .Audited("dossier.citizen-supplements.read", "dossier").WithName("CitizenSupplements").WithSummary("Hồ sơ bổ sung công dân đã nộp trực tuyến").ProducesProblem(404);
 
         var citizen = app.MapGroup("/api/v1/citizen").WithTags("Citizen").RequireAuthorization(Policies.Citizen);
         CitizenDossierEndpoints.Map(citizen);

@@ -28,7 +28,7 @@ public static class MessageEndpoints
         app.MapNotifications();
 
         app.MapPut("/api/v1/citizen/notification-preferences", SavePreferencesAsync).RequireAuthorization(Policies.Citizen).WithTags("Citizen")
-            .WithName("SaveNotificationPreferences").WithSummary("Chọn kênh nhận thông báo (email, SMS, trong ứng dụng) và ngôn ngữ")
+            .Audited("citizen.preferences.save", "account").WithName("SaveNotificationPreferences").WithSummary("Chọn kênh nhận thông báo (email, SMS, trong ứng dụng) và ngôn ngữ")
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(422);
 
         var dossier = app.MapGroup("/api/v1/dossiers/{id:guid}/messages").WithTags("Dossiers").RequireAuthorization(Policies.Official);

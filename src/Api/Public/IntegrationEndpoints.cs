@@ -1,3 +1,4 @@
+using Api.Audit;
 using Api.Accounts;
 using Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,9 +20,9 @@ public static class IntegrationEndpoints
     public static void Map(WebApplication app)
     {
         var integration = app.MapGroup("/api/v1/integration").WithTags("Integration").RequireAuthorization(Policies.IntegrationStatus);
-        integration.MapGet("/dossiers/changes", ChangesAsync).WithName("DossierStatusChanges").WithSummary("Đồng bộ trạng thái hồ sơ")
+        integration.MapGet("/dossiers/changes", ChangesAsync).Audited("integration.dossier.changes", "dossier").WithName("DossierStatusChanges").WithSummary("Đồng bộ trạng thái hồ sơ")
             .WithDescription("Dossiers whose status changed at or after 'since', oldest first, 500 at most; pass nextSince back to continue.");
-        integration.MapGet("/dossiers/by-code/{code}", ByCodeAsync).WithName("DossierStatusByCode").WithSummary("Trạng thái một hồ sơ theo mã").ProducesProblem(404);
+        integration.MapGet("/dossiers/by-code/{code}", ByCodeAsync).Audited("integration.dossier.read", "dossier").WithName("DossierStatusByCode").WithSummary("Trạng thái một hồ sơ theo mã").ProducesProblem(404);
     }
 
     private static async Task<Ok<DossierStatusPage>> ChangesAsync(HttpContext http, ProceduresDb db, DateTimeOffset since, int take = 500)

@@ -56,15 +56,15 @@ public static class ReportEndpoints
 
         reports.MapGet("/register", (HttpContext http, DossierRegisterQuery q, Guid unitId, DateOnly from, DateOnly to) =>
                 AdminActor.RunAsync(http, a => q.HandleAsync(a, new GetDossierRegister(unitId, from, to), http.RequestAborted)))
-            .WithName("DossierRegister").WithSummary("Sổ theo dõi hồ sơ (Mẫu 06) theo khoảng ngày").StatisticsProblems();
+            .Audited("register.read", "unit").WithName("DossierRegister").WithSummary("Sổ theo dõi hồ sơ (Mẫu 06) theo khoảng ngày").StatisticsProblems();
         reports.MapGet("/register.xlsx", (HttpContext http, DossierRegisterQuery q, Guid unitId, DateOnly from, DateOnly to) =>
                 Downloads.FileAsync(http, a => q.HandleAsync(a, new GetDossierRegister(unitId, from, to), http.RequestAborted),
                     r => Task.FromResult(DossierRegisterQuery.Excel(r)), Downloads.Excel, $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx"))
-            .WithName("DossierRegisterExcel").WithSummary("Tải sổ theo dõi hồ sơ (Excel)").ProducesFile(Downloads.Excel);
+            .Audited("register.export", "unit").WithName("DossierRegisterExcel").WithSummary("Tải sổ theo dõi hồ sơ (Excel)").ProducesFile(Downloads.Excel);
         reports.MapGet("/register.pdf", (HttpContext http, DossierRegisterQuery q, ProceduresDb db, Guid unitId, DateOnly from, DateOnly to) =>
                 Downloads.FileAsync(http, a => q.HandleAsync(a, new GetDossierRegister(unitId, from, to), http.RequestAborted),
                     async r => DossierRegisterQuery.Pdf(r, await Downloads.AgencyAsync(db, unitId, http.RequestAborted)), Downloads.Pdf,
                     $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.pdf"))
-            .WithName("DossierRegisterPdf").WithSummary("Tải sổ theo dõi hồ sơ (PDF, Mẫu 06)").ProducesFile(Downloads.Pdf);
+            .Audited("register.export", "unit").WithName("DossierRegisterPdf").WithSummary("Tải sổ theo dõi hồ sơ (PDF, Mẫu 06)").ProducesFile(Downloads.Pdf);
     }
 }

@@ -1,3 +1,4 @@
+using Api.Audit;
 using Api.Accounts;
 using Api.Admin;
 using Procedures.Statistics;
@@ -26,7 +27,7 @@ public static class StatisticsEndpoints
                 string? official = null, int page = 1, int pageSize = 50) =>
                 AdminActor.RunAsync(http, a => q.HandleAsync(a, new DrillDown(unitId, from, to, figure, groupBy, rowKey, procedureId, sectorId, official,
                     Math.Max(1, page), Math.Clamp(pageSize, 1, 500)), http.RequestAborted)))
-            .WithName("StatisticsDrillDown").WithSummary("Danh sách hồ sơ sau một ô số liệu")
+            .Audited("statistics.dossiers.read", "unit").WithName("StatisticsDrillDown").WithSummary("Danh sách hồ sơ sau một ô số liệu")
             .WithDescription("The same unit, period, grouping and filters as the figures, plus the figure and the row key of the cell; paged (at most 500).")
             .StatisticsProblems();
         stats.MapGet("/service-index", (HttpContext http, ServiceIndexQuery q, Guid unitId, DateOnly from, DateOnly to) =>

@@ -1,3 +1,4 @@
+using Api.Audit;
 using Api.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
@@ -22,8 +23,8 @@ public static class UiEndpoints
         {
             await http.SignOutAsync(AuthSetup.Cookie);
             return Results.LocalRedirect("/");
-        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
-        ui.MapGet("/ho-so/{id:guid}/mau/{form}", FormAsync).RequireAuthorization(Policies.Official);
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).Audited("auth.sign-out", "account");
+        ui.MapGet("/ho-so/{id:guid}/mau/{form}", FormAsync).RequireAuthorization(Policies.Official).Audited("dossier.form.read");
     }
 
     private static async Task<IResult> FormAsync(Guid id, string form, HttpContext http, DossierDocuments documents)
