@@ -33,6 +33,23 @@ public sealed class UiSession(IServiceScopeFactory scopes, AuthenticationStatePr
         await UserAsync() is { IsOfficial: true } user ? await RunAsync<OfficialDirectory, Actor?>(d => d.FindAsync(user.Name)) : null;
 
     /// <summary>
+    /// Records a page's read of personal data as the endpoint that returns the same data would (same action), with the page's
+    /// path: a page reads through the use cases, not through HTTP, so the audit middleware does not see it.
+    /// </summary>
+    public async Task AuditReadAsync(string action, string resourceType, object? resourceId, string path, bool found = true)
+    {
+        var principal = await PrincipalAsync();
+        await RunAsync<IServiceProvider, bool>(async sp =>
+        {
+            var http = RequestFor(sp, principal);
+            http.Request.Method = "GET";
+            http.Request.Path = path;
+            await sp.GetRequiredService<Api.Audit.AuditTrail>().WriteAsync(http, action, resourceType, resourceId?.ToString(), found ? 200 : 404);
+            return true;
+        });
+    }
+
+    /// <summary>
     /// A request context for the API's own services that take one (uploads): the user of this page, and problem texts in
     /// the page's language.
     /// </summary>
