@@ -28,6 +28,7 @@ public static class ApiPipeline
         // Errors and empty error responses become RFC 9457 problem+json, without exception details.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(CleanRequestText.Middleware);
         app.Use(SecurityHeaders);
         app.UseRequestLogging();
         app.UseWebUiCulture();

@@ -18,6 +18,11 @@ public sealed partial class BadRequestExceptionHandler : IExceptionHandler
         ProblemHttpResult result;
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             result = Problem.Make(http, 413, "too-large", Titles.Detail(http, 413));
+        else if (bad.InnerException is UncleanTextException unclean)
+        {
+            var field = FieldOf(unclean.Path) ?? "body";
+            result = Problem.Make(http, 400, "control-character", ControlCharacter.Detail(http, field), field);
+        }
         else if (bad.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);

@@ -74,5 +74,5 @@ public sealed class QualityRecordSearch(ProceduresDb db, InternalAuditHandler au
     }
 
     private static string? Like(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        string.IsNullOrWhiteSpace(text = CleanText.ForSearch(text)) ? null : "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }
