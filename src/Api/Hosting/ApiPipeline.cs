@@ -25,11 +25,14 @@ public static class ApiPipeline
 
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
+        // The request line is logged outside the error handling, so it carries the status the client got (a 400 for an
+        // unreadable body, not the 500 of the exception on its way out); real failures are logged by the handler.
+        app.UseRequestLogging();
         // Errors and empty error responses become RFC 9457 problem+json, without exception details.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(CleanRequestText.Middleware);
         app.Use(SecurityHeaders);
-        app.UseRequestLogging();
         app.UseWebUiCulture();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();

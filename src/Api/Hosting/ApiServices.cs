@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Api.Accounts;
 using Api.Attachments;
@@ -46,6 +47,10 @@ public static class ApiServices
             // Vietnamese text stays readable; HTML-sensitive characters (< > & ' ") are still escaped, so stored markup is inert.
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Every string read from a body is checked and normalised (Problems/CleanJsonText), one-line fields by their name.
+            o.SerializerOptions.Converters.Add(CleanJsonText.FreeText);
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(CleanJsonText.ByPropertyName);
         });
         services.AddHttpContextAccessor();
 

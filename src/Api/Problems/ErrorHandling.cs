@@ -8,9 +8,10 @@ namespace Api.Problems;
 /// <summary>
 /// Requests the framework cannot read (malformed JSON, a string where a number belongs, an unparsable route or
 /// query value, a body too large) become a 400/413 problem naming the field, instead of an empty 400.
-/// Everything else unexpected stays a 500 without details.
+/// Everything else unexpected stays a 500 without details. The client's mistake is logged as a warning without the
+/// exception: its stack trace says nothing about the server.
 /// </summary>
-public sealed partial class BadRequestExceptionHandler : IExceptionHandler
+public sealed partial class BadRequestExceptionHandler(ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -18,6 +19,11 @@ public sealed partial class BadRequestExceptionHandler : IExceptionHandler
         ProblemHttpResult result;
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             result = Problem.Make(http, 413, "too-large", Titles.Detail(http, 413));
+        else if (bad.InnerException is UncleanTextException unclean)
+        {
+            var field = FieldOf(unclean.Path) ?? "body";
+            result = Problem.Make(http, 400, "control-character", ControlCharacter.Detail(http, field), field);
+        }
         else if (bad.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);
@@ -34,6 +40,9 @@ public sealed partial class BadRequestExceptionHandler : IExceptionHandler
                 Language.Pick(http, $"Giá trị của '{name}' không hợp lệ.", $"The value of '{name}' is not valid."), name);
         }
         else result = Problem.Make(http, 400, "bad-request", Language.Pick(http, "Yêu cầu không đọc được.", "The request could not be read."));
+        var problem = result.ProblemDetails;
+        logger.LogWarning("Refused a request that could not be read: {Status} {Code} at {Field}", problem.Status, problem.Extensions["code"],
+            problem.Extensions.TryGetValue("field", out var f) ? f : null);
         await result.ExecuteAsync(http);
         return true;
     }

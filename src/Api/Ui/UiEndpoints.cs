@@ -17,7 +17,7 @@ public static class UiEndpoints
             var chosen = culture == "en" ? "en" : "vi-VN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(Local(r));
+            return Results.LocalRedirect(LocalPath.OrElse(r));
         });
         ui.MapPost("/dang-xuat", async (HttpContext http) =>
         {
@@ -48,5 +48,4 @@ public static class UiEndpoints
     }
 
     /// <summary>Only paths of this site, so the switch cannot be used to send someone elsewhere.</summary>
-    private static string Local(string? path) => path is { Length: > 0 } p && p[0] == '/' && !p.StartsWith("//", StringComparison.Ordinal) && !p.StartsWith("/\\", StringComparison.Ordinal) ? p : "/";
 }

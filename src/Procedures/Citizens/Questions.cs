@@ -61,7 +61,7 @@ public sealed class QuestionHandler(ProceduresDb db, TimeProvider clock)
     public async Task<QuestionPage> PublishedAsync(Guid? procedureId, int page, int pageSize, CancellationToken ct = default, string? text = null)
     {
         var q = db.Questions.AsNoTracking().Where(q => q.IsPublished && q.Answer != null && (procedureId == null || q.ProcedureId == procedureId));
-        if (!string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text = CleanText.ForSearch(text)))
         {
             var pattern = "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             q = q.Where(x => EF.Functions.ILike(x.Title, pattern) || EF.Functions.ILike(x.Body, pattern) || EF.Functions.ILike(x.Answer!, pattern));

@@ -23,6 +23,13 @@ public sealed partial class DossierQueries
     {
         if (search.Page < 1) return DomainError.Invalid("page", "out-of-range", "Số trang phải từ 1.", "Page must be 1 or more.");
         if (search.PageSize is < 1 or > 200) return DomainError.Invalid("pageSize", "out-of-range", "Cỡ trang từ 1 đến 200.", "Page size must be 1 to 200.");
+        if (InputRanges.Period(search.ReceivedFrom, search.ReceivedTo, "receivedFrom", "receivedTo") is { } badDate) return badDate;
+        // Stored text is clean NFC (CleanTextOnSave): the terms must be too, or a name typed with combining marks finds nothing.
+        search = search with
+        {
+            Code = CleanText.ForSearch(search.Code), ApplicantName = CleanText.ForSearch(search.ApplicantName),
+            IdNumber = CleanText.ForSearch(search.IdNumber), Phone = CleanText.ForSearch(search.Phone),
+        };
         var actor = await officials.FindAsync(search.Actor ?? "", ct);
         if (actor is null) return DomainError.Forbidden("Không xác định được cán bộ.", "Unknown official.");
         var units = actor.UnitIds.ToList();

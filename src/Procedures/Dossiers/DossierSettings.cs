@@ -25,4 +25,11 @@ public sealed record DossierSettings
 
     /// <summary>An apology is expected at least this much working time before the appointment (Form 04).</summary>
     public WorkingTime ApologyNotice { get; init; } = WorkingTime.Days(1);
+
+    /// <summary>
+    /// The latest new appointment an apology may set, in calendar days after the current appointment ⚠. The decree
+    /// names no bound; one year keeps a typing slip (2199 for 2026) from parking a dossier for ever, and the calendar is
+    /// only computed to 2199.
+    /// </summary>
+    public int ApologyMaxPostponementDays { get; init; } = 365;
 }

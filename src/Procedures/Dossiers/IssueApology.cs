@@ -15,7 +15,8 @@ public sealed record IssueApology(Guid DossierId, string Actor, string Reason, D
 /// The law expects it at least one working day before the appointment; the system still accepts it later,
 /// because the citizen must be told, and records it late. The new date is a working day after the current
 /// appointment; the new appointment is the close of that day. The unit that caused the delay is one of the
-/// units taking part. The first appointment stays in <see cref="Dossier.OriginalAppointmentAt"/>.
+/// units taking part; it is at most <see cref="DossierSettings.ApologyMaxPostponementDays"/> after the current
+/// appointment. The first appointment stays in <see cref="Dossier.OriginalAppointmentAt"/>.
 /// </summary>
 public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
 {
@@ -33,6 +34,10 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
                 "An apology with a new date was already issued for this dossier; the appointment may be reset only once.");
         if (dossier.Status is not (DossierStatus.Accepted or DossierStatus.Processing or DossierStatus.FinancialObligation) || dossier.AppointmentAt is not { } previous)
             return DomainError.Conflict("clock-not-running", "Hồ sơ không ở trạng thái đang giải quyết nên không thể hẹn lại.", "The dossier is not being processed, so it cannot get a new appointment.");
+        var latest = DateOnly.FromDateTime(previous.ToOffset(VietnameseCalendar.UtcOffset).DateTime).AddDays(settings.ApologyMaxPostponementDays);
+        if (request.NewAppointmentDate > latest)
+            return DomainError.Invalid("newAppointmentDate", "too-far", $"Ngày hẹn mới không được quá {settings.ApologyMaxPostponementDays} ngày sau ngày hẹn hiện tại.",
+                $"The new appointment may be at most {settings.ApologyMaxPostponementDays} days after the current one.");
         if (!cal.IsWorkingDay(request.NewAppointmentDate))
             return DomainError.Invalid("newAppointmentDate", "not-a-working-day", "Ngày hẹn mới phải là ngày làm việc.", "The new appointment must be on a working day.");
         var newAt = cal.EndOfWorkingDay(request.NewAppointmentDate, work.ReceivingUnit).ToUniversalTime();

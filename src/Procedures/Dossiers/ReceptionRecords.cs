@@ -1,4 +1,5 @@
 using Procedures.Catalogue;
+using Procedures.Common;
 
 namespace Procedures.Dossiers;
 
@@ -7,11 +8,14 @@ public sealed record ApplicantData(
     string FullName, string? IdNumber = null, string? Phone = null, string? Email = null, string? Address = null,
     DateOnly? BirthDate = null, string? OrganisationName = null, string? TaxCode = null)
 {
+    /// <summary>Cleaned here, not only on save: the name also goes into the workflow's variables (jsonb, where a NUL fails).</summary>
     public Applicant ToEntity() => new()
     {
-        FullName = FullName.Trim(), IdNumber = IdNumber?.Trim(), Phone = Phone?.Trim(), Email = Email?.Trim(),
-        Address = Address?.Trim(), BirthDate = BirthDate, OrganisationName = OrganisationName?.Trim(), TaxCode = TaxCode?.Trim(),
+        FullName = Clean(FullName)!, IdNumber = Clean(IdNumber), Phone = Clean(Phone), Email = Clean(Email),
+        Address = Clean(Address), BirthDate = BirthDate, OrganisationName = Clean(OrganisationName), TaxCode = Clean(TaxCode),
     };
+
+    private static string? Clean(string? text) => text is null ? null : CleanText.ForStorage(text, singleLine: true).Trim();
 
     public static ApplicantData From(Applicant a) =>
         new(a.FullName, a.IdNumber, a.Phone, a.Email, a.Address, a.BirthDate, a.OrganisationName, a.TaxCode);

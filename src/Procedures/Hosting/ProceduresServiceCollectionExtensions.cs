@@ -27,7 +27,7 @@ public static class ProceduresServiceCollectionExtensions
     public static IServiceCollection AddProcedures(this IServiceCollection services)
     {
         services.AddDbContextPool<ProceduresDb>((sp, o) =>
-            ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+            ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(CleanTextOnSave.Instance));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
         services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddCitizens().AddDossierDocuments().AddStatistics().AddQualityRecords().AddReports();

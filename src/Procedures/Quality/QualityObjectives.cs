@@ -44,7 +44,7 @@ public sealed class QualityObjectivesHandler(ProceduresDb db, StatisticsQuery st
         if (request.Target < 0 || request.Measure is ObjectiveMeasure.OnTimeRate or ObjectiveMeasure.OnlineRate && request.Target > 1)
             return DomainError.Invalid("target", "bad-target", "Chỉ tiêu không hợp lệ (tỷ lệ ghi từ 0 đến 1, ví dụ 0,95).",
                 "The target is out of range (rates are 0 to 1, e.g. 0.95).");
-        if (request.Year < 2000 || request.Year > clock.Today().Year + 1)
+        if (InputRanges.Year(request.Year) is not null || request.Year > clock.Today().Year + 1)
             return DomainError.Invalid("year", "bad-year", "Năm không hợp lệ.", "The year is out of range.");
         var unit = await QualityAccess.UnitAsync(db, actor, request.UnitId, write: true, ct);
         if (unit.Error is { } denied) return denied;
@@ -60,6 +60,7 @@ public sealed class QualityObjectivesHandler(ProceduresDb db, StatisticsQuery st
 
     public async Task<DomainResult<ObjectivesReport>> HandleAsync(Actor actor, TrackObjectives request, CancellationToken ct = default)
     {
+        if (InputRanges.Year(request.Year) is { } badYear) return badYear;
         var scope = await StatisticsScope.ResolveAsync(db, actor, request.UnitId, null, null, null, ct);
         if (scope.Error is { } denied) return denied;
         var policy = await db.QualityPolicies.AsNoTracking().Where(p => p.UnitId == request.UnitId).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);

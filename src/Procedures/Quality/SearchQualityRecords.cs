@@ -18,6 +18,7 @@ public sealed class QualityRecordSearch(ProceduresDb db, InternalAuditHandler au
 {
     public async Task<DomainResult<IReadOnlyList<NonconformityView>>> HandleAsync(Actor actor, SearchNonconformities r, CancellationToken ct = default)
     {
+        if (InputRanges.Period(r.RaisedFrom, r.RaisedTo, "raisedFrom", "raisedTo") is { } badDate) return badDate;
         var units = await UnitsAsync(actor, r.UnitId, r.IncludeSubtree, ct);
         if (units.Error is { } denied) return denied;
         var ids = units.Value!;
@@ -37,6 +38,7 @@ public sealed class QualityRecordSearch(ProceduresDb db, InternalAuditHandler au
 
     public async Task<DomainResult<IReadOnlyList<AuditView>>> HandleAsync(Actor actor, SearchAudits r, CancellationToken ct = default)
     {
+        if (InputRanges.Year(r.Year) is { } badYear) return badYear;
         var units = await UnitsAsync(actor, r.UnitId, r.IncludeSubtree, ct);
         if (units.Error is { } denied) return denied;
         var ids = units.Value!;
@@ -52,6 +54,7 @@ public sealed class QualityRecordSearch(ProceduresDb db, InternalAuditHandler au
 
     public async Task<DomainResult<IReadOnlyList<ManagementReviewView>>> HandleAsync(Actor actor, SearchManagementReviews r, CancellationToken ct = default)
     {
+        if (InputRanges.Year(r.Year) is { } badYear) return badYear;
         var units = await UnitsAsync(actor, r.UnitId, r.IncludeSubtree, ct);
         if (units.Error is { } denied) return denied;
         var ids = units.Value!;
@@ -71,5 +74,5 @@ public sealed class QualityRecordSearch(ProceduresDb db, InternalAuditHandler au
     }
 
     private static string? Like(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        string.IsNullOrWhiteSpace(text = CleanText.ForSearch(text)) ? null : "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }

@@ -58,6 +58,7 @@ public sealed class IsoReportsHandler(ProceduresDb db, StatisticsQuery statistic
 
     public async Task<DomainResult<IsoReportView>> HandleAsync(Actor actor, GetIsoReport request, CancellationToken ct = default)
     {
+        if (CheckYear(request.Year) is { } badYear) return badYear;
         var resolved = await StatisticsScope.ResolveAsync(db, actor, request.UnitId, null, null, null, ct);
         if (resolved.Error is { } denied) return denied;
         var scope = resolved.Value!;
@@ -70,6 +71,7 @@ public sealed class IsoReportsHandler(ProceduresDb db, StatisticsQuery statistic
 
     public async Task<DomainResult<ConsolidatedReport>> HandleAsync(Actor actor, GetConsolidatedReport request, CancellationToken ct = default)
     {
+        if (CheckYear(request.Year) is { } badYear) return badYear;
         var resolved = await StatisticsScope.ResolveAsync(db, actor, request.UnitId, null, null, null, ct);
         if (resolved.Error is { } denied) return denied;
         var scope = resolved.Value!;
@@ -95,6 +97,7 @@ public sealed class IsoReportsHandler(ProceduresDb db, StatisticsQuery statistic
 
     public async Task<DomainResult<IReadOnlyList<SubmissionStatus>>> HandleAsync(Actor actor, ListSubmissions request, CancellationToken ct = default)
     {
+        if (CheckYear(request.Year) is { } badYear) return badYear;
         var resolved = await StatisticsScope.ResolveAsync(db, actor, request.UnitId, null, null, null, ct);
         if (resolved.Error is { } denied) return denied;
         var units = resolved.Value!.Units.Where(u => u.EffectiveTo is null || u.EffectiveTo >= new DateOnly(request.Year, 1, 1)).ToList();
@@ -122,8 +125,8 @@ public sealed class IsoReportsHandler(ProceduresDb db, StatisticsQuery statistic
         return report;
     }
 
-    private DomainError? CheckYear(int year) => year < 2000 || year > clock.Today().Year + 1
-        ? DomainError.Invalid("year", "bad-year", "Năm báo cáo không hợp lệ.", "The report year is out of range.") : null;
+    private DomainError? CheckYear(int year) => InputRanges.Year(year) ?? (year > clock.Today().Year + 1
+        ? DomainError.Invalid("year", "bad-year", "Năm báo cáo không hợp lệ.", "The report year is out of range.") : null);
 
     private static DomainError AlreadySubmitted() =>
         DomainError.Conflict("already-submitted", "Báo cáo đã gửi, không sửa được.", "The report was submitted and cannot change.");

@@ -58,6 +58,7 @@ internal sealed record StatisticsScope(ScopeUnit Root, IReadOnlyList<ScopeUnit> 
 
     public static DomainError? CheckPeriod(DateOnly from, DateOnly to, DateOnly today)
     {
+        if (InputRanges.Period(from, to) is { } outOfRange) return outOfRange;
         if (to < from) return DomainError.Invalid("to", "period-reversed", "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.", "The period must end on or after its start.");
         if (from > today) return DomainError.Invalid("from", "period-in-future", "Kỳ thống kê chưa bắt đầu.", "The period has not started yet.");
         if (to.DayNumber - from.DayNumber > 3700) return DomainError.Invalid("to", "period-too-long", "Kỳ thống kê tối đa 10 năm.", "A period is at most 10 years.");

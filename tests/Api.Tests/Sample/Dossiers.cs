@@ -9,13 +9,13 @@ public static class Dossiers
     public const string Shop = "001.01.31.H29";
     public const string Phone = "0912345678";
 
-    public static async Task<object> CounterReception(SampleApi api, string name = "Nguyễn Văn An", string phone = Phone)
+    public static async Task<object> CounterReception(SampleApi api, string name = "Nguyễn Văn An", string phone = Phone, string address = "Thôn 1, xã Yên Sơn")
     {
         var (procedure, required) = await api.ProcedureAsync(Procedure);
         return new
         {
             receivingUnitId = await api.UnitAsync(Shop), procedureId = procedure,
-            applicant = new { fullName = name, idNumber = "001085012345", phone, address = "Thôn 1, xã Yên Sơn" },
+            applicant = new { fullName = name, idNumber = "001085012345", phone, address },
             documents = required.Select(id => new { procedureDocumentId = id }).ToArray(),
         };
     }
