@@ -8,7 +8,8 @@ namespace Worker.Hosting;
 /// <summary>
 /// Resolves the database a host runs on: <c>ConnectionStrings:Default</c> when set (environment:
 /// <c>ConnectionStrings__Default</c>); otherwise a private PostgreSQL cluster started from the machine's
-/// server binaries in <see cref="EmbeddedDataDirectory"/>, with the database <see cref="DatabaseName"/> created.
+/// server binaries in <see cref="EmbeddedDataDirectory"/>, with the database <see cref="DatabaseName"/> created, owned by
+/// and connected to as the application role (not the superuser).
 /// </summary>
 public static class DatabaseBootstrap
 {
@@ -32,8 +33,7 @@ public static class DatabaseBootstrap
         var server = await EmbeddedPostgres.StartAsync(dataDirectory, durable: true, logger, ct);
         try
         {
-            await server.EnsureDatabaseAsync(DatabaseName, ct);
-            return DatabaseConnection.Embedded(server, server.ConnectionString(DatabaseName), logger);
+            return DatabaseConnection.Embedded(server, await server.EnsureApplicationDatabaseAsync(DatabaseName, ct), logger);
         }
         catch
         {
