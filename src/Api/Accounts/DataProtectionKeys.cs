@@ -27,23 +27,48 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 
 /// <summary>
 /// Keeps the key ring in PostgreSQL, so every API process reads the tokens and cookies the others issued: the API
-/// stays stateless behind a load balancer, and a restart does not sign everyone out.
+/// stays stateless behind a load balancer, and a restart does not sign everyone out. The keys are stored encrypted
+/// (<see cref="KeyRingEncryptor"/>); a key stored in clear by an earlier version is encrypted in place when first read.
 /// </summary>
 public sealed class DatabaseXmlRepository(IServiceProvider services) : IXmlRepository
 {
+    private static readonly XNamespace Ns = "http://schemas.asp.net/2015/03/dataProtection";
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ApiDb>();
         try
         {
-            return db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToList().Select(XElement.Parse).ToList();
+            var rows = db.DataProtectionKeys.ToList();
+            foreach (var row in rows)
+                if (EncryptInPlace(XElement.Parse(row.Xml)) is { } encrypted) row.Xml = encrypted.ToString(SaveOptions.DisableFormatting);
+            if (db.ChangeTracker.HasChanges()) db.SaveChanges();
+            return rows.Select(r => XElement.Parse(r.Xml)).ToList();
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
         {
             // Before the first migration (the key ring is read lazily, but be safe): no keys yet.
             return [];
         }
+    }
+
+    /// <summary>
+    /// The key with every part marked <c>requiresEncryption</c> replaced by its encrypted form, as the data-protection system
+    /// writes it (an <c>encryptedSecret</c> naming its decryptor); null when nothing was left in clear.
+    /// </summary>
+    private XElement? EncryptInPlace(XElement key)
+    {
+        var clear = key.Descendants().Where(e => (bool?)e.Attribute(Ns + "requiresEncryption") == true).ToList();
+        if (clear.Count == 0) return null;
+        var encryptor = services.GetRequiredService<KeyRingEncryptor>();
+        foreach (var element in clear)
+        {
+            var encrypted = encryptor.Encrypt(new XElement(element));
+            element.ReplaceWith(new XElement(Ns + "encryptedSecret", new XAttribute("decryptorType", encrypted.DecryptorType.AssemblyQualifiedName!),
+                encrypted.EncryptedElement));
+        }
+        return key;
     }
 
     public void StoreElement(XElement element, string friendlyName)
@@ -57,12 +82,20 @@ public sealed class DatabaseXmlRepository(IServiceProvider services) : IXmlRepos
 
 public static class DataProtectionSetup
 {
-    public static IServiceCollection AddIsoDataProtection(this IServiceCollection services)
+    /// <summary>The key ring in the database, encrypted with <see cref="KeyRingSecret"/> read from <paramref name="config"/>.</summary>
+    public static IServiceCollection AddIsoDataProtection(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         services.AddDataProtection().SetApplicationName("iso-dien-tu");
+        var secret = KeyRingSecret.From(config, contentRoot);
+        services.AddSingleton(secret);
+        services.AddSingleton<KeyRingEncryptor>();
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
             new Microsoft.Extensions.Options.ConfigureNamedOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(
-                Microsoft.Extensions.Options.Options.DefaultName, o => o.XmlRepository = new DatabaseXmlRepository(sp)));
+                Microsoft.Extensions.Options.Options.DefaultName, o =>
+                {
+                    o.XmlRepository = new DatabaseXmlRepository(sp);
+                    o.XmlEncryptor = sp.GetRequiredService<KeyRingEncryptor>();
+                }));
         return services;
     }
 }

@@ -58,7 +58,7 @@ public static class ApiServices
         // accounts schema, so the schema must exist first, or the first keys are made in memory and cookies made with them fail.
         services.AddHostedService<ApiDatabaseInitializer>();
         services.AddIsoAuthentication();
-        services.AddIsoDataProtection();
+        services.AddIsoDataProtection(config, builder.Environment.ContentRootPath);
         services.AddIsoRateLimits(config);
         services.AddIsoTelemetry(config);
 
