@@ -16,7 +16,7 @@ public static class AuthSetup
     public const string Smart = "iso";
     public const string Cookie = "iso.cookie";
     public const string Bearer = "iso.bearer";
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
 
     public static IServiceCollection AddIsoAuthentication(this IServiceCollection services)
@@ -83,6 +83,8 @@ public static class AuthSetup
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
         services.AddAuthorizationBuilder().AddIsoPolicies();
         services.AddScoped<TokenIssuer>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionRevocations>();
         return services;
     }
 

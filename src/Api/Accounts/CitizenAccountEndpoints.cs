@@ -73,7 +73,8 @@ public static class CitizenAccountEndpoints
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ResetAsync(ResetPasswordRequest request, HttpContext http, UserManager<Account> users)
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResetAsync(ResetPasswordRequest request, HttpContext http, UserManager<Account> users,
+        SessionRevocations sessions)
     {
         var account = await users.FindByNameAsync(Logins.Normalise(request.Login));
         if (account is null || account.Kind != AccountKind.Citizen
@@ -81,7 +82,9 @@ public static class CitizenAccountEndpoints
             return Problem.Invalid(http, "code", "invalid-code", "Mã xác thực không đúng hoặc đã hết hạn.", "The code is wrong or has expired.");
         var token = await users.GeneratePasswordResetTokenAsync(account);
         var result = await users.ResetPasswordAsync(account, token, request.NewPassword);
-        return result.Succeeded ? TypedResults.NoContent() : Problem.FromIdentity(http, result);
+        if (!result.Succeeded) return Problem.FromIdentity(http, result);
+        await sessions.RevokeAllAsync(account.Id, "password-reset", http.RequestAborted);
+        return TypedResults.NoContent();
     }
 }
 

@@ -9,6 +9,10 @@ public static class IsoClaims
     public const string Scope = "scope";
     public const string Unit = "iso:unit";
     public const string Stamp = "iso:stamp";
+    /// <summary>The sign-in session the ticket belongs to, kept by its refreshes (see <see cref="SessionRevocations"/>).</summary>
+    public const string Session = "iso:sid";
+    /// <summary>When the session began, in Unix milliseconds.</summary>
+    public const string IssuedAt = "iso:iat";
     public const string SystemKind = "System";
 }
 
@@ -39,10 +43,15 @@ public sealed record CurrentUser(Guid? AccountId, string Name, string Kind, IRea
             From(http.User) ?? throw new InvalidOperationException("No authenticated user behind an authorised endpoint."));
 
     public static ClaimsPrincipal Principal(string scheme, string id, string name, string kind, string? stamp,
-        IEnumerable<string>? scopes = null, Guid? unit = null)
+        IEnumerable<string>? scopes = null, Guid? unit = null, (Guid Id, DateTimeOffset IssuedAt)? session = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, name), new(IsoClaims.Kind, kind) };
         if (stamp is not null) claims.Add(new(IsoClaims.Stamp, stamp));
+        if (session is { } s)
+        {
+            claims.Add(new(IsoClaims.Session, s.Id.ToString()));
+            claims.Add(new(IsoClaims.IssuedAt, s.IssuedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         claims.AddRange((scopes ?? []).Select(s => new Claim(IsoClaims.Scope, s)));
         if (unit is not null) claims.Add(new(IsoClaims.Unit, unit.Value.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, null));

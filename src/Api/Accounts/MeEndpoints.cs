@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Api.Audit;
 using Api.Problems;
 using FluentValidation;
@@ -40,13 +41,26 @@ public static class MeEndpoints
             actor?.Memberships.Select(m => new MeUnit(m.UnitId, m.UnitCode, m.Roles, m.ActsForUnitId)).ToList()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest request, HttpContext http, UserManager<Account> users)
+    /// <summary>
+    /// Every session of the account ends, on every device, tokens included: whoever had the old password is out. A browser
+    /// that changed it gets a new session at once; an API client asks for a new token.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest request, HttpContext http, UserManager<Account> users,
+        SessionRevocations sessions, TimeProvider clock)
     {
         var account = await FindAsync(http, users);
         if (account is null) return Problem.Make(http, 401, "unauthorized", Titles.Detail(http, 401));
         var result = await users.ChangePasswordAsync(account, request.CurrentPassword, request.NewPassword);
-        return result.Succeeded ? TypedResults.NoContent() : Problem.FromIdentity(http, result, "currentPassword");
+        if (!result.Succeeded) return Problem.FromIdentity(http, result, "currentPassword");
+        var revokedAt = await sessions.RevokeAllAsync(account.Id, "password-changed", http.RequestAborted);
+        if (http.User.Identity?.AuthenticationType == AuthSetup.Cookie)
+            await http.SignInAsync(AuthSetup.Cookie, SignInEndpoints.Principal(AuthSetup.Cookie, account, (Guid.NewGuid(), Later(revokedAt, clock))));
+        return TypedResults.NoContent();
     }
+
+    /// <summary>The new session begins after the revocation, even on a clock that has not moved since.</summary>
+    private static DateTimeOffset Later(DateTimeOffset revokedAt, TimeProvider clock) =>
+        clock.GetUtcNow() is var now && now > revokedAt.AddMilliseconds(1) ? now : revokedAt.AddMilliseconds(1);
 
     private static async Task<Results<Ok<TwoFactorSetup>, ProblemHttpResult>> SetupAsync(HttpContext http, UserManager<Account> users)
     {

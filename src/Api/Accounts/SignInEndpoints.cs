@@ -33,7 +33,7 @@ public static class SignInEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         auth.MapPost("/sign-out", (Delegate)SignOutAsync).Audited("auth.sign-out", "account").WithName("SignOut").WithSummary("Đăng xuất");
         auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery().WithName("Token").WithSummary("Cấp bearer token (OAuth 2.0)")
-            .WithDescription("grant_type=password (officials and citizens), client_credentials (other systems) or refresh_token; JSON (grantType, userName, ...) or application/x-www-form-urlencoded (grant_type, username, ...). Access tokens last 1 hour, refresh tokens 14 days.")
+            .WithDescription("grant_type=password (officials and citizens), client_credentials (other systems) or refresh_token; JSON (grantType, userName, ...) or application/x-www-form-urlencoded (grant_type, username, ...). Access tokens last 15 minutes, refresh tokens 14 days; signing out, a password change and a deactivation end them at once.")
             .Accepts<TokenRequest>("application/json", "application/x-www-form-urlencoded")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
     }
@@ -47,7 +47,7 @@ public static class SignInEndpoints
             await audit.WriteAsync(http, "auth.sign-in", "account", null, problem.StatusCode, Logins.Normalise(request.UserName));
             return problem;
         }
-        var principal = Principal(AuthSetup.Cookie, account!);
+        var principal = Principal(AuthSetup.Cookie, account!, (Guid.NewGuid(), clock.GetUtcNow()));
         await http.SignInAsync(AuthSetup.Cookie, principal);
         http.User = principal;
         account!.LastSignInAt = clock.GetUtcNow();
@@ -56,14 +56,17 @@ public static class SignInEndpoints
         return TypedResults.Ok(new MeResponse(account.Id, account.UserName!, account.Kind.ToString(), account.FullName, account.TwoFactorEnabled));
     }
 
-    private static async Task<NoContent> SignOutAsync(HttpContext http)
+    /// <summary>Ends the caller's session for good (its copied cookies and tokens too), then deletes the cookie.</summary>
+    private static async Task<NoContent> SignOutAsync(HttpContext http, SessionRevocations sessions)
     {
+        await sessions.RevokeAsync(http.User, "sign-out", http.RequestAborted);
         await http.SignOutAsync(AuthSetup.Cookie);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> TokenAsync(HttpContext http, CredentialCheck credentials,
-        UserManager<Account> users, TokenIssuer tokens, ApiDb db, AuditTrail audit, IPasswordHasher<ApiClient> secrets)
+        UserManager<Account> users, TokenIssuer tokens, ApiDb db, AuditTrail audit, IPasswordHasher<ApiClient> secrets, SessionRevocations sessions,
+        TimeProvider clock)
     {
         var request = await ReadAsync(http);
         if (request is null)
@@ -74,7 +77,8 @@ public static class SignInEndpoints
             {
                 var (account, problem) = await credentials.CheckAsync(http, request.UserName, request.Password, request.TotpCode);
                 await audit.WriteAsync(http, "auth.token.password", "account", account?.Id.ToString(), problem?.StatusCode ?? 200, Logins.Normalise(request.UserName));
-                return problem ?? (Results<Ok<TokenResponse>, ProblemHttpResult>)TypedResults.Ok(tokens.Issue(Principal(AuthSetup.Bearer, account!), withRefresh: true));
+                return problem ?? (Results<Ok<TokenResponse>, ProblemHttpResult>)TypedResults.Ok(
+                    tokens.Issue(Principal(AuthSetup.Bearer, account!, (Guid.NewGuid(), clock.GetUtcNow())), withRefresh: true));
             }
             case "client_credentials":
             {
@@ -90,10 +94,14 @@ public static class SignInEndpoints
             {
                 var old = tokens.ReadRefreshToken(request.RefreshToken ?? "");
                 var account = old is null || CurrentUser.From(old)?.AccountId is not { } id ? null : await users.FindByIdAsync(id.ToString());
-                // A changed password or a lock revokes refresh: the security stamp in the ticket must still be the account's.
-                if (account is null || await users.IsLockedOutAsync(account) || old!.FindFirst(IsoClaims.Stamp)?.Value != account.SecurityStamp)
+                // A changed password or a lock revokes refresh: the security stamp in the ticket must still be the account's, and
+                // its session not ended (signed out). The new tokens continue the same session.
+                if (account is null || await users.IsLockedOutAsync(account) || old!.FindFirst(IsoClaims.Stamp)?.Value != account.SecurityStamp
+                    || await sessions.IsRevokedAsync(old, http.RequestAborted))
                     return Problem.Make(http, 401, "invalid_grant", Language.Pick(http, "Refresh token không hợp lệ hoặc đã hết hạn.", "The refresh token is not valid or has expired."));
-                return TypedResults.Ok(tokens.Issue(Principal(AuthSetup.Bearer, account), withRefresh: true));
+                var session = SessionRevocations.SessionOf(old) is { } sessionId && long.TryParse(old.FindFirst(IsoClaims.IssuedAt)?.Value, out var began)
+                    ? (sessionId, DateTimeOffset.FromUnixTimeMilliseconds(began)) : (Guid.NewGuid(), clock.GetUtcNow());
+                return TypedResults.Ok(tokens.Issue(Principal(AuthSetup.Bearer, account, session), withRefresh: true));
             }
             default:
                 return Problem.Invalid(http, "grantType", "unsupported_grant_type", "grant_type phải là password, client_credentials hoặc refresh_token.",
@@ -101,8 +109,8 @@ public static class SignInEndpoints
         }
     }
 
-    public static System.Security.Claims.ClaimsPrincipal Principal(string scheme, Account account) =>
-        CurrentUser.Principal(scheme, account.Id.ToString(), account.UserName!, account.Kind.ToString(), account.SecurityStamp);
+    public static System.Security.Claims.ClaimsPrincipal Principal(string scheme, Account account, (Guid Id, DateTimeOffset IssuedAt) session) =>
+        CurrentUser.Principal(scheme, account.Id.ToString(), account.UserName!, account.Kind.ToString(), account.SecurityStamp, session: session);
 
     /// <summary>JSON (camelCase) or an OAuth form (snake_case), with client credentials also accepted as HTTP Basic.</summary>
     private static async Task<TokenRequest?> ReadAsync(HttpContext http)

@@ -8,7 +8,7 @@ namespace Api.Admin;
 /// The sign-in account that goes with an official, shared by the admin endpoints and the administration pages: the account a new
 /// official gets, the checks it must pass before the official is created, and the lock that follows a deactivation.
 /// </summary>
-public sealed class OfficialAccounts(UserManager<Account> users, IPasswordValidator<Account> passwords, TimeProvider clock)
+public sealed class OfficialAccounts(UserManager<Account> users, IPasswordValidator<Account> passwords, TimeProvider clock, SessionRevocations sessions)
 {
     public Account NewAccount(string userName, string fullName, string? email) =>
         new() { Id = Guid.CreateVersion7(), UserName = userName.Trim(), Kind = AccountKind.Official, FullName = fullName.Trim(), Email = email, CreatedAt = clock.GetUtcNow() };
@@ -21,12 +21,13 @@ public sealed class OfficialAccounts(UserManager<Account> users, IPasswordValida
 
     public Task<IdentityResult> CreateAsync(Account account, string password) => users.CreateAsync(account, password);
 
-    /// <summary>Existing tickets stop working at their next refresh; the lock and the new stamp refuse every new sign-in.</summary>
+    /// <summary>Every session ends (within <see cref="SessionRevocations.CacheFor"/> in the other processes); the lock and the new stamp refuse every new sign-in.</summary>
     public async Task LockAsync(OfficialView official)
     {
         if (await users.FindByNameAsync(official.UserName) is not { } account) return;
         await users.SetLockoutEnabledAsync(account, true);
         await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(account);
+        await sessions.RevokeAllAsync(account.Id, "deactivated");
     }
 }

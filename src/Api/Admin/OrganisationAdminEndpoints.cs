@@ -100,7 +100,8 @@ public static class OrganisationAdminEndpoints
         return result;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordAsync(Guid id, SetPasswordRequest r, HttpContext http, ProceduresDb db, UserManager<Account> users, TimeProvider clock)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordAsync(Guid id, SetPasswordRequest r, HttpContext http, ProceduresDb db, UserManager<Account> users,
+        TimeProvider clock, SessionRevocations sessions)
     {
         var actor = await AdminActor.FindAsync(http);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
@@ -117,6 +118,8 @@ public static class OrganisationAdminEndpoints
         if (!set.Succeeded) return Problem.FromIdentity(http, set, "newPassword");
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
+        // Whoever signed in with the old password is out, on every device.
+        await sessions.RevokeAllAsync(account.Id, "password-set-by-admin", http.RequestAborted);
         return TypedResults.NoContent();
     }
 }

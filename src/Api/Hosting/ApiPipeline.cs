@@ -36,6 +36,7 @@ public static class ApiPipeline
         app.UseWebUiCulture();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<SessionCheck>();
         app.Use(LogContext);
         app.UseRateLimiter();
         app.UseAuthorization();

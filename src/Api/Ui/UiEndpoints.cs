@@ -19,8 +19,9 @@ public static class UiEndpoints
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return Results.LocalRedirect(LocalPath.OrElse(r));
         });
-        ui.MapPost("/dang-xuat", async (HttpContext http) =>
+        ui.MapPost("/dang-xuat", async (HttpContext http, SessionRevocations sessions) =>
         {
+            await sessions.RevokeAsync(http.User, "sign-out", http.RequestAborted);
             await http.SignOutAsync(AuthSetup.Cookie);
             return Results.LocalRedirect("/");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).Audited("auth.sign-out", "account");

@@ -17,6 +17,7 @@ public static class UiServices
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddMudServices();
         services.AddLocalization();
         services.AddScoped<UiSession>();
