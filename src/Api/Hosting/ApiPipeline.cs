@@ -28,7 +28,7 @@ public static class ApiPipeline
         // Errors and empty error responses become RFC 9457 problem+json, without exception details.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(SecurityHeaders);
+        app.UseSecurityHeaders();
         app.UseRequestLogging();
         app.UseWebUiCulture();
         app.UseAuthentication();
@@ -88,21 +88,6 @@ public static class ApiPipeline
         CitizenSupplementsAsync(Guid id, HttpContext http, DossierAccess access, Procedures.Citizens.SubmitSupplementHandler handler) =>
         await access.OfficialSeesAsync(CurrentUser.Of(http).Name, id, http.RequestAborted)
             ? TypedResults.Ok(await handler.ForDossierAsync(id, http.RequestAborted)) : Problem.NotFound(http);
-
-    /// <summary>API answers hold personal data: never cached, never framed, never sniffed into something executable.</summary>
-    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
-    {
-        var headers = http.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            headers.CacheControl = "no-store";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-        }
-        return next();
-    }
 
     /// <summary>Culture for validation texts, and the account id (never a name or contact) on every log line of the request.</summary>
     private static async Task LogContext(HttpContext http, Func<Task> next)

@@ -55,6 +55,7 @@ public static class ApiServices
         services.AddIsoAuthentication();
         services.AddIsoDataProtection();
         services.AddIsoRateLimits(config);
+        services.AddIsoSecurityHeaders();
         services.AddIsoTelemetry(config);
 
         services.TryAddSingleton<IVerificationSender, LoggingVerificationSender>();
