@@ -1,10 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Tests.Shared;
 
 namespace Api.Tests;
 
-public sealed class When_pages_are_served
+public sealed partial class When_pages_are_served
 {
     private ApiFactory _factory = null!;
 
@@ -49,6 +50,45 @@ public sealed class When_pages_are_served
         (await Client().GetAsync("/dang-nhap")).Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
     }
 
+    [Test]
+    public async Task Should_refuse_to_sign_out_without_the_antiforgery_token()
+    {
+        var client = Client();
+        (await client.PostAsync("/ui/dang-xuat", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsync("/ui/dang-xuat", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var token = await TokenAsync(client);
+        var signedOut = await client.PostAsync("/ui/dang-xuat", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedOut.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
+    [Test]
+    public async Task Should_switch_the_language_only_by_a_form_with_the_antiforgery_token()
+    {
+        var client = Client();
+        (await client.GetAsync("/ui/ngon-ngu/en?r=/")).Headers.Contains("Set-Cookie").ShouldBeFalse();
+        (await client.PostAsync("/ui/ngon-ngu/en", new FormUrlEncodedContent([new("r", "/")]))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var token = await TokenAsync(client);
+        var switched = await client.PostAsync("/ui/ngon-ngu/en", new FormUrlEncodedContent([new("r", "/dang-nhap"), new("__RequestVerificationToken", token)]));
+        switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        switched.Headers.Location!.OriginalString.ShouldBe("/dang-nhap");
+        switched.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+    }
+
+    /// <summary>The token of the sign-in form; the client keeps the antiforgery cookie that goes with it.</summary>
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/dang-nhap");
+        var token = TokenField().Match(html).Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty();
+        return token;
+    }
+
     private static string? Directive(string policy, string name) => policy.Split(';', StringSplitOptions.TrimEntries)
         .FirstOrDefault(d => d.StartsWith(name + " ", StringComparison.Ordinal))?[(name.Length + 1)..];
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 }
