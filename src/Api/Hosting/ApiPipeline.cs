@@ -25,6 +25,8 @@ public static class ApiPipeline
 
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
+        // First: everything after it (rate limits, HSTS, Secure cookies, logs) sees the client's address and scheme.
+        app.UseForwardedHeaders();
         // Errors and empty error responses become RFC 9457 problem+json, without exception details.
         app.UseExceptionHandler();
         app.UseStatusCodePages();

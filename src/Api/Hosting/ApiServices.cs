@@ -56,6 +56,7 @@ public static class ApiServices
         services.AddIsoDataProtection();
         services.AddIsoRateLimits(config);
         services.AddIsoSecurityHeaders();
+        services.AddIsoForwardedHeaders(config);
         services.AddIsoTelemetry(config);
 
         services.TryAddSingleton<IVerificationSender, LoggingVerificationSender>();
