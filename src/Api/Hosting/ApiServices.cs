@@ -81,6 +81,9 @@ public static class ApiServices
             : Path.Combine(builder.Environment.ContentRootPath, ".data", "files")));
         services.TryAddSingleton<IVirusScanner, SignatureScanner>();
         services.AddScoped<AttachmentUpload>();
+        services.AddSingleton<UploadQuota>();
+        services.AddSingleton<UnattachedUploadsPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnattachedUploadsPurge>());
         services.AddScoped<AttachmentBinder>();
 
         AddValidators(services);
