@@ -44,6 +44,14 @@ public sealed partial class When_pages_are_served
     }
 
     [Test]
+    public async Task Should_keep_the_api_reference_unframed_and_without_plugins()
+    {
+        var policy = (await Client().GetAsync("/scalar")).Headers.GetValues("Content-Security-Policy").ShouldHaveSingleItem();
+        Directive(policy, "frame-ancestors").ShouldBe("'none'");
+        Directive(policy, "object-src").ShouldBe("'none'");
+    }
+
+    [Test]
     public async Task Should_ask_for_https_only_on_https_requests()
     {
         (await Client("https").GetAsync("/dang-nhap")).Headers.GetValues("Strict-Transport-Security").ShouldHaveSingleItem().ShouldStartWith("max-age=31536000");

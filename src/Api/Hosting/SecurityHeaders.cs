@@ -14,11 +14,16 @@ public static class SecurityHeaders
         services.AddSecurityHeaderPolicies(policies => policies
             .SetDefaultPolicy(Pages())
             .AddPolicy(Api, ApiAnswers())
-            .AddPolicy(Reference, Common())
+            .AddPolicy(Reference, Common().AddContentSecurityPolicy(csp =>
+            {
+                csp.AddObjectSrc().None();
+                csp.AddBaseUri().Self();
+                csp.AddFrameAncestors().None();
+            }))
             .SetPolicySelector(c => c.HttpContext.Request.Path switch
             {
                 var p when p.StartsWithSegments("/api") => c.ConfiguredPolicies[Api],
-                // Scalar's page starts itself with an inline script whose text follows its configuration: no script policy there yet.
+                // Scalar's page starts itself with an inline script whose text follows its configuration: no script-src there yet.
                 var p when p.StartsWithSegments("/scalar") => c.ConfiguredPolicies[Reference],
                 _ => c.SelectedPolicy,
             }));
@@ -27,8 +32,7 @@ public static class SecurityHeaders
         .AddContentTypeOptionsNoSniff()
         .AddFrameOptionsDeny()
         .AddReferrerPolicyNoReferrer()
-        .AddStrictTransportSecurityMaxAgeIncludeSubDomains()
-        .RemoveServerHeader();
+        .AddStrictTransportSecurityMaxAgeIncludeSubDomains();
 
     private static HeaderPolicyCollection Pages() => Common()
         .AddContentSecurityPolicy(csp =>
