@@ -12,12 +12,13 @@ public static class UiEndpoints
     {
         var ui = app.MapGroup("/ui").ExcludeFromDescription();
         // Both change state (a cookie), so both are form posts carrying the antiforgery token.
-        ui.MapPost("/ngon-ngu/{culture}", (string culture, HttpContext http) =>
+        ui.MapPost("/ngon-ngu/{culture}", async (string culture, HttpContext http) =>
         {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var chosen = culture == "en" ? "en" : "vi-VN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
-            return Results.LocalRedirect(Local(http.Request.Form["r"]));
+            return Results.LocalRedirect(Local(form["r"]));
         }).RequireFormToken();
         ui.MapPost("/dang-xuat", async (HttpContext http) =>
         {
