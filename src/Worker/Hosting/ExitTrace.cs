@@ -38,7 +38,8 @@ public sealed class ExitTrace : IDisposable
     internal void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e)
     {
         _reason = "an unhandled exception";
-        Write(LogLevel.Critical, e.ExceptionObject as Exception, $"Unhandled exception{(e.IsTerminating ? "; the process ends now" : "")}: {e.ExceptionObject}");
+        Write(LogLevel.Critical, e.ExceptionObject as Exception ?? new InvalidOperationException($"{e.ExceptionObject}"),
+            e.IsTerminating ? "Unhandled exception; the process ends now" : "Unhandled exception");
     }
 
     internal void OnUnobservedTaskException(object? sender, UnobservedTaskExceptionEventArgs e) =>
@@ -49,7 +50,7 @@ public sealed class ExitTrace : IDisposable
 
     private void Write(LogLevel level, Exception? exception, string message)
     {
-        if (_loggerGone) Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss} {level}] {nameof(ExitTrace)}: {message}");
+        if (_loggerGone) Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss} {level}] {nameof(ExitTrace)}: {message}{(exception is null ? "" : Environment.NewLine + exception)}");
         // The message is built here, not a template, so the same words reach standard error when the logger is gone.
 #pragma warning disable CA2254
         else _logger.Log(level, exception, message);
