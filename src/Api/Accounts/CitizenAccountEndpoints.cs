@@ -46,7 +46,9 @@ public static class CitizenAccountEndpoints
         CitizenRegistration registration)
     {
         var (accepted, refusal) = await registration.RegisterAsync(request.FullName, request.Login, request.Password, http.RequestAborted);
-        return refusal is not null ? Refused(http, refusal) : TypedResults.Accepted((string?)null, new RegisterResponse(accepted!.Login, accepted.Channel));
+        if (refusal is not null) return Refused(http, refusal);
+        http.AuditResource(accepted!.AccountId);
+        return TypedResults.Accepted((string?)null, new RegisterResponse(accepted.Login, accepted.Channel));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> VerifyAsync(VerifyRequest request, HttpContext http, CitizenRegistration registration) =>

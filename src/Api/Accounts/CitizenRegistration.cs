@@ -5,8 +5,11 @@ namespace Api.Accounts;
 /// <summary>Why a registration or a verification was refused: the field, a code, both languages, and the identity errors if any.</summary>
 public sealed record RegistrationRefusal(int Status, string Code, string Field, string Vi, string En, IdentityResult? Identity = null);
 
-/// <summary>What a registration answers, whether the login was new or already taken: where the message went.</summary>
-public sealed record RegistrationAccepted(string Login, VerificationChannel Channel);
+/// <summary>
+/// A registration taken in, whether the login was new or already registered: where the message went, and for the audit
+/// trail only (never in an answer) the account concerned, new or existing.
+/// </summary>
+public sealed record RegistrationAccepted(string Login, VerificationChannel Channel, Guid AccountId);
 
 /// <summary>
 /// Citizen registration and contact verification, shared by <c>/api/v1/citizen/account</c> and the portal's register page: the
@@ -26,7 +29,7 @@ public sealed class CitizenRegistration(UserManager<Account> users, IVerificatio
         if (!email && !Logins.IsPhone(login))
             return (null, new RegistrationRefusal(400, "bad-login", "login", "Nhập thư điện tử hoặc số điện thoại di động Việt Nam.",
                 "Enter an e-mail address or a Vietnamese mobile number."));
-        var accepted = new RegistrationAccepted(login, email ? VerificationChannel.Email : VerificationChannel.Sms);
+        var channel = email ? VerificationChannel.Email : VerificationChannel.Sms;
         var account = new Account
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = login, Kind = AccountKind.Citizen, FullName = fullName.Trim(),
@@ -39,7 +42,7 @@ public sealed class CitizenRegistration(UserManager<Account> users, IVerificatio
                 if (await validator.ValidateAsync(users, account, password) is { Succeeded: false } weak) return (null, new RegistrationRefusal(400, "invalid-account", "login", "", "", weak));
             _ = users.PasswordHasher.HashPassword(account, password);
             await TellOwnerAsync(owner, ct);
-            return (accepted, null);
+            return (new RegistrationAccepted(login, channel, owner.Id), null);
         }
         var created = await users.CreateAsync(account, password);
         if (!created.Succeeded)
@@ -48,12 +51,12 @@ public sealed class CitizenRegistration(UserManager<Account> users, IVerificatio
             if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) && await users.FindByNameAsync(login) is { } raced)
             {
                 await TellOwnerAsync(raced, ct);
-                return (accepted, null);
+                return (new RegistrationAccepted(login, channel, raced.Id), null);
             }
             return (null, new RegistrationRefusal(400, "invalid-account", "login", "", "", created));
         }
         await SendCodeAsync(account, VerifyPurpose, ct);
-        return (accepted, null);
+        return (new RegistrationAccepted(login, channel, account.Id), null);
     }
 
     /// <summary>The owner of a login learns that someone tried to register with it (no code: nothing to act on but a warning).</summary>
