@@ -31,4 +31,14 @@ if [ -z "${ConnectionStrings__Default:-}" ] && ! have_postgres_server; then
   apt_install postgresql
 fi
 
-exec dotnet run --project src/Api -c Release -- "$@"
+# Not exec: when the app ends, for whatever reason, say so with its exit code (a kill -9 or the OOM killer leaves
+# nothing in the app's own log). Ctrl+C reaches the app directly; the trap only keeps this script alive to report.
+trap ':' INT
+set +e
+dotnet run --project src/Api -c Release -- "$@"
+code=$?
+set -e
+reason=""
+if [ "$code" -gt 128 ]; then reason=" (signal $((code - 128)): $(kill -l $((code - 128)) 2>/dev/null || echo '?'))"; fi
+echo "run.sh: ISO điện tử stopped at $(date '+%Y-%m-%d %H:%M:%S') with exit code ${code}${reason}" >&2
+exit "$code"

@@ -13,6 +13,9 @@ public static class Browser
 
     public static string Screenshots { get; } = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestResults", "screenshots");
 
+    /// <summary>Every "Content Security Policy" refusal any page reported in its console, with the test that opened the page.</summary>
+    public static System.Collections.Concurrent.ConcurrentQueue<string> CspRefusals { get; } = new();
+
     private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
@@ -34,7 +37,13 @@ public static class Browser
             IsMobile = phone,
         });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var test = TestContext.CurrentContext.Test.FullName;
+        page.Console += (_, m) =>
+        {
+            if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) CspRefusals.Enqueue($"{test}: {m.Text}");
+        };
+        return page;
     }
 
     public static async Task CloseAllAsync()

@@ -1,6 +1,9 @@
 namespace Ui.Tests;
 
-/// <summary>Closes the browser and stops the app after the journeys (the shared PostgreSQL has its own set-up fixture).</summary>
+/// <summary>
+/// Closes the browser and stops the app after the journeys (the shared PostgreSQL has its own set-up fixture); fails the run
+/// if any page broke the Content Security Policy, which the journeys themselves might not notice.
+/// </summary>
 [SetUpFixture]
 public sealed class Lifetime
 {
@@ -9,5 +12,6 @@ public sealed class Lifetime
     {
         await Browser.CloseAllAsync();
         if (UiHost.Started) await (await UiHost.InstanceAsync()).DisposeAsync();
+        Browser.CspRefusals.ShouldBeEmpty();
     }
 }

@@ -21,7 +21,7 @@ public static class Pages
         await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(password);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator(".mud-main-content form button[type=submit]").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 

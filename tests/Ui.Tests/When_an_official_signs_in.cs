@@ -39,4 +39,20 @@ public sealed class When_an_official_signs_in
         await page.WaitForURLAsync(url => url.Contains("/dang-nhap", StringComparison.Ordinal));
         page.Url.ShouldContain("returnUrl=%2Fcan-bo%2Fhop-thu");
     }
+
+    [Test]
+    public async Task Should_switch_language_and_sign_out_by_forms_without_breaking_the_content_security_policy()
+    {
+        var page = await Browser.NewPageAsync(_host);
+        var refused = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) refused.Add(m.Text); };
+        await page.SignInAsync("ys.clerk");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếng Việt" }).WaitForAsync();
+        page.Url.ShouldEndWith("/can-bo/hop-thu");
+        await page.WaitForLiveAsync();
+        await page.Locator(".signout-button").ClickAsync();
+        await page.Locator(".signin-link").WaitForAsync();
+        refused.ShouldBeEmpty();
+    }
 }

@@ -86,7 +86,7 @@ public sealed class When_citizens_ask_questions_and_register
     }
 
     [Test]
-    public async Task Should_refuse_to_register_a_login_already_taken()
+    public async Task Should_answer_a_login_already_taken_as_a_new_one_and_tell_its_owner()
     {
         var page = await Browser.NewPageAsync(_host);
         await page.GoAsync("/dang-ky");
@@ -95,7 +95,8 @@ public sealed class When_citizens_ask_questions_and_register
         await page.FillFieldAsync("register-password", Pages.Password);
         await page.FillFieldAsync("register-password-again", Pages.Password);
         await page.Locator("[data-testid=register-send]").ClickAsync();
-        (await page.Locator("[data-testid=error]").InnerTextAsync()).ShouldBe("Thư điện tử hoặc số điện thoại này đã được đăng ký.");
-        (await page.Locator("[data-testid=register-code-sent]").CountAsync()).ShouldBe(0);
+        (await page.Locator("[data-testid=register-code-sent]").InnerTextAsync()).ShouldContain("nếu địa chỉ này đã có tài khoản");
+        var sender = (LoggingVerificationSender)_host.App.Services.GetRequiredService<IVerificationSender>();
+        sender.Sent("an.nguyen@demo.example").ShouldContain(m => m.Purpose == CitizenRegistration.RegistrationAttemptPurpose);
     }
 }

@@ -10,7 +10,8 @@ namespace Api.Accounts;
 /// <summary>A citizen registers with an e-mail address or a mobile number (the login) and a password.</summary>
 public sealed record RegisterRequest(string FullName, string Login, string Password);
 
-public sealed record RegisterResponse(Guid AccountId, string Login, VerificationChannel Channel);
+/// <summary>The same for a new login and one already registered: a message went to the login either way.</summary>
+public sealed record RegisterResponse(string Login, VerificationChannel Channel);
 
 public sealed record VerifyRequest(string Login, string Code);
 
@@ -20,7 +21,7 @@ public sealed record ResetPasswordRequest(string Login, string Code, string NewP
 
 /// <summary>
 /// Citizen accounts: registration with a one-time code sent through <see cref="IVerificationSender"/>, and
-/// password reset the same way. Answers do not reveal whether a login exists (except a duplicate at registration).
+/// password reset the same way. Answers do not reveal whether a login exists, at registration either.
 /// </summary>
 public static class CitizenAccountEndpoints
 {
@@ -29,8 +30,9 @@ public static class CitizenAccountEndpoints
         var accounts = app.MapGroup("/api/v1/citizen/account").WithTags("Citizen account").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         accounts.MapPost("/register", RegisterAsync).Validates<RegisterRequest>().Audited("account.register", "account")
             .WithName("RegisterCitizen").WithSummary("Đăng ký tài khoản công dân")
-            .WithDescription("Login is an e-mail address or a Vietnamese mobile number; a 6-digit code is sent there to verify it.")
-            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(429);
+            .WithDescription("Login is an e-mail address or a Vietnamese mobile number; a 6-digit code is sent there to verify it. "
+                + "A login already registered gets the same 202 answer, and its owner a notice instead of a code.")
+            .ProducesProblem(400).ProducesProblem(429);
         accounts.MapPost("/verify", VerifyAsync).Validates<VerifyRequest>().Audited("account.verify", "account")
             .WithName("VerifyCitizen").WithSummary("Xác thực tài khoản bằng mã một lần").ProducesProblem(400).ProducesProblem(429);
         accounts.MapPost("/verification", ResendAsync).Validates<LoginRequest>().Audited("account.verification.resend", "account").WithName("ResendVerification").WithSummary("Gửi lại mã xác thực");
@@ -40,13 +42,13 @@ public static class CitizenAccountEndpoints
             .WithName("ResetPassword").WithSummary("Đặt lại mật khẩu bằng mã").ProducesProblem(400);
     }
 
-    private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> RegisterAsync(RegisterRequest request, HttpContext http,
+    private static async Task<Results<Accepted<RegisterResponse>, ProblemHttpResult>> RegisterAsync(RegisterRequest request, HttpContext http,
         CitizenRegistration registration)
     {
-        var (account, refusal) = await registration.RegisterAsync(request.FullName, request.Login, request.Password, http.RequestAborted);
+        var (accepted, refusal) = await registration.RegisterAsync(request.FullName, request.Login, request.Password, http.RequestAborted);
         if (refusal is not null) return Refused(http, refusal);
-        http.AuditResource(account!.Id);
-        return TypedResults.Created("/api/v1/me", new RegisterResponse(account.Id, account.UserName!, account.Email is not null ? VerificationChannel.Email : VerificationChannel.Sms));
+        http.AuditResource(accepted!.AccountId);
+        return TypedResults.Accepted((string?)null, new RegisterResponse(accepted.Login, accepted.Channel));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> VerifyAsync(VerifyRequest request, HttpContext http, CitizenRegistration registration) =>
@@ -61,7 +63,6 @@ public static class CitizenAccountEndpoints
     private static ProblemHttpResult Refused(HttpContext http, RegistrationRefusal refusal) => refusal switch
     {
         { Identity: { } identity } => Problem.FromIdentity(http, identity, refusal.Field),
-        { Status: 409 } => Problem.Make(http, 409, refusal.Code, Language.Pick(http, refusal.Vi, refusal.En), refusal.Field),
         _ => Problem.Invalid(http, refusal.Field, refusal.Code, refusal.Vi, refusal.En),
     };
 

@@ -6,33 +6,63 @@ namespace Api.Accounts;
 public sealed record RegistrationRefusal(int Status, string Code, string Field, string Vi, string En, IdentityResult? Identity = null);
 
 /// <summary>
+/// A registration taken in, whether the login was new or already registered: where the message went, and for the audit
+/// trail only (never in an answer) the account concerned, new or existing.
+/// </summary>
+public sealed record RegistrationAccepted(string Login, VerificationChannel Channel, Guid AccountId);
+
+/// <summary>
 /// Citizen registration and contact verification, shared by <c>/api/v1/citizen/account</c> and the portal's register page: the
 /// login is an e-mail address or a Vietnamese mobile number, and a one-time code goes there through <see cref="IVerificationSender"/>.
+/// A login already registered gets the same answer as a new one, so registration does not tell who has an account; its owner
+/// is told instead that someone tried to register with it.
 /// </summary>
 public sealed class CitizenRegistration(UserManager<Account> users, IVerificationSender sender, TimeProvider clock)
 {
     public const string VerifyPurpose = "verify-contact";
+    public const string RegistrationAttemptPurpose = "registration-attempt";
 
-    public async Task<(Account? Account, RegistrationRefusal? Refusal)> RegisterAsync(string fullName, string login, string password, CancellationToken ct)
+    public async Task<(RegistrationAccepted? Accepted, RegistrationRefusal? Refusal)> RegisterAsync(string fullName, string login, string password, CancellationToken ct)
     {
         login = Logins.Normalise(login);
         var email = Logins.IsEmail(login);
         if (!email && !Logins.IsPhone(login))
             return (null, new RegistrationRefusal(400, "bad-login", "login", "Nhập thư điện tử hoặc số điện thoại di động Việt Nam.",
                 "Enter an e-mail address or a Vietnamese mobile number."));
-        if (await users.FindByNameAsync(login) is not null)
-            return (null, new RegistrationRefusal(409, "login-taken", "login", "Thư điện tử hoặc số điện thoại này đã được đăng ký.",
-                "This e-mail or phone is already registered."));
+        var channel = email ? VerificationChannel.Email : VerificationChannel.Sms;
         var account = new Account
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = login, Kind = AccountKind.Citizen, FullName = fullName.Trim(),
             Email = email ? login : null, PhoneNumber = email ? null : login, CreatedAt = clock.GetUtcNow(),
         };
+        if (await users.FindByNameAsync(login) is { } owner)
+        {
+            // The same work as a new account (the password is checked and hashed), so the answer's timing does not tell either.
+            foreach (var validator in users.PasswordValidators)
+                if (await validator.ValidateAsync(users, account, password) is { Succeeded: false } weak) return (null, new RegistrationRefusal(400, "invalid-account", "login", "", "", weak));
+            _ = users.PasswordHasher.HashPassword(account, password);
+            await TellOwnerAsync(owner, ct);
+            return (new RegistrationAccepted(login, channel, owner.Id), null);
+        }
         var created = await users.CreateAsync(account, password);
-        if (!created.Succeeded) return (null, new RegistrationRefusal(400, "invalid-account", "login", "", "", created));
+        if (!created.Succeeded)
+        {
+            // Registered by a concurrent request between the look-up and the insert: the same as taken.
+            if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) && await users.FindByNameAsync(login) is { } raced)
+            {
+                await TellOwnerAsync(raced, ct);
+                return (new RegistrationAccepted(login, channel, raced.Id), null);
+            }
+            return (null, new RegistrationRefusal(400, "invalid-account", "login", "", "", created));
+        }
         await SendCodeAsync(account, VerifyPurpose, ct);
-        return (account, null);
+        return (new RegistrationAccepted(login, channel, account.Id), null);
     }
+
+    /// <summary>The owner of a login learns that someone tried to register with it (no code: nothing to act on but a warning).</summary>
+    private Task TellOwnerAsync(Account owner, CancellationToken ct) =>
+        sender.SendAsync(new VerificationMessage(owner.Email is not null ? VerificationChannel.Email : VerificationChannel.Sms,
+            owner.UserName!, "", RegistrationAttemptPurpose), ct);
 
     /// <summary>Confirms the e-mail or phone with the code sent there; the same refusal for an unknown login and a wrong code.</summary>
     public async Task<RegistrationRefusal?> VerifyAsync(string login, string code)

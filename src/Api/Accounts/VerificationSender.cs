@@ -4,7 +4,7 @@ namespace Api.Accounts;
 
 public enum VerificationChannel { Email, Sms }
 
-/// <summary>A one-time code to deliver: account verification or password reset.</summary>
+/// <summary>A one-time code to deliver (account verification, password reset), or a notice without a code (<c>Code</c> empty).</summary>
 public sealed record VerificationMessage(VerificationChannel Channel, string Address, string Code, string Purpose);
 
 /// <summary>
@@ -19,9 +19,16 @@ public interface IVerificationSender
 public sealed class LoggingVerificationSender(ILogger<LoggingVerificationSender> logger) : IVerificationSender
 {
     private readonly ConcurrentDictionary<string, string> _last = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<VerificationMessage> _sent = new();
 
     public Task SendAsync(VerificationMessage message, CancellationToken ct)
     {
+        _sent.Enqueue(message);
+        if (message.Code.Length == 0)
+        {
+            logger.LogInformation("Notice {Purpose} via {Channel} to {Address} (development sender: nothing is sent)", message.Purpose, message.Channel, Mask(message.Address));
+            return Task.CompletedTask;
+        }
         _last[message.Address] = message.Code;
         logger.LogInformation("Verification code {Code} for {Purpose} via {Channel} to {Address} (development sender: nothing is sent)",
             message.Code, message.Purpose, message.Channel, Mask(message.Address));
@@ -29,6 +36,9 @@ public sealed class LoggingVerificationSender(ILogger<LoggingVerificationSender>
     }
 
     public string? LastCode(string address) => _last.GetValueOrDefault(address);
+
+    /// <summary>Everything sent to <paramref name="address"/>, oldest first.</summary>
+    public IReadOnlyList<VerificationMessage> Sent(string address) => [.. _sent.Where(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))];
 
     /// <summary><c>an.nguyen@example.vn</c> → <c>a***@example.vn</c>; <c>0901000001</c> → <c>******0001</c>.</summary>
     public static string Mask(string address) => address.Contains('@')

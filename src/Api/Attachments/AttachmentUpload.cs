@@ -19,10 +19,10 @@ public sealed record AttachmentView(Guid Id, string FileName, string ContentType
 }
 
 /// <summary>
-/// Takes an uploaded file: size limit, type by content (the extension must agree), sanitised name, virus scan,
+/// Takes an uploaded file: size limit, the account's upload quota (<see cref="UploadQuota"/>), type by content (the extension must agree), sanitised name, virus scan,
 /// SHA-256 computed while the bytes stream to the file store. A refused file leaves nothing behind.
 /// </summary>
-public sealed class AttachmentUpload(ApiDb db, IFileStore store, IVirusScanner scanner, IOptions<FileSettings> settings, TimeProvider clock)
+public sealed class AttachmentUpload(ApiDb db, IFileStore store, IVirusScanner scanner, UploadQuota quota, IOptions<FileSettings> settings, TimeProvider clock)
 {
     public async Task<Results<Created<AttachmentView>, ProblemHttpResult>> AcceptAsync(HttpContext http, IFormFile? file, Guid? dossierId,
         Func<Attachment, Task>? onSaved = null)
@@ -33,6 +33,7 @@ public sealed class AttachmentUpload(ApiDb db, IFileStore store, IVirusScanner s
             return Problem.Invalid(http, "file", "file-required", "Chưa chọn tệp để tải lên (trường 'file').", "No file was sent (field 'file').");
         if (file.Length > max)
             return Problem.Make(http, 413, "file-too-large", Language.Pick(http, $"Tệp vượt quá {max / 1024 / 1024} MB.", $"The file is larger than {max / 1024 / 1024} MB."), "file");
+        if (user.AccountId is { } account && await quota.CheckAsync(http, db, account, file.Length) is { } overQuota) return overQuota;
 
         await using var input = file.OpenReadStream();
         var head = new byte[FileTypes.HeadLength];

@@ -3,12 +3,20 @@ using System.Text;
 
 namespace Api.Attachments;
 
-/// <summary>Limits of uploads: <c>Files:MaxBytes</c> (10 MB by default) and the types allowed, recognised by content.</summary>
+/// <summary>
+/// Limits of uploads (<c>Files:*</c>): the size of a file, and per account how many uploads a minute and how many files
+/// (and bytes) may wait unattached to any dossier; unattached files older than <see cref="UnattachedLifetime"/> are purged.
+/// </summary>
 public sealed record FileSettings
 {
     public const string Section = "Files";
     public string? Folder { get; init; }
     public long MaxBytes { get; init; } = 10 * 1024 * 1024;
+    public int UploadsPerMinute { get; init; } = 20;
+    public int UnattachedFilesPerAccount { get; init; } = 30;
+    public long UnattachedBytesPerAccount { get; init; } = 100 * 1024 * 1024;
+    public TimeSpan UnattachedLifetime { get; init; } = TimeSpan.FromDays(1);
+    public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>An allowed type: what its first bytes are and which extensions may carry it.</summary>

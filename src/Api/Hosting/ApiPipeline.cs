@@ -25,6 +25,8 @@ public static class ApiPipeline
 
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
+        // First: everything after it (rate limits, HSTS, Secure cookies, logs, the audit) sees the client's address and scheme.
+        app.UseForwardedHeaders();
         // The request line is logged outside the error handling, so it carries the status the client got (a 400 for an
         // unreadable body, not the 500 of the exception on its way out); real failures are logged by the handler.
         app.UseRequestLogging();
@@ -32,7 +34,7 @@ public static class ApiPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(CleanRequestText.Middleware);
-        app.Use(SecurityHeaders);
+        app.UseSecurityHeaders();
         app.UseWebUiCulture();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
@@ -94,21 +96,6 @@ public static class ApiPipeline
         CitizenSupplementsAsync(Guid id, HttpContext http, DossierAccess access, Procedures.Citizens.SubmitSupplementHandler handler) =>
         await access.OfficialSeesAsync(CurrentUser.Of(http).Name, id, http.RequestAborted)
             ? TypedResults.Ok(await handler.ForDossierAsync(id, http.RequestAborted)) : Problem.NotFound(http);
-
-    /// <summary>API answers hold personal data: never cached, never framed, never sniffed into something executable.</summary>
-    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
-    {
-        var headers = http.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            headers.CacheControl = "no-store";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-        }
-        return next();
-    }
 
     /// <summary>Culture for validation texts, and the account id (never a name or contact) on every log line of the request.</summary>
     private static async Task LogContext(HttpContext http, Func<Task> next)

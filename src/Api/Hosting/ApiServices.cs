@@ -60,6 +60,8 @@ public static class ApiServices
         services.AddIsoAuthentication();
         services.AddIsoDataProtection(config, builder.Environment.ContentRootPath);
         services.AddIsoRateLimits(config);
+        services.AddIsoSecurityHeaders();
+        services.AddIsoForwardedHeaders(config);
         services.AddIsoTelemetry(config);
 
         services.TryAddSingleton<IVerificationSender, LoggingVerificationSender>();
@@ -85,6 +87,9 @@ public static class ApiServices
             : Path.Combine(builder.Environment.ContentRootPath, ".data", "files")));
         services.TryAddSingleton<IVirusScanner, SignatureScanner>();
         services.AddScoped<AttachmentUpload>();
+        services.AddSingleton<UploadQuota>();
+        services.AddSingleton<UnattachedUploadsPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnattachedUploadsPurge>());
         services.AddScoped<AttachmentBinder>();
 
         AddValidators(services);

@@ -12,19 +12,21 @@ public static class UiEndpoints
     public static void Map(WebApplication app)
     {
         var ui = app.MapGroup("/ui").ExcludeFromDescription();
-        ui.MapGet("/ngon-ngu/{culture}", (string culture, string? r, HttpContext http) =>
+        // Both change state (a cookie), so both are form posts carrying the antiforgery token.
+        ui.MapPost("/ngon-ngu/{culture}", async (string culture, HttpContext http) =>
         {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var chosen = culture == "en" ? "en" : "vi-VN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(LocalPath.OrElse(r));
-        });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
+            return Results.LocalRedirect(LocalPath.OrElse(form["r"].ToString()));
+        }).RequireFormToken();
         ui.MapPost("/dang-xuat", async (HttpContext http, SessionRevocations sessions) =>
         {
             await sessions.RevokeAsync(http.User, "sign-out", http.RequestAborted);
             await http.SignOutAsync(AuthSetup.Cookie);
             return Results.LocalRedirect("/");
-        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).Audited("auth.sign-out", "account");
+        }).RequireFormToken().Audited("auth.sign-out", "account");
         ui.MapGet("/ho-so/{id:guid}/mau/{form}", FormAsync).RequireAuthorization(Policies.Official).Audited("dossier.form.read");
     }
 

@@ -44,7 +44,8 @@ public static class UiServices
         app.UseAntiforgery();
         app.MapStaticAssets();
         UiEndpoints.Map(app);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The page policy of SecurityHeaders already says frame-ancestors; a second policy header from Blazor would only repeat it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

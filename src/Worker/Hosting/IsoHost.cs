@@ -23,11 +23,15 @@ public sealed class IsoHost : IAsyncDisposable
 {
     private readonly Serilog.Core.Logger _serilog;
     private readonly Microsoft.Extensions.Logging.ILogger _logger;
+    private readonly ExitTrace _exit;
+    private readonly bool _isTheProcess;
 
-    private IsoHost(Serilog.Core.Logger serilog, Microsoft.Extensions.Logging.ILogger logger, DatabaseConnection database)
+    private IsoHost(Serilog.Core.Logger serilog, Microsoft.Extensions.Logging.ILogger logger, ExitTrace exit, bool isTheProcess, DatabaseConnection database)
     {
         _serilog = serilog;
         _logger = logger;
+        _exit = exit;
+        _isTheProcess = isTheProcess;
         Database = database;
     }
 
@@ -39,6 +43,9 @@ public sealed class IsoHost : IAsyncDisposable
         builder.Services.AddSerilog(serilog, dispose: false);
         builder.Services.AddSingleton<Serilog.ILogger>(serilog);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger(typeof(IsoHost).FullName!);
+        var isTheProcess = Assembly.GetEntryAssembly()?.GetName().Name == builder.Environment.ApplicationName;
+        // First thing after the logger, so that even a failed start leaves its trace.
+        var exit = new ExitTrace(new SerilogLoggerFactory(serilog).CreateLogger(typeof(ExitTrace).FullName!));
         builder.UseDefaultUrl(defaultUrl);
 
         DatabaseConnection database;
@@ -49,6 +56,8 @@ public sealed class IsoHost : IAsyncDisposable
         catch (Exception e)
         {
             logger.LogCritical(e, "Cannot start: the database is not available");
+            exit.Stopped("the database is not available");
+            Release(exit, isTheProcess);
             await serilog.DisposeAsync();
             throw;
         }
@@ -64,7 +73,7 @@ public sealed class IsoHost : IAsyncDisposable
         builder.Services.AddCalendarChangeListener();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
-        return new IsoHost(serilog, logger, database);
+        return new IsoHost(serilog, logger, exit, isTheProcess, database);
     }
 
     /// <summary>
@@ -74,7 +83,6 @@ public sealed class IsoHost : IAsyncDisposable
     /// </summary>
     public async Task<int> RunAsync(WebApplication app, string name, string hint)
     {
-        var isTheProcess = Assembly.GetEntryAssembly()?.GetName().Name == app.Environment.ApplicationName;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -83,20 +91,40 @@ public sealed class IsoHost : IAsyncDisposable
         try
         {
             await app.RunAsync();
-            return 0;
+            _logger.LogInformation("{Name} stopped", name);
+            _exit.Stopped("the host stopped");
+            return ExitCode(0);
         }
         catch (Exception e) when (e is not HostAbortedException)
         {
             if (e is WorkflowDefinitionsException w) _logger.LogCritical("Stopped: fix the {Count} workflow problem(s) listed above in {Folder}", w.Problems.Count, w.Folder);
             else _logger.LogCritical(e, "Stopped: the host failed");
-            if (!isTheProcess) throw;
-            return 1;
+            _exit.Stopped("the host failed");
+            if (!_isTheProcess) throw;
+            return ExitCode(1);
         }
+    }
+
+    private int ExitCode(int code)
+    {
+        if (_isTheProcess) Environment.ExitCode = code;
+        return code;
     }
 
     public async ValueTask DisposeAsync()
     {
         await Database.DisposeAsync();
+        Release(_exit, _isTheProcess);
         await _serilog.DisposeAsync();
+    }
+
+    /// <summary>
+    /// When this app is the process, the exit line and a late crash still go out, to standard error; when another program
+    /// hosts it (tests), that program's own process outlives it and the handlers go with the host.
+    /// </summary>
+    private static void Release(ExitTrace exit, bool isTheProcess)
+    {
+        if (isTheProcess) exit.LoggerGone();
+        else exit.Dispose();
     }
 }

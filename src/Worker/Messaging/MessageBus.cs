@@ -5,7 +5,8 @@ namespace Worker.Messaging;
 
 /// <summary>
 /// MassTransit on RabbitMQ when <c>RabbitMq:Host</c> is set, otherwise on the in-memory transport. The consumers are
-/// this assembly's, or those <paramref name="consumers"/> accepts (the API's push-only bus).
+/// this assembly's, or those <paramref name="consumers"/> accepts (the API's push-only bus). Usage telemetry is off in
+/// both hosts (only the environment variable <c>MASSTRANSIT_USAGE_TELEMETRY=true</c> would turn it back on).
 /// </summary>
 public static class MessageBus
 {
@@ -19,6 +20,8 @@ public static class MessageBus
         });
         services.AddMassTransit(x =>
         {
+            // MassTransit reports usage to its vendor's server by default; nothing of a deployment leaves it unasked.
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConsumers(consumers ?? (_ => true), typeof(MessageBus).Assembly);
             if (rabbit.IsConfigured)

@@ -20,7 +20,7 @@ public sealed class When_a_citizen_uses_the_portal
     {
         var anonymous = _api.Anonymous();
         var login = $"cong.dan.{Guid.NewGuid():N}"[..20] + "@example.vn";
-        await (await anonymous.Post("/api/v1/citizen/account/register", new { fullName = "Công Dân Mới", login, password = "MatKhau@2025" })).Expect(HttpStatusCode.Created);
+        await (await anonymous.Post("/api/v1/citizen/account/register", new { fullName = "Công Dân Mới", login, password = "MatKhau@2025" })).Expect(HttpStatusCode.Accepted);
         var early = await (await anonymous.Post("/api/v1/auth/token", new { grantType = "password", userName = login, password = "MatKhau@2025" })).Expect(HttpStatusCode.Forbidden);
         early.GetProperty("code").GetString().ShouldBe("not-verified");
         (await anonymous.Post("/api/v1/citizen/account/verify", new { login, code = "000000" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -30,6 +30,24 @@ public sealed class When_a_citizen_uses_the_portal
         token.GetProperty("refresh_token").GetString().ShouldNotBeNullOrEmpty();
         var refreshed = await (await anonymous.Post("/api/v1/auth/token", new { grantType = "refresh_token", refreshToken = token.GetProperty("refresh_token").GetString() })).Expect(HttpStatusCode.OK);
         refreshed.GetProperty("access_token").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Test]
+    public async Task Should_answer_a_taken_login_as_a_new_one_and_tell_its_owner()
+    {
+        var anonymous = _api.Anonymous();
+        var login = $"da.co.{Guid.NewGuid():N}"[..16] + "@example.vn";
+        var first = await (await anonymous.Post("/api/v1/citizen/account/register", new { fullName = "Chủ Tài Khoản", login, password = "MatKhau@2025" })).Expect(HttpStatusCode.Accepted);
+        var code = LastCode(login);
+
+        var again = await (await anonymous.Post("/api/v1/citizen/account/register", new { fullName = "Người Khác", login = login.ToUpperInvariant(), password = "Khac@2025xyz" })).Expect(HttpStatusCode.Accepted);
+
+        again.GetRawText().ShouldBe(first.GetRawText());
+        var sender = (LoggingVerificationSender)_api.Factory.Services.GetRequiredService<IVerificationSender>();
+        sender.Sent(login).Select(m => m.Purpose).ShouldBe([CitizenRegistration.VerifyPurpose, CitizenRegistration.RegistrationAttemptPurpose]);
+        LastCode(login).ShouldBe(code); // the owner's code still works, and the second password changed nothing
+        await (await anonymous.Post("/api/v1/citizen/account/verify", new { login, code })).Expect(HttpStatusCode.NoContent);
+        await (await anonymous.Post("/api/v1/auth/token", new { grantType = "password", userName = login, password = "MatKhau@2025" })).Expect(HttpStatusCode.OK);
     }
 
     [Test]

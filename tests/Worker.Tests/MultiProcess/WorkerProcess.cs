@@ -57,6 +57,18 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to stop, as a service manager or <c>docker stop</c> does, and waits for it to end.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (kill(_process.Id, 15) != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed");
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
     /// <summary>Ends the process at once, as a crash would: no graceful shutdown.</summary>
     public async Task KillAsync()
     {
