@@ -29,7 +29,21 @@ public static class CleanRequestText
         }
         if (request.HasFormContentType && request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            var (refused, cleaned) = Clean(await request.ReadFormAsync(http.RequestAborted));
+            request.EnableBuffering();
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // The framework's form reader refuses a NUL without saying where: read the body again to name the field.
+                request.Body.Position = 0;
+                var body = await new StreamReader(request.Body).ReadToEndAsync(http.RequestAborted);
+                await Refuse(http, Clean(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body)).Refused ?? "form");
+                return;
+            }
+            var (refused, cleaned) = Clean(form);
             if (refused is not null) { await Refuse(http, refused); return; }
             if (cleaned is not null) http.Features.Set<IFormFeature>(new FormFeature(new FormCollection(cleaned)));
         }
