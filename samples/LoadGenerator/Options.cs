@@ -7,10 +7,11 @@ namespace LoadGenerator;
 /// Command line: <c>--url</c> (loopback only), <c>--dossiers</c> to create first (0 to reuse the ids file), <c>--rate</c>
 /// requests per second, <c>--seconds</c> per scenario, <c>--concurrency</c> (cap on requests in flight),
 /// <c>--seed-parallel</c>, <c>--seed-minutes</c> (time bound of the seeding), <c>--ids</c> file, <c>--only</c> scenario,
-/// <c>--warmup</c> seconds at the full rate before each scenario is measured (0 for none).
+/// <c>--warmup</c> seconds at the full rate before each scenario is measured (0 for none); <c>--soak-minutes</c> runs
+/// <see cref="Soak"/> instead of the scenarios, watching the server process <c>--pid</c> and writing <c>--csv</c>.
 /// </summary>
 public sealed record Options(Uri Url, int Dossiers, int Rate, int Seconds, int Concurrency, int SeedParallel, int SeedMinutes, string IdsFile, string? Only,
-    int Warmup)
+    int Warmup, int SoakMinutes = 0, int Pid = 0, string Csv = "soak.csv")
 {
     public static Options Parse(string[] args)
     {
@@ -24,6 +25,6 @@ public sealed record Options(Uri Url, int Dossiers, int Rate, int Seconds, int C
         if (!loopback) throw new ArgumentException($"Refusing {url}: the load generator only targets loopback addresses (127.0.0.0/8, ::1, localhost).");
         return new Options(url, Int("dossiers", 0), Int("rate", 200), Math.Clamp(Int("seconds", 20), 1, 600), Math.Clamp(Int("concurrency", 64), 1, 512),
             Math.Clamp(Int("seed-parallel", 8), 1, 64), Math.Clamp(Int("seed-minutes", 30), 1, 120), Get("ids", "loadgen-dossiers.txt"), map.GetValueOrDefault("only"),
-            Math.Clamp(Int("warmup", 15), 0, 300));
+            Math.Clamp(Int("warmup", 15), 0, 300), Math.Clamp(Int("soak-minutes", 0), 0, 24 * 60), Int("pid", 0), Get("csv", "soak.csv"));
     }
 }

@@ -17,6 +17,8 @@ if (options.Dossiers > 0)
 if (dossiers.Count == 0) throw new InvalidOperationException($"No dossiers: run with --dossiers N first (ids go to {options.IdsFile}).");
 Console.WriteLine($"{dossiers.Count} dossiers known from {options.IdsFile}");
 
+if (options.SoakMinutes > 0) return await Soak.RunAsync(api, options, dossiers, options.SoakMinutes, options.Pid, options.Csv);
+
 var leader = await api.SignInAsync("ys.leader");
 var head = await api.SignInAsync("ys.economy.section-head");
 var clerk = await api.SignInAsync("ys.clerk");
