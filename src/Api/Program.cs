@@ -1,6 +1,9 @@
+using Api.Backups;
 using Api.Hosting;
 using Api.Ui;
 using Worker.Hosting;
+
+if (BackupCommand.Handles(args)) return await BackupCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 await using var host = await IsoHost.ConfigureAsync(builder, HostUrls.ApiDefault);

@@ -52,6 +52,14 @@ public sealed partial class When_pages_are_served
     }
 
     [Test]
+    public async Task Should_show_the_version_at_the_foot_of_every_page()
+    {
+        var page = await (await Client().GetAsync("/dang-nhap")).Content.ReadAsStringAsync();
+        var footer = Regex.Match(page, "data-testid=\"app-version\">([^<]*)<").Groups[1].Value;
+        WebUtility.HtmlDecode(footer).ShouldBe($"Phiên bản {Worker.Hosting.ProductVersion.Current}", page);
+    }
+
+    [Test]
     public async Task Should_ask_for_https_only_on_https_requests()
     {
         (await Client("https").GetAsync("/dang-nhap")).Headers.GetValues("Strict-Transport-Security").ShouldHaveSingleItem().ShouldStartWith("max-age=31536000");

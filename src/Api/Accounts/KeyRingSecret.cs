@@ -28,9 +28,14 @@ public sealed class KeyRingSecret
     {
         if (config[KeySetting] is { Length: > 0 } configured)
             return new KeyRingSecret(Decode(configured, KeySetting), KeySetting);
-        var path = Path.GetFullPath(config[FileSetting] is { Length: > 0 } file ? file : Path.Combine(contentRoot, ".data", "data-protection.key"), contentRoot);
+        var path = FilePath(config, contentRoot)!;
         return new KeyRingSecret(ReadOrCreate(path), path);
     }
+
+    /// <summary>The key's file; null when the key is given by <see cref="KeySetting"/> itself (then no file is read).</summary>
+    public static string? FilePath(IConfiguration config, string contentRoot) =>
+        config[KeySetting] is { Length: > 0 } ? null
+            : Path.GetFullPath(config[FileSetting] is { Length: > 0 } file ? file : Path.Combine(contentRoot, ".data", "data-protection.key"), contentRoot);
 
     private static byte[] ReadOrCreate(string path)
     {

@@ -17,6 +17,10 @@ public sealed record FileSettings
     public long UnattachedBytesPerAccount { get; init; } = 100 * 1024 * 1024;
     public TimeSpan UnattachedLifetime { get; init; } = TimeSpan.FromDays(1);
     public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The folder of attachment bytes: <see cref="Folder"/> (relative to the content root), else <c>.data/files</c> under it.</summary>
+    public string FolderUnder(string contentRoot) =>
+        Folder is { Length: > 0 } folder ? Path.GetFullPath(folder, contentRoot) : Path.Combine(contentRoot, ".data", "files");
 }
 
 /// <summary>An allowed type: what its first bytes are and which extensions may carry it.</summary>

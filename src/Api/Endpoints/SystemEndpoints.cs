@@ -1,4 +1,3 @@
-using System.Reflection;
 using Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Worker.Hosting;
@@ -8,10 +7,6 @@ namespace Api.Endpoints;
 public static class SystemEndpoints
 {
     public const string ProductName = "ISO điện tử";
-
-    private static readonly string Version =
-        (typeof(SystemEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
 
     public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -28,6 +23,6 @@ public static class SystemEndpoints
         DatabaseConnection database, EngineDb db, CancellationToken ct)
     {
         var published = await db.Definitions.CountAsync(d => d.IsPublished && d.IsLatest, ct);
-        return TypedResults.Ok(new SystemInfo(ProductName, Version, database.Mode.ToString().ToLowerInvariant(), published));
+        return TypedResults.Ok(new SystemInfo(ProductName, ProductVersion.Current, database.Mode.ToString().ToLowerInvariant(), published));
     }
 }

@@ -82,9 +82,7 @@ public static class ApiServices
 
         var files = config.GetSection(FileSettings.Section).Get<FileSettings>() ?? new FileSettings();
         services.Configure<FileSettings>(config.GetSection(FileSettings.Section));
-        services.TryAddSingleton<IFileStore>(new LocalFileStore(files.Folder is { Length: > 0 } folder
-            ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
-            : Path.Combine(builder.Environment.ContentRootPath, ".data", "files")));
+        services.TryAddSingleton<IFileStore>(new LocalFileStore(files.FolderUnder(builder.Environment.ContentRootPath)));
         services.TryAddSingleton<IVirusScanner, SignatureScanner>();
         services.AddScoped<AttachmentUpload>();
         services.AddSingleton<UploadQuota>();

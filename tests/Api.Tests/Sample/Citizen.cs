@@ -7,9 +7,9 @@ namespace Api.Tests.Sample;
 public static class Citizen
 {
     /// <summary>Submits household business registration online at the Yên Sơn one-stop shop, with an uploaded scan; returns the dossier id.</summary>
-    public static async Task<Guid> SubmitAsync(SampleApi api, HttpClient citizen, string name = "Nguyễn Văn An")
+    public static async Task<Guid> SubmitAsync(SampleApi api, HttpClient citizen, string name = "Nguyễn Văn An", byte[]? scan = null)
     {
-        var attachment = await UploadAsync(citizen, "%PDF-1.5\ngiay de nghi\n"u8.ToArray(), "giấy đề nghị.pdf");
+        var attachment = await UploadAsync(citizen, scan ?? "%PDF-1.5\ngiay de nghi\n"u8.ToArray(), "giấy đề nghị.pdf");
         var (procedure, required) = await api.ProcedureAsync(Dossiers.Procedure);
         var body = new
         {
