@@ -55,6 +55,19 @@ public sealed class RabbitMqNode : IAsyncDisposable
         await StartServerAsync();
     }
 
+    /// <summary>Messages MassTransit moved to <c>*_error</c> queues (a consumer failed for good), by queue.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> DeadLetteredAsync()
+    {
+        using var list = Process.Start(Command("rabbitmqctl", "-n", NodeName, "--quiet", "list_queues", "name", "messages"))
+            ?? throw new InvalidOperationException("rabbitmqctl did not start");
+        var output = await list.StandardOutput.ReadToEndAsync();
+        await list.WaitForExitAsync();
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split('\t', ' '))
+            .Where(p => p.Length >= 2 && p[0].EndsWith("_error", StringComparison.Ordinal) && int.TryParse(p[^1], out var n) && n > 0)
+            .ToDictionary(p => p[0], p => int.Parse(p[^1], CultureInfo.InvariantCulture));
+    }
+
     private async Task StartServerAsync()
     {
         _server = Process.Start(Command("rabbitmq-server")) ?? throw new InvalidOperationException("rabbitmq-server did not start");

@@ -67,11 +67,11 @@ public sealed class SystemState(string connectionString)
                               GROUP BY l.dossier_id, l.event, l.channel HAVING count(*) > 1) x
         """);
 
-    /// <summary>Returned dossiers without both e-mails the citizen is owed on this path: received, and result ready.</summary>
+    /// <summary>Returned dossiers without the three e-mails the citizen is owed on this path: received, result ready, rating requested.</summary>
     public Task<long> ReturnedWithoutNoticesAsync() => CountAsync($"""
         SELECT count(*) FROM ({RunDossiers}) d WHERE d.status = 'Returned' AND
             (SELECT count(DISTINCT l.event) FROM notifications.deliveries l WHERE l.dossier_id = d.id AND l.channel = 'Email'
-             AND l.event IN ('dossier-received', 'result-ready')) <> 2
+             AND l.event IN ('dossier-received', 'result-ready', 'rating-requested')) <> 3
         """);
 
     public Task<List<string>> EventsAsync() => RowsAsync($"""

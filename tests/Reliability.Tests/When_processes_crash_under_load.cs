@@ -51,7 +51,7 @@ public sealed class When_processes_crash_under_load
         {
             expectedEmails = await state.EmailsSentAsync();
             if (await state.OutboxPendingAsync() == 0 && await state.DeliveriesPendingAsync() == 0 && await state.OverdueTimersAsync() == 0
-                && Distinct(_system.Smtp.Messages()) >= expectedEmails && expectedEmails > 0)
+                && await state.ReturnedWithoutNoticesAsync() == 0 && Distinct(_system.Smtp.Messages()) >= expectedEmails && expectedEmails > 0)
                 break;
             await Task.Delay(1000);
         }
@@ -59,6 +59,7 @@ public sealed class When_processes_crash_under_load
 
         var mails = _system.Smtp.Messages().Where(m => m.To.Contains(MainPath.EmailDomain, StringComparison.Ordinal)).ToList();
         var distinctMails = Distinct(mails);
+        var deadLettered = await _system.Rabbit.DeadLetteredAsync();
         var report = new StringBuilder()
             .AppendLine($"Fault run: {_settings.Dossiers} dossiers, {_settings.Parallel} at once, kill every {_settings.KillEvery.TotalSeconds:0} s, drain limit {_settings.Drain.TotalSeconds:0} s")
             .AppendLine($"  start {startup.TotalSeconds:0} s, load {loadTime.TotalSeconds:0} s, drain {drainTime.TotalSeconds:0} s")
@@ -67,6 +68,7 @@ public sealed class When_processes_crash_under_load
             .AppendLine($"  client: {api.Counts}")
             .AppendLine($"  dossiers: received {await state.ReceivedAsync()}, returned {await state.ReturnedAsync()}, duplicates from retried receptions {await state.DuplicatesAsync()}, client failures {failures.Count}")
             .AppendLine($"  outbox: {await state.OutboxTotalAsync()} rows, pending {await state.OutboxPendingAsync()}, parked {(await state.ParkedAsync()).Count}")
+            .AppendLine($"  RabbitMQ error queues: {(deadLettered.Count == 0 ? "empty" : string.Join(", ", deadLettered.Select(q => $"{q.Key} {q.Value}")))}")
             .AppendLine($"  timers: overdue {await state.OverdueTimersAsync()}, failed {await state.FailedTimersAsync()}, pending on finished instances {await state.TimersOfFinishedInstancesAsync()}, open incidents {await state.OpenIncidentsAsync()}")
             .AppendLine($"  deliveries: {string.Join(", ", await state.DeliveriesByStatusAsync())}; e-mails by event: {string.Join(", ", await state.EventsAsync())}")
             .AppendLine($"  SMTP sink: {mails.Count} e-mails, {distinctMails} distinct, {expectedEmails} sent according to the delivery log");
@@ -83,9 +85,10 @@ public sealed class When_processes_crash_under_load
         (await state.OpenIncidentsAsync()).ShouldBe(0, "no open incident");
         (await state.OutboxPendingAsync()).ShouldBe(0, "the outbox drained");
         (await state.ParkedAsync()).ShouldAllBe(p => !p.EndsWith("(no reason)"), "a parked message says why");
+        deadLettered.ShouldBeEmpty("no message given up by its consumer into a RabbitMQ error queue");
         (await state.DeliveriesNotSentAsync()).ShouldBe(0, "every delivery of the run was sent");
         (await state.NoticesQueuedTwiceAsync()).ShouldBe(0, "no notice queued twice for one dossier, event and channel");
-        (await state.ReturnedWithoutNoticesAsync()).ShouldBe(0, "every returned dossier's citizen got the received and result-ready e-mails");
+        (await state.ReturnedWithoutNoticesAsync()).ShouldBe(0, "every returned dossier's citizen got the received, result-ready and rating e-mails");
         distinctMails.ShouldBe(expectedEmails, "every e-mail of the delivery log arrived at the SMTP server");
         (mails.Count - distinctMails).ShouldBe(0, "no e-mail arrived twice");
     }
