@@ -35,21 +35,20 @@ public sealed class SmtpSink : IAsyncDisposable
         return sink;
     }
 
-    /// <summary>Every message received: its recipient and the subject and body as sent (headers that change per send left out).</summary>
-    public IReadOnlyList<(string To, string Content)> Messages()
+    /// <summary>Every message received: its recipient and Message-ID (the delivery's id: the same for a copy sent again).</summary>
+    public IReadOnlyList<(string To, string MessageId)> Messages()
     {
         var folder = Path.Combine(_maildir, "new");
         if (!Directory.Exists(folder)) return [];
         return Directory.GetFiles(folder).Select(f => Parse(File.ReadAllText(f))).ToList();
     }
 
-    private static (string To, string Content) Parse(string raw)
+    private static (string To, string MessageId) Parse(string raw)
     {
         var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
         var headers = (split < 0 ? raw : raw[..split]).Replace("\n ", " ", StringComparison.Ordinal).Replace("\n\t", " ", StringComparison.Ordinal).Split('\n');
         string Header(string name) => headers.FirstOrDefault(h => h.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim() ?? "";
-        var body = split < 0 ? "" : raw[(split + 2)..];
-        return (Header("To"), Header("Subject") + "\n" + body);
+        return (Header("To"), Header("Message-ID"));
     }
 
     public async ValueTask DisposeAsync()

