@@ -24,10 +24,10 @@ public sealed class DeliveryDispatcher(NpgsqlDataSource dataSource, IServiceProv
         var senders = scope.ServiceProvider.GetRequiredService<ChannelSenders>();
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (d, token) =>
         {
+            string answer;
             try
             {
-                var answer = await senders.SendAsync(d, token);
-                await RecordAsync(d.Id, DeliveryOutcomes.Sent(answer, clock.GetUtcNow()), token);
+                answer = await senders.SendAsync(d, token);
             }
             catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
             {
@@ -35,7 +35,9 @@ public sealed class DeliveryDispatcher(NpgsqlDataSource dataSource, IServiceProv
                 logger.LogWarning("Delivery {Id} ({Channel}) attempt {Attempt} failed{Final}: {Error}", d.Id, d.Channel, d.Attempts,
                     final ? " for good" : "", e.Message);
                 await RecordAsync(d.Id, DeliveryOutcomes.Failure(e.Message, final, clock.GetUtcNow() + settings.RetryDelay(d.Attempts), clock.GetUtcNow()), token);
+                return;
             }
+            await RecordSentAsync(d, answer, token);
         });
         return claimed.Count;
     }
@@ -59,6 +61,28 @@ public sealed class DeliveryDispatcher(NpgsqlDataSource dataSource, IServiceProv
             claimed.Add(new(r.GetGuid(0), Enum.Parse<MessageChannel>(r.GetString(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                 r.GetString(4), r.GetString(5), r.GetInt32(6)));
         return claimed;
+    }
+
+    /// <summary>
+    /// The message is out: recording it must not turn into a failure, which would send it again. A database blip (a restart,
+    /// a failover, a broken pooled connection) is waited out, within half the lease, before the row is left to its lease.
+    /// </summary>
+    private async Task RecordSentAsync(ClaimedDelivery d, string answer, CancellationToken ct)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew(); // real time: it is the lease that runs out, whatever the clock says
+        for (var wait = TimeSpan.FromMilliseconds(100); ; wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
+        {
+            try
+            {
+                await RecordAsync(d.Id, DeliveryOutcomes.Sent(answer, clock.GetUtcNow()), ct);
+                return;
+            }
+            catch (NpgsqlException e) when (waited.Elapsed < settings.Lease / 2 && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning("Delivery {Id} ({Channel}) was sent but not yet recorded, trying again: {Error}", d.Id, d.Channel, e.Message);
+                await Task.Delay(wait, ct);
+            }
+        }
     }
 
     private async Task RecordAsync(Guid id, DeliveryOutcome outcome, CancellationToken ct)
