@@ -18,12 +18,19 @@ public sealed class DeliveryDispatcher(NpgsqlDataSource dataSource, IServiceProv
     /// <summary>Sends one batch of due deliveries; returns how many were attempted.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
     {
-        var claimed = await ClaimAsync(ct);
+        var (claimed, leaseUntil) = await ClaimAsync(ct);
         if (claimed.Count == 0) return 0;
+        var held = System.Diagnostics.Stopwatch.StartNew();
         await using var scope = services.CreateAsyncScope();
         var senders = scope.ServiceProvider.GetRequiredService<ChannelSenders>();
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (d, token) =>
         {
+            // A slow batch must not outlive its lease: once another dispatcher may have taken the row, sending it is sending twice.
+            if (held.Elapsed > settings.Lease / 2)
+            {
+                await GiveBackAsync(d.Id, leaseUntil, token);
+                return;
+            }
             string answer;
             try
             {
@@ -42,9 +49,11 @@ public sealed class DeliveryDispatcher(NpgsqlDataSource dataSource, IServiceProv
         return claimed.Count;
     }
 
-    private async Task<List<ClaimedDelivery>> ClaimAsync(CancellationToken ct)
+    private async Task<(List<ClaimedDelivery> Rows, DateTimeOffset LeaseUntil)> ClaimAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var leaseUntil = now + settings.Lease;
+        leaseUntil = leaseUntil.AddTicks(-(leaseUntil.Ticks % 10)); // microseconds, as stored, so GiveBackAsync can compare
         await using var command = dataSource.CreateCommand("""
             UPDATE notifications.deliveries d SET lease_until = $1, attempts = d.attempts + 1, updated_at = $2
             WHERE d.id IN (SELECT id FROM notifications.deliveries
@@ -52,7 +61,7 @@ public sealed class DeliveryDispatcher(NpgsqlDataSource dataSource, IServiceProv
                            ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
             RETURNING d.id, d.channel, d.recipient, d.recipient_name, d.subject, d.body, d.attempts
             """);
-        command.Parameters.Add(new() { Value = now + settings.Lease });
+        command.Parameters.Add(new() { Value = leaseUntil });
         command.Parameters.Add(new() { Value = now });
         command.Parameters.Add(new() { Value = settings.BatchSize });
         var claimed = new List<ClaimedDelivery>();
@@ -60,7 +69,17 @@ public sealed class DeliveryDispatcher(NpgsqlDataSource dataSource, IServiceProv
         while (await r.ReadAsync(ct))
             claimed.Add(new(r.GetGuid(0), Enum.Parse<MessageChannel>(r.GetString(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                 r.GetString(4), r.GetString(5), r.GetInt32(6)));
-        return claimed;
+        return (claimed, leaseUntil);
+    }
+
+    /// <summary>A claimed row not sent: its attempt is undone and it is free at once, unless another dispatcher holds it now.</summary>
+    private async Task GiveBackAsync(Guid id, DateTimeOffset leaseUntil, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE notifications.deliveries SET lease_until = NULL, attempts = attempts - 1 WHERE id = $1 AND lease_until = $2 AND status IN ('Queued', 'Retrying')");
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = leaseUntil });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
