@@ -7,8 +7,9 @@ namespace Reliability.Tests;
 /// <summary>
 /// Proof under faults. N dossiers go the main path over HTTP through two API processes while one API and one Worker are
 /// killed (SIGKILL) every 30 s, RabbitMQ is restarted once and PostgreSQL once. After a bounded drain every dossier must be
-/// consistent (dossier, workflow instance, open work, history), every citizen e-mail must have arrived exactly once, no timer
-/// may be left behind, the outbox must be empty but for parked rows with a reason, and no dossier may be lost by the client.
+/// consistent (dossier, workflow instance, open work, history), every citizen e-mail must have arrived (a copy only for what
+/// was in flight when a Worker died, see docs/reliability.md), no timer may be left behind, the outbox must be empty but
+/// for parked rows with a reason, and no dossier may be lost by the client.
 /// Sized by environment variables (<see cref="FaultRunSettings"/>); docs/reliability.md has the figures of CI and manual runs.
 /// </summary>
 [NonParallelizable]
