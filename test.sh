@@ -45,8 +45,8 @@ install_postgres() {
 install_optional_packages() {
   local with=" ${ISO_TEST_WITH:-} " pkgs=() p
   if [[ $with == *" chromium "* || -d tests/Ui.Tests ]]; then pkgs+=(chromium chromium-driver); fi      # browser UI tests
-  if [[ $with == *" rabbitmq "* || -d tests/Messaging.Tests || -d tests/Worker.Tests ]]; then pkgs+=(rabbitmq-server); fi   # multi-process bus tests (Worker.Tests starts a throwaway node)
-  if [[ $with == *" smtp "* || -d tests/Notifications.Tests || -d tests/Worker.Tests ]]; then pkgs+=(python3-aiosmtpd); fi  # local SMTP sink (Worker.Tests email tests)
+  if [[ $with == *" rabbitmq "* || -d tests/Messaging.Tests || -d tests/Worker.Tests || -d tests/Reliability.Tests ]]; then pkgs+=(rabbitmq-server); fi   # multi-process bus tests and the fault run start throwaway nodes
+  if [[ $with == *" smtp "* || -d tests/Notifications.Tests || -d tests/Worker.Tests || -d tests/Reliability.Tests ]]; then pkgs+=(python3-aiosmtpd); fi  # local SMTP sink (Worker.Tests email tests, the fault run)
   if [[ $with == *" pdf "* || -d tests/Procedures.Tests ]]; then pkgs+=(poppler-utils zbar-tools); fi   # pdftotext reads generated forms back; zbarimg decodes the QR
   local missing=()
   for p in ${pkgs[@]+"${pkgs[@]}"}; do if deb_missing "$p"; then missing+=("$p"); fi; done

@@ -13,6 +13,7 @@ public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender
         mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
         mime.Subject = message.Subject;
+        if (message.DeliveryId is { } id) mime.MessageId = $"{id:N}@{settings.FromAddress.Split('@')[^1]}";
         mime.Body = new TextPart("plain") { Text = message.Body };
         foreach (var part in mime.BodyParts.OfType<TextPart>()) part.ContentType.Charset = "utf-8";
 

@@ -7,7 +7,7 @@ public sealed class ChannelSenders(IEmailSender email, ISmsGateway sms)
 {
     public Task<string> SendAsync(ClaimedDelivery d, CancellationToken ct) => d.Channel switch
     {
-        MessageChannel.Email => email.SendAsync(new EmailMessage(d.Recipient, d.RecipientName, d.Subject, d.Body), ct),
+        MessageChannel.Email => email.SendAsync(new EmailMessage(d.Recipient, d.RecipientName, d.Subject, d.Body, d.Id), ct),
         MessageChannel.Sms => sms.SendAsync(d.Recipient, d.Body, ct),
         // In-app messages are written to the inbox when queued; nothing should reach here.
         _ => Task.FromResult("in-app"),

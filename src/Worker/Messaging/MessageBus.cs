@@ -24,6 +24,7 @@ public static class MessageBus
             x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConsumers(consumers ?? (_ => true), typeof(MessageBus).Assembly);
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => ConsumerRetry.Apply(endpoint));
             if (rabbit.IsConfigured)
             {
                 if (rabbit.QuorumQueues)

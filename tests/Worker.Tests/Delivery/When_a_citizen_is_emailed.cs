@@ -74,4 +74,13 @@ public sealed class When_a_citizen_is_emailed : NotificationsTest
         sent.TemplateVersion.ShouldBe(1);
         sent.SentAt.ShouldNotBeNull();
     }
+
+    [Test]
+    public async Task Should_carry_the_delivery_id_as_message_id_so_a_copy_sent_again_after_a_crash_can_be_recognised()
+    {
+        await SendAsync(Received());
+        var mail = (await _sink.WaitForAsync(1)).Single();
+        var sent = (await With<NotificationsDbAccess, List<DeliveryRecord>>(a => a.DeliveriesAsync())).ShouldHaveSingleItem();
+        mail.MessageId.ShouldBe($"{sent.Id:N}@tanphu.gov.vn");
+    }
 }

@@ -32,6 +32,9 @@ public abstract class NotificationsTest
     /// <summary>Settings on top of the defaults, e.g. <c>Email:Smtp:Host</c>.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Replaces services after the defaults, e.g. a stand-in channel.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     [SetUp]
     public async Task CleanDatabaseAndServices()
     {
@@ -44,6 +47,7 @@ public abstract class NotificationsTest
         services.AddSingleton<IConfiguration>(config);
         services.AddWorkflowEngine(ConnectionString).AddProcedures().AddNotifications(config);
         services.AddScoped<NotificationsDbAccess>();
+        ConfigureServices(services);
         Services = services.BuildServiceProvider();
         await using var scope = Services.CreateAsyncScope();
         await Services.GetRequiredService<CalendarProvider>().ReloadAsync(scope.ServiceProvider.GetRequiredService<ProceduresDb>());
