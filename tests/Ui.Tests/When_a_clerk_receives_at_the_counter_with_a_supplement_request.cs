@@ -27,7 +27,11 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         await search.FillAsync(Procedure);
         var option = clerk.Locator(".mud-popover-open .mud-list-item", new() { HasText = Procedure }).First;
         await option.WaitForAsync();
-        await search.PressAsync("Enter");
+        // The option itself, not Enter: Enter takes whichever item is highlighted when the key arrives, which on a busy
+        // machine can still be one of an earlier result list.
+        await option.ClickAsync();
+        await clerk.Locator("[data-testid=document-file]").First.WaitForAsync();
+        await Assertions.Expect(clerk.GetByText(LegalPapers).First).ToBeVisibleAsync();
         var documentFiles = clerk.Locator("[data-testid=document-file]");
         await Assertions.Expect(documentFiles.First).ToBeAttachedAsync();
         await documentFiles.First.SetInputFilesAsync(new FilePayload
