@@ -164,6 +164,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (_asPostgresUser) await RunAsync("chown", ["-R", "postgres:postgres", DataDirectory], asPostgres: false, ct);
         var secretsPath = EmbeddedSecrets.PathFor(DataDirectory);
         var initialised = File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
+        if (initialised) CheckMajorVersion();
         if (initialised && !File.Exists(secretsPath) && !Trusts())
             throw new InvalidOperationException($"The embedded PostgreSQL in {DataDirectory} asks for passwords, but their file {secretsPath} is missing. " +
                 "Restore it from the backup of this machine, or move the data folder away to start with an empty one.");
@@ -197,6 +198,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     private string HbaFile => Path.Combine(DataDirectory, "pg_hba.conf");
+
+    /// <summary>
+    /// A data folder works only with the server major version that made it (<c>PG_VERSION</c>): a different one, after the
+    /// machine's PostgreSQL was upgraded for instance, stops the start with what to do instead of a server that fails to start.
+    /// </summary>
+    private void CheckMajorVersion()
+    {
+        var folder = File.ReadAllText(Path.Combine(DataDirectory, "PG_VERSION")).Trim();
+        var installed = MajorVersion(_binDirectory);
+        if (installed is null || folder == installed) return;
+        throw new InvalidOperationException(
+            $"The embedded PostgreSQL data in {DataDirectory} was made by PostgreSQL {folder}, but the server found is PostgreSQL {installed} " +
+            $"({_binDirectory}). Install PostgreSQL {folder} beside it (apt: postgresql-{folder}) and upgrade the folder with pg_upgrade, " +
+            "or restore a backup (backup.sh) into a new data folder.");
+    }
 
     /// <summary>Whether pg_hba.conf lets anyone in without a password (a folder made by an earlier version).</summary>
     private bool Trusts() => File.Exists(HbaFile) && File.ReadLines(HbaFile)
@@ -305,6 +321,25 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The major version of the server binaries in <paramref name="binDirectory"/>, from <c>pg_ctl --version</c>; null when unknown.</summary>
+    public static string? MajorVersion(string binDirectory)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(Path.Combine(binDirectory, "pg_ctl"), "--version")
+                { RedirectStandardOutput = true, UseShellExecute = false });
+            if (process is null) return null;
+            var output = process.StandardOutput.ReadToEnd(); // "pg_ctl (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
+            process.WaitForExit();
+            var match = System.Text.RegularExpressions.Regex.Match(output, @"\(PostgreSQL\)\s+(\d+)");
+            return match.Success ? match.Groups[1].Value : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>Finds the directory holding <c>initdb</c> and <c>pg_ctl</c>: PATH first, then /usr/lib/postgresql/*/bin.</summary>
