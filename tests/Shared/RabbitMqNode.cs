@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Tests.Shared;
+using NUnit.Framework;
 
-namespace Reliability.Tests;
+namespace Tests.Shared;
 
 /// <summary>
-/// A throwaway RabbitMQ node from Debian's <c>rabbitmq-server</c> (as in Worker.Tests): its own node name, folders, epmd
-/// port and loopback ports. It can be stopped and started again on the same port and data, as a broker restart.
+/// A throwaway RabbitMQ node from Debian's <c>rabbitmq-server</c>: its own node name, data and log folders, a private epmd
+/// port and free loopback ports, no plugins; stopped and deleted at the end, nothing else on the machine touched. It can be
+/// stopped and started again on the same port and data, as a broker restart.
 /// </summary>
 public sealed class RabbitMqNode : IAsyncDisposable
 {
@@ -18,13 +19,13 @@ public sealed class RabbitMqNode : IAsyncDisposable
     private RabbitMqNode(string folder, Dictionary<string, string> env, int port) => (_folder, _env, Port) = (folder, env, port);
 
     public int Port { get; }
-    private string NodeName => _env["RABBITMQ_NODENAME"];
+    public string NodeName => _env["RABBITMQ_NODENAME"];
 
     public static async Task<RabbitMqNode> StartAsync()
     {
         if (!File.Exists(Path.Combine(Bin, "rabbitmq-server")))
             Assert.Ignore("rabbitmq-server is not installed (apt-get install rabbitmq-server; test.sh does it)");
-        var folder = Path.Combine(Path.GetTempPath(), $"iso-fault-rabbit-{Guid.NewGuid():N}");
+        var folder = Path.Combine(Path.GetTempPath(), $"iso-rabbit-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].");
         var port = LoopbackPorts.Free();
@@ -32,7 +33,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         var env = new Dictionary<string, string>
         {
             ["HOME"] = folder,
-            ["RABBITMQ_NODENAME"] = $"isofault{Guid.NewGuid():N}"[..20] + "@localhost",
+            ["RABBITMQ_NODENAME"] = $"isotest{Guid.NewGuid():N}"[..20] + "@localhost",
             ["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture),
             ["RABBITMQ_DIST_PORT"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["ERL_EPMD_PORT"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
@@ -44,7 +45,15 @@ public sealed class RabbitMqNode : IAsyncDisposable
             ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "rabbitmq-env.conf"),
         };
         var node = new RabbitMqNode(folder, env, port);
-        await node.StartServerAsync();
+        try
+        {
+            await node.StartServerAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            await node.DisposeAsync();
+            throw;
+        }
         return node;
     }
 
@@ -75,7 +84,10 @@ public sealed class RabbitMqNode : IAsyncDisposable
         while (!await LoopbackPorts.AcceptsAsync(Port))
         {
             if (_server.HasExited || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"RabbitMQ did not start; its log is in {Path.Combine(_folder, "log")}");
+            {
+                var log = Path.Combine(_folder, "log", $"{NodeName}.log");
+                throw new InvalidOperationException($"RabbitMQ did not start: {(File.Exists(log) ? await File.ReadAllTextAsync(log) : $"no log at {log}")}");
+            }
             await Task.Delay(200);
         }
     }
