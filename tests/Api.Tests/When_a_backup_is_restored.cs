@@ -90,6 +90,63 @@ public sealed class When_a_backup_is_restored
     }
 
     [Test]
+    public async Task Should_restore_every_file_its_dossiers_refer_to_when_taken_while_citizens_keep_submitting()
+    {
+        var citizen = await _source.As("an.nguyen@demo.example");
+        using var stop = new CancellationTokenSource();
+        var submitted = 0;
+        var load = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Citizen.SubmitAsync(_source, citizen, $"Người Nộp Trong Lúc Sao Lưu {submitted}",
+                    Encoding.ASCII.GetBytes($"%PDF-1.5\nto khai {submitted} {Guid.NewGuid()}\n"));
+                submitted++;
+            }
+        });
+        while (submitted < 2) await Task.Delay(50);
+        var dossiersBefore = await CountAsync(_sourceDatabase, "SELECT count(*) FROM procedures.dossiers");
+        var backup = Path.Combine(_work, "backup-under-load");
+        (await BackupCommand.RunAsync(["backup", backup, $"--ConnectionStrings:Default={_sourceDatabase}",
+            $"--Files:Folder={_source.FilesFolder}", $"--DataProtection:KeyFile={Path.Combine(_work, "source.key")}"])).ShouldBe(0);
+        var duringBackup = submitted;
+        await stop.CancelAsync();
+        await load;
+        duringBackup.ShouldBeGreaterThan(2, "the citizens should have gone on submitting while the backup ran");
+
+        var restoredDatabase = await TestPostgres.CreateDatabaseAsync("api_restored_load");
+        var restoredFiles = Path.Combine(_work, "restored-under-load");
+        (await BackupCommand.RunAsync(["restore", backup, $"--ConnectionStrings:Default={restoredDatabase}",
+            $"--Files:Folder={restoredFiles}", $"--DataProtection:KeyFile={Path.Combine(_work, "restored-under-load.key")}"])).ShouldBe(0);
+
+        (await CountAsync(restoredDatabase, "SELECT count(*) FROM procedures.dossiers")).ShouldBeGreaterThanOrEqualTo(dossiersBefore);
+        (await CountAsync(restoredDatabase, "SELECT count(*) FROM procedures.dossiers d WHERE NOT EXISTS (SELECT 1 FROM procedures.dossier_events e WHERE e.dossier_id = d.id)"))
+            .ShouldBe(0, "dossiers without their history");
+        await using var restored = new ApiFactory(restoredDatabase, new Dictionary<string, string>
+        {
+            ["Files:Folder"] = restoredFiles, ["Samples:Seed"] = "false", ["Accounts:SeedDemo"] = "false", ["Hosting:RunWorkerInProcess"] = "false",
+        });
+        await using var scope = restored.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<ApiDb>().Attachments.Where(a => a.DossierId != null).ToListAsync();
+        rows.Count.ShouldBeGreaterThan(_files.Count);
+        var store = scope.ServiceProvider.GetRequiredService<Api.Attachments.IFileStore>();
+        foreach (var row in rows)
+        {
+            await using var content = await store.OpenAsync(row.Id, CancellationToken.None);
+            content.ShouldNotBeNull($"the file of attachment {row.Id} of dossier {row.DossierId}");
+            Convert.ToHexStringLower(await SHA256.HashDataAsync(content)).ShouldBe(row.Sha256, $"attachment {row.Id} of dossier {row.DossierId}");
+        }
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var count = new NpgsqlCommand(sql, conn);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [Test]
     public async Task Should_refuse_to_restore_over_a_database_that_has_data()
     {
         var backup = Path.Combine(_work, "backup-2");
