@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ui.Tests;
@@ -73,11 +74,30 @@ public sealed class When_an_admin_opens_the_administration
     }
 
     [Test]
-    public async Task Should_open_the_delivery_log()
+    public async Task Should_open_the_delivery_log_with_a_failed_message_and_its_error()
     {
+        // A message the SMS gateway refused for good, as the dispatcher records it.
+        var recipient = "09120" + Random.Shared.Next(10000, 99999);
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Worker.Notifications.NotificationsDb>();
+            var now = DateTimeOffset.UtcNow;
+            db.Add(new Worker.Delivery.DeliveryRecord
+            {
+                Id = Guid.NewGuid(), DedupeKey = $"ui-test:{recipient}", Event = "dossier-received", Channel = Worker.Channels.MessageChannel.Sms,
+                Recipient = recipient, Subject = "", Body = "Hồ sơ đã được tiếp nhận", Status = Worker.Delivery.DeliveryStatus.Failed, Attempts = 5,
+                LastError = "Nhà mạng từ chối số thuê bao", NextAttemptAt = now.AddYears(1), CreatedAt = now, UpdatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
         await _admin.GoAsync("/quan-tri/nhat-ky-gui");
         await _admin.PickAsync("delivery-status", "Tất cả");
-        await _admin.Locator("[data-testid=delivery-table], [role=status]").First.WaitForAsync();
+        await _admin.FillFieldAsync("delivery-filter", recipient);
+        var row = _admin.Locator("[data-testid=delivery-table] tbody tr", new() { HasText = recipient });
+        await row.WaitForAsync();
+        (await row.InnerTextAsync()).ShouldContain("Nhà mạng từ chối số thuê bao");
+        (await row.Locator("[data-testid=delivery-retry]").CountAsync()).ShouldBe(1);
         await _admin.ShotAsync("c10-delivery-log");
     }
 }

@@ -20,7 +20,8 @@ public sealed class When_officials_and_citizens_are_messaged
         while (true)
         {
             var json = await (await client.GetAsync(url)).Expect(HttpStatusCode.OK);
-            if (done(json) || DateTime.UtcNow > deadline) return json;
+            if (done(json)) return json;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"After 30 s, {url} still did not show what was awaited: {json}");
             await Task.Delay(200);
         }
     }
