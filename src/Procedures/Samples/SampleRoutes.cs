@@ -75,6 +75,14 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
         {
             "birth-registration" => Folded(s, ("personalId", PersonalId(rng))),
             "death-registration" or "marriage-registration" => Folded(s),
+            "marital-status-certificate" =>
+            [
+                SampleMove.Submit(s.Specialist, 3, ("maritalStatus", "Chưa đăng ký kết hôn với ai")),
+                SampleMove.Sign(s.Signer, 1),
+                SampleMove.Complete(s.Clerk, 0.5m, "await-payment", "confirm-payment", "Đã nộp lệ phí trực tuyến",
+                    ("paymentReference", $"DVCQG-2026-{number}")),
+                SampleMove.Return(s.Clerk),
+            ],
             "civil-status-extract-copy" => Folded(s, ("registerReference", $"Sổ đăng ký hộ tịch năm {rng.Next(1995, 2025)}, quyển 01, số {number}")),
             "certified-copy" => Folded(s, ("certificationNumber", $"{number}/2026/SCBS")),
             "signature-certification" => Folded(s, ("certificationNumber", $"{number}/2026/CT-CK")),
@@ -134,6 +142,7 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
         new("birth-registration", SampleOffice.CivilStatus),
         new("death-registration", SampleOffice.CivilStatus),
         new("marriage-registration", SampleOffice.CivilStatus),
+        new("marital-status-certificate", SampleOffice.CivilStatus),
         new("civil-status-extract-copy", SampleOffice.CivilStatus, SignRefuses: false),
         new("certified-copy", SampleOffice.CivilStatus, Supplements: false, SignRefuses: false),
         new("signature-certification", SampleOffice.CivilStatus, Supplements: false, SignRefuses: false),

@@ -70,7 +70,7 @@ public sealed class When_sample_dossiers_are_seeded : SampleDossiersFixture
         dossiers.Select(d => d.ReceivingUnitId).Distinct().ShouldBe(
             [province.Unit(SampleProvince.YenSonShop), province.Unit(SampleProvince.HamYenShop), province.Unit(SampleProvince.ProvincialPoliceShop)], ignoreOrder: true);
         dossiers.Select(d => d.Channel).Distinct().ShouldBe([Channel.Counter, Channel.Online], ignoreOrder: true);
-        dossiers.Select(d => d.ProcedureId).Distinct().Count().ShouldBe(14);
+        dossiers.Select(d => d.ProcedureId).Distinct().Count().ShouldBe(15);
         dossiers.Min(d => d.SubmittedAt!.Value).ShouldBeGreaterThan(Now.AddDays(-61));
         dossiers.ShouldAllBe(d => d.UpdatedAt <= Now);
     }
