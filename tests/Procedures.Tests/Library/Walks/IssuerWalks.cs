@@ -32,7 +32,7 @@ public sealed class When_the_competent_agency_follows_the_law : WalkTest
             Province.Unit(DepartmentShop), procedure.Id, Applicant(), AllRequired(procedure), ReceptionDecision.Accept, null,
             WorkflowInputs: Fields(("policeUnit", Province.Unit(YenSonPolice).ToString()))));
 
-        received.Error.ShouldNotBeNull();
+        received.Fails(ErrorKind.Invalid, "processingUnitId").Code.ShouldBe("unit-not-competent");
     }
 
     [Test]
