@@ -1,3 +1,5 @@
+using Engine.Definitions;
+using Engine.Queries;
 using Engine.Runtime;
 using Procedures.Calendar;
 using Procedures.Common;
@@ -20,7 +22,7 @@ public sealed record CompleteStep(Guid DossierId, string Actor, string Step, str
 /// Actions with rules of their own go through their own use case (<see cref="DedicatedUseCase"/>).
 /// </summary>
 public sealed class CompleteStepHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, InstanceQueries instances, DefinitionStore definitions)
 {
     /// <summary>
     /// The use case that must take <paramref name="action"/> at <paramref name="step"/> because it carries dossier rules
@@ -61,8 +63,18 @@ public sealed class CompleteStepHandler(ProceduresDb db, WorkflowRuntime engine,
         var moved = await work.CompleteAsync(engine, item.Value!, action, comment, Required.Fields(request.Fields), null, ct);
         if (moved.Error is { } failed) return failed;
         work.MarkProcessing();
-        await work.RecordAsync("StepCompleted", item.Value, comment, new { step = item.Value!.StepId, action, fields = request.Fields }, moved.Value, ct);
+        var extended = action == VerificationTimeLimit.Action && await LegalLimitAsync(moved.Value!.InstanceId, ct) is { } limit
+            ? VerificationTimeLimit.ExtendAppointment(work.Dossier, limit, work.Calendar) : null;
+        await work.RecordAsync("StepCompleted", item.Value, comment, extended is null
+            ? new { step = item.Value!.StepId, action, fields = request.Fields }
+            : new { step = item.Value!.StepId, action, fields = request.Fields, verification = extended }, moved.Value, ct);
         await work.CommitAsync(ct);
         return work.State();
     }
+
+    /// <summary>The legal limit of the definition version the dossier's instance runs (the longest the law allows).</summary>
+    private async Task<WorkingTime?> LegalLimitAsync(Guid instanceId, CancellationToken ct) =>
+        await instances.GetAsync(instanceId, ct) is { } instance
+            ? (await definitions.GetAsync(instance.Instance.DefinitionId, instance.Instance.Version, ct))?.LegalLimit
+            : null;
 }

@@ -46,8 +46,9 @@ internal sealed record SampleMove(MoveKind Kind, string Actor)
     public static SampleMove Approve(string head, decimal weight) => new(MoveKind.Approve, head) { Weight = weight, Text = "Đồng ý, trình ký" };
 
     /// <summary>A library step no dedicated use case takes (<see cref="Dossiers.CompleteStep"/>): <see cref="Action"/> at <see cref="Step"/>.</summary>
-    public static SampleMove Complete(string actor, decimal weight, string step, string action, string? text = null) =>
-        new(MoveKind.Step, actor) { Weight = weight, StepId = step, Action = action, Text = text };
+    public static SampleMove Complete(string actor, decimal weight, string step, string action, string? text = null,
+        params (string Name, string Value)[] fields) =>
+        new(MoveKind.Step, actor) { Weight = weight, StepId = step, Action = action, Text = text, Fields = fields.Length == 0 ? null : Map(fields) };
 
     public static SampleMove Sign(string signer, decimal weight) => new(MoveKind.Sign, signer) { Weight = weight };
 

@@ -168,6 +168,7 @@ internal sealed class SamplePlanner(SampleProvince province, VietnameseCalendar 
         "temporary-residence-registration" => 15_000,
         "household-business-registration" or "business-line-change" or "land-use-certificate-first-issue" => 100_000,
         "construction-permit-house" => 75_000,
+        "marital-status-certificate" => 10_000, // illustrative: the provincial council sets it
         _ => null,
     };
 }

@@ -11,6 +11,10 @@ public sealed class SampleProvince
     public const string YenSon = "000.01.31.H29", YenSonShop = "001.01.31.H29", YenSonPolice = "000.01.41.H29";
     public const string HamYen = "000.02.31.H29", HamYenShop = "001.02.31.H29", HamYenPolice = "000.02.41.H29";
     public const string TaxOffice = "000.00.51.H29", SocialInsurance = "000.00.61.H29";
+    /// <summary>The provincial police, which issues judicial-record certificates since 1 July 2025, and its reception.</summary>
+    public const string ProvincialPolice = "000.00.41.H29", ProvincialPoliceShop = "001.00.41.H29";
+    /// <summary>The branch of the land registration office (Văn phòng đăng ký đất đai) that updates the cadastre and prints land certificates.</summary>
+    public const string LandRegistrationOffice = "000.00.81.H29";
 
     private readonly IReadOnlyDictionary<string, Guid> _units;
     private readonly IReadOnlyDictionary<string, Procedure> _procedures;

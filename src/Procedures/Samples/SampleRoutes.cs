@@ -5,8 +5,8 @@ using static Procedures.Samples.SampleProvince;
 
 namespace Procedures.Samples;
 
-/// <summary>Which officials handle a sample procedure: the office of the commune (or the department, or the commune police) that processes it.</summary>
-internal enum SampleOffice { CivilStatus, Economy, Police, Department }
+/// <summary>Which officials handle a sample procedure: the office of the commune (or the commune police, or the provincial police) that processes it.</summary>
+internal enum SampleOffice { CivilStatus, Economy, Police, ProvincialPolice }
 
 /// <summary>The officials of one dossier: where it is received and by whom it is processed, reviewed and signed.</summary>
 internal sealed record SampleStaff(
@@ -28,8 +28,8 @@ internal sealed record SampleStaff(
                 $"{p}.leader", police, $"{p}.police.officer"),
             SampleOffice.Police => new(shop, $"{p}.clerk", commune, police, $"{p}.police.section-head", $"{p}.police.officer", $"{p}.police.leader",
                 $"{p}.police.leader", police, $"{p}.police.officer"),
-            _ => new(DepartmentShop, "stp.clerk", Department, null, "stp.section-head", $"stp.specialist{rng.Next(1, 3)}", $"stp.{signer}",
-                "stp.leader", police, $"{p}.police.officer"),
+            _ => new(ProvincialPoliceShop, "ca.clerk", ProvincialPolice, null, "ca.section-head", $"ca.specialist{rng.Next(1, 3)}", $"ca.{signer}",
+                "ca.leader", police, $"{p}.police.officer"),
         };
     }
 }
@@ -54,9 +54,13 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
         "land-use-certificate-first-issue" => new Dictionary<string, string>
         {
             ["taxUnit"] = unit(TaxOffice).ToString(), ["issuingUnit"] = unit(s.Commune).ToString(),
+            ["landRegistrationUnit"] = unit(LandRegistrationOffice).ToString(),
             ["parcel"] = $"Thửa đất số {rng.Next(10, 400)}, tờ bản đồ số {rng.Next(1, 40)}",
         },
-        "business-line-change" => new Dictionary<string, string> { ["enterpriseCode"] = applicant.TaxCode ?? "8000000000" },
+        "business-line-change" => new Dictionary<string, string>
+        {
+            ["householdBusinessNumber"] = $"08{(s.Commune == YenSon ? 'A' : 'B')}80{rng.Next(10_000, 99_999)}",
+        },
         "household-business-registration" => new Dictionary<string, string> { ["businessName"] = applicant.OrganisationName ?? applicant.FullName },
         "construction-permit-house" => new Dictionary<string, string> { ["siteAddress"] = applicant.Address ?? "" },
         "permanent-residence-registration" or "temporary-residence-registration" => new Dictionary<string, string> { ["address"] = applicant.Address ?? "" },
@@ -71,6 +75,14 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
         {
             "birth-registration" => Folded(s, ("personalId", PersonalId(rng))),
             "death-registration" or "marriage-registration" => Folded(s),
+            "marital-status-certificate" =>
+            [
+                SampleMove.Submit(s.Specialist, 3, ("maritalStatus", "Chưa đăng ký kết hôn với ai")),
+                SampleMove.Sign(s.Signer, 1),
+                SampleMove.Complete(s.Clerk, 0.5m, "await-payment", "confirm-payment", "Đã nộp lệ phí trực tuyến",
+                    ("paymentReference", $"DVCQG-2026-{number}")),
+                SampleMove.Return(s.Clerk),
+            ],
             "civil-status-extract-copy" => Folded(s, ("registerReference", $"Sổ đăng ký hộ tịch năm {rng.Next(1995, 2025)}, quyển 01, số {number}")),
             "certified-copy" => Folded(s, ("certificationNumber", $"{number}/2026/SCBS")),
             "signature-certification" => Folded(s, ("certificationNumber", $"{number}/2026/CT-CK")),
@@ -94,7 +106,8 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
                 SampleMove.Submit(s.Specialist, 5) with { PostingDays = 15 },
                 SampleMove.FireTimers(TimeSpan.FromDays(15).Add(TimeSpan.FromMinutes(5))),
                 SampleMove.Reply("tax.officer", 4, ("taxNoticeNumber", $"TB-{number}/2026"), ("financialObligation", (rng.Next(20, 400) * 100_000).ToString(CultureInfo.InvariantCulture))),
-                SampleMove.Complete(s.Specialist, 1, "update-cadastre", "done", "Đã cập nhật hồ sơ địa chính, in Giấy chứng nhận"),
+                SampleMove.Complete("vpdk.specialist", 1, "update-cadastre", "done", "Đã cập nhật hồ sơ địa chính, in Giấy chứng nhận",
+                    ("certificateSerial", $"DA {rng.Next(100_000, 999_999)}")),
                 SampleMove.Approve(s.Head, 1),
                 SampleMove.Sign(s.Signer, 2),
                 SampleMove.Return(s.Clerk, ("paymentReference", $"GNT-2026-{number}")),
@@ -129,6 +142,7 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
         new("birth-registration", SampleOffice.CivilStatus),
         new("death-registration", SampleOffice.CivilStatus),
         new("marriage-registration", SampleOffice.CivilStatus),
+        new("marital-status-certificate", SampleOffice.CivilStatus),
         new("civil-status-extract-copy", SampleOffice.CivilStatus, SignRefuses: false),
         new("certified-copy", SampleOffice.CivilStatus, Supplements: false, SignRefuses: false),
         new("signature-certification", SampleOffice.CivilStatus, Supplements: false, SignRefuses: false),
@@ -140,6 +154,6 @@ internal sealed record SampleRoute(string Workflow, SampleOffice Office, bool Su
         new("business-line-change", SampleOffice.Economy),
         new("construction-permit-house", SampleOffice.Economy),
         new("land-use-certificate-first-issue", SampleOffice.Economy, ConsultationOpensAt: 2, ConsultationBudget: WorkingTime.Days(5)),
-        new("judicial-record-certificate", SampleOffice.Department, ConsultationOpensAt: 1, ConsultationBudget: WorkingTime.Days(5)),
+        new("judicial-record-certificate", SampleOffice.ProvincialPolice, ConsultationOpensAt: 1, ConsultationBudget: WorkingTime.Days(5)),
     ];
 }

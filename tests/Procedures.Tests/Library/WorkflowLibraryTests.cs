@@ -29,6 +29,15 @@ public sealed class Each_definition_in_the_library
     }
 
     [TestCaseSource(nameof(EachFile))]
+    public void Should_name_its_legal_basis_in_a_header_comment(LibraryFile file)
+    {
+        var header = file.Yaml.ReplaceLineEndings("\n").Split('\n').TakeWhile(l => l.StartsWith('#')).ToList();
+        header.ShouldNotBeEmpty("the file starts with a comment naming its legal basis");
+        header[0].ShouldStartWith("# Legal basis:");
+        string.Join(" ", header).ShouldMatch(@"(Luật|Nghị định|Thông tư)\s", "the header cites a law, decree or circular");
+    }
+
+    [TestCaseSource(nameof(EachFile))]
     public void Should_declare_a_legal_limit(LibraryFile file) =>
         file.Definition.LegalLimit.ShouldNotBeNull().Amount.ShouldBeGreaterThan(0);
 
@@ -229,6 +238,33 @@ public sealed class The_workflow_library
     [Test]
     public void Should_have_a_joint_procedure_splitting_into_at_least_three_agencies_each_with_its_own_unit_and_budget() =>
         Definitions.Where(d => d.Steps.Any(s => IsJointSplit(d, s))).Select(d => d.Id).ShouldNotBeEmpty();
+
+    [Test]
+    public void Should_have_a_procedure_that_waits_for_the_fee_after_the_signature_and_before_the_result()
+    {
+        var waiting = Definitions.Where(d => d.FindStep("sign") is { } sign && d.FindStep(sign.Actions[0].To) is { Kind: StepKind.Automatic } notice
+            && notice.Set.ContainsKey("financialObligationNotified")
+            && d.FindStep(notice.Next ?? "") is { Kind: StepKind.Human, Role: "clerk" } payment
+            && payment.Actions.Any(a => a.To == "return-result" && a.Requires.Contains("paymentReference")));
+        waiting.Select(d => d.Id).ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public void Should_have_a_site_visit_that_waits_until_the_appointment_the_specialist_recorded()
+    {
+        var visits = Definitions.Where(d => d.Steps.Any(s => s.Kind == StepKind.Timer && s.Until is { } until
+            && d.Steps.Any(h => h.Kind == StepKind.Human && h.Form.Any(f => f.Name == until && f.Type == FieldType.DateTime)
+                && h.Actions.Any(a => a.Requires.Contains(until)))
+            && d.FindStep(s.Next ?? "") is { Kind: StepKind.Human, Role: "specialist" }));
+        visits.Select(d => d.Id).ShouldContain("land-dispute-conciliation");
+    }
+
+    [Test]
+    public void Should_list_every_procedure_in_docs_procedures_md()
+    {
+        var doc = File.ReadAllText(Path.Combine(Folder, "..", "docs", "procedures.md"));
+        Definitions.Select(d => d.Id).Distinct().Where(id => !doc.Contains($"`{id}`", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
 
     private static bool IsSameDayInHours(WorkflowDefinition d) =>
         d.LegalLimit is { } limit && limit.TotalHours <= WorkingTime.HoursPerDay

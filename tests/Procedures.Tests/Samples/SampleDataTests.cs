@@ -34,11 +34,11 @@ public sealed class When_the_sample_data_is_seeded : ProceduresTest
         var first = await SeedAsync();
         var second = await SeedAsync();
 
-        first.ShouldSatisfyAllConditions(r => r.Seeded.ShouldBeTrue(), r => r.Units.ShouldBe(16), r => r.Officials.ShouldBe(34),
-            r => r.Sectors.ShouldBe(8), r => r.Procedures.ShouldBe(14));
+        first.ShouldSatisfyAllConditions(r => r.Seeded.ShouldBeTrue(), r => r.Units.ShouldBe(20), r => r.Officials.ShouldBe(42),
+            r => r.Sectors.ShouldBe(8), r => r.Procedures.ShouldBe(16));
         second.ShouldBe(SampleSeedReport.AlreadyPresent);
         (await Db.Units.CountAsync(), await Db.Officials.CountAsync(), await Db.Procedures.CountAsync(), await Db.Competences.CountAsync())
-            .ShouldBe((16, 34, 14, first.Competences));
+            .ShouldBe((20, 42, 16, first.Competences));
     }
 
     [Test]
@@ -79,13 +79,13 @@ public sealed class When_the_sample_data_is_seeded : ProceduresTest
 
         report.Competences.ShouldBe(5);
         report.SkippedBindings.ShouldNotContain("birth-registration");
-        report.SkippedBindings.Count.ShouldBe(11);
+        report.SkippedBindings.Count.ShouldBe(13);
         var birth = await Db.Procedures.SingleAsync(p => p.Code == "1.001193");
         var competent = await Scoped.GetRequiredService<CompetentUnitsQuery>().HandleAsync(new FindCompetentUnits(birth.Id, new DateOnly(2026, 3, 3)));
         competent.Select(c => c.UnitName).ShouldBe(["Ủy ban nhân dân xã Yên Sơn", "Ủy ban nhân dân xã Hàm Yên"]);
         var record = await Db.Procedures.SingleAsync(p => p.Code == "2.001417");
         (await Scoped.GetRequiredService<CompetentUnitsQuery>().HandleAsync(new FindCompetentUnits(record.Id, new DateOnly(2026, 3, 3))))
-            .Single().UnitCode.ShouldBe("000.00.07.H29");
+            .Single().UnitCode.ShouldBe("000.00.41.H29");
     }
 
     [Test]

@@ -68,9 +68,9 @@ public sealed class When_sample_dossiers_are_seeded : SampleDossiersFixture
         var province = (await SampleProvince.LoadAsync(scope.ServiceProvider.GetRequiredService<ProceduresDb>()))!;
 
         dossiers.Select(d => d.ReceivingUnitId).Distinct().ShouldBe(
-            [province.Unit(SampleProvince.YenSonShop), province.Unit(SampleProvince.HamYenShop), province.Unit(SampleProvince.DepartmentShop)], ignoreOrder: true);
+            [province.Unit(SampleProvince.YenSonShop), province.Unit(SampleProvince.HamYenShop), province.Unit(SampleProvince.ProvincialPoliceShop)], ignoreOrder: true);
         dossiers.Select(d => d.Channel).Distinct().ShouldBe([Channel.Counter, Channel.Online], ignoreOrder: true);
-        dossiers.Select(d => d.ProcedureId).Distinct().Count().ShouldBe(14);
+        dossiers.Select(d => d.ProcedureId).Distinct().Count().ShouldBe(15);
         dossiers.Min(d => d.SubmittedAt!.Value).ShouldBeGreaterThan(Now.AddDays(-61));
         dossiers.ShouldAllBe(d => d.UpdatedAt <= Now);
     }
@@ -80,7 +80,7 @@ public sealed class When_sample_dossiers_are_seeded : SampleDossiersFixture
     {
         await using var scope = Services.CreateAsyncScope();
         var overdue = new List<DossierDeadline>();
-        foreach (var leader in new[] { "ys.leader", "hy.leader", "stp.leader", "ys.police.leader", "hy.police.leader" })
+        foreach (var leader in new[] { "ys.leader", "hy.leader", "ca.leader", "ys.police.leader", "hy.police.leader" })
             overdue.AddRange((await scope.ServiceProvider.GetRequiredService<OverdueQueries>().ListAsync(leader)).Ok().Dossiers
                 .Where(d => d.State == DeadlineState.Overdue));
 

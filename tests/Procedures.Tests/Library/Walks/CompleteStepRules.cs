@@ -17,9 +17,13 @@ public sealed class When_an_official_completes_a_library_step : WalkTest
 
         var byClerk = await walk.Try<CompleteStepHandler>(h => h.HandleAsync(new CompleteStep(walk.Id, "ys.clerk", UpdateCadastre, "done")));
         var byOtherCommune = await walk.Try<CompleteStepHandler>(h => h.HandleAsync(new CompleteStep(walk.Id, "hy.economy.specialist", UpdateCadastre, "done")));
+        // The cadastre is the land registration office's: the commune's own specialist may not update it.
+        var byCommuneSpecialist = await walk.Try<CompleteStepHandler>(h => h.HandleAsync(new CompleteStep(walk.Id, "ys.economy.specialist", UpdateCadastre, "done",
+            Fields: new Dictionary<string, string> { ["certificateSerial"] = "DA 000002" })));
 
         byClerk.Fails(ErrorKind.Forbidden);
         byOtherCommune.Fails(ErrorKind.NotFound);
+        byCommuneSpecialist.Fails(ErrorKind.Forbidden);
         (await Load(walk.Id)).Status.ShouldBe(DossierStatus.Processing);
         await walk.ShouldHaveRecordedEachUseCase();
     }
@@ -29,7 +33,7 @@ public sealed class When_an_official_completes_a_library_step : WalkTest
     {
         var walk = await AtTheCadastreUpdate();
 
-        var unknown = await walk.Try<CompleteStepHandler>(h => h.HandleAsync(new CompleteStep(walk.Id, "ys.economy.specialist", UpdateCadastre, "approve")));
+        var unknown = await walk.Try<CompleteStepHandler>(h => h.HandleAsync(new CompleteStep(walk.Id, "vpdk.specialist", UpdateCadastre, "approve")));
         var closed = await walk.Try<CompleteStepHandler>(h => h.HandleAsync(new CompleteStep(walk.Id, "ys.economy.specialist", DossierSteps.Review, "approve")));
 
         unknown.Fails(ErrorKind.Invalid, "action");
@@ -57,7 +61,7 @@ public sealed class When_an_official_completes_a_library_step : WalkTest
     {
         var walk = await AtTheCadastreUpdate();
 
-        await walk.Complete("ys.economy.specialist", UpdateCadastre, "done", null, [DossierSteps.Review], DossierStatus.FinancialObligation, "Đã in Giấy chứng nhận");
+        await walk.Complete("vpdk.specialist", UpdateCadastre, "done", Fields(("certificateSerial", "DA 000001")), [DossierSteps.Review], DossierStatus.FinancialObligation, "Đã in Giấy chứng nhận");
 
         await walk.ShouldHaveRecordedEachUseCase();
     }
@@ -65,7 +69,8 @@ public sealed class When_an_official_completes_a_library_step : WalkTest
     private async Task<DossierWalk> AtTheCadastreUpdate()
     {
         var walk = await ReceiveAsync("land-use-certificate-first-issue", YenSonShop, "ys.clerk", inputs: Fields(
-            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString())), next: [DossierSteps.Assign]);
+            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString()),
+            ("landRegistrationUnit", Province.Unit(LandRegistrationOffice).ToString())), next: [DossierSteps.Assign]);
         await walk.Assign("ys.economy.section-head", "ys.economy.specialist", DossierSteps.Process);
         var postingEnds = Clock.GetUtcNow().AddDays(1);
         await walk.Submit("ys.economy.specialist", Fields(("postingEndsAt", postingEnds.ToString("O"))), []);

@@ -14,7 +14,8 @@ public sealed class When_a_library_dossier_consults_another_agency : WalkTest
     public async Task Should_record_the_tax_branch_reply_as_late_when_it_comes_after_the_branch_budget()
     {
         var walk = await ReceiveAsync("land-use-certificate-first-issue", HamYenShop, "hy.clerk", inputs: Fields(
-            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(HamYen).ToString())), next: [DossierSteps.Assign]);
+            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(HamYen).ToString()),
+            ("landRegistrationUnit", Province.Unit(LandRegistrationOffice).ToString())), next: [DossierSteps.Assign]);
         walk.Pace = TimeSpan.FromHours(4);
         await walk.Assign("hy.economy.section-head", "hy.economy.specialist", DossierSteps.Process);
         var postingEnds = Clock.GetUtcNow().AddDays(1);
@@ -38,20 +39,20 @@ public sealed class When_a_library_dossier_consults_another_agency : WalkTest
     [Test]
     public async Task Should_get_the_police_verification_of_a_judicial_record_compile_it_and_return_the_certificate()
     {
-        var walk = await ReceiveAsync("judicial-record-certificate", DepartmentShop, "stp.clerk", inputs: Fields(("policeUnit", Province.Unit(HamYenPolice).ToString())),
+        var walk = await ReceiveAsync("judicial-record-certificate", ProvincialPoliceShop, "ca.clerk", inputs: Fields(("policeUnit", Province.Unit(HamYenPolice).ToString())),
             next: [DossierSteps.Assign]);
         walk.Pace = TimeSpan.FromHours(4);
-        await walk.Assign("stp.section-head", "stp.specialist2", DossierSteps.Process);
+        await walk.Assign("ca.section-head", "ca.specialist2", DossierSteps.Process);
 
-        await walk.Consult("stp.specialist2", "request-verification", Fields(("verificationRequest", "Xác minh án tích của người yêu cầu")), ["police-verification"]);
+        await walk.Consult("ca.specialist2", "request-verification", Fields(("verificationRequest", "Xác minh án tích của người yêu cầu")), ["police-verification"]);
         var police = (await Consultations(walk.Id)).Single();
-        police.ShouldSatisfyAllConditions(c => c.ConsultedUnitId.ShouldBe(Province.Unit(HamYenPolice)), c => c.RequestedBy.ShouldBe("stp.specialist2"),
+        police.ShouldSatisfyAllConditions(c => c.ConsultedUnitId.ShouldBe(Province.Unit(HamYenPolice)), c => c.RequestedBy.ShouldBe("ca.specialist2"),
             c => c.RepliedAt.ShouldBeNull());
         await walk.Reply("hy.police.officer", Fields(("verificationResult", "Không có án tích")), [DossierSteps.Compile]);
-        await walk.Complete("stp.specialist2", DossierSteps.Compile, "submit", null, [DossierSteps.Review], comment: "Tổng hợp kết quả xác minh");
-        await walk.Approve("stp.section-head", DossierSteps.Sign);
-        await walk.Sign("stp.leader", DossierSteps.ReturnResult);
-        await walk.Return("stp.clerk");
+        await walk.Complete("ca.specialist2", DossierSteps.Compile, "submit", null, [DossierSteps.Review], comment: "Tổng hợp kết quả xác minh");
+        await walk.Approve("ca.section-head", DossierSteps.Sign);
+        await walk.Sign("ca.leader", DossierSteps.ReturnResult);
+        await walk.Return("ca.clerk");
 
         await ShouldBeReturnedAndArchived(walk);
         (await Consultations(walk.Id)).Single().Reply.ShouldBe("Đã xử lý theo đề nghị phối hợp");
@@ -60,13 +61,13 @@ public sealed class When_a_library_dossier_consults_another_agency : WalkTest
     [Test]
     public async Task Should_stop_a_judicial_record_refused_at_the_compilation_after_the_police_reply()
     {
-        var walk = await ReceiveAsync("judicial-record-certificate", DepartmentShop, "stp.clerk", inputs: Fields(("policeUnit", Province.Unit(HamYenPolice).ToString())),
+        var walk = await ReceiveAsync("judicial-record-certificate", ProvincialPoliceShop, "ca.clerk", inputs: Fields(("policeUnit", Province.Unit(HamYenPolice).ToString())),
             next: [DossierSteps.Assign]);
-        await walk.Assign("stp.section-head", "stp.specialist2", DossierSteps.Process);
-        await walk.Consult("stp.specialist2", "request-verification", Fields(("verificationRequest", "Xác minh án tích của người yêu cầu")), ["police-verification"]);
+        await walk.Assign("ca.section-head", "ca.specialist2", DossierSteps.Process);
+        await walk.Consult("ca.specialist2", "request-verification", Fields(("verificationRequest", "Xác minh án tích của người yêu cầu")), ["police-verification"]);
         await walk.Reply("hy.police.officer", Fields(("verificationResult", "Thông tin nhân thân không khớp")), [DossierSteps.Compile]);
 
-        await walk.Refuse("stp.specialist2", "Thông tin nhân thân trong tờ khai không khớp với kết quả xác minh", DossierStatus.Stopped);
+        await walk.Refuse("ca.specialist2", "Thông tin nhân thân trong tờ khai không khớp với kết quả xác minh", DossierStatus.Stopped);
 
         (await InstanceOutcome(walk.Id)).ShouldBe("Completed/refused");
         await walk.ShouldHaveRecordedEachUseCase();

@@ -100,8 +100,11 @@ public sealed class DossierWalk(IServiceProvider services, MovableClock clock, S
         Act<SendBackDossierHandler>("SentBack", actor, DossierStatus.Processing, next, h => h.HandleAsync(new SendBackDossier(Id, actor, reason)));
 
     public Task<DossierState> Sign(string actor, params string[] next) =>
-        Act<SignDossierHandler>("Signed", actor, next.Contains(DossierSteps.ReturnResult) ? DossierStatus.Finished : DossierStatus.Processing, next,
-            h => h.HandleAsync(new SignDossier(Id, actor)));
+        Sign(actor, next.Contains(DossierSteps.ReturnResult) ? DossierStatus.Finished : DossierStatus.Processing, next);
+
+    /// <summary>A signature that leads elsewhere than the return, e.g. to the fee owed (6) before the result.</summary>
+    public Task<DossierState> Sign(string actor, DossierStatus status, params string[] next) =>
+        Act<SignDossierHandler>("Signed", actor, status, next, h => h.HandleAsync(new SignDossier(Id, actor)));
 
     /// <summary>Returns the result at the counter; the automatic archive follows in the same transaction (its own history row).</summary>
     public async Task<DossierState> Return(string actor, IReadOnlyDictionary<string, string>? fields = null)

@@ -25,7 +25,7 @@ public sealed class When_every_library_procedure_is_walked_by_its_first_actions 
     public async Task Should_reach_the_archive_through_the_use_cases(string workflow)
     {
         var definition = WorkflowLibrary.Definitions.Where(d => d.Id == workflow).MaxBy(d => d.Version)!;
-        var (shop, clerk, police) = workflow is "judicial-record-certificate" ? (DepartmentShop, "stp.clerk", YenSonPolice) : (YenSonShop, "ys.clerk", YenSonPolice);
+        var (shop, clerk, police) = workflow is "judicial-record-certificate" ? (ProvincialPoliceShop, "ca.clerk", YenSonPolice) : (YenSonShop, "ys.clerk", YenSonPolice);
         var processing = workflow.EndsWith("residence-registration", StringComparison.Ordinal) ? police : null;
         var walk = await ReceiveAsync(workflow, shop, clerk, processing, Inputs(definition, police),
             copies: workflow is "certified-copy" or "civil-status-extract-copy" ? 1 : null, pages: workflow is "certified-copy" ? 3 : null,
@@ -78,6 +78,7 @@ public sealed class When_every_library_procedure_is_walked_by_its_first_actions 
             "taxUnit" => TaxOffice,
             "policeUnit" => police,
             "socialInsuranceUnit" => SocialInsurance,
+            "landRegistrationUnit" => LandRegistrationOffice,
             _ => YenSon,
         }).ToString() : "08A8000123");
 

@@ -12,7 +12,8 @@ public sealed class When_a_land_use_certificate_is_publicly_posted : WalkTest
     {
         Clock.Set(Vn(2026, 3, 2, 8, 0));
         var walk = await ReceiveAsync("land-use-certificate-first-issue", HamYenShop, "hy.clerk", inputs: Fields(
-            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(HamYen).ToString())), next: [DossierSteps.Assign]);
+            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(HamYen).ToString()),
+            ("landRegistrationUnit", Province.Unit(LandRegistrationOffice).ToString())), next: [DossierSteps.Assign]);
         var received = await Load(walk.Id);
         walk.Pace = TimeSpan.FromHours(4);
         await walk.Assign("hy.economy.section-head", "hy.economy.specialist", DossierSteps.Process);
@@ -30,7 +31,7 @@ public sealed class When_a_land_use_certificate_is_publicly_posted : WalkTest
         Clock.Set(postingEnds.AddMinutes(1));
         (await FireDueTimers()).ShouldBe(1);
         await walk.Reply("tax.officer", Fields(("taxNoticeNumber", "TB-0321/2026"), ("financialObligation", "9800000")), ["update-cadastre"]);
-        await walk.Complete("hy.economy.specialist", "update-cadastre", "done", null, [DossierSteps.Review], DossierStatus.FinancialObligation);
+        await walk.Complete("vpdk.specialist", "update-cadastre", "done", Fields(("certificateSerial", "DA 123456")), [DossierSteps.Review], DossierStatus.FinancialObligation);
         await walk.Approve("hy.economy.section-head", DossierStatus.FinancialObligation, DossierSteps.Sign);
         await walk.Sign("hy.leader", DossierSteps.ReturnResult);
 

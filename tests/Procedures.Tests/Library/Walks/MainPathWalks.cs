@@ -106,7 +106,7 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
     [Test]
     public async Task Business_line_change_is_assigned_appraised_reviewed_signed_and_returned()
     {
-        var walk = await ReceiveAsync("business-line-change", HamYenShop, "hy.clerk", inputs: Fields(("enterpriseCode", "08B8000456")),
+        var walk = await ReceiveAsync("business-line-change", HamYenShop, "hy.clerk", inputs: Fields(("householdBusinessNumber", "08B8000456")),
             next: [DossierSteps.Assign]);
 
         await walk.Assign("hy.economy.section-head", "hy.economy.specialist", DossierSteps.Process);
@@ -167,17 +167,17 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
     }
 
     [Test]
-    public async Task Judicial_record_certificate_is_processed_by_the_department_without_police_verification()
+    public async Task Judicial_record_certificate_is_processed_by_the_provincial_police_without_verification_elsewhere()
     {
-        var walk = await ReceiveAsync("judicial-record-certificate", DepartmentShop, "stp.clerk", inputs: Fields(("policeUnit", Province.Unit(YenSonPolice).ToString())),
+        var walk = await ReceiveAsync("judicial-record-certificate", ProvincialPoliceShop, "ca.clerk", inputs: Fields(("policeUnit", Province.Unit(YenSonPolice).ToString())),
             next: [DossierSteps.Assign]);
         walk.Pace = TimeSpan.FromHours(4);
 
-        await walk.Assign("stp.section-head", "stp.specialist1", DossierSteps.Process);
-        await walk.Submit("stp.specialist1", null, [DossierSteps.Review]);
-        await walk.Approve("stp.section-head", DossierSteps.Sign);
-        await walk.Sign("stp.leader", DossierSteps.ReturnResult);
-        await walk.Return("stp.clerk");
+        await walk.Assign("ca.section-head", "ca.specialist1", DossierSteps.Process);
+        await walk.Submit("ca.specialist1", null, [DossierSteps.Review]);
+        await walk.Approve("ca.section-head", DossierSteps.Sign);
+        await walk.Sign("ca.leader", DossierSteps.ReturnResult);
+        await walk.Return("ca.clerk");
 
         await ShouldBeReturnedAndArchived(walk);
     }
@@ -204,7 +204,8 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
     public async Task Land_use_certificate_is_posted_taxed_updated_in_the_cadastre_paid_signed_and_returned()
     {
         var walk = await ReceiveAsync("land-use-certificate-first-issue", YenSonShop, "ys.clerk", inputs: Fields(
-            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString()), ("parcel", "Thửa 215, tờ bản đồ 12")),
+            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString()),
+            ("landRegistrationUnit", Province.Unit(LandRegistrationOffice).ToString()), ("parcel", "Thửa 215, tờ bản đồ 12")),
             next: [DossierSteps.Assign]);
         walk.Pace = TimeSpan.FromHours(4);
         await walk.Assign("ys.economy.section-head", "ys.economy.specialist", DossierSteps.Process);
@@ -214,7 +215,7 @@ public sealed class When_a_library_procedure_is_walked_on_its_main_path : WalkTe
         Clock.Set(postingEnds.AddMinutes(1));
         (await FireDueTimers()).ShouldBe(1);
         await walk.Reply("tax.officer", Fields(("taxNoticeNumber", "TB-1234/2026"), ("financialObligation", "12500000")), [UpdateCadastre]);
-        await walk.Complete("ys.economy.specialist", UpdateCadastre, "done", null, [DossierSteps.Review], DossierStatus.FinancialObligation,
+        await walk.Complete("vpdk.specialist", UpdateCadastre, "done", Fields(("certificateSerial", "DA 654321")), [DossierSteps.Review], DossierStatus.FinancialObligation,
             "Đã cập nhật hồ sơ địa chính, in Giấy chứng nhận");
         await walk.Approve("ys.economy.section-head", DossierStatus.FinancialObligation, DossierSteps.Sign);
         await walk.Sign("ys.leader", DossierSteps.ReturnResult);

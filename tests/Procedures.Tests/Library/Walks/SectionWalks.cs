@@ -23,7 +23,7 @@ public sealed class When_section_officials_of_the_sample_province_act_on_their_u
 
     [TestCase("household-business-registration", YenSonShop, "ys.clerk", "ys.economy.section-head", "ys.economy.specialist")]
     [TestCase("construction-permit-house", HamYenShop, "hy.clerk", "hy.economy.section-head", "hy.economy.specialist")]
-    [TestCase("judicial-record-certificate", DepartmentShop, "stp.clerk", "stp.section-head", "stp.specialist1")]
+    [TestCase("judicial-record-certificate", ProvincialPoliceShop, "ca.clerk", "ca.section-head", "ca.specialist1")]
     public async Task Should_let_the_section_head_assign_a_specialist_of_the_section(string workflow, string shop, string clerk, string head, string specialist)
     {
         var inputs = workflow == "judicial-record-certificate" ? Fields(("policeUnit", Province.Unit(YenSonPolice).ToString())) : null;

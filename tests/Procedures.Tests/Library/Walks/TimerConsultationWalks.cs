@@ -11,7 +11,8 @@ public sealed class When_a_timer_opens_the_tax_step_of_a_land_use_certificate : 
     public async Task Should_give_the_tax_office_a_consultation_with_its_deadline_and_show_it_the_dossier()
     {
         var walk = await ReceiveAsync("land-use-certificate-first-issue", YenSonShop, "ys.clerk", inputs: Fields(
-            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString())), next: [DossierSteps.Assign]);
+            ("taxUnit", Province.Unit(TaxOffice).ToString()), ("issuingUnit", Province.Unit(YenSon).ToString()),
+            ("landRegistrationUnit", Province.Unit(LandRegistrationOffice).ToString())), next: [DossierSteps.Assign]);
         await walk.Assign("ys.economy.section-head", "ys.economy.specialist", DossierSteps.Process);
         var postingEnds = Clock.GetUtcNow().AddDays(1);
         await walk.Submit("ys.economy.specialist", Fields(("postingEndsAt", postingEnds.ToString("O"))), []);
