@@ -58,6 +58,18 @@ public static class Fields
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
     }
 
+    /// <summary>Chooses where to send an online submission: the radio of the unit with exactly this full name.</summary>
+    public static Task ChooseUnitAsync(this IPage page, string unitName) =>
+        page.Locator("[data-testid=submit-unit]").GetByText(unitName, new() { Exact = true }).ClickAsync();
+
+    /// <summary>The dossier id of the confirmation page an online submission lands on (<c>/cong-dan/ho-so/{id}/da-nop</c>).</summary>
+    public static async Task<Guid> WaitForSubmissionSentAsync(this IPage page)
+    {
+        await page.WaitForURLAsync(u => u.EndsWith("/da-nop", StringComparison.Ordinal));
+        await page.Locator("[data-testid=submission-sent]").WaitForAsync();
+        return Guid.Parse(page.Url.Split('/')[^2]);
+    }
+
     /// <summary>Attaches a small PDF "scan" to every file input <paramref name="testId"/> (named prefix-1.pdf, prefix-2.pdf, ...) and waits for each chip.</summary>
     public static async Task AttachScansAsync(this IPage page, string testId, string namePrefix, string content)
     {
