@@ -51,6 +51,14 @@ public static class Fields
         await input.BlurAsync();
     }
 
+    /// <summary>What the field shows (its input's value), wherever MudBlazor put the test id.</summary>
+    public static async Task<string> FieldValueAsync(this IPage page, string testId)
+    {
+        var field = page.Locator($"[data-testid='{testId}']").First;
+        var tag = await field.EvaluateAsync<string>("e => e.tagName");
+        return await (tag is "INPUT" or "TEXTAREA" ? field : field.Locator("input:not([type=hidden]), textarea").First).InputValueAsync();
+    }
+
     /// <summary>Opens a MudSelect and picks the option containing <paramref name="text"/>.</summary>
     public static async Task PickAsync(this IPage page, string testId, string text, ILocator? within = null)
     {

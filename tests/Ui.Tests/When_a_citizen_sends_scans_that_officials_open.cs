@@ -97,12 +97,13 @@ public sealed class When_a_citizen_sends_scans_that_officials_open
         await clerk.WaitForFunctionAsync($"() => [...document.querySelectorAll('iframe')].some(f => f.getAttribute('src') === '{pdfAddress}')");
         var download = await clerk.Context.APIRequest.GetAsync((await clerk.Locator("[data-testid=scan-download]").GetAttributeAsync("href"))!);
         download.Headers["content-disposition"].ShouldStartWith("attachment");
-        await clerk.ShotAsync("c2-dossier-page-scan-open");
+        await clerk.ShotAsync("c2-dossier-page-pdf-open");
 
         await clerk.Locator("[data-testid=scan-open]", new() { HasText = "cccd.png" }).ClickAsync();
         await clerk.Locator("[data-testid=scan-viewer] img[data-testid=scan-image]").WaitForAsync();
         await clerk.WaitForFunctionAsync("() => { const i = document.querySelector('img[data-testid=scan-image]'); return i && i.complete && i.naturalWidth === 120; }");
         (await clerk.Locator("[data-testid=scan-name]").InnerTextAsync()).ShouldBe("cccd.png");
+        await clerk.ShotAsync("c3-dossier-page-scan-open");
         var imageAddress = await clerk.Locator("img[data-testid=scan-image]").GetAttributeAsync("src");
         await clerk.Locator("[data-testid=scan-close]").ClickAsync();
         await Assertions.Expect(clerk.Locator("[data-testid=scan-viewer]")).ToHaveCountAsync(0);

@@ -79,7 +79,7 @@ public sealed class When_a_receipt_is_printed
             // The QR code's address opens the tracking page with the code filled in.
             await clerk.GotoAsync(scanned);
             await clerk.WaitForLiveAsync();
-            (await clerk.Locator("[data-testid=track-code] input").InputValueAsync()).ShouldBe(code);
+            (await clerk.FieldValueAsync("track-code")).ShouldBe(code);
         }
         finally
         {
@@ -112,9 +112,15 @@ public sealed class When_a_receipt_is_printed
         var leader = await Browser.NewPageAsync(_host);
         await leader.SignInAsync("ys.leader");
         await leader.GoAsync("/can-bo/bao-cao");
+        // The page picks its period while it loads; wait until the year is set.
+        await leader.WaitForFunctionAsync("""
+            () => { const f = document.querySelector('[data-testid=report-year]');
+                    const i = f && (f.tagName === 'INPUT' ? f : f.querySelector('input'));
+                    return i && i.value !== '' && i.value !== '0'; }
+            """);
 
-        (await leader.Locator("[data-testid=report-year] input").InputValueAsync()).ShouldBe(current.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var kind = await leader.Locator("[data-testid=report-kind] input").InputValueAsync();
+        (await leader.FieldValueAsync("report-year")).ShouldBe(current.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var kind = await leader.FieldValueAsync("report-kind");
         kind.ShouldBeOneOf(current.Kind == Procedures.Reports.ReportKind.Year ? ["Năm", "Year"] : ["6 tháng", "HalfYear"]);
     }
 
