@@ -32,17 +32,22 @@ public static class HostLogging
             // table on a new database; real failures surface as exceptions, logged where they are handled.
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
             .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Warning)
-            // run.sh prints its own block with the address (Logs:StartBanner), so the host's start lines would only repeat it.
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", config.GetValue("Logs:StartBanner", false) ? LogEventLevel.Warning : LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", StartBanner(config) ? LogEventLevel.Warning : LogEventLevel.Information)
             .MinimumLevel.Override(RequestLoggerCategory, RequestLevel(config))
             // A failed start is logged once by IsoHost.RunAsync, without the host's repeat and stack trace.
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
-            .Enrich.FromLogContext()
-            .ReadFrom.Configuration(config);
+            .Enrich.FromLogContext();
+        // run.sh prints its own block with the address (Logs:StartBanner): the host's, the bus's and Hangfire's start lines
+        // would only bury it.
+        if (StartBanner(config))
+            logger = logger.MinimumLevel.Override("MassTransit", LogEventLevel.Warning).MinimumLevel.Override("Hangfire", LogEventLevel.Warning);
+        logger = logger.ReadFrom.Configuration(config);
         return string.Equals(config[FormatKey], "json", StringComparison.OrdinalIgnoreCase)
             ? logger.WriteTo.Console(new CompactJsonFormatter()).CreateLogger()
             : logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture).CreateLogger();
     }
+
+    private static bool StartBanner(IConfiguration config) => config.GetValue("Logs:StartBanner", false);
 
     private const string RequestLoggerCategory = "Serilog.AspNetCore.RequestLoggingMiddleware";
 
