@@ -120,7 +120,8 @@ public sealed class When_a_receipt_is_printed
             """);
 
         (await leader.FieldValueAsync("report-year")).ShouldBe(current.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var kind = await leader.FieldValueAsync("report-kind");
+        // The select shows its value as text (its input is hidden): "Loại báo cáo" then the kind.
+        var kind = (await leader.Locator("[data-testid=report-kind]").First.InnerTextAsync()).Replace("Loại báo cáo", "", StringComparison.Ordinal).Trim();
         kind.ShouldBeOneOf(current.Kind == Procedures.Reports.ReportKind.Year ? ["Năm", "Year"] : ["6 tháng", "HalfYear"]);
     }
 
