@@ -31,11 +31,28 @@ if [ -z "${ConnectionStrings__Default:-}" ] && ! have_postgres_server; then
   apt_install postgresql
 fi
 
+say() { printf '\nrun.sh: %s\n' "$*"; }
+
+# Each step says what it does before it starts: the first build alone takes a few minutes and prints nothing meanwhile.
+say "1/3 khôi phục thư viện (restoring NuGet packages)…"
+dotnet restore src/Api/Api.csproj --verbosity quiet
+say "2/3 biên dịch (building, Release) — lần đầu mất vài phút (the first time takes a few minutes)…"
+dotnet build src/Api/Api.csproj -c Release --no-restore --verbosity quiet -nologo -clp:NoSummary
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  say "3/3 khởi động: cơ sở dữ liệu PostgreSQL nhúng trong .data/, cập nhật cấu trúc, quy trình, dữ liệu mẫu lần đầu (starting: embedded database, migrations, workflows, sample data the first time)…"
+else
+  say "3/3 khởi động: cơ sở dữ liệu đã cấu hình, cập nhật cấu trúc, quy trình (starting: configured database, migrations, workflows)…"
+fi
+
+# The app ends its start with one block: the address, the demo accounts, how to stop (Logs:StartBanner). Requests are
+# logged only when they fail (Logs__Requests=Information logs every one).
+export Logs__StartBanner="${Logs__StartBanner:-true}"
+
 # Not exec: when the app ends, for whatever reason, say so with its exit code (a kill -9 or the OOM killer leaves
 # nothing in the app's own log). Ctrl+C reaches the app directly; the trap only keeps this script alive to report.
 trap ':' INT
 set +e
-dotnet run --project src/Api -c Release -- "$@"
+dotnet run --project src/Api -c Release --no-build -- "$@"
 code=$?
 set -e
 reason=""

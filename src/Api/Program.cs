@@ -12,6 +12,7 @@ builder.AddWebUi();
 
 var app = builder.Build();
 app.UseApiPipeline();
+StartBanner.Register(app);
 return await host.RunAsync(app, "ISO điện tử", "Scalar: /scalar");
 
 /// <summary>The API entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -26,13 +26,13 @@ public static class Browser
         return (playwright, browser);
     }
 
-    /// <summary>A new person at the browser: own cookies, Vietnamese, a desktop or a 360-px phone screen.</summary>
-    public static async Task<IPage> NewPageAsync(UiHost host, bool phone = false)
+    /// <summary>A new person at the browser: own cookies, Vietnamese, a desktop or a 360-px phone screen; the app at <paramref name="baseAddress"/> when given (another name for the same host).</summary>
+    public static async Task<IPage> NewPageAsync(UiHost host, bool phone = false, Uri? baseAddress = null)
     {
         var (_, browser) = await Shared.Value;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = host.Address.ToString(), Locale = "vi-VN",
+            BaseURL = (baseAddress ?? host.Address).ToString(), Locale = "vi-VN",
             ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1366, Height = 900 },
             IsMobile = phone,
         });

@@ -51,11 +51,31 @@ public static class Fields
         await input.BlurAsync();
     }
 
+    /// <summary>What the field shows (its input's value), wherever MudBlazor put the test id.</summary>
+    public static async Task<string> FieldValueAsync(this IPage page, string testId)
+    {
+        var field = page.Locator($"[data-testid='{testId}']").First;
+        var tag = await field.EvaluateAsync<string>("e => e.tagName");
+        return await (tag is "INPUT" or "TEXTAREA" ? field : field.Locator("input:not([type=hidden]), textarea").First).InputValueAsync();
+    }
+
     /// <summary>Opens a MudSelect and picks the option containing <paramref name="text"/>.</summary>
     public static async Task PickAsync(this IPage page, string testId, string text, ILocator? within = null)
     {
         await (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+    }
+
+    /// <summary>Chooses where to send an online submission: the radio of the unit with exactly this full name.</summary>
+    public static Task ChooseUnitAsync(this IPage page, string unitName) =>
+        page.Locator("[data-testid=submit-unit]").GetByText(unitName, new() { Exact = true }).ClickAsync();
+
+    /// <summary>The dossier id of the confirmation page an online submission lands on (<c>/cong-dan/ho-so/{id}/da-nop</c>).</summary>
+    public static async Task<Guid> WaitForSubmissionSentAsync(this IPage page)
+    {
+        await page.WaitForURLAsync(u => u.EndsWith("/da-nop", StringComparison.Ordinal));
+        await page.Locator("[data-testid=submission-sent]").WaitForAsync();
+        return Guid.Parse(page.Url.Split('/')[^2]);
     }
 
     /// <summary>Attaches a small PDF "scan" to every file input <paramref name="testId"/> (named prefix-1.pdf, prefix-2.pdf, ...) and waits for each chip.</summary>

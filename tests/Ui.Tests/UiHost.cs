@@ -35,7 +35,7 @@ public sealed class UiHost : IAsyncDisposable
             ["ConnectionStrings:Default"] = await TestPostgres.CreateDatabaseAsync("ui"),
             ["Samples:Seed"] = "true", ["Accounts:SeedDemo"] = "true",
             ["Files:Folder"] = Path.Combine(Path.GetTempPath(), "iso-ui-files-" + Guid.NewGuid().ToString("N")[..8]),
-            ["Documents:TrackingBaseUrl"] = new Uri(address, "tra-cuu").ToString(),
+            // No PublicBaseUrl: links printed on forms follow the address the browser used (When_a_receipt_is_printed).
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["RateLimits:sign-in"] = "100000", ["RateLimits:tracking"] = "100000", ["RateLimits:public"] = "100000",
         };

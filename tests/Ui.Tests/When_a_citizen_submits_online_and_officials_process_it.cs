@@ -26,7 +26,7 @@ public sealed class When_a_citizen_submits_online_and_officials_process_it
         await citizen.Locator("[data-testid=submit-online]").ClickAsync();
         await citizen.WaitForURLAsync(u => u.Contains("/cong-dan/nop-ho-so/", StringComparison.Ordinal));
         await citizen.WaitForLiveAsync();
-        await citizen.PickAsync("submit-unit", shop);
+        await citizen.ChooseUnitAsync(shop);
         await citizen.AttachScansAsync("submit-file", "giay-to", "%PDF-1.5\nban scan\n");
         await citizen.FillFieldAsync("applicant-name", "Nguyễn Văn An");
         await citizen.FillFieldAsync("applicant-id", "001085099999");
@@ -36,8 +36,9 @@ public sealed class When_a_citizen_submits_online_and_officials_process_it
         (await citizen.Locator("[data-testid=submit-summary]").InnerTextAsync()).ShouldContain("Nguyễn Văn An");
         await citizen.ShotAsync("a2-summary-before-sending");
         await citizen.Locator("[data-testid=submit-send]").ClickAsync();
-        await citizen.WaitForURLAsync(u => u.Contains("/cong-dan/ho-so/", StringComparison.Ordinal));
-        var id = Guid.Parse(citizen.Url.Split('/').Last());
+        var id = await citizen.WaitForSubmissionSentAsync();
+        await citizen.Locator("[data-testid=submission-open]").ClickAsync();
+        await citizen.WaitForURLAsync(u => u.EndsWith($"/cong-dan/ho-so/{id}", StringComparison.Ordinal));
         (await citizen.Locator("[data-testid=my-dossier-status]").InnerTextAsync()).ShouldBe("Mới đăng ký");
 
         // The clerk finds it in the unit's inbox and receives it.
@@ -90,7 +91,14 @@ public sealed class When_a_citizen_submits_online_and_officials_process_it
         (await phone.Locator("[data-testid=tracking-status]").InnerTextAsync()).ShouldBe("Đã trả kết quả");
         await phone.ShotAsync("a5-tracking-on-a-phone");
 
+        // No grade is chosen for the citizen: sending without choosing names the criteria still open.
         await citizen.GoAsync($"/cong-dan/ho-so/{id}");
+        (await citizen.Locator("[data-testid=rating] input[type=radio]:checked").CountAsync()).ShouldBe(0);
+        await citizen.Locator("[data-testid=rating-send]").ClickAsync();
+        (await citizen.Locator("[data-testid=error]").InnerTextAsync()).ShouldContain("1, 2, 3, 4, 5, 6, 7, 8, 9");
+        (await _host.Db(db => db.Ratings.CountAsync(r => r.DossierId == id))).ShouldBe(0);
+        for (var i = 1; i <= 9; i++)
+            await citizen.Locator($"[data-testid=rating-row-{i}] .mud-radio").First.ClickAsync(); // the first grade, "Tốt"
         await citizen.Locator("[data-testid=rating-send]").ClickAsync();
         (await citizen.Locator("[data-testid=rating-done]").InnerTextAsync()).ShouldContain("18/18");
         await citizen.ShotAsync("a6-rating");

@@ -55,7 +55,7 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         await clerk.ShotAsync("b1-counter-supplement-request");
 
         // The supplement request form (Form 02) is printable.
-        var form = await clerk.Locator("[data-testid=print-form]").GetAttributeAsync("href");
+        var form = await clerk.Locator("[data-testid=print-form]").GetAttributeAsync("data-href");
         form.ShouldEndWith("/mau/02");
         var pdf = await clerk.Context.APIRequest.GetAsync(form!);
         pdf.Status.ShouldBe(200);
@@ -94,15 +94,14 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         var citizen = await Browser.NewPageAsync(_host, phone: true);
         await citizen.SignInAsync("0901000002");
         await citizen.GoAsync($"/cong-dan/nop-ho-so/{procedure}");
-        await citizen.PickAsync("submit-unit", shop);
+        await citizen.ChooseUnitAsync(shop);
         await citizen.AttachScansAsync("submit-file", "ban-scan", "%PDF-1.5\nmo\n");
         await citizen.FillFieldAsync("applicant-name", "Trần Thị Bình");
         await citizen.FillFieldAsync("applicant-phone", "0901000002");
         await citizen.Locator("[data-testid=submit-review]").ClickAsync();
         await citizen.Locator("[data-testid=submit-summary]").WaitForAsync();
         await citizen.Locator("[data-testid=submit-send]").ClickAsync();
-        await citizen.WaitForURLAsync(u => u.Contains("/cong-dan/ho-so/", StringComparison.Ordinal));
-        var id = Guid.Parse(citizen.Url.Split('/').Last());
+        var id = await citizen.WaitForSubmissionSentAsync();
 
         // The clerk asks for a supplement at the online reception.
         var clerk = await Browser.NewPageAsync(_host);

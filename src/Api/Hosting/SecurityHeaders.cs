@@ -8,12 +8,13 @@ namespace Api.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    private const string Api = "api", Reference = "reference";
+    private const string Api = "api", Reference = "reference", Scans = "scans";
 
     public static IServiceCollection AddIsoSecurityHeaders(this IServiceCollection services) =>
         services.AddSecurityHeaderPolicies(policies => policies
             .SetDefaultPolicy(Pages())
             .AddPolicy(Api, ApiAnswers())
+            .AddPolicy(Scans, ScanFiles())
             .AddPolicy(Reference, Common().AddContentSecurityPolicy(csp =>
             {
                 csp.AddObjectSrc().None();
@@ -23,14 +24,17 @@ public static class SecurityHeaders
             .SetPolicySelector(c => c.HttpContext.Request.Path switch
             {
                 var p when p.StartsWithSegments("/api") => c.ConfiguredPolicies[Api],
+                // Scans and printed forms are framed by the dossier page (viewer panel, print dialog).
+                var p when p.StartsWithSegments(Ui.ScanEndpoints.Prefix) || Ui.UiEndpoints.IsPrintedForm(p) => c.ConfiguredPolicies[Scans],
                 // Scalar's page starts itself with an inline script whose text follows its configuration: no script-src there yet.
                 var p when p.StartsWithSegments("/scalar") => c.ConfiguredPolicies[Reference],
                 _ => c.SelectedPolicy,
             }));
 
-    private static HeaderPolicyCollection Common() => new HeaderPolicyCollection()
+    private static HeaderPolicyCollection Common() => Unframed(new HeaderPolicyCollection()).AddFrameOptionsDeny();
+
+    private static HeaderPolicyCollection Unframed(HeaderPolicyCollection policy) => policy
         .AddContentTypeOptionsNoSniff()
-        .AddFrameOptionsDeny()
         .AddReferrerPolicyNoReferrer()
         .AddStrictTransportSecurityMaxAgeIncludeSubDomains();
 
@@ -49,6 +53,20 @@ public static class SecurityHeaders
             csp.AddFormAction().Self();
             csp.AddFrameAncestors().None();
         });
+
+    /// <summary>
+    /// A citizen's uploaded scan: shown in the dossier page's viewer panel, so framed by this site only; it runs nothing
+    /// (no script, style or connection of its own) and is never cached. No CSP sandbox: Chromium then refuses to show a PDF.
+    /// </summary>
+    private static HeaderPolicyCollection ScanFiles() => Unframed(new HeaderPolicyCollection())
+        .AddFrameOptionsSameOrigin()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().None();
+            csp.AddImgSrc().Self();
+            csp.AddFrameAncestors().Self();
+        })
+        .AddCustomHeader("Cache-Control", "no-store");
 
     private static HeaderPolicyCollection ApiAnswers() => Common()
         .AddContentSecurityPolicy(csp =>

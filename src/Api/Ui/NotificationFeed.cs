@@ -12,7 +12,16 @@ public static class NotificationFeed
     public static async Task<(string Recipient, int Unread)?> OpenAsync(UiSession session)
     {
         var user = await session.PrincipalAsync();
-        if (NotificationsHub.RecipientOf(user) is not { } me) return null;
+        if (RecipientOf(user) is not { } me) return null;
         return (me, await session.RunAsync<InboxQueries, int>(q => q.UnreadCountAsync(me)));
     }
+
+    /// <summary>
+    /// Whom the worker addresses: an official by user name, a citizen by account (<see cref="Recipients.Citizen"/>), as
+    /// the citizen's notices are written; a citizen's cookie carries the sign-in name, which notices never use.
+    /// </summary>
+    public static string? RecipientOf(System.Security.Claims.ClaimsPrincipal user) =>
+        Api.Accounts.CurrentUser.From(user) is { IsCitizen: true, CitizenId: var citizen } && citizen != Guid.Empty
+            ? Recipients.Citizen(citizen)
+            : NotificationsHub.RecipientOf(user);
 }

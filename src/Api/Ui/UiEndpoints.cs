@@ -36,7 +36,7 @@ public static class UiEndpoints
         var ct = http.RequestAborted;
         Func<Task<Procedures.Common.DomainResult<GeneratedDocument>>>? produce = form switch
         {
-            "01" => () => documents.ReceiptAsync(id, actor, ct),
+            "01" => () => documents.ReceiptAsync(id, actor, ct, RequestBase(http)),
             "02" => () => documents.SupplementRequestAsync(id, actor, ct),
             "03" => () => documents.RefusalAsync(id, actor, ct),
             "04" => () => documents.ApologyAsync(id, actor, ct),
@@ -47,8 +47,17 @@ public static class UiEndpoints
         var result = await produce();
         if (result.Error is { } error) return Problems.Problem.From(http, error);
         var pdf = result.Value!;
-        return Results.File(pdf.Content, pdf.ContentType, pdf.FileName);
+        // Inline, so the page can open the print dialog on it (print.js) or show it in a tab; ?tai-ve=1 downloads it.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(http.Request.Query.ContainsKey("tai-ve") ? "attachment" : "inline");
+        disposition.SetHttpFileName(pdf.FileName);
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return Results.File(pdf.Content, pdf.ContentType);
     }
 
-    /// <summary>Only paths of this site, so the switch cannot be used to send someone elsewhere.</summary>
+    /// <summary>The address the browser used for this site (forwarded headers applied), for links printed on the forms.</summary>
+    public static Uri RequestBase(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+
+    /// <summary>A dossier's printed form (<c>/ui/ho-so/{id}/mau/{form}</c>), which the dossier page may frame to print it.</summary>
+    public static bool IsPrintedForm(PathString path) =>
+        path.StartsWithSegments("/ui/ho-so", out var rest) && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, "mau", _];
 }

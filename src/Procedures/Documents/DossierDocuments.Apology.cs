@@ -16,7 +16,7 @@ public sealed partial class DossierDocuments
         if (loaded.Error is { } notFound) return notFound;
         var (d, agency, applicant) = loaded.Value!;
         var apology = d.Events.LastOrDefault(e => e.Kind == "Apologised");
-        if (d.Dates.ApologyAt is not { } apologisedAt || apology is null || d.Dates.DelayUnitId is not { } delayUnitId
+        if (!ApologyApplies(d) || d.Dates.ApologyAt is not { } apologisedAt || apology is null || d.Dates.DelayUnitId is not { } delayUnitId
             || d.Dates.ReceivedAt is not { } receivedAt
             || (EventFacts.Instant(apology, "previousAppointmentAt") ?? d.Dates.OriginalAppointmentAt) is not { } previous
             || (EventFacts.Instant(apology, "newAppointmentAt") ?? d.Dates.AppointmentAt) is not { } next)

@@ -16,7 +16,7 @@ public sealed partial class DossierDocuments
         var loaded = await LoadAsync(dossierId, actor, ct);
         if (loaded.Error is { } notFound) return notFound;
         var (d, agency, _) = loaded.Value!;
-        if (d.Code is not { } code || d.Dates.ReceivedAt is not { } receivedAt || d.Dates.AppointmentAt is not { } appointment)
+        if (!ProcessControlApplies(d) || d.Code is not { } code || d.Dates.ReceivedAt is not { } receivedAt || d.Dates.AppointmentAt is not { } appointment)
             return NotApplicable("not-received", ProcessControl, "hồ sơ chưa được tiếp nhận đủ thành phần nên chưa có ngày hẹn trả kết quả",
                 "the dossier was not received complete, so it has no appointment");
 

@@ -10,14 +10,15 @@ public sealed partial class DossierDocuments
     /// <summary>
     /// Form 01, for a dossier received complete with a code. It is the receipt as issued: received when the clock
     /// started (the complete reception, after a supplement if there was one) and the appointment promised then; an
-    /// apology's new date is on Form 04. Lists the documents handed in.
+    /// apology's new date is on Form 04. Lists the documents handed in. The QR code opens the tracking page at the configured
+    /// public address, else at <paramref name="requestBase"/>, the address the official's browser used.
     /// </summary>
-    public async Task<DomainResult<GeneratedDocument>> ReceiptAsync(Guid dossierId, string actor, CancellationToken ct = default)
+    public async Task<DomainResult<GeneratedDocument>> ReceiptAsync(Guid dossierId, string actor, CancellationToken ct = default, Uri? requestBase = null)
     {
         var loaded = await LoadAsync(dossierId, actor, ct);
         if (loaded.Error is { } notFound) return notFound;
         var (d, agency, applicant) = loaded.Value!;
-        if (d.Code is not { } code || d.Dates.ClockStartedAt is not { } receivedAt
+        if (!ReceiptApplies(d) || d.Code is not { } code || d.Dates.ClockStartedAt is not { } receivedAt
             || (d.Dates.OriginalAppointmentAt ?? d.Dates.AppointmentAt) is not { } appointment)
             return NotApplicable("receipt-not-issued", Receipt, "hồ sơ chưa được tiếp nhận đủ thành phần nên chưa có ngày hẹn trả kết quả",
                 "the dossier was not received complete, so it has no appointment");
@@ -30,7 +31,7 @@ public sealed partial class DossierDocuments
         // The dossier records the channel only once the result is handed over; until then the counter, where results are returned by default.
         var returnChannel = (d.Outcome.ReturnChannel ?? Channel.Counter).Vietnamese(agency.Name);
         var form = new ReceiptForm(agency, code, d.ProcedureName, applicant, documents, FormMapping.Vn(receivedAt), FormMapping.Vn(appointment),
-            d.Fee, returnChannel, await FullNameAsync(d.Dates.ReceivedBy, ct), settings.TrackingBaseUrl);
+            d.Fee, returnChannel, await FullNameAsync(d.Dates.ReceivedBy, ct), settings.TrackingPage(requestBase));
         return GeneratedDocument.FromPdf($"phieu-hen-{code}", FormRenderer.Render(form));
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class DossierDocuments
         var loaded = await LoadAsync(dossierId, actor, ct);
         if (loaded.Error is { } notFound) return notFound;
         var (d, agency, applicant) = loaded.Value!;
-        if (d.Outcome.Result != DossierResult.Refused || d.Dates.FinishedAt is not { } refusedAt)
+        if (!RefusalApplies(d) || d.Outcome.Result != DossierResult.Refused || d.Dates.FinishedAt is not { } refusedAt)
             return NotApplicable("not-refused", Refusal, "hồ sơ không bị từ chối", "the dossier was not refused");
 
         var refusal = d.Events.LastOrDefault(e => e.Kind is "NotAccepted" or "Refused");

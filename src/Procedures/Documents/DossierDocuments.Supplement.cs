@@ -20,7 +20,7 @@ public sealed partial class DossierDocuments
         if (loaded.Error is { } notFound) return notFound;
         var (d, agency, applicant) = loaded.Value!;
         var requests = d.Events.Where(e => e.Kind == "SupplementRequested").ToList();
-        if (requests.Count == 0 || d.Dates.ReceivedAt is not { } receivedAt)
+        if (!SupplementRequestApplies(d) || requests.Count == 0 || d.Dates.ReceivedAt is not { } receivedAt)
             return NotApplicable("no-supplement-request", SupplementRequest, "hồ sơ chưa có yêu cầu bổ sung", "no supplement was requested for this dossier");
 
         var latest = requests[^1];

@@ -21,6 +21,24 @@ public static class DossierCodes
         return Format(unitCode, day, next[0]);
     }
 
+    /// <summary>
+    /// A code as a person types it — any case, spaces around or inside, with or without the dots of the unit code
+    /// (<c>000.01.31.h29-260303-0007</c>, <c>0000131H29-260303-0007</c>) — in the form it is stored, the unit part spelled
+    /// as the unit's code is; the text itself (trimmed, upper case) when no unit code fits.
+    /// </summary>
+    public static async Task<string> CanonicalAsync(ProceduresDb db, string typed, CancellationToken ct = default)
+    {
+        var compact = new string((typed ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        var dash = compact.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0) return compact;
+        var unitPart = Undotted(compact[..dash]);
+        var unitCodes = await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(ct);
+        var unitCode = unitCodes.FirstOrDefault(c => string.Equals(Undotted(c), unitPart, StringComparison.OrdinalIgnoreCase));
+        return unitCode is null ? compact : unitCode + compact[dash..];
+    }
+
+    private static string Undotted(string code) => code.Replace(".", "", StringComparison.Ordinal);
+
     public static string Format(string unitCode, DateOnly day, int number) =>
         $"{unitCode}-{day.ToString("yyMMdd", CultureInfo.InvariantCulture)}-{number.ToString("0000", CultureInfo.InvariantCulture)}";
 }

@@ -13,13 +13,14 @@ public sealed partial class DossierQueries
     /// <summary>
     /// Tracking by code plus the last 4 digits of the applicant's phone or identity number. An unknown code and a
     /// wrong second factor give the same NotFound, so the answer tells nothing about which was wrong. Attempt
-    /// limits belong to the API's rate limiter.
+    /// limits belong to the API's rate limiter. The code may be typed in any case and without the dots (<see cref="DossierCodes.CanonicalAsync"/>).
     /// </summary>
     public async Task<DomainResult<DossierTracking>> TrackAsync(string code, string secondFactor, CancellationToken ct = default)
     {
         var factor = new string((secondFactor ?? "").Where(char.IsAsciiDigit).ToArray());
-        var wanted = (code ?? "").Trim();
-        if (factor.Length != 4 || (secondFactor ?? "").Trim().Length != 4 || wanted.Length == 0) return DossierWork.NoSuchDossier;
+        if (factor.Length != 4 || (secondFactor ?? "").Trim().Length != 4 || string.IsNullOrWhiteSpace(code)) return DossierWork.NoSuchDossier;
+        // As people type it from a receipt or an SMS: any case, with or without the unit code's dots.
+        var wanted = await DossierCodes.CanonicalAsync(db, code, ct);
         var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.Code == wanted, ct);
         if (d is null || !(EndsWith(d.Applicant.Phone, factor) || EndsWith(d.Applicant.IdNumber, factor))) return DossierWork.NoSuchDossier;
 

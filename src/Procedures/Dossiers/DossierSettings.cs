@@ -32,4 +32,10 @@ public sealed record DossierSettings
     /// only computed to 2199.
     /// </summary>
     public int ApologyMaxPostponementDays { get; init; } = 365;
+
+    /// <summary>
+    /// The one-stop shop checks an online submission (receives it or asks for a supplement) within this many working days ⚠;
+    /// the citizen's confirmation page promises it. A local service commitment: the decrees set no general figure.
+    /// </summary>
+    public WorkingTime OnlineCheck { get; init; } = WorkingTime.Days(1);
 }

@@ -32,6 +32,14 @@ public sealed record ReportCalendarSettings
         var due = byType.TryGetValue(unitType, out var own) ? own : kind == ReportKind.HalfYear ? HalfYearDue : YearDue;
         return new ReportPeriod(kind, year, from, to, due.In(year));
     }
+
+    /// <summary>
+    /// The report being written on <paramref name="today"/>: the first period, in order, not yet past its due day — the
+    /// half-year until its deadline, then the year, then next year's half-year — so a page never opens on a closed period.
+    /// </summary>
+    public ReportPeriod Current(DateOnly today, string unitType = "") =>
+        new[] { Period(ReportKind.HalfYear, today.Year, unitType), Period(ReportKind.Year, today.Year, unitType) }
+            .FirstOrDefault(p => p.DueOn >= today) ?? Period(ReportKind.HalfYear, today.Year + 1, unitType);
 }
 
 /// <summary>The days a report covers (inclusive) and the last day it may be submitted on.</summary>

@@ -17,6 +17,9 @@ namespace Worker.Hosting;
 public static class HostLogging
 {
     public const string FormatKey = "Logs:Format";
+
+    /// <summary>The level of the one line per request (<c>Logs:Requests</c>): <c>Warning</c> by default, so only failed requests show; <c>Information</c> logs every request.</summary>
+    public const string RequestsKey = "Logs:Requests";
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     public static Logger CreateLogger(IConfiguration config)
@@ -29,17 +32,35 @@ public static class HostLogging
             // table on a new database; real failures surface as exceptions, logged where they are handled.
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
             .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", StartBanner(config) ? LogEventLevel.Warning : LogEventLevel.Information)
+            .MinimumLevel.Override(RequestLoggerCategory, RequestLevel(config))
             // A failed start is logged once by IsoHost.RunAsync, without the host's repeat and stack trace.
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
-            .Enrich.FromLogContext()
-            .ReadFrom.Configuration(config);
+            .Enrich.FromLogContext();
+        // run.sh prints its own block with the address (Logs:StartBanner): the host's, the bus's and Hangfire's start lines
+        // would only bury it.
+        if (StartBanner(config))
+            logger = logger.MinimumLevel.Override("MassTransit", LogEventLevel.Warning).MinimumLevel.Override("Hangfire", LogEventLevel.Warning);
+        logger = logger.ReadFrom.Configuration(config);
         return string.Equals(config[FormatKey], "json", StringComparison.OrdinalIgnoreCase)
             ? logger.WriteTo.Console(new CompactJsonFormatter()).CreateLogger()
             : logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture).CreateLogger();
     }
 
-    /// <summary>One line per request; health probes only at Verbose so they do not flood the log.</summary>
+    private static bool StartBanner(IConfiguration config) => config.GetValue("Logs:StartBanner", false);
+
+    private const string RequestLoggerCategory = "Serilog.AspNetCore.RequestLoggingMiddleware";
+
+    private static LogEventLevel RequestLevel(IConfiguration config)
+    {
+        var text = config[RequestsKey];
+        if (string.IsNullOrWhiteSpace(text)) return LogEventLevel.Warning;
+        return Enum.TryParse<LogEventLevel>(text.Trim(), ignoreCase: true, out var level) && Enum.IsDefined(level)
+            ? level
+            : throw new InvalidOperationException($"{RequestsKey} must be one of {string.Join(", ", Enum.GetNames<LogEventLevel>())}, not '{text}'.");
+    }
+
+    /// <summary>One line per request (shown from <see cref="RequestsKey"/>'s level); health probes only at Verbose so they do not flood the log.</summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {

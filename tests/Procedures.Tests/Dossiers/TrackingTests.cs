@@ -41,6 +41,34 @@ public sealed class When_a_citizen_tracks_a_dossier : DossierTest
     }
 }
 
+public sealed class When_a_citizen_types_the_code_as_they_read_it : DossierTest
+{
+    private Task<DomainResult<DossierTracking>> Track(string code, string factor) =>
+        Run<DossierQueries, DomainResult<DossierTracking>>(q => q.TrackAsync(code, factor));
+
+    [Test]
+    public async Task Should_find_the_dossier_in_lower_case_without_the_dots_and_with_stray_spaces()
+    {
+        var receipt = await ReceiveComplete();
+        var undotted = receipt.Code.Replace(".", "", StringComparison.Ordinal);
+        receipt.Code.ShouldContain(".");
+
+        foreach (var typed in new[] { receipt.Code.ToLowerInvariant(), undotted, undotted.ToLowerInvariant(), $"  {receipt.Code} ", receipt.Code.Replace("-", " - ", StringComparison.Ordinal) })
+            (await Track(typed, "5678")).Ok().Code.ShouldBe(receipt.Code, $"typed '{typed}'");
+    }
+
+    [Test]
+    public async Task Should_still_refuse_a_wrong_second_factor_or_another_number_whatever_the_spelling()
+    {
+        var receipt = await ReceiveComplete();
+        var unknown = (await Track($"{TestOrg.ShopACode}-260303-0099", "5678")).Fails(ErrorKind.NotFound);
+        (await Track(receipt.Code.ToLowerInvariant(), "1234")).Fails(ErrorKind.NotFound).ShouldBe(unknown);
+        (await Track(receipt.Code.Replace(".", "", StringComparison.Ordinal)[..^1] + "9", "5678")).Fails(ErrorKind.NotFound).ShouldBe(unknown);
+        (await Track("   ", "5678")).Fails(ErrorKind.NotFound).ShouldBe(unknown);
+        (await Track("không-phải-mã", "5678")).Fails(ErrorKind.NotFound).ShouldBe(unknown);
+    }
+}
+
 public sealed class When_officials_search_dossiers : DossierTest
 {
     private Task<DossierPage> Search(DossierSearch search) =>
