@@ -28,7 +28,7 @@ namespace Procedures.Calendar;
 public sealed partial class VietnameseCalendar : IWorkingCalendar
 {
     /// <summary>Offset of every instant this calendar returns.</summary>
-    public static readonly TimeSpan UtcOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan UtcOffset = Common.VietnamTime.Offset;
 
     private readonly WorkingDayIndex _days;
     private readonly DaySchedule _defaultSchedule;

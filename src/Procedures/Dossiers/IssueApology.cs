@@ -34,7 +34,7 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
                 "An apology with a new date was already issued for this dossier; the appointment may be reset only once.");
         if (dossier.Status is not (DossierStatus.Accepted or DossierStatus.Processing or DossierStatus.FinancialObligation) || dossier.AppointmentAt is not { } previous)
             return DomainError.Conflict("clock-not-running", "Hồ sơ không ở trạng thái đang giải quyết nên không thể hẹn lại.", "The dossier is not being processed, so it cannot get a new appointment.");
-        var latest = DateOnly.FromDateTime(previous.ToOffset(VietnameseCalendar.UtcOffset).DateTime).AddDays(settings.ApologyMaxPostponementDays);
+        var latest = Common.VietnamTime.DateOf(previous).AddDays(settings.ApologyMaxPostponementDays);
         if (request.NewAppointmentDate > latest)
             return DomainError.Invalid("newAppointmentDate", "too-far", $"Ngày hẹn mới không được quá {settings.ApologyMaxPostponementDays} ngày sau ngày hẹn hiện tại.",
                 $"The new appointment may be at most {settings.ApologyMaxPostponementDays} days after the current one.");
