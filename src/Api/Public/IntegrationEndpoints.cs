@@ -16,7 +16,7 @@ public static class IntegrationEndpoints
             .WithDescription("Dossiers whose status changed at or after 'since' (first call) or after the cursor 'after' (the previous page's nextCursor), "
                 + "oldest first, 'take' (default and at most 500) at most. Dates are Vietnam time with their offset (+07:00). Online submissions not yet "
                 + "received come with status 1 and no code.")
-            .ProducesProblem(400);
+            .ProducesProblem(422);
         integration.MapGet("/dossiers/by-code/{code}", ByCodeAsync).Audited("integration.dossier.read", "dossier").WithName("DossierStatusByCode").WithSummary("Trạng thái một hồ sơ theo mã").ProducesProblem(404);
     }
 
