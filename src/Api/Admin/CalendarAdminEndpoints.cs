@@ -16,5 +16,9 @@ public static class CalendarAdminEndpoints
         calendar.MapDelete("/overrides/{id:guid}", (Guid id, HttpContext http, RemoveCalendarOverrideHandler h) =>
                 AdminActor.RunAsync(http, a => h.HandleAsync(a, new RemoveCalendarOverride(id), http.RequestAborted)))
             .Audited("calendar.override.remove", "calendar").WithName("RemoveCalendarOverride").WithSummary("Xóa ngày điều chỉnh").AdminProblems();
+        calendar.MapGet("/rules", (HttpContext http, CalendarRulesQuery q) => AdminActor.RunAsync(http, a => q.HandleAsync(a, http.RequestAborted)))
+            .WithName("CalendarRules").WithSummary("Quy tắc lịch của tỉnh: giờ chốt nhận hồ sơ, Ngày Văn hóa Việt Nam").AdminProblems();
+        calendar.MapPut("/rules", (UpdateCalendarRules r, HttpContext http, UpdateCalendarRulesHandler h) => AdminActor.RunAsync(http, a => h.HandleAsync(a, r, http.RequestAborted)))
+            .Audited("calendar.rules.update", "calendar").WithName("UpdateCalendarRules").WithSummary("Đổi giờ chốt nhận hồ sơ hoặc năm bắt đầu Ngày Văn hóa Việt Nam").AdminProblems();
     }
 }

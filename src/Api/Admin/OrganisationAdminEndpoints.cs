@@ -104,7 +104,7 @@ public static class OrganisationAdminEndpoints
         TimeProvider clock, SessionRevocations sessions)
     {
         var actor = await AdminActor.FindAsync(http);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = Procedures.Common.VietnamTime.DateOf(clock.GetUtcNow());
         var official = await db.Officials.AsNoTracking().Include(o => o.Memberships).SingleOrDefaultAsync(o => o.Id == id, http.RequestAborted);
         var unitIds = official?.Memberships.Where(m => m.IsEffectiveOn(today)).Select(m => m.UnitId).ToList() ?? [];
         var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Path).ToListAsync(http.RequestAborted);

@@ -5,10 +5,9 @@ namespace Api.Ui;
 /// <summary>How the UI writes dates (dd/MM/yyyy, Vietnam time) and money (Vietnamese đồng), whatever the UI language.</summary>
 public static class Fmt
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Vietnam);
+    public static DateTimeOffset Local(DateTimeOffset at) => Procedures.Common.VietnamTime.Local(at);
 
     public static string Date(DateTimeOffset? at) => at is { } v ? Local(v).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 

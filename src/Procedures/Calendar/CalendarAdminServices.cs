@@ -6,12 +6,14 @@ namespace Procedures.Calendar;
 
 public static class CalendarAdminServices
 {
-    /// <summary>The calendar admin use cases: list a year, add and remove overrides.</summary>
+    /// <summary>The calendar admin use cases: list a year, add and remove overrides, change the province's rules.</summary>
     public static IServiceCollection AddCalendarAdmin(this IServiceCollection services)
     {
         services.TryAddScoped<CalendarYearQuery>();
         services.TryAddScoped<AddCalendarOverrideHandler>();
         services.TryAddScoped<RemoveCalendarOverrideHandler>();
+        services.TryAddScoped<UpdateCalendarRulesHandler>();
+        services.TryAddScoped<CalendarRulesQuery>();
         return services;
     }
 

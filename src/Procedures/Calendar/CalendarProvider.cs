@@ -6,8 +6,9 @@ using Procedures.Persistence;
 namespace Procedures.Calendar;
 
 /// <summary>
-/// The engine's calendar for the whole product: a <see cref="VietnameseCalendar"/> built from the stored
-/// per-year overrides and the units' own office hours, swapped atomically when an admin changes them.
+/// The engine's calendar for the whole product: a <see cref="VietnameseCalendar"/> built from the province's stored
+/// rules (cut-off, Culture Day), the per-year overrides and the units' own office hours, swapped atomically when an
+/// admin changes them.
 /// </summary>
 public sealed class CalendarProvider : IWorkingCalendar
 {
@@ -15,9 +16,10 @@ public sealed class CalendarProvider : IWorkingCalendar
 
     public VietnameseCalendar Current => _current;
 
-    /// <summary>Rebuilds the calendar from the database (call at start-up and after every override or unit change).</summary>
+    /// <summary>Rebuilds the calendar from the database (call at start-up and after every rule, override or unit change).</summary>
     public async Task ReloadAsync(ProceduresDb db, CancellationToken ct = default)
     {
+        var rules = (await CalendarRulesStore.LoadAsync(db, ct)).Rules;
         var overrides = await db.CalendarOverrides.AsNoTracking().OrderBy(o => o.Date).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.OfficeHours != null).Select(u => new { u.Id, u.OfficeHours }).ToListAsync(ct);
         var unitHours = new Dictionary<string, OfficeHours>();
@@ -25,6 +27,8 @@ public sealed class CalendarProvider : IWorkingCalendar
             if (OfficeHoursText.TryParse(unit.OfficeHours, out var hours)) unitHours[unit.Id.ToString()] = hours;
         _current = new VietnameseCalendar(CalendarSettings.Default with
         {
+            CutOff = rules.CutOff,
+            CultureDayFromYear = rules.CultureDayFromYear,
             Overrides = overrides.Select(o => o.ToOverride()).ToList(),
             UnitOfficeHours = unitHours,
         });

@@ -14,11 +14,11 @@ public sealed record CalendarSettings
     public IReadOnlyDictionary<string, OfficeHours> UnitOfficeHours { get; init; } =
         FrozenDictionary<string, OfficeHours>.Empty;
 
-    /// <summary>Dossiers received after this time of day count as received the next working day.</summary>
-    public TimeOnly CutOff { get; init; } = new(15, 0);
+    /// <summary>Dossiers received after this time of day count as received the next working day (a province setting, <see cref="CalendarRules"/>).</summary>
+    public TimeOnly CutOff { get; init; } = CalendarRules.Default.CutOff;
 
-    /// <summary>First year in which 24 Nov (Ngày Văn hóa Việt Nam) is a holiday.</summary>
-    public int CultureDayFromYear { get; init; } = HolidayRules.DefaultCultureDayFromYear;
+    /// <summary>First year in which 24 Nov (Ngày Văn hóa Việt Nam) is a holiday; null: not observed (a province setting).</summary>
+    public int? CultureDayFromYear { get; init; } = CalendarRules.Default.CultureDayFromYear;
 
     /// <summary>The government's per-year changes: làm bù Saturdays, extra days off, moved holidays.</summary>
     public IReadOnlyList<CalendarOverride> Overrides { get; init; } = [];

@@ -25,6 +25,35 @@ internal sealed class DaySchedule
         Length = elapsed;
         Closes = hours.Closes;
         Opens = hours.Opens;
+        // The morning session is the periods that start before noon; with none, or nothing after them, halve the office day.
+        var morning = hours.Periods.Where(p => p.From < Noon).Aggregate(0L, (sum, p) => sum + p.Length.Ticks);
+        Morning = morning > 0 && morning < Length ? morning : Length / 2;
+    }
+
+    private static readonly TimeOnly Noon = new(12, 0);
+
+    /// <summary>Office time of the morning session (buổi sáng), in ticks: 4 h of 07:30–11:30; the afternoon is the rest.</summary>
+    public long Morning { get; }
+
+    /// <summary>
+    /// Office time elapsed in "day units" (0..Length, the half-day at Length/2): each session is half a working day
+    /// whatever its length, so 0.5 d is one session, and a moment a third into the morning is a sixth of the day.
+    /// </summary>
+    public long ToDayUnits(long elapsed)
+    {
+        var half = Length / 2;
+        return elapsed <= Morning
+            ? (long)((Int128)elapsed * half / Morning)
+            : half + (long)((Int128)(elapsed - Morning) * (Length - half) / (Length - Morning));
+    }
+
+    /// <summary>The inverse of <see cref="ToDayUnits"/>.</summary>
+    public long FromDayUnits(long units)
+    {
+        var half = Length / 2;
+        return units <= half
+            ? (long)((Int128)units * Morning / half)
+            : Morning + (long)((Int128)(units - half) * (Length - Morning) / (Length - half));
     }
 
     /// <summary>Office time of one working day, in ticks.</summary>

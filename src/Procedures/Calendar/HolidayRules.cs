@@ -7,7 +7,8 @@ namespace Procedures.Calendar;
 /// <item>Tết, 5 days: lunar new year's eve and lunar 1/1 to 1/4. The government fixes the real days every year;
 /// its decision comes in as overrides.</item>
 /// <item>2 Sep plus one adjacent day: 1 Sep, or 3 Sep when 2 Sep is a Monday (so the pair stays on weekdays).</item>
-/// <item>24 Nov, Vietnamese Culture Day, from <c>cultureDayFromYear</c> (2026 by default).</item>
+/// <item>24 Nov, Vietnamese Culture Day, from <c>cultureDayFromYear</c> (2026 by default; null: not observed). The year is a
+/// province setting (<see cref="CalendarRules"/>) because the resolution that makes it a day off was not verified.</item>
 /// <item>Every statutory day, Tết included, that falls on Saturday or Sunday gives a compensatory day (nghỉ bù) on the
 /// next weekday that is neither a statutory holiday nor already a compensatory day; holidays are compensated in
 /// date order, so a Tết weekend pushes its compensatory days past the end of the Tết block.</item>
@@ -20,7 +21,7 @@ public static class HolidayRules
 {
     public const int DefaultCultureDayFromYear = 2026;
 
-    public static IReadOnlyList<Holiday> For(int year, int cultureDayFromYear = DefaultCultureDayFromYear)
+    public static IReadOnlyList<Holiday> For(int year, int? cultureDayFromYear = DefaultCultureDayFromYear)
     {
         var statutory = Statutory(year, cultureDayFromYear);
         var taken = statutory.Select(h => h.Date).ToHashSet();
@@ -36,7 +37,7 @@ public static class HolidayRules
     }
 
     /// <summary>The statutory days alone, in date order: 11 a year, 12 from the Culture Day year.</summary>
-    public static IReadOnlyList<Holiday> Statutory(int year, int cultureDayFromYear = DefaultCultureDayFromYear)
+    public static IReadOnlyList<Holiday> Statutory(int year, int? cultureDayFromYear = DefaultCultureDayFromYear)
     {
         var eve = LunarCalendar.LunarNewYearsEve(year - 1);
         var tet = LunarCalendar.NewYear(year);

@@ -24,6 +24,18 @@ public sealed partial class VietnameseCalendar
             : new Position(_days.Move(from.Day, days), rest);
     }
 
+    /// <summary>
+    /// Moves by an amount of working days: whole days keep the office moment; a fraction is counted in sessions, each
+    /// session half a day (0.5 d = one session), proportionally within a session (see <see cref="DaySchedule.ToDayUnits"/>).
+    /// </summary>
+    private Position ShiftDays(Position start, decimal days, DaySchedule schedule)
+    {
+        var ticks = Ticks(days, schedule.Length);
+        if (decimal.IsInteger(days)) return Shift(start, ticks, schedule);
+        var moved = Shift(start with { Elapsed = schedule.ToDayUnits(start.Elapsed) }, ticks, schedule);
+        return moved with { Elapsed = schedule.FromDayUnits(moved.Elapsed) };
+    }
+
     private static DateTimeOffset Express(Position position, DaySchedule schedule)
     {
         var tickOfDay = position.Elapsed == 0 ? schedule.Opens.Ticks : schedule.TickOfDayAt(position.Elapsed);

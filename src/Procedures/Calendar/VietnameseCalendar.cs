@@ -12,8 +12,10 @@ namespace Procedures.Calendar;
 /// <list type="bullet">
 /// <item>An amount in hours is real office hours: <c>4h</c> walks 4 hours through the office periods.</item>
 /// <item>An amount in days is whole working days: <c>Nd</c> lands at the same office moment N working days later
-/// (Mon 10:00 + 1d = Tue 10:00); a fraction is that fraction of the office day (0.5d = L/2 = 3h45 by default),
-/// which keeps <see cref="Add"/> monotonic. So <see cref="WorkingHoursBetween"/> over one working day is L, not
+/// (Mon 10:00 + 1d = Tue 10:00); a fraction is counted in sessions (buổi): a working day is a morning and an afternoon
+/// session and 0.5d is one session, whatever its length, at the same share of the next session (07:30 + 0.5d = 11:30,
+/// 13:30 + 0.5d = 17:00, Mon 15:15 + 0.5d = Tue 09:30: halfway through each), which keeps <see cref="Add"/> monotonic
+/// and additive (0.5d + 0.5d = 1d). So <see cref="WorkingHoursBetween"/> over one working day is L, not
 /// <see cref="WorkingTime.HoursPerDay"/>: compare instants, not hour counts, to judge a day budget.</item>
 /// <item>A start outside office hours counts from the next office moment (lunch → 13:30; evening, weekend or
 /// holiday → the next working day's opening).</item>
@@ -26,7 +28,7 @@ namespace Procedures.Calendar;
 public sealed partial class VietnameseCalendar : IWorkingCalendar
 {
     /// <summary>Offset of every instant this calendar returns.</summary>
-    public static readonly TimeSpan UtcOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan UtcOffset = Common.VietnamTime.Offset;
 
     private readonly WorkingDayIndex _days;
     private readonly DaySchedule _defaultSchedule;
@@ -57,10 +59,10 @@ public sealed partial class VietnameseCalendar : IWorkingCalendar
     {
         if (amount.Amount == 0) return start.ToOffset(UtcOffset);
         var schedule = Schedule(unitId);
-        var ticks = amount.Unit == WorkingTimeUnit.Days
-            ? Ticks(amount.Amount, schedule.Length)
-            : Ticks(amount.Amount, TimeSpan.TicksPerHour);
-        return Express(Shift(Locate(start, schedule), ticks, schedule), schedule);
+        var from = Locate(start, schedule);
+        return Express(amount.Unit == WorkingTimeUnit.Days
+            ? ShiftDays(from, amount.Amount, schedule)
+            : Shift(from, Ticks(amount.Amount, TimeSpan.TicksPerHour), schedule), schedule);
     }
 
     /// <inheritdoc />

@@ -4,7 +4,7 @@ namespace Procedures.Calendar;
 /// Working days across years: each year's table is built on first use and cached for the life of the calendar.
 /// Lock-free: two threads may build the same year at once, one result is kept, and both are identical.
 /// </summary>
-internal sealed class WorkingDayIndex(int cultureDayFromYear, IReadOnlyList<CalendarOverride> overrides)
+internal sealed class WorkingDayIndex(int? cultureDayFromYear, IReadOnlyList<CalendarOverride> overrides)
 {
     private readonly ILookup<int, CalendarOverride> _overridesByYear = overrides.ToLookup(o => o.Date.Year);
     private readonly WorkingYear?[] _years = new WorkingYear?[LunarCalendar.MaxYear - LunarCalendar.MinYear + 1];

@@ -50,7 +50,7 @@ internal sealed class WorkingYear
     public DateOnly WorkingDayAt(int rank) => _firstDay.AddDays(_workingDays[rank]);
 
     /// <summary>Applies the year's overrides to the default holidays; the last override for a date wins.</summary>
-    public static WorkingYear Build(int year, int cultureDayFromYear, IEnumerable<CalendarOverride> overrides)
+    public static WorkingYear Build(int year, int? cultureDayFromYear, IEnumerable<CalendarOverride> overrides)
     {
         var byDate = new Dictionary<DateOnly, CalendarOverride>();
         foreach (var o in overrides) byDate[o.Date] = o;

@@ -106,5 +106,5 @@ public sealed class RatingSummaryQuery(ProceduresDb db)
             Enum.GetValues<RatingGrade>().ToDictionary(g => g, g => rows.Count(r => r.Grade == g)));
     }
 
-    private static DateTimeOffset Start(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+    private static DateTimeOffset Start(DateOnly day) => Common.VietnamTime.StartOf(day);
 }

@@ -45,5 +45,5 @@ public sealed partial class DossierDocuments
     }
 
     private static DateTimeOffset StartOf(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnameseCalendar.UtcOffset).ToUniversalTime();
+        Common.VietnamTime.StartOf(day);
 }

@@ -59,7 +59,7 @@ public sealed partial class DossierQueries
         return new DossierPage(items, total, search.Page, search.PageSize);
     }
 
-    private static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnameseCalendar.UtcOffset).ToUniversalTime();
+    private static DateTimeOffset StartOf(DateOnly day) => VietnamTime.StartOf(day);
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -36,6 +36,7 @@ public static class DossierServices
         services.TryAddScoped<IncidentQueries>();
         services.TryAddScoped<WorkflowRepairQueries>();
         services.TryAddScoped<DossierQueries>();
+        services.TryAddScoped<PortalFeed>();
         services.TryAddScoped<OverdueQueries>();
         return services;
     }

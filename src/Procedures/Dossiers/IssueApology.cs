@@ -30,11 +30,11 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
         if (!work.Actor.HasRole(Role.UnitLeader, dossier.ProcessingUnitId) && !work.Actor.HasRole(Role.SectionHead, dossier.ProcessingUnitId))
             return DomainError.Forbidden("Chỉ lãnh đạo đơn vị xử lý mới được ký phiếu xin lỗi.", "Only a leader of the processing unit may issue an apology.");
         if (dossier.ApologyAt is not null)
-            return DomainError.Conflict("apology-already-issued", $"Hồ sơ đã được xin lỗi và hẹn lại ngày trả một lần ({dossier.ApologyAt:dd/MM/yyyy}); không được hẹn lại lần thứ hai.",
+            return DomainError.Conflict("apology-already-issued", $"Hồ sơ đã được xin lỗi và hẹn lại ngày trả một lần ({Common.VietnamTime.Local(dossier.ApologyAt):dd/MM/yyyy}); không được hẹn lại lần thứ hai.",
                 "An apology with a new date was already issued for this dossier; the appointment may be reset only once.");
         if (dossier.Status is not (DossierStatus.Accepted or DossierStatus.Processing or DossierStatus.FinancialObligation) || dossier.AppointmentAt is not { } previous)
             return DomainError.Conflict("clock-not-running", "Hồ sơ không ở trạng thái đang giải quyết nên không thể hẹn lại.", "The dossier is not being processed, so it cannot get a new appointment.");
-        var latest = DateOnly.FromDateTime(previous.ToOffset(VietnameseCalendar.UtcOffset).DateTime).AddDays(settings.ApologyMaxPostponementDays);
+        var latest = Common.VietnamTime.DateOf(previous).AddDays(settings.ApologyMaxPostponementDays);
         if (request.NewAppointmentDate > latest)
             return DomainError.Invalid("newAppointmentDate", "too-far", $"Ngày hẹn mới không được quá {settings.ApologyMaxPostponementDays} ngày sau ngày hẹn hiện tại.",
                 $"The new appointment may be at most {settings.ApologyMaxPostponementDays} days after the current one.");

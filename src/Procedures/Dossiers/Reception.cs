@@ -19,7 +19,7 @@ public sealed partial class ReceiveDossierHandler
     {
         var (dossier, now, cal) = (work.Dossier, work.Now, work.Calendar);
         dossier.FeeAmount = DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
-        dossier.Code = await DossierCodes.NextAsync(db, unit.Code, DateOnly.FromDateTime(now.ToOffset(VietnameseCalendar.UtcOffset).DateTime), ct);
+        dossier.Code = await DossierCodes.NextAsync(db, unit.Code, VietnamTime.DateOf(now), ct);
         dossier.ReceivedAt = now;
         dossier.ReceivedBy = work.Actor.UserName;
 

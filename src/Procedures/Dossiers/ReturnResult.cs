@@ -45,7 +45,7 @@ public sealed class ReturnResultHandler(ProceduresDb db, WorkflowRuntime engine,
         if (moved.Value!.Status == InstanceStatus.Completed)
         {
             dossier.ArchivedAt = now;
-            dossier.RetainUntil = DateOnly.FromDateTime(now.ToOffset(VietnameseCalendar.UtcOffset).DateTime).AddYears(procedure.RetentionYears);
+            dossier.RetainUntil = Common.VietnamTime.DateOf(now).AddYears(procedure.RetentionYears);
             await work.RecordAsync("Archived", null, null, new { retainUntil = dossier.RetainUntil, retentionYears = procedure.RetentionYears }, null, ct);
         }
         await work.CommitAsync(ct);

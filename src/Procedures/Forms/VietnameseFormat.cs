@@ -7,7 +7,7 @@ public static class VietnameseFormat
 {
     /// <summary>Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact
     /// and does not depend on the server's time-zone database.</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan VietnamOffset = Common.VietnamTime.Offset;
 
     // Spelled out rather than taken from the vi-VN culture so output does not depend on ICU data.
     static readonly NumberFormatInfo Dong = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-" };
@@ -15,7 +15,7 @@ public static class VietnameseFormat
     static readonly string[] OrdinalWords = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
     /// <summary>The instant as wall-clock time in Vietnam.</summary>
-    public static DateTimeOffset InVietnam(DateTimeOffset at) => at.ToOffset(VietnamOffset);
+    public static DateTimeOffset InVietnam(DateTimeOffset at) => Common.VietnamTime.Local(at);
 
     /// <summary>"03/03/2026".</summary>
     public static string Date(DateTimeOffset at) => InVietnam(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

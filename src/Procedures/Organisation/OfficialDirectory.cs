@@ -6,9 +6,8 @@ namespace Procedures.Organisation;
 /// <summary>Looks officials up as <see cref="Actor"/>s with the memberships effective today.</summary>
 public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime);
+    public DateOnly Today => Common.VietnamTime.DateOf(clock.GetUtcNow());
 
     public async Task<Actor?> FindAsync(string userName, CancellationToken ct = default)
     {

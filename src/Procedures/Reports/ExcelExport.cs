@@ -57,7 +57,7 @@ public static class ExcelExport
             case null: break;
             case int or long or decimal or double: cell.Value = Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case DateOnly d: cell.Value = d.ToDateTime(TimeOnly.MinValue); cell.Style.DateFormat.Format = "dd/MM/yyyy"; break;
-            case DateTimeOffset t: cell.Value = t.ToOffset(TimeSpan.FromHours(7)).DateTime; cell.Style.DateFormat.Format = "dd/MM/yyyy HH:mm"; break;
+            case DateTimeOffset t: cell.Value = Common.VietnamTime.Local(t).DateTime; cell.Style.DateFormat.Format = "dd/MM/yyyy HH:mm"; break;
             case bool b: cell.Value = b ? "Có" : "Không"; break;
             default: cell.Value = value.ToString(); break;
         }

@@ -7,12 +7,12 @@ namespace Procedures.Statistics;
 /// </summary>
 public static class Slices
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan Offset = Common.VietnamTime.Offset;
 
-    public static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
+    public static DateOnly LocalDate(DateTimeOffset at) => Common.VietnamTime.DateOf(at);
 
     /// <summary>First instant of a Vietnam calendar day.</summary>
-    public static DateTimeOffset Start(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+    public static DateTimeOffset Start(DateOnly day) => Common.VietnamTime.StartOf(day);
 
     public static DateOnly Of(DateTimeOffset at) => Of(LocalDate(at));
 

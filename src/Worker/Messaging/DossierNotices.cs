@@ -34,7 +34,11 @@ public sealed class DossierNotices(ProceduresDb db, DocumentSettings documents)
         });
 
     public Task<CitizenNotice?> RefusedAsync(Guid messageId, DossierRefused m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.DossierRefused, m.DossierId, m.Code, m.UnitId, m.Contact, ct, (values, _) => values["Reason"] = m.Reason);
+        BuildAsync(messageId, TemplateEvents.DossierRefused, m.DossierId, m.Code, m.UnitId, m.Contact, ct, (values, _) =>
+        {
+            values["Reason"] = m.Reason;
+            values["RefusedDate"] = VietnameseFormat.Date(m.At);
+        });
 
     /// <summary>Form 04 is issued by the unit that caused the delay, so that unit apologises.</summary>
     public Task<CitizenNotice?> ApologyAsync(Guid messageId, ApologyIssued m, CancellationToken ct) =>

@@ -30,5 +30,5 @@ public static class AlertTexts
     }
 
     private static string When(DateTimeOffset instant) =>
-        instant.ToOffset(VietnameseCalendar.UtcOffset).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
+        Procedures.Common.VietnamTime.Local(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -78,7 +78,7 @@ public sealed class DailyDigest(NpgsqlDataSource dataSource, CalendarProvider ca
         var subject = $"Tổng hợp công việc ngày {date}: {Count(Thresholds.Overdue)} quá hạn, {Count(Thresholds.DueToday)} đến hạn hôm nay, {Count(Thresholds.DueSoon)} sắp đến hạn";
         var body = new StringBuilder($"Kính gửi {person.Name},\n\nCác công việc cần chú ý hôm nay:\n");
         foreach (var (item, state) in list.OrderBy(x => x.Item.DueAt))
-            body.Append(CultureInfo.InvariantCulture, $"- [{Label(state)}] {item.Title}{(item.Reference is { } r ? $" (hồ sơ {r})" : "")}, hạn {item.DueAt.ToOffset(VietnameseCalendar.UtcOffset):HH:mm dd/MM/yyyy}\n");
+            body.Append(CultureInfo.InvariantCulture, $"- [{Label(state)}] {item.Title}{(item.Reference is { } r ? $" (hồ sơ {r})" : "")}, hạn {Procedures.Common.VietnamTime.Local(item.DueAt):HH:mm dd/MM/yyyy}\n");
         body.Append("\nISO điện tử");
         await using var command = dataSource.CreateCommand("""
             INSERT INTO notifications.deliveries (id, dedupe_key, event, channel, recipient, recipient_name, locale, subject, body, status, attempts,

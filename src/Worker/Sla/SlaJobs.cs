@@ -56,7 +56,7 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager jobs, SlaSett
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static TimeZoneInfo VietnamTime() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Vietnam", "Vietnam");
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", Procedures.Common.VietnamTime.Offset, "Vietnam", "Vietnam");
 }
 
 /// <summary>What Hangfire calls. A failed run is not retried: the next scheduled run does the same work.</summary>

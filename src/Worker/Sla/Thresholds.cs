@@ -45,5 +45,5 @@ public static class Thresholds
         return byLead > endOfToday ? byLead : endOfToday;
     }
 
-    public static DateOnly VietnamDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnameseCalendar.UtcOffset).DateTime);
+    public static DateOnly VietnamDay(DateTimeOffset instant) => Procedures.Common.VietnamTime.DateOf(instant);
 }

@@ -22,7 +22,7 @@ public static class TemplateEvents
     {
         [DossierReceived] = ["ReceivedDate", "AppointmentDate"],
         [SupplementRequested] = ["MissingItems", "SupplementDueDate", "Reason"],
-        [DossierRefused] = ["Reason"],
+        [DossierRefused] = ["Reason", "RefusedDate"],
         [ApologyIssued] = ["NewAppointmentDate", "OldAppointmentDate", "Reason"],
         [ResultReady] = ["ReturnPlace", "ResultName"],
         [RatingRequested] = ["RatingLink"],
@@ -46,7 +46,7 @@ public static class TemplateEvents
             ["ProcedureName"] = "Đăng ký khai sinh", ["UnitName"] = "Ủy ban nhân dân xã Tân Phú",
             ["TrackingLink"] = "https://dichvucong.example.vn/tra-cuu/000.01.31.H29-260303-0007",
             ["ReceivedDate"] = "03/03/2026", ["AppointmentDate"] = "06/03/2026", ["MissingItems"] = "Bản sao giấy chứng sinh; Tờ khai có chữ ký",
-            ["SupplementDueDate"] = "10/03/2026", ["Reason"] = "Cần xác minh thêm thông tin", ["NewAppointmentDate"] = "12/03/2026",
+            ["SupplementDueDate"] = "10/03/2026", ["RefusedDate"] = "04/03/2026", ["Reason"] = "Cần xác minh thêm thông tin", ["NewAppointmentDate"] = "12/03/2026",
             ["OldAppointmentDate"] = "06/03/2026", ["ReturnPlace"] = "Bộ phận một cửa xã Tân Phú", ["ResultName"] = "Giấy khai sinh",
             ["RatingLink"] = "https://dichvucong.example.vn/danh-gia/000.01.31.H29-260303-0007",
             ["Message"] = "Đề nghị ông/bà mang theo bản chính để đối chiếu.", ["SenderName"] = "Trần Văn Bình",

@@ -19,6 +19,7 @@ public sealed class When_endpoints_are_classified_for_the_audit
     public static readonly IReadOnlyDictionary<string, string> NoPersonalData = new Dictionary<string, string>
     {
         ["GET /api/v1/admin/calendar/{year:int}"] = "the working-day calendar",
+        ["GET /api/v1/admin/calendar/rules"] = "the province's calendar rules: a cut-off hour and a year",
         ["GET /api/v1/admin/catalogue/procedures/{id:guid}"] = "a procedure of the catalogue",
         ["GET /api/v1/admin/definitions/"] = Definitions,
         ["GET /api/v1/admin/definitions/{definitionId}"] = Definitions,

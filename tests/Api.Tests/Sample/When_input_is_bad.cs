@@ -30,6 +30,21 @@ public sealed class When_input_is_bad
     }
 
     [Test]
+    public async Task Should_name_the_field_of_a_cut_off_outside_office_hours_and_keep_the_rules()
+    {
+        var admin = await _api.As("admin");
+        var before = await (await admin.GetAsync("/api/v1/admin/calendar/rules")).Expect(HttpStatusCode.OK);
+
+        var response = await admin.Send(HttpMethod.Put, "/api/v1/admin/calendar/rules", new { cutOff = "18:00:00", cultureDayFromYear = 2026 });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Json()).GetProperty("field").GetString().ShouldBe("cutOff");
+        (await (await admin.GetAsync("/api/v1/admin/calendar/rules")).Expect(HttpStatusCode.OK)).GetProperty("cutOff").GetString()
+            .ShouldBe(before.GetProperty("cutOff").GetString());
+    }
+
+    [Test]
     public async Task Should_name_the_field_of_a_value_of_the_wrong_type()
     {
         var body = System.Text.Json.JsonSerializer.Serialize(await Dossiers.CounterReception(_api)).Replace("\"applicant\":{", "\"copies\":\"ba\",\"applicant\":{");

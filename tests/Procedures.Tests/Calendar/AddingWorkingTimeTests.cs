@@ -28,10 +28,10 @@ public sealed class When_adding_working_time
     }
 
     [Test]
-    public void Should_count_half_a_day_as_half_the_office_day()
+    public void Should_count_half_a_day_as_one_session()
     {
-        _calendar.Add(At(2025, 3, 10, 7, 30), WorkingTime.Days(0.5m)).ShouldBe(At(2025, 3, 10, 11, 15));
-        _calendar.Add(At(2025, 3, 10, 10), WorkingTime.Days(1.5m)).ShouldBe(At(2025, 3, 11, 15, 45));
+        _calendar.Add(At(2025, 3, 10, 7, 30), WorkingTime.Days(0.5m)).ShouldBe(At(2025, 3, 10, 11, 30));
+        _calendar.Add(At(2025, 3, 10, 9, 30), WorkingTime.Days(1.5m)).ShouldBe(At(2025, 3, 11, 15, 15));
     }
 
     [Test]

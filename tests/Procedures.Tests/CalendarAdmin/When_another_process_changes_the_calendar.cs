@@ -50,6 +50,18 @@ public sealed class When_another_process_changes_the_calendar : OrganisationTest
     }
 
     [Test]
+    public async Task Should_apply_a_cut_off_and_culture_day_changed_elsewhere_without_a_restart()
+    {
+        var at1530 = new DateTimeOffset(2026, 3, 3, 15, 30, 0, VietnameseCalendar.UtcOffset);
+        OtherCalendar.ReceptionDay(at1530).ShouldBe(new DateOnly(2026, 3, 4));
+
+        (await Handler<UpdateCalendarRulesHandler>().HandleAsync(SystemAdmin, new UpdateCalendarRules(new TimeOnly(16, 0), null))).Error.ShouldBeNull();
+
+        await EventuallyAsync(() => OtherCalendar.ReceptionDay(at1530) == new DateOnly(2026, 3, 3), "the other process still cuts off at 15:00");
+        OtherCalendar.IsWorkingDay(new DateOnly(2026, 11, 24)).ShouldBeTrue();
+    }
+
+    [Test]
     public async Task Should_count_a_units_new_office_hours_changed_elsewhere()
     {
         (await Handler<UpdateUnitHandler>().HandleAsync(SystemAdmin, new UpdateUnit(SectionA.Id, SectionA.Name, OfficeHours: "08:00-12:00,13:00-17:00")))

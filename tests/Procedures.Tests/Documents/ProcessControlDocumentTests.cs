@@ -34,15 +34,16 @@ public sealed class When_a_process_control_sheet_is_printed : DocumentTest
         pdf.ShouldShow("Mẫu số 05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", receipt.Code, $"(Kèm theo hồ sơ của: {An})",
             "Cơ quan (bộ phận) giải quyết hồ sơ: UBND xã An Phú", "Nhận hồ sơ: 09:00 ngày 03/03/2026", "Hẹn trả kết quả: 17:00 ngày 10/03/2026",
             "Kết quả giải quyết hồ sơ: Đã trả kết quả trước hạn");
-        // Whoever took the step next is the receiver; the due times and judgements are those of the giver's work item.
-        pdf.ShouldHaveRow("1", "Tiếp nhận, kiểm tra", Clerk, Head, "03/03/2026 09:00", "03/03/2026 14:45", "Đúng hạn");
-        pdf.ShouldHaveRow("2", "Phân công chuyên viên", Head, Specialist, "03/03/2026 10:00", "03/03/2026 14:45", "Đúng hạn", "Xử lý trong ngày");
+        // Whoever took the step next is the receiver; the due times and judgements are those of the giver's work item. Half-day
+        // steps end as far into the next session as they started into theirs (09:00, 3/8 of the morning → 14:48).
+        pdf.ShouldHaveRow("1", "Tiếp nhận, kiểm tra", Clerk, Head, "03/03/2026 09:00", "03/03/2026 14:48", "Đúng hạn");
+        pdf.ShouldHaveRow("2", "Phân công chuyên viên", Head, Specialist, "03/03/2026 10:00", "03/03/2026 14:48", "Đúng hạn", "Xử lý trong ngày");
         pdf.ShouldHaveRow("3", "Thẩm định hồ sơ", Specialist, Head, "03/03/2026 14:00", "05/03/2026 10:00", "Trước hạn", "Đủ điều kiện");
-        pdf.ShouldHaveRow("4", "Xem xét, thẩm tra (trả", Head, Specialist, "04/03/2026 09:00", "04/03/2026 08:15", "Quá hạn", "Bổ sung căn cứ");
+        pdf.ShouldHaveRow("4", "Xem xét, thẩm tra (trả", Head, Specialist, "04/03/2026 09:00", "04/03/2026 08:04", "Quá hạn", "Bổ sung căn cứ");
         pdf.ShouldHaveRow("5", "Thẩm định hồ sơ", Specialist, Head, "04/03/2026 10:00", "06/03/2026 09:00", "Trước hạn");
-        pdf.ShouldHaveRow("6", "Xem xét, thẩm tra", Head, Leader, "04/03/2026 11:00", "04/03/2026 15:45", "Đúng hạn");
-        pdf.ShouldHaveRow("7", "Ký duyệt kết quả", Leader, Clerk, "04/03/2026 14:00", "04/03/2026 16:45", "Đúng hạn");
-        pdf.ShouldHaveRow("8", "Trả kết quả", Clerk, "—", "05/03/2026 08:00", "05/03/2026 08:15", "Đúng hạn");
+        pdf.ShouldHaveRow("6", "Xem xét, thẩm tra", Head, Leader, "04/03/2026 11:00", "04/03/2026 15:41", "Đúng hạn");
+        pdf.ShouldHaveRow("7", "Ký duyệt kết quả", Leader, Clerk, "04/03/2026 14:00", "04/03/2026 16:33", "Đúng hạn");
+        pdf.ShouldHaveRow("8", "Trả kết quả", Clerk, "—", "05/03/2026 08:00", "05/03/2026 08:04", "Đúng hạn");
         pdf.Text.ShouldNotContain("   9   ", customMessage: "archiving is not a hand-off");
     }
 

@@ -54,8 +54,9 @@ public sealed class When_a_dossier_goes_the_whole_way : DossierTest
         events[1].ReceiverName.ShouldBe("Trần Văn Thẩm");
         events[2].DueAt.ShouldBe(Vn(2026, 3, 5, 10));
         events[2].Timeliness.ShouldBe(Timeliness.Early);
-        // Review had half a day from 14:00 Tue (until 08:15 Wed) and was done at 10:00 Wed: late.
-        events[3].DueAt.ShouldBe(Vn(2026, 3, 4, 8, 15));
+        // Review had half a day (one session) from 14:00 Tue, a seventh into the afternoon, so until a seventh into Wednesday
+        // morning (08:04:17) and was done at 10:00 Wed: late.
+        events[3].DueAt!.Value.ShouldBe(Vn(2026, 3, 4, 7, 30).AddTicks(TimeSpan.FromHours(4).Ticks / 7), TimeSpan.FromMilliseconds(1));
         events[3].Timeliness.ShouldBe(Timeliness.Late);
         events[4].Timeliness.ShouldBe(Timeliness.OnTime);
         events.ShouldAllBe(e => e.ActorName.Length > 0);

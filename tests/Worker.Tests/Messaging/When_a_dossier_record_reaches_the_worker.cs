@@ -78,6 +78,31 @@ public sealed class When_a_dossier_record_reaches_the_worker : NotificationsTest
     }
 
     [Test]
+    public async Task Should_date_a_refusal_at_00_30_in_vietnam_by_the_vietnamese_day_not_the_utc_one()
+    {
+        // 17:30 UTC on 6 Dec is 00:30 on 7 Dec in Vietnam; the message once said 06/12.
+        var refusedAt = new DateTimeOffset(2026, 12, 6, 17, 30, 0, TimeSpan.Zero);
+        await ConsumeAsync(new DossierRefused(_dossier.Id, _dossier.Code!, _province.CommuneA.Id, true, "Không thuộc thẩm quyền", refusedAt, Contact),
+            Guid.CreateVersion7());
+
+        (await EmailAsync("dossier-refused")).Body.ShouldContain("(Đăng ký khai sinh) ngày 07/12/2026.");
+        (await DeliveriesAsync()).Single(d => d.Channel == MessageChannel.Sms).Body
+            .ShouldBe("Ho so 000.01.31.H29-260303-0007 bi tu choi ngay 07/12/2026. Ly do: Không thuộc thẩm quyền");
+    }
+
+    [Test]
+    public async Task Should_date_a_receipt_and_its_appointment_just_before_midnight_in_vietnam()
+    {
+        // 16:59 UTC on 6 Dec is 23:59 on 6 Dec in Vietnam; 17:00 UTC is already 7 Dec.
+        await ConsumeAsync(new DossierReceived(_dossier.Id, _dossier.Code!, _province.CommuneA.Id, _province.CommuneA.Id, _province.Procedure.Id,
+            new DateTimeOffset(2026, 12, 6, 16, 59, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 7, 17, 0, 0, TimeSpan.Zero), 0, Contact), Guid.CreateVersion7());
+
+        var body = (await EmailAsync("dossier-received")).Body;
+        body.ShouldContain("của Ông/Bà ngày 06/12/2026.");
+        body.ShouldContain("Ngày hẹn trả kết quả: 08/12/2026");
+    }
+
+    [Test]
     public async Task Should_list_every_missing_item_and_the_deadline_when_a_supplement_is_requested()
     {
         await ConsumeAsync(new SupplementRequested(_dossier.Id, _dossier.Code!, _province.CommuneA.Id, ["Bản sao giấy chứng sinh", "Tờ khai có chữ ký"],
