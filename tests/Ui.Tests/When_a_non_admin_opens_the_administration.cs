@@ -14,6 +14,7 @@ public sealed class When_a_non_admin_opens_the_administration
     [TestCase("/quan-tri/thu-tuc")]
     [TestCase("/quan-tri/quy-trinh")]
     [TestCase("/quan-tri/lich")]
+    [TestCase("/quan-tri/bo-sung-ho-so")]
     [TestCase("/quan-tri/mau-tin-nhan")]
     [TestCase("/quan-tri/nhat-ky-gui")]
     [TestCase("/quan-tri/su-co")]
