@@ -14,6 +14,7 @@ public sealed class When_a_non_admin_opens_the_administration
     [TestCase("/quan-tri/thu-tuc")]
     [TestCase("/quan-tri/quy-trinh")]
     [TestCase("/quan-tri/lich")]
+    [TestCase("/quan-tri/bo-sung-ho-so")]
     [TestCase("/quan-tri/mau-tin-nhan")]
     [TestCase("/quan-tri/nhat-ky-gui")]
     [TestCase("/quan-tri/su-co")]
@@ -42,6 +43,6 @@ public sealed class When_a_non_admin_opens_the_administration
         await admin.SignInAsync("admin");
         await admin.GoAsync("/can-bo/hop-thu");
         await admin.Locator("a[href='/quan-tri/quy-trinh']").WaitForAsync();
-        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(9);
+        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(10);
     }
 }

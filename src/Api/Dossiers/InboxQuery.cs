@@ -83,7 +83,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
             items.Add(new InboxItem(reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                 Enum.Parse<DossierStatus>(reader.GetString(3)), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
                 Guid.TryParse(reader.IsDBNull(7) ? null : reader.GetString(7), out var u) ? u : null, reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.GetFieldValue<DateTimeOffset>(9), due, due < now, reader.GetString(11), reader.GetString(12),
+                reader.GetFieldValue<DateTimeOffset>(9), due, due < now && reader.GetString(4) != DossierSteps.AwaitSupplement, reader.GetString(11), reader.GetString(12),
                 reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13)));
         }
         return new InboxPage(items, Math.Min(total, CountLimit), total > CountLimit, page, pageSize);
@@ -132,8 +132,8 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
                  AND (w.role, w.unit_id) IN (SELECT * FROM unnest(@roles::text[], @roleUnits::text[]))))
                 """,
             InboxScope.Unit => "w.unit_id = ANY(@units)",
-            InboxScope.DueSoon => "w.unit_id = ANY(@units) AND w.due_at >= @now AND w.due_at < @soon",
-            _ => "w.unit_id = ANY(@units) AND w.due_at < @now",
+            InboxScope.DueSoon => $"w.unit_id = ANY(@units) AND w.due_at >= @now AND w.due_at < @soon AND {OfficialsStep}",
+            _ => $"w.unit_id = ANY(@units) AND w.due_at < @now AND {OfficialsStep}",
         };
         return $"""
             FROM engine.work_items w
@@ -143,6 +143,12 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
     }
 
     private static NpgsqlBatchCommand Command(string sql) => new(sql);
+
+    /// <summary>
+    /// The step waiting for the citizen's supplement runs on the citizen's clock (their own deadline, with its reminders and
+    /// its expiry), so it is never an official's due-soon or overdue work, whatever budget the workflow gave it.
+    /// </summary>
+    private const string OfficialsStep = $"w.step_id <> '{DossierSteps.AwaitSupplement}'";
 
     /// <summary>What a page row reads, in the order the reader above takes it.</summary>
     private const string Columns = "w.id, d.id, d.code, d.status, w.step_id, w.title, w.role, w.unit_id, w.assignee, w.created_at, w.due_at, d.applicant_name, p.name, d.appointment_at";

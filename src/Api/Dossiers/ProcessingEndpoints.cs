@@ -15,9 +15,12 @@ public sealed record AssignRequest(string Specialist, string? Instructions = nul
 public sealed record AppraisalRequest(string Notes, string? DraftResult = null, IReadOnlyList<Guid>? AttachmentIds = null,
     IReadOnlyDictionary<string, string>? Fields = null);
 
-/// <summary>Consultation of other units (liên thông); <c>Units</c> names the consulted units' workflow variables when reception did not.</summary>
+/// <summary>
+/// Consultation of other units (liên thông); <c>Units</c> names the consulted units' workflow variables when reception did not;
+/// <c>LateDeadlineReason</c> is required when a consulted agency's deadline falls after the dossier's appointment.
+/// </summary>
 public sealed record ConsultationRequest(string Subject, IReadOnlyDictionary<string, Guid>? Units = null, string? Action = null,
-    IReadOnlyDictionary<string, string>? Fields = null);
+    IReadOnlyDictionary<string, string>? Fields = null, string? LateDeadlineReason = null);
 
 public sealed record ConsultationReplyRequest(string Reply, Guid? ConsultationId = null, IReadOnlyDictionary<string, string>? Fields = null);
 
@@ -55,7 +58,8 @@ public static class ProcessingEndpoints
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ConsultAsync(Guid id, ConsultationRequest request,
         HttpContext http, RequestConsultationHandler handler, RevisionGuard guard, ILogger<RequestConsultationHandler> logger) =>
         DossierAction.RunAsync(http, id, guard, logger, "consult",
-            actor => handler.HandleAsync(new RequestConsultation(id, actor, request.Subject, request.Units, request.Action ?? "consult", request.Fields), http.RequestAborted));
+            actor => handler.HandleAsync(new RequestConsultation(id, actor, request.Subject, request.Units, request.Action ?? "consult", request.Fields,
+                request.LateDeadlineReason), http.RequestAborted));
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ReplyAsync(Guid id, ConsultationReplyRequest request,
         HttpContext http, ReplyToConsultationHandler handler, RevisionGuard guard, ILogger<ReplyToConsultationHandler> logger) =>
@@ -96,6 +100,7 @@ public sealed class ConsultationValidator : AbstractValidator<ConsultationReques
         RuleFor(x => x.Subject).Required(2000, "nội dung xin ý kiến", "The subject");
         RuleFor(x => x.Action).Optional(100, "thao tác", "The action");
         RuleFor(x => x.Fields).Must(FieldRules.Small).Says("Dữ liệu biểu mẫu quá lớn.", "The form fields are too large.");
+        RuleFor(x => x.LateDeadlineReason).Optional(2000, "lý do thời hạn xin ý kiến sau ngày hẹn", "The reason for a deadline after the appointment");
     }
 }
 

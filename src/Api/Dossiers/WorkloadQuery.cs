@@ -1,4 +1,5 @@
 using Npgsql;
+using Procedures.Dossiers;
 
 namespace Api.Dossiers;
 
@@ -14,9 +15,11 @@ public sealed class WorkloadQuery(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<OfficialWorkload>> ForUnitsAsync(IReadOnlyCollection<Guid> units, DateTimeOffset now, DateTimeOffset dueSoonBefore, CancellationToken ct)
     {
         if (units.Count == 0) return [];
-        await using var command = dataSource.CreateCommand("""
+        // The step waiting for the citizen's supplement is on the citizen's clock: in hand, never due soon or overdue.
+        await using var command = dataSource.CreateCommand($"""
             SELECT coalesce(w.claimed_by, w.assignee) AS who, count(*),
-                   count(*) FILTER (WHERE w.due_at >= @now AND w.due_at < @soon), count(*) FILTER (WHERE w.due_at < @now)
+                   count(*) FILTER (WHERE w.due_at >= @now AND w.due_at < @soon AND w.step_id <> '{DossierSteps.AwaitSupplement}'),
+                   count(*) FILTER (WHERE w.due_at < @now AND w.step_id <> '{DossierSteps.AwaitSupplement}')
             FROM engine.work_items w
             WHERE w.status = 'Open' AND w.unit_id = ANY(@units) AND coalesce(w.claimed_by, w.assignee) IS NOT NULL
             GROUP BY 1

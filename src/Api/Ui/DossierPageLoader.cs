@@ -52,6 +52,17 @@ public static class DossierPageLoader
         var supplements = d.Status == DossierStatus.SupplementRequested
             ? await sp.GetRequiredService<SubmitSupplementHandler>().ForDossierAsync(id, ct) : [];
         var actions = OfficeActions.For(actor, d, definition, supplements);
+        if (d.Dates.AppointmentAt is { } appointment && actions.Any(a => a.IsConsultation))
+        {
+            // The consultation form shows how much of the dossier's time is left, so its deadline can be kept inside it.
+            var calendar = sp.GetRequiredService<Procedures.Calendar.CalendarProvider>().Current;
+            var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+            var unitKey = d.ReceivingUnitId.ToString();
+            var day = (decimal)(calendar.Settings.UnitOfficeHours.TryGetValue(unitKey, out var own) ? own : calendar.Settings.DefaultOfficeHours).Length.TotalHours;
+            var left = now <= appointment ? calendar.WorkingHoursBetween(now, appointment, unitKey) : -calendar.WorkingHoursBetween(appointment, now, unitKey);
+            var days = Math.Round(left / day, 1, MidpointRounding.AwayFromZero);
+            actions = actions.Select(a => a.IsConsultation ? a with { AppointmentAt = appointment, RemainingDays = days } : a).ToList();
+        }
         IReadOnlyList<UnitOfficialView> specialists = [];
         if (actions.Any(a => a.Name == "assign") && d.OpenWorkItems.FirstOrDefault(w => w.StepId == DossierSteps.Assign)?.UnitId is { } unitText
             && Guid.TryParse(unitText, out var unit))

@@ -14,12 +14,20 @@ namespace Api.Ui;
 /// <param name="Name">The workflow action (<c>assign</c>, <c>submit</c>, <c>approve</c>, ...) or <c>receive-online</c> for a registered submission.</param>
 /// <param name="Pending">For <c>supplement-received</c>: the documents still missing, which the clerk ticks as handed in.</param>
 /// <param name="OnlineFiles">For <c>supplement-received</c>: the files the citizen sent online as the supplement.</param>
+/// <param name="AppointmentAt">For <c>consult</c>: the dossier's appointment, which a consultation deadline should not pass.</param>
+/// <param name="RemainingDays">For <c>consult</c>: the dossier's working days left until its appointment (negative once overdue).</param>
 public sealed record AvailableAction(string Name, string Title, string StepId, IReadOnlyList<FormField> Fields, bool CommentRequired,
-    IReadOnlyList<Procedures.Dossiers.DocumentView>? Pending = null, IReadOnlyList<SubmittedDocument>? OnlineFiles = null);
+    IReadOnlyList<Procedures.Dossiers.DocumentView>? Pending = null, IReadOnlyList<SubmittedDocument>? OnlineFiles = null,
+    DateTimeOffset? AppointmentAt = null, decimal? RemainingDays = null)
+{
+    /// <summary>The action asks other agencies for their opinion (its step, or the branches it splits into, are a consulted officer's).</summary>
+    public bool IsConsultation { get; init; }
+}
 
 /// <summary>What the official types into an action's form.</summary>
 public sealed record ActionInput(string Name, string? Comment = null, string? Specialist = null, IReadOnlyList<string>? MissingItems = null,
-    IReadOnlyDictionary<string, string>? Fields = null, ReceptionDecision Decision = ReceptionDecision.Accept, IReadOnlyList<HandedDocument>? Documents = null);
+    IReadOnlyDictionary<string, string>? Fields = null, ReceptionDecision Decision = ReceptionDecision.Accept, IReadOnlyList<HandedDocument>? Documents = null,
+    string? LateDeadlineReason = null, bool IsConsultation = false);
 
 /// <summary>
 /// The dossier page's actions: which open steps the official may work on (assigned, claimed, or in the queue of a role they hold
@@ -27,8 +35,16 @@ public sealed record ActionInput(string Name, string? Comment = null, string? Sp
 /// </summary>
 public static class OfficeActions
 {
-    /// <summary>The workflow actions the dossier page offers; others (consultations, withdrawal) stay with the API for now.</summary>
+    /// <summary>
+    /// The workflow actions the dossier page offers, besides the actions that lead to a consulted agency's step (whatever their
+    /// name); others (withdrawal) stay with the API for now.
+    /// </summary>
     public static readonly IReadOnlySet<string> Supported = new HashSet<string> { "assign", "submit", "request-supplement", "supplement-received", "refuse", "approve", "send-back", "sign", "return" };
+
+    /// <summary>Leads to a consulted officer's step, directly or through a split.</summary>
+    public static bool IsConsultation(WorkflowDefinition? definition, string? to) =>
+        definition?.FindStep(to ?? "") is { } target && (target.Role == StepRoles.ConsultedOfficer
+            || target.Kind == StepKind.Split && target.Branches.Any(b => definition.FindStep(b.Start)?.Role == StepRoles.ConsultedOfficer));
 
     public static bool MayWorkOn(Actor actor, WorkItemView item) =>
         item.Assignee == actor.UserName || item.ClaimedBy == actor.UserName
@@ -46,11 +62,15 @@ public static class OfficeActions
             var step = definition?.FindStep(item.StepId);
             foreach (var a in step?.Actions ?? [])
             {
-                if (!Supported.Contains(a.Name) || actions.Any(x => x.Name == a.Name)) continue;
+                var consultation = IsConsultation(definition, a.To);
+                if (!Supported.Contains(a.Name) && !consultation || actions.Any(x => x.Name == a.Name)) continue;
                 var fields = step!.Form.Where(f => a.Requires.Contains(f.Name) || a.Name == "submit" && f.Name != "missingItems").ToList();
                 actions.Add(a.Name == "supplement-received"
                     ? new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, [], false, Pending(dossier), supplements?.SelectMany(s => s.Documents).ToList() ?? [])
-                    : new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, fields, a.CommentRequired || a.Name is "refuse" or "send-back"));
+                    : new AvailableAction(a.Name, a.Title ?? a.Name, item.StepId, fields, a.CommentRequired || consultation || a.Name is "refuse" or "send-back")
+                    {
+                        IsConsultation = consultation,
+                    });
             }
         }
         return actions;
@@ -74,7 +94,10 @@ public static class OfficeActions
     {
         T Get<T>() where T : notnull => sp.GetRequiredService<T>();
         var missing = input.MissingItems ?? [];
-        DomainError? error = input.Name switch
+        DomainError? error = input.IsConsultation
+            ? (await Get<RequestConsultationHandler>().HandleAsync(new RequestConsultation(dossierId, actor, input.Comment ?? "", null, input.Name,
+                input.Fields, input.LateDeadlineReason), ct)).Error
+            : input.Name switch
         {
             "receive-online" => (await Get<ReceiveDossierHandler>().HandleAsync(new ReceiveOnlineSubmission(actor, dossierId, input.Decision, input.Comment,
                 missing.Count > 0 ? missing : null, null, null, null), ct)).Error,

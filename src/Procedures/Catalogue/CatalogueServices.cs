@@ -17,6 +17,8 @@ public static class CatalogueServices
         services.TryAddScoped<DeactivateProcedureHandler>();
         services.TryAddScoped<SearchCatalogueQuery>();
         services.TryAddScoped<ProcedureDetailQuery>();
+        services.TryAddScoped<SupplementPolicies>();
+        services.TryAddScoped<UpdateSupplementRulesHandler>();
         return services;
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class DossierDocuments
         var latest = requests[^1];
         var items = EventFacts.Strings(latest, "missingItems") is { Count: > 0 } asked ? asked : d.MissingItems;
         var form = new SupplementRequestForm(agency, d.Code, d.ProcedureName, applicant, FormMapping.Vn(receivedAt), items,
-            string.IsNullOrWhiteSpace(latest.Comment) ? DefaultSupplementReason : latest.Comment, FormMapping.Vn(SupplementDue(d, latest)),
+            string.IsNullOrWhiteSpace(latest.Comment) ? DefaultSupplementReason : latest.Comment, FormMapping.Vn(await SupplementDueAsync(d, latest, ct)),
             latest.ActorName, FormMapping.Vn(latest.At), requests.Count);
         return GeneratedDocument.FromPdf($"phieu-yeu-cau-bo-sung-{d.Code}", FormRenderer.Render(form));
     }
@@ -35,8 +35,9 @@ public sealed partial class DossierDocuments
     /// The citizen's deadline: recorded on a request during processing; on the dossier while a request at the counter
     /// waits; otherwise (a counter request already answered) counted again from the request, as the use case counted it.
     /// </summary>
-    private DateTimeOffset SupplementDue(DossierDetails d, EventView request) =>
+    private async Task<DateTimeOffset> SupplementDueAsync(DossierDetails d, EventView request, CancellationToken ct) =>
         EventFacts.Instant(request, "supplementDueAt")
         ?? (d.Status == DossierStatus.SupplementRequested ? d.Dates.SupplementDueAt : null)
-        ?? calendar.Current.ComputeAppointment(request.At, LegalTimeLimit.WorkingDays(dossierSettings.SupplementDueDays), d.ReceivingUnitId.ToString());
+        ?? calendar.Current.ComputeAppointment(request.At,
+            LegalTimeLimit.WorkingDays((await supplementPolicies.EffectiveAsync(d.ProcedureId, ct)).CitizenDays), d.ReceivingUnitId.ToString());
 }

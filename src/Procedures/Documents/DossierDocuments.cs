@@ -16,7 +16,7 @@ namespace Procedures.Documents;
 /// names the form. Each form is produced afresh from the dossier's rows, so a reprint shows what the records say now.
 /// </summary>
 public sealed partial class DossierDocuments(DossierQueries queries, ProceduresDb db, EngineDb engine, OfficialDirectory officials,
-    CalendarProvider calendar, DossierSettings dossierSettings, DocumentSettings settings)
+    CalendarProvider calendar, DocumentSettings settings, Procedures.Catalogue.SupplementPolicies supplementPolicies)
 {
     /// <summary>The dossier as its official sees it, with the receiving unit as the agency that speaks to the citizen.</summary>
     private sealed record Source(DossierDetails Dossier, FormAgency Agency, FormApplicant Applicant);

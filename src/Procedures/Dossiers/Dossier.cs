@@ -3,7 +3,8 @@ using Procedures.Catalogue;
 namespace Procedures.Dossiers;
 
 /// <summary>How a dossier ended, when it has.</summary>
-public enum DossierResult { Approved, Refused, Withdrawn }
+/// <summary>How a dossier ended; <see cref="NotCompleted"/>: closed because the citizen did not complete it in time (no refusal decision).</summary>
+public enum DossierResult { Approved, Refused, Withdrawn, NotCompleted }
 
 /// <summary>The person or business that applies. Personal data: never shown on public tracking.</summary>
 public sealed class Applicant

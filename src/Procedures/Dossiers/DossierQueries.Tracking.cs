@@ -3,10 +3,16 @@ using Procedures.Common;
 
 namespace Procedures.Dossiers;
 
-/// <summary>What the public portal shows for a dossier: status and dates, never personal data.</summary>
+/// <summary>
+/// What the public portal shows for a dossier: status and dates, never personal data. While the dossier waits for the
+/// citizen's supplement the appointment is not shown (the clock restarts from the complete dossier, so the old date no
+/// longer holds) and <paramref name="SupplementDueAt"/> with <paramref name="WaitingVi"/>/<paramref name="WaitingEn"/> say
+/// until when the citizen has; once the supplement is in, the new appointment is shown.
+/// </summary>
 public sealed record DossierTracking(
     string Code, DossierStatus Status, int StatusCode, string StatusVi, string StatusEn, string ProcedureName, string ReceivingUnitName,
-    IReadOnlyList<string> CurrentSteps, DateTimeOffset? ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt);
+    IReadOnlyList<string> CurrentSteps, DateTimeOffset? ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt,
+    DateTimeOffset? SupplementDueAt = null, string? WaitingVi = null, string? WaitingEn = null);
 
 public sealed partial class DossierQueries
 {
@@ -29,6 +35,14 @@ public sealed partial class DossierQueries
         var steps = d.WorkflowInstanceId is { } id && await instances.GetAsync(id, ct) is { } view
             ? view.OpenWorkItems.Select(w => w.Title ?? w.StepId).Distinct().ToList()
             : [];
+        if (d.Status == DossierStatus.SupplementRequested && d.SupplementDueAt is { } due)
+        {
+            var local = due.ToOffset(Calendar.VietnameseCalendar.UtcOffset);
+            return new DossierTracking(d.Code!, d.Status, (int)d.Status, d.Status.Vietnamese(), d.Status.English(), procedure, unit, steps,
+                d.ReceivedAt, null, d.FinishedAt, d.ReturnedAt, due,
+                $"Đang chờ bổ sung hồ sơ đến {local:HH:mm} ngày {local:dd/MM/yyyy}",
+                $"Waiting for your supplement until {local:HH:mm} on {local:dd/MM/yyyy}");
+        }
         return new DossierTracking(d.Code!, d.Status, (int)d.Status, d.Status.Vietnamese(), d.Status.English(), procedure, unit, steps,
             d.ReceivedAt, d.AppointmentAt, d.FinishedAt, d.ReturnedAt);
     }

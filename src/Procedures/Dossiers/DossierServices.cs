@@ -27,6 +27,7 @@ public static class DossierServices
         services.TryAddScoped<CompleteStepHandler>();
         services.TryAddScoped<RecordTimerConsultations>();
         services.TryAddScoped<StopUnsuppliedDossiers>();
+        services.TryAddScoped<RemindUnsuppliedDossiers>();
         services.TryAddScoped<SuspendWorkflowHandler>();
         services.TryAddScoped<ResumeWorkflowHandler>();
         services.TryAddScoped<MoveWorkflowPathHandler>();

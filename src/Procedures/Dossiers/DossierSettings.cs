@@ -8,14 +8,11 @@ namespace Procedures.Dossiers;
 /// </summary>
 public sealed record DossierSettings
 {
-    /// <summary>
-    /// During processing, a supplement may be requested only until the end of this many working days after the
-    /// (latest) complete reception, counted as appointments are (the reception day itself does not count).
-    /// </summary>
-    public int SupplementWindowDays { get; init; } = 3;
+    // The supplement window, the citizen's deadline and the number of requests are per procedure, stored in the database:
+    // see Procedures.Catalogue.SupplementPolicies.
 
-    /// <summary>The citizen's deadline to hand in a supplement, in working days counted like an appointment ⚠.</summary>
-    public int SupplementDueDays { get; init; } = 10;
+    /// <summary>The citizen is reminded once when the supplement deadline is this much working time away (a local choice).</summary>
+    public WorkingTime SupplementReminder { get; init; } = WorkingTime.Days(2);
 
     /// <summary>Open dossiers and work items this close to their due time are listed as due soon.</summary>
     public WorkingTime DueSoon { get; init; } = WorkingTime.Days(1);

@@ -22,6 +22,10 @@ public sealed record SupplementRequested(
     Guid DossierId, string Code, Guid ReceivingUnitId, IReadOnlyList<string> MissingItems,
     DateTimeOffset? DueAt, CitizenContact Contact);
 
+/// <summary>The citizen's supplement deadline comes soon and the supplement is not in yet.</summary>
+public sealed record SupplementDueSoon(
+    Guid DossierId, string Code, Guid ReceivingUnitId, IReadOnlyList<string> MissingItems, DateTimeOffset DueAt, CitizenContact Contact);
+
 /// <summary>Refused at reception or during processing, with the written reason (Form 03).</summary>
 public sealed record DossierRefused(
     Guid DossierId, string Code, Guid UnitId, bool AtReception, string Reason, DateTimeOffset At, CitizenContact Contact);

@@ -43,7 +43,9 @@ public sealed class OverdueQueries(ProceduresDb db, WorkItemQueries workItems, O
         var unitKeys = units.Select(u => u.ToString()).ToList();
         var overdue = await workItems.ListAsync(new WorkItemFilter { Units = unitKeys, OverdueOnly = true, Now = now, Take = Limit }, ct);
         var dueSoon = await workItems.ListAsync(new WorkItemFilter { Units = unitKeys, DueBefore = soon, Now = now, Take = Limit }, ct);
-        var items = overdue.Items.Select(w => (w, DeadlineState.Overdue)).Concat(dueSoon.Items.Select(w => (w, DeadlineState.DueSoon))).ToList();
+        // The step waiting for the citizen's supplement runs on the citizen's clock, not an official's.
+        var items = overdue.Items.Select(w => (w, DeadlineState.Overdue)).Concat(dueSoon.Items.Select(w => (w, DeadlineState.DueSoon)))
+            .Where(x => x.w.StepId != DossierSteps.AwaitSupplement).ToList();
         var instanceIds = items.Select(x => (Guid?)x.w.InstanceId).Distinct().ToList();
         var byInstance = await db.Dossiers.AsNoTracking().Where(d => instanceIds.Contains(d.WorkflowInstanceId))
             .Select(d => new { d.Id, d.Code, d.WorkflowInstanceId }).ToDictionaryAsync(d => d.WorkflowInstanceId!.Value, ct);

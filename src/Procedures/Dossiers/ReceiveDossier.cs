@@ -26,7 +26,7 @@ public sealed record ReceiveOnlineSubmission(
 /// instance started on the competent unit's definition and its <c>receive</c> step completed with the clerk's decision.
 /// </summary>
 public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, SupplementPolicies policies)
 {
     public async Task<DomainResult<ReceptionReceipt>> HandleAsync(ReceiveAtCounter request, CancellationToken ct = default)
     {

@@ -56,7 +56,7 @@ public sealed partial class ReceiveDossierHandler
                 break;
             case ReceptionDecision.RequestSupplement:
                 var missing = choice.MissingItems(procedure, dossier);
-                SupplementRules.Apply(dossier, missing, now, cal, settings);
+                SupplementRules.Apply(dossier, missing, now, cal, await policies.EffectiveAsync(procedure.Id, ct));
                 kind = "SupplementRequested";
                 moved = await work.CompleteAsync(engine, item.Value!, action, choice.Reason, SupplementRules.Data(dossier),
                     [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code, dossier.ReceivingUnitId, missing, dossier.SupplementDueAt, contact))], ct,

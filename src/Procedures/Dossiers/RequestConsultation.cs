@@ -12,14 +12,16 @@ namespace Procedures.Dossiers;
 /// <summary>
 /// The specialist asks other units for their opinion (liên thông), in parallel where the definition splits.
 /// <paramref name="Units"/> sets the consulted units' variables (e.g. <c>taxUnit</c>) when the reception did not;
-/// <paramref name="Action"/> is the <c>process</c> action that leads to the consulted steps.
+/// <paramref name="Action"/> is the <c>process</c> action that leads to the consulted steps. <paramref name="LateDeadlineReason"/>
+/// explains why a consulted agency may answer after the dossier's appointment; without it such a request is refused.
 /// </summary>
 public sealed record RequestConsultation(Guid DossierId, string Actor, string Subject, IReadOnlyDictionary<string, Guid>? Units = null,
-    string Action = "consult", IReadOnlyDictionary<string, string>? Fields = null);
+    string Action = "consult", IReadOnlyDictionary<string, string>? Fields = null, string? LateDeadlineReason = null);
 
 /// <summary>
 /// One consultation row per consulted step opened, each with its own deadline: the step's budget on the
-/// calendar from now (the engine's due time of that work item).
+/// calendar from now (the engine's due time of that work item). A deadline after the dossier's appointment would let
+/// the citizen's date pass while the agency waits, so it needs a written reason, kept in the history.
 /// </summary>
 public sealed partial class RequestConsultationHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
     CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
@@ -59,9 +61,19 @@ public sealed partial class RequestConsultationHandler(ProceduresDb db, Workflow
             return DomainError.Invalid("action", "no-consultation",
                 $"Thao tác '{request.Action}' không dẫn tới bước xin ý kiến đơn vị nào (hoặc thiếu đơn vị được xin ý kiến).",
                 $"Action '{request.Action}' does not lead to a consulted unit's step (or a consulted unit is missing).");
+        var lateReason = string.IsNullOrWhiteSpace(request.LateDeadlineReason) ? null : request.LateDeadlineReason.Trim();
+        if (work.Dossier.AppointmentAt is { } appointment && consulted.Where(w => w.DueAt > appointment).Select(w => w.DueAt).Max() is { } latest
+            && lateReason is null)
+            return DomainError.Invalid("lateDeadlineReason", "consultation-after-appointment",
+                $"Thời hạn xin ý kiến ({latest.ToOffset(VietnameseCalendar.UtcOffset):dd/MM/yyyy HH:mm}) sau ngày hẹn trả kết quả của hồ sơ ({appointment.ToOffset(VietnameseCalendar.UtcOffset):dd/MM/yyyy HH:mm}): cần nêu lý do.",
+                $"The consultation deadline ({latest.ToOffset(VietnameseCalendar.UtcOffset):yyyy-MM-dd HH:mm}) is after the dossier's appointment ({appointment.ToOffset(VietnameseCalendar.UtcOffset):yyyy-MM-dd HH:mm}): give a reason.");
         work.MarkProcessing();
-        await work.RecordAsync("ConsultationRequested", item.Value, subject,
-            new { consultations = consulted.Select(w => new { unit = w.UnitId, step = w.StepId, dueAt = w.DueAt }) }, moved.Value, ct);
+        await work.RecordAsync("ConsultationRequested", item.Value, lateReason is null ? subject : $"{subject}\nLý do thời hạn xin ý kiến sau ngày hẹn: {lateReason}",
+            new
+            {
+                consultations = consulted.Select(w => new { unit = w.UnitId, step = w.StepId, dueAt = w.DueAt }),
+                appointmentAt = work.Dossier.AppointmentAt, lateDeadlineReason = lateReason,
+            }, moved.Value, ct);
         await work.CommitAsync(ct);
         return work.State();
     }

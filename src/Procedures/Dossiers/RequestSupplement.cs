@@ -1,5 +1,6 @@
 using Engine.Runtime;
 using Procedures.Calendar;
+using Procedures.Catalogue;
 using Procedures.Common;
 using Procedures.Organisation;
 using Procedures.Persistence;
@@ -10,12 +11,13 @@ namespace Procedures.Dossiers;
 public sealed record RequestSupplement(Guid DossierId, string Actor, IReadOnlyList<string> MissingItems, string Reason);
 
 /// <summary>
-/// Allowed at reception (clerk) and during processing (specialist) only until the end of
-/// <see cref="DossierSettings.SupplementWindowDays"/> working days after the reception the clock counts from ⚠;
-/// later, the agency must decide on what it has (refuse or go on), so the request is refused.
+/// Allowed at reception (clerk) and during processing (specialist) as many times as the procedure's
+/// <see cref="SupplementPolicy"/> allows (once by default), and during processing only until the end of its window of
+/// working days after the reception the clock counts from; later, the agency must decide on what it has (refuse or go
+/// on), so the request is refused and nothing moves.
 /// </summary>
 public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, SupplementPolicies policies)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(RequestSupplement request, CancellationToken ct = default)
     {
@@ -30,17 +32,19 @@ public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime en
         if (item.Error is { } cannot) return cannot;
 
         var dossier = work.Dossier;
+        var policy = await policies.EffectiveAsync(dossier.ProcedureId, ct);
+        if (SupplementRules.Allows(dossier, policy) is { } limit) return limit;
         if (item.Value!.StepId == DossierSteps.Process)
         {
             var from = dossier.ClockStartedAt ?? dossier.ReceivedAt ?? work.Now;
-            var windowEnds = work.Calendar.ComputeAppointment(from, LegalTimeLimit.WorkingDays(settings.SupplementWindowDays), work.ReceivingUnit);
+            var windowEnds = work.Calendar.ComputeAppointment(from, LegalTimeLimit.WorkingDays(policy.WindowDays), work.ReceivingUnit);
             if (work.Now > windowEnds)
                 return new DomainError(ErrorKind.Conflict, "supplement-window-closed",
-                    $"Đã quá thời hạn yêu cầu bổ sung hồ sơ ({settings.SupplementWindowDays} ngày làm việc kể từ ngày tiếp nhận, đến {windowEnds:dd/MM/yyyy HH:mm}).",
-                    $"Too late to request a supplement: the window of {settings.SupplementWindowDays} working days after reception ended at {windowEnds:yyyy-MM-dd HH:mm}.",
+                    $"Đã quá thời hạn yêu cầu bổ sung hồ sơ ({policy.WindowDays} ngày làm việc kể từ ngày tiếp nhận, đến {windowEnds.ToOffset(VietnameseCalendar.UtcOffset):dd/MM/yyyy HH:mm}). Căn cứ: {policy.LegalBasis}",
+                    $"Too late to request a supplement: the window of {policy.WindowDays} working days after reception ended at {windowEnds.ToOffset(VietnameseCalendar.UtcOffset):yyyy-MM-dd HH:mm}. Legal basis: {policy.LegalBasis}",
                     "missingItems");
         }
-        SupplementRules.Apply(dossier, items, work.Now, work.Calendar, settings);
+        SupplementRules.Apply(dossier, items, work.Now, work.Calendar, policy);
         var moved = await work.CompleteAsync(engine, item.Value, "request-supplement", request.Reason.Trim(), SupplementRules.Data(dossier),
             [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code!, dossier.ReceivingUnitId, items, dossier.SupplementDueAt, CitizenContact.Of(dossier)))], ct,
             facts: SupplementRules.Facts(dossier));

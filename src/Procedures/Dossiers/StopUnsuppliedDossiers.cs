@@ -2,6 +2,8 @@ using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using System.Text.Json;
+using Procedures.Catalogue;
 using Procedures.Common;
 using Procedures.Persistence;
 
@@ -11,15 +13,17 @@ namespace Procedures.Dossiers;
 public sealed record UnsuppliedDossier(Guid DossierId, string? Code, DossierStatus Status, DateTimeOffset SupplementDueAt);
 
 /// <summary>
-/// The citizen's supplement deadline (<see cref="DossierSettings.SupplementDueDays"/> ⚠): a dossier still waiting for its
-/// supplement once the deadline has passed is closed with a written reason, the citizen is notified and the workflow
-/// cancelled — not accepted (portal code 3) when the supplement was asked at reception, processing stopped (8) when it
-/// was asked during processing. The worker calls it periodically; each dossier is closed in its own transaction.
+/// The citizen's supplement deadline (the procedure's <see cref="SupplementPolicy.CitizenDays"/>): a dossier still waiting
+/// for its supplement once the deadline has passed is ended as its <see cref="SupplementPolicy.OnExpiry"/> says — refused
+/// with a written reason (Form 03), or closed as not completed — the citizen is notified and the workflow cancelled: not
+/// accepted (portal code 3) when the supplement was asked at reception, processing stopped (8) when it was asked during
+/// processing. The worker calls it periodically; each dossier is ended in its own transaction.
 /// </summary>
-public sealed class StopUnsuppliedDossiers(ProceduresDb db, WorkflowRuntime engine, TimeProvider clock)
+public sealed class StopUnsuppliedDossiers(ProceduresDb db, WorkflowRuntime engine, SupplementPolicies policies, TimeProvider clock)
 {
     public const string Actor = "system";
     public const string Reason = "Quá hạn bổ sung hồ sơ: công dân không nộp bổ sung trong thời hạn đã hẹn (Supplement not handed in by its deadline).";
+    public const string ClosedReason = "Hồ sơ được đóng do chưa hoàn thiện: công dân không nộp bổ sung trong thời hạn đã hẹn; hồ sơ được trả lại (Dossier closed as not completed: supplement not handed in by its deadline).";
 
     public async Task<IReadOnlyList<UnsuppliedDossier>> HandleAsync(int max = 100, CancellationToken ct = default)
     {
@@ -44,27 +48,31 @@ public sealed class StopUnsuppliedDossiers(ProceduresDb db, WorkflowRuntime engi
             db.ChangeTracker.Clear();
             return null;
         }
+        var policy = await policies.EffectiveAsync(dossier.ProcedureId, ct);
+        var closed = policy.OnExpiry == SupplementExpiry.CloseNotCompleted;
+        var reason = closed ? ClosedReason : Reason;
         var npgsql = (NpgsqlTransaction)tx.GetDbTransaction();
         if (dossier.WorkflowInstanceId is { } instanceId)
         {
-            var cancelled = await engine.CancelAsync(instanceId, Actor, Reason, null, npgsql, ct);
+            var cancelled = await engine.CancelAsync(instanceId, Actor, reason, null, npgsql, ct);
             if (!cancelled.Succeeded) throw new InvalidOperationException($"Dossier {id}: {cancelled.Error!.Message}");
         }
         var atReception = dossier.AppointmentAt is null;
         dossier.Status = atReception ? DossierStatus.NotAccepted : DossierStatus.Stopped;
-        dossier.Result = DossierResult.Refused;
-        dossier.ResultNote = Reason;
+        dossier.Result = closed ? DossierResult.NotCompleted : DossierResult.Refused;
+        dossier.ResultNote = reason;
         dossier.FinishedAt = now;
         dossier.UpdatedAt = now;
         dossier.Revision++;
         db.DossierEvents.Add(new DossierEvent
         {
             DossierId = id, At = now, Kind = "SupplementOverdue", Actor = Actor, ActorName = "Hệ thống", Step = DossierSteps.AwaitSupplement,
-            Comment = Reason, DueAt = dueAt, Timeliness = Timeliness.Late,
+            Comment = reason, DueAt = dueAt, Timeliness = Timeliness.Late,
+            Data = JsonSerializer.Serialize(new { onExpiry = policy.OnExpiry.ToString(), legalBasis = policy.LegalBasis }),
         });
         if (dossier.Code is { } code)
             await EngineRows.AddOutboxAsync(npgsql, dossier.WorkflowInstanceId, now, OutboxMessage.From(new DossierRefused(
-                id, code, dossier.ReceivingUnitId, atReception, Reason, now, CitizenContact.Of(dossier))), ct);
+                id, code, dossier.ReceivingUnitId, atReception, reason, now, CitizenContact.Of(dossier))), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new UnsuppliedDossier(id, dossier.Code, dossier.Status, dueAt);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Procedures.Calendar;
 using Procedures.Common;
+using Procedures.Catalogue;
 using Procedures.Organisation;
 using Procedures.Persistence;
 
@@ -56,6 +57,10 @@ public static partial class SampleData
         var (sectors, procedures) = await AddCatalogueAsync(db, catalogue, ct);
         var (competences, skipped) = await BindCompetencesAsync(db, definitions, logger, catalogue, procedures, units, ct);
         await db.SaveChangesAsync(ct);
+        var supplementRules = new SupplementPolicies(db);
+        foreach (var entry in catalogue.Procedures.Where(p => p.Supplement is not null && procedures.ContainsKey(p.Code)))
+            await supplementRules.SaveOverrideAsync(procedures[entry.Code].Id, entry.Supplement!, "system",
+                new DateTimeOffset(catalogue.CompetenceFrom.ToDateTime(TimeOnly.MinValue), VietnameseCalendar.UtcOffset), ct);
         // Processes that started beside this one loaded the calendar before the units' office hours existed.
         await CalendarChanges.NotifyAsync((Npgsql.NpgsqlTransaction)tx.GetDbTransaction(), "Dữ liệu mẫu", ct);
         await tx.CommitAsync(ct);

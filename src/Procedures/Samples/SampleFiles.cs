@@ -49,4 +49,4 @@ internal sealed record DocumentEntry(string Name, int Copies = 1, DocumentForm F
 internal sealed record ProcedureEntry(
     string Code, string Name, string? NameEn, string Sector, string Level, string? LegalBasis, string? Description, TimeLimitEntry TimeLimit,
     IReadOnlyList<Channel> Channels, IReadOnlyList<DocumentEntry> Documents, IReadOnlyList<Fee> Fees, IReadOnlyList<string>? Results,
-    int RetentionYears, string Workflow, IReadOnlyList<string> CompetentUnits);
+    int RetentionYears, string Workflow, IReadOnlyList<string> CompetentUnits, SupplementRuleOverride? Supplement = null);

@@ -52,7 +52,8 @@ internal sealed class FactBuilder(VietnameseCalendar calendar, DossierSettings s
         var outcome = r.IsDBNull(13) ? (FactOutcome?)null : Enum.Parse<DossierResult>(r.GetString(13)) switch
         {
             DossierResult.Approved => FactOutcome.Approved,
-            DossierResult.Withdrawn => FactOutcome.Withdrawn,
+            // Closed for want of the citizen's supplement: the citizen's side, like a withdrawal, not the office's refusal.
+            DossierResult.Withdrawn or DossierResult.NotCompleted => FactOutcome.Withdrawn,
             _ => status == DossierStatus.NotAccepted ? FactOutcome.NotAccepted : FactOutcome.Refused,
         };
         if (finished is null) outcome = null;

@@ -33,6 +33,14 @@ public sealed class DossierNotices(ProceduresDb db, DocumentSettings documents)
             values["Reason"] = IncompleteReason;
         });
 
+    /// <summary>The citizen's own deadline is near: what is still missing and until when.</summary>
+    public Task<CitizenNotice?> SupplementReminderAsync(Guid messageId, SupplementDueSoon m, CancellationToken ct) =>
+        BuildAsync(messageId, TemplateEvents.SupplementReminder, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct, (values, _) =>
+        {
+            values["MissingItems"] = string.Join("; ", m.MissingItems);
+            values["SupplementDueDate"] = VietnameseFormat.Date(m.DueAt);
+        });
+
     public Task<CitizenNotice?> RefusedAsync(Guid messageId, DossierRefused m, CancellationToken ct) =>
         BuildAsync(messageId, TemplateEvents.DossierRefused, m.DossierId, m.Code, m.UnitId, m.Contact, ct, (values, _) =>
         {

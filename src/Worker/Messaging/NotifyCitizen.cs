@@ -9,11 +9,12 @@ namespace Worker.Messaging;
 /// deduplicated by the record's message id. A withdrawal is the citizen's own act and is not answered.
 /// </summary>
 public sealed class NotifyCitizen(DossierNotices notices, QueueCitizenNotice queue) :
-    IConsumer<DossierReceived>, IConsumer<SupplementRequested>, IConsumer<DossierRefused>,
+    IConsumer<DossierReceived>, IConsumer<SupplementRequested>, IConsumer<SupplementDueSoon>, IConsumer<DossierRefused>,
     IConsumer<ApologyIssued>, IConsumer<ResultReady>, IConsumer<DossierReturned>
 {
     public Task Consume(ConsumeContext<DossierReceived> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<SupplementRequested> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
+    public Task Consume(ConsumeContext<SupplementDueSoon> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<DossierRefused> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<ApologyIssued> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<ResultReady> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
@@ -26,6 +27,7 @@ public sealed class NotifyCitizen(DossierNotices notices, QueueCitizenNotice que
         {
             DossierReceived m => notices.ReceivedAsync(messageId, m, ct),
             SupplementRequested m => notices.SupplementRequestedAsync(messageId, m, ct),
+            SupplementDueSoon m => notices.SupplementReminderAsync(messageId, m, ct),
             DossierRefused m => notices.RefusedAsync(messageId, m, ct),
             ApologyIssued m => notices.ApologyAsync(messageId, m, ct),
             ResultReady m => notices.ResultReadyAsync(messageId, m, ct),
@@ -41,7 +43,7 @@ public sealed class NotifyCitizen(DossierNotices notices, QueueCitizenNotice que
 
     /// <summary>The dossier record types, mapped in the engine's outbox under the names the use cases write them with.</summary>
     public static readonly Type[] Records =
-        [typeof(DossierReceived), typeof(SupplementRequested), typeof(DossierRefused), typeof(ApologyIssued), typeof(ResultReady), typeof(DossierReturned), typeof(DossierWithdrawn)];
+        [typeof(DossierReceived), typeof(SupplementRequested), typeof(SupplementDueSoon), typeof(DossierRefused), typeof(ApologyIssued), typeof(ResultReady), typeof(DossierReturned), typeof(DossierWithdrawn)];
 }
 
 /// <summary>Same concurrency as <see cref="QueueCitizenNoticeDefinition"/>: the work is the same.</summary>

@@ -1,19 +1,23 @@
 using Npgsql;
+using Procedures.Dossiers;
 
 namespace Worker.Sla;
 
 /// <summary>
 /// The two reads of a sweep. Both filter on exactly the predicates of partial indexes over open rows
 /// (<c>ix_work_items_open_due</c>, <c>ix_dossiers_open_appointment</c>), so a sweep reads the due range of open work
-/// only, however many rows are closed or due later. The thresholds already raised come along in the same row.
+/// only, however many rows are closed or due later. The thresholds already raised come along in the same row. While a
+/// dossier waits for the citizen's supplement the office's clock is stopped: neither the waiting step nor the dossier's
+/// appointment (recomputed when the complete dossier comes back) is an official's delay; the citizen's own deadline has
+/// its reminders and its expiry instead (<c>RemindUnsuppliedDossiers</c>, <c>StopUnsuppliedDossiers</c>).
 /// </summary>
 public static class SlaCandidates
 {
-    public const string WorkItemsSql = """
+    public const string WorkItemsSql = $$"""
         SELECT wi.id, coalesce(wi.title, wi.step_id), wi.business_key, wi.unit_id, wi.role, coalesce(wi.assignee, wi.claimed_by), wi.created_at, wi.due_at,
                coalesce((SELECT array_agg(a.threshold) FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at), '{}')
         FROM engine.work_items wi
-        WHERE wi.status = 'Open' AND wi.due_at <= $1
+        WHERE wi.status = 'Open' AND wi.due_at <= $1 AND wi.step_id <> '{{DossierSteps.AwaitSupplement}}'
           AND NOT EXISTS (SELECT 1 FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at AND a.threshold = 'escalated')
         """;
 
@@ -21,7 +25,7 @@ public static class SlaCandidates
         SELECT d.id, d.code, d.processing_unit_id, coalesce(d.clock_started_at, d.received_at, d.created_at), d.appointment_at, d.apology_at IS NOT NULL,
                coalesce((SELECT array_agg(a.threshold) FROM notifications.sla_alerts a WHERE a.subject_id = d.id AND a.due_at = d.appointment_at), '{}')
         FROM procedures.dossiers d
-        WHERE d.status IN ('Accepted', 'Processing', 'SupplementRequested', 'FinancialObligation') AND d.appointment_at < $1
+        WHERE d.status IN ('Accepted', 'Processing', 'FinancialObligation') AND d.appointment_at < $1
         """;
 
     public static async Task<List<SlaSubject>> WorkItemsAsync(NpgsqlDataSource dataSource, DateTimeOffset horizon, CancellationToken ct)

@@ -60,17 +60,19 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager jobs, SlaSett
 }
 
 /// <summary>What Hangfire calls. A failed run is not retried: the next scheduled run does the same work.</summary>
-public sealed class SlaSweepJob(SlaSweep sweep, DailyDigest digest, RecordTimerConsultations consultations, StopUnsuppliedDossiers unsupplied)
+public sealed class SlaSweepJob(SlaSweep sweep, DailyDigest digest, RecordTimerConsultations consultations, StopUnsuppliedDossiers unsupplied,
+    RemindUnsuppliedDossiers reminders)
 {
     /// <summary>
     /// First the dossier rules no use case triggers (consultations opened by timers get their rows; dossiers past their
-    /// supplement deadline are closed), then the alerts, which then see both.
+    /// supplement deadline are closed; citizens whose deadline is near are reminded), then the alerts, which then see them.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task SweepAsync(CancellationToken ct)
     {
         await consultations.RecordAsync(ct);
         await unsupplied.HandleAsync(ct: ct);
+        await reminders.HandleAsync(ct: ct);
         await sweep.RunAsync(ct);
     }
 

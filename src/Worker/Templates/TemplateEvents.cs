@@ -8,6 +8,8 @@ public static class TemplateEvents
 {
     public const string DossierReceived = "dossier-received";
     public const string SupplementRequested = "supplement-requested";
+    /// <summary>The citizen's supplement deadline is near and the supplement is not in yet.</summary>
+    public const string SupplementReminder = "supplement-reminder";
     public const string DossierRefused = "dossier-refused";
     public const string ApologyIssued = "apology-issued";
     public const string ResultReady = "result-ready";
@@ -23,6 +25,7 @@ public static class TemplateEvents
         [DossierReceived] = ["ReceivedDate", "AppointmentDate"],
         [SupplementRequested] = ["MissingItems", "SupplementDueDate", "Reason"],
         [DossierRefused] = ["Reason", "RefusedDate"],
+        [SupplementReminder] = ["MissingItems", "SupplementDueDate"],
         [ApologyIssued] = ["NewAppointmentDate", "OldAppointmentDate", "Reason"],
         [ResultReady] = ["ReturnPlace", "ResultName"],
         [RatingRequested] = ["RatingLink"],

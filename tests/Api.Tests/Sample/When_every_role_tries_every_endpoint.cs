@@ -87,6 +87,8 @@ public sealed class When_every_role_tries_every_endpoint
         ("GET", "/api/v1/admin/definitions/birth-registration/problems", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/audit", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/catalogue/procedures/{procedure}", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/catalogue/procedures/{procedure}/supplement-rules", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/supplement-rules", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/notifications", null, Unauthorised, AnyAccount),
         ("GET", "/api/v1/notifications/unread-count", null, Unauthorised, AnyAccount),
         ("POST", "/api/v1/notifications/read", new { ids = new[] { "{D}" } }, Unauthorised, AnyAccount),

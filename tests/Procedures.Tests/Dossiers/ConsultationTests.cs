@@ -63,3 +63,58 @@ public sealed class When_other_units_are_consulted : DossierTest
         (await Snapshot()).ShouldBe(before);
     }
 }
+
+public sealed class When_a_consultation_deadline_passes_the_appointment : DossierTest
+{
+    /// <summary>Received Tuesday 3 March 2026 at 9:00 with 10 working days: the appointment is Tuesday 17 March at 17:00.</summary>
+    private async Task<Guid> LateInTheDossier()
+    {
+        Clock.Set(Vn(2026, 3, 3, 9));
+        var id = (await Receive(Complete() with { ProcedureId = Org.LandCertificate, Documents = [new(Org.LandApplication)] })).Ok().DossierId;
+        (await Assign(id)).Ok();
+        (await Load(id)).AppointmentAt.ShouldBe(Vn(2026, 3, 17, 17));
+        // The tax office has 2 working days: Wednesday 18 March at 9:00, after the appointment.
+        Clock.Set(Vn(2026, 3, 16, 9));
+        return id;
+    }
+
+    private Task<DomainResult<DossierState>> Consult(Guid id, string? reason) =>
+        Run<RequestConsultationHandler, DomainResult<DossierState>>(h => h.HandleAsync(new RequestConsultation(id, TestOrg.SpecialistA,
+            "Xác định nghĩa vụ tài chính", new Dictionary<string, Guid> { ["taxUnit"] = Org.Tax, ["landUnit"] = Org.Land }, LateDeadlineReason: reason)));
+
+    [TestCase(null)]
+    [TestCase("   ")]
+    public async Task Should_refuse_it_without_a_reason_naming_the_field_and_write_nothing(string? reason)
+    {
+        var id = await LateInTheDossier();
+        var before = await Snapshot();
+
+        var error = (await Consult(id, reason)).Fails(ErrorKind.Invalid, "lateDeadlineReason");
+
+        error.Code.ShouldBe("consultation-after-appointment");
+        error.MessageVi.ShouldContain("18/03/2026 09:00");
+        error.MessageVi.ShouldContain("17/03/2026 17:00");
+        (await Snapshot()).ShouldBe(before);
+    }
+
+    [Test]
+    public async Task Should_accept_it_with_a_reason_and_keep_the_reason_in_the_history()
+    {
+        var id = await LateInTheDossier();
+
+        (await Consult(id, "Cơ quan thuế cần đủ 2 ngày làm việc theo quy chế phối hợp")).Ok().OpenSteps.ShouldBe(["tax-opinion", "land-opinion"], ignoreOrder: true);
+
+        var asked = (await Events(id)).Single(e => e.Kind == "ConsultationRequested");
+        asked.Comment.ShouldNotBeNull().ShouldContain("Cơ quan thuế cần đủ 2 ngày làm việc theo quy chế phối hợp");
+        asked.Data.ShouldNotBeNull().ShouldContain("lateDeadlineReason");
+    }
+
+    [Test]
+    public async Task Should_need_no_reason_while_every_deadline_is_before_the_appointment()
+    {
+        var id = await LateInTheDossier();
+        Clock.Set(Vn(2026, 3, 13, 9));
+        (await Consult(id, null)).Ok();
+        (await Events(id)).Single(e => e.Kind == "ConsultationRequested").Comment.ShouldBe("Xác định nghĩa vụ tài chính");
+    }
+}

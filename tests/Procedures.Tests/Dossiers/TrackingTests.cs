@@ -114,3 +114,35 @@ public sealed class When_officials_search_dossiers : DossierTest
         details.Applicant.FullName.ShouldBe("Nguyễn Văn An");
     }
 }
+
+public sealed class When_a_citizen_tracks_a_dossier_waiting_for_the_supplement : DossierTest
+{
+    private Task<DomainResult<DossierTracking>> Track(string code) =>
+        Run<DossierQueries, DomainResult<DossierTracking>>(q => q.TrackAsync(code, "5678"));
+
+    [Test]
+    public async Task Should_show_the_citizen_deadline_instead_of_the_old_appointment_and_then_the_new_appointment()
+    {
+        Clock.Set(Vn(2026, 3, 3, 9));
+        var receipt = await ReceiveComplete();
+        (await Assign(receipt.DossierId)).Ok();
+        (await Track(receipt.Code)).Ok().AppointmentAt.ShouldBe(Vn(2026, 3, 10, 17));
+        Clock.Set(Vn(2026, 3, 4, 10));
+        (await RequestSupplement(receipt.DossierId)).Ok();
+
+        var waiting = (await Track(receipt.Code)).Ok();
+        waiting.Status.ShouldBe(DossierStatus.SupplementRequested);
+        waiting.AppointmentAt.ShouldBeNull();
+        waiting.SupplementDueAt.ShouldBe(Vn(2026, 3, 18, 17));
+        waiting.WaitingVi.ShouldBe("Đang chờ bổ sung hồ sơ đến 17:00 ngày 18/03/2026");
+        waiting.WaitingEn.ShouldBe("Waiting for your supplement until 17:00 on 18/03/2026");
+
+        Clock.Set(Vn(2026, 3, 9, 9));
+        (await Run<ReceiveSupplementHandler, DomainResult<DossierState>>(h => h.HandleAsync(
+            new ReceiveSupplement(receipt.DossierId, TestOrg.ClerkA, [new(Org.Lease), new(null, "Sơ đồ vị trí")], "Đã đủ")))).Ok();
+
+        var back = (await Track(receipt.Code)).Ok();
+        back.AppointmentAt.ShouldBe(Vn(2026, 3, 16, 17));
+        (back.SupplementDueAt, back.WaitingVi, back.WaitingEn).ShouldBe((null, null, null));
+    }
+}

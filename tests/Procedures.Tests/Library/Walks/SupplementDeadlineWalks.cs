@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Procedures.Calendar;
 using Procedures.Dossiers;
 using Procedures.Persistence;
 using static Procedures.Samples.SampleProvince;
@@ -64,6 +65,38 @@ public sealed class When_the_citizen_misses_the_supplement_deadline : WalkTest
 
         (await Stop()).ShouldBeEmpty();
         (await Load(walk.Id)).Status.ShouldBe(DossierStatus.Accepted);
+    }
+
+    [Test]
+    public async Task Should_give_a_construction_permit_its_seven_day_window_and_the_citizen_five_working_days()
+    {
+        var walk = await ReceiveAsync("construction-permit-house", YenSonShop, "ys.clerk",
+            inputs: Fields(("siteAddress", "Thửa đất số 112, tờ bản đồ số 9, thôn Đồng Chằm")), next: [DossierSteps.Assign]);
+        var receivedAt = (await Load(walk.Id)).ClockStartedAt!.Value;
+        await walk.Assign("ys.economy.section-head", "ys.economy.specialist", DossierSteps.Process);
+        // Past the province's 3 working days, within the 7 the sample catalogue gives construction permits.
+        Clock.Set(Calendar.ComputeAppointment(receivedAt, LegalTimeLimit.WorkingDays(5), Province.Unit(YenSonShop).ToString()).AddHours(-2));
+        walk.Pace = TimeSpan.Zero;
+
+        await walk.RequestSupplement("ys.economy.specialist", ["Bản vẽ thiết kế mặt bằng móng"], DossierSteps.AwaitSupplement);
+
+        var dossier = await Load(walk.Id);
+        dossier.SupplementDueAt.ShouldBe(Calendar.ComputeAppointment(Clock.GetUtcNow(), LegalTimeLimit.WorkingDays(5), Province.Unit(YenSonShop).ToString()));
+        dossier.SupplementCount.ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Should_keep_the_province_window_of_three_days_for_a_household_business()
+    {
+        var walk = await ReceiveAsync(Workflow, YenSonShop, "ys.clerk", next: [DossierSteps.Assign]);
+        var receivedAt = (await Load(walk.Id)).ClockStartedAt!.Value;
+        await walk.Assign("ys.economy.section-head", "ys.economy.specialist", DossierSteps.Process);
+        Clock.Set(Calendar.ComputeAppointment(receivedAt, LegalTimeLimit.WorkingDays(5), Province.Unit(YenSonShop).ToString()).AddHours(-2));
+
+        await using var scope = NewScope();
+        var refused = await scope.ServiceProvider.GetRequiredService<RequestSupplementHandler>().HandleAsync(
+            new RequestSupplement(walk.Id, "ys.economy.specialist", ["Bản sao hợp đồng thuê địa điểm kinh doanh"], "Thiếu giấy tờ"));
+        refused.Error.ShouldNotBeNull().Code.ShouldBe("supplement-window-closed");
     }
 
     private async Task<IReadOnlyList<UnsuppliedDossier>> Stop()
