@@ -75,6 +75,7 @@ public static class ApiPipeline
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Administrator);
         OrganisationAdminEndpoints.Map(admin);
+        ResponsibilityAdminEndpoints.Map(admin);
         CatalogueAdminEndpoints.Map(admin);
         DefinitionAdminEndpoints.Map(admin);
         CalendarAdminEndpoints.Map(admin);
