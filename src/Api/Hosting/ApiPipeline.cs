@@ -57,6 +57,7 @@ public static class ApiPipeline
         ReceptionEndpoints.Map(dossiers);
         SupplementEndpoints.Map(dossiers);
         ProcessingEndpoints.Map(dossiers);
+        DirectionEndpoints.Map(app, dossiers);
         DecisionEndpoints.Map(dossiers);
         StepActionEndpoints.Map(dossiers);
         ClosingEndpoints.Map(dossiers);

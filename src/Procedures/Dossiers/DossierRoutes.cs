@@ -124,4 +124,18 @@ public static class DossierRoutes
         actor.Memberships.Where(m => m.ActsForUnitId is not null)
             .SelectMany(m => m.Roles.Select(r => r == Role.DeputyLeader ? Role.UnitLeader : r).Distinct().Select(r => $"{m.UnitId}|{r.ToWorkflowRole()}"))
             .ToArray();
+
+    /// <summary>The workflow roles the active members of a section hold on <paramref name="day"/>, as a route to that section takes over.</summary>
+    public static async Task<IReadOnlyList<string>> SectionRolesAsync(NpgsqlTransaction tx, Guid sectionId, DateOnly day, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT ARRAY(SELECT DISTINCT unnest(m.roles) FROM procedures.memberships m
+                         JOIN procedures.officials o ON o.id = m.official_id AND o.is_active
+                         WHERE m.unit_id = $1 AND m.effective_from <= $2 AND (m.effective_to IS NULL OR m.effective_to >= $2))
+            """, tx.Connection, tx)
+        {
+            Parameters = { new() { Value = sectionId }, new() { Value = day } },
+        };
+        return RolesOf((string[])(await command.ExecuteScalarAsync(ct))!);
+    }
 }

@@ -54,6 +54,15 @@ internal sealed partial class DossierWork : IAsyncDisposable
         TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, CancellationToken ct) =>
         OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName, (actor, units) => units.Any(actor.BelongsTo) ? null : NoSuchDossier, ct);
 
+    /// <summary>
+    /// Starts a leader's use case (chỉ đạo): NotFound when the dossier does not exist, Forbidden for an official taking no part
+    /// in it (a leader of another unit learns no more than that it is not theirs to direct).
+    /// </summary>
+    public static Task<DomainResult<DossierWork>> OpenForLeaderAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, DomainError notTheirs, CancellationToken ct) =>
+        OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName,
+            (actor, units) => units.Count == 0 ? NoSuchDossier : units.Any(actor.BelongsTo) ? null : notTheirs, ct);
+
     /// <param name="refusal">Why the actor may not act on a dossier with these units taking part; null when they may.</param>
     private static async Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
         TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, Func<Actor, IReadOnlyList<Guid>, DomainError?> refusal,
@@ -121,6 +130,10 @@ internal sealed partial class DossierWork : IAsyncDisposable
                 $"You do not hold the role '{candidates[0].Role}' in the unit of this step.");
         return Route is { } route && route.Excludes(Actor, item) ? NotInCharge : item;
     }
+
+    /// <summary>The open item at <paramref name="step"/> in a unit the actor leads (leader or deputy): a leader directs within their unit.</summary>
+    public DossierWorkItem? LeaderItem(string step) =>
+        OpenItems.FirstOrDefault(w => w.StepId == step && w.Unit is { } unit && Actor.HasRole(Role.UnitLeader, unit));
 
     /// <summary>The dossier is routed to a section or official in charge of its sector or procedure, and the actor is not them.</summary>
     public static DomainError NotInCharge { get; } = new(ErrorKind.Forbidden, "not-in-charge",
