@@ -144,7 +144,7 @@ internal static class Directions
                         new() { Value = id }, new() { Value = dossierId }, new() { Value = directedBy }, new() { Value = now },
                         new() { Value = (object?)sectionId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
                         new() { Value = (object?)specialist ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar },
-                        new() { Value = instructions }, new() { Value = (object?)dueAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                        new() { Value = instructions }, new() { Value = (object?)dueAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                     },
                 },
             },

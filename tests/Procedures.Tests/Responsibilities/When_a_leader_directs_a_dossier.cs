@@ -75,7 +75,7 @@ public sealed class When_a_leader_directs_a_dossier : SectionTest
         (await DirectedBy(TestOrg.DeputyA)).ShouldHaveSingleItem().State.ShouldBe(DirectionState.InProgress);
         var events = await Events(id);
         events.Where(e => e.Kind == "Directed").Select(e => e.Receiver).ShouldBe([TestOrg.SpecialistA, EconomySpecialist]);
-        events.Last().Data!.ShouldContain("\"redirected\":true");
+        events.Last().Data!.ShouldContain("\"redirected\": true");
         (await Submit(id, EconomySpecialist)).Ok();
     }
 
