@@ -1,6 +1,5 @@
 using Api.Ui;
 using Api.Ui.Admin;
-using Api.Ui.Components.Pages.Admin;
 using Api.Ui.Components.Shared;
 using Bunit;
 using Procedures.Organisation;
