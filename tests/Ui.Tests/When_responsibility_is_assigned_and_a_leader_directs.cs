@@ -37,7 +37,9 @@ public sealed class When_responsibility_is_assigned_and_a_leader_directs
         await admin.Locator("[data-testid=charge-send]").ClickAsync();
 
         var row = admin.Locator("[data-testid=charge-row]", new() { HasText = "Phòng Kinh tế xã Hàm Yên" });
-        await row.WaitForAsync();
+        var refused = admin.Locator("[data-testid=charge-form] [data-testid=error]");
+        await row.Or(refused).First.WaitForAsync();
+        (await refused.CountAsync()).ShouldBe(0, await refused.CountAsync() > 0 ? await refused.InnerTextAsync() : null);
         (await row.InnerTextAsync()).ShouldContain("Đang hiệu lực");
         await admin.ShotAsync("p1-responsibility-admin");
         var stored = await _host.Db(db => db.Database.SqlQueryRaw<string>(
