@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Procedures.Samples;
 
 namespace Api.Tests.Sample;
@@ -117,6 +118,29 @@ public sealed class When_responsibility_routes_and_leaders_direct_over_http
         other.GetProperty("status").GetInt32().ShouldBe(404);
         var list = await (await (await _api.As("ys.admin")).GetAsync($"/api/v1/admin/units/{_yenSon}/responsibilities")).Expect(HttpStatusCode.OK);
         list.EnumerateArray().ShouldContain(r => r.GetProperty("sectionId").GetGuid() == _economy);
+    }
+
+    [Test]
+    public async Task Should_count_the_sections_specialists_on_the_leader_s_page_and_their_dossiers_in_the_section_s_row()
+    {
+        var (id, _) = await Dossiers.ReceiveAsync(_api, "Thống Kê Theo Phòng", "0911000004");
+        await (await (await _api.As("ys.economy.section-head")).Post($"/api/v1/dossiers/{id}/assignment", new { specialist = "ys.economy.specialist" }))
+            .Expect(HttpStatusCode.OK);
+        await using var scope = _api.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Procedures.Statistics.StatisticsRefresher>().RefreshStatisticsAsync();
+
+        var desk = (await Api.Ui.LeaderDesk.LoadAsync(scope.ServiceProvider, "ys.leader"))!;
+        desk.Specialists.Select(s => s.UserName).Order().ShouldBe(["ys.economy.specialist", "ys.specialist1", "ys.specialist2"]);
+        desk.Workload.Single(w => w.UserName == "ys.economy.specialist").Open.ShouldBeGreaterThanOrEqualTo(1);
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var figures = await (await (await _api.As("ys.leader")).GetAsync($"/api/v1/statistics/figures?unitId={_yenSon}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}"))
+            .Expect(HttpStatusCode.OK);
+        var rows = figures.GetProperty("rows").EnumerateArray().ToList();
+        var economy = rows.Single(r => r.GetProperty("key").GetString() == _economy.ToString());
+        economy.GetProperty("figures").GetProperty("received").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        var office = rows.Single(r => r.GetProperty("code").GetString() == "002.01.31.H29");
+        office.GetProperty("figures").GetProperty("received").GetInt32().ShouldBe(0);
     }
 
     private async Task<List<Guid>> MineAsync(string official)
