@@ -20,7 +20,8 @@ public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total, bool T
 
 /// <summary>
 /// Inboxes in one query over the engine's open work items (served by its partial indexes) joined to the dossiers:
-/// mine (assigned to me, or in the queue of a role I hold in that unit), my units', due soon and overdue in my units.
+/// mine (assigned to me, or in the queue of a role I hold in that unit, unless the dossier is routed to a section or official in
+/// charge that is not me: <see cref="DossierRoutes"/>), my units', due soon and overdue in my units.
 /// </summary>
 public sealed class InboxQuery(NpgsqlDataSource dataSource)
 {
@@ -60,7 +61,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
             batch.BatchCommands.Add(Command($"SELECT count(*) FROM (SELECT 1 {from} LIMIT {CountLimit + 1}) AS open_items"));
             batch.BatchCommands.Add(Command($"""
                 SELECT {Columns}
-                {from.Replace("WHERE", "JOIN procedures.procedures p ON p.id = d.procedure_id\nWHERE", StringComparison.Ordinal)}
+                {JoinProcedures(from)}
                 ORDER BY {order}
                 LIMIT @take OFFSET @skip
                 """));
@@ -116,6 +117,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
     private static void Bind(NpgsqlParameterCollection parameters, Actor actor, string[] units, (string Role, string Unit)[] pairs, DateTimeOffset now, DateTimeOffset soon)
     {
         parameters.AddWithValue("me", actor.UserName);
+        parameters.AddWithValue("sectionRoles", DossierRoutes.SectionRoles(actor));
         parameters.AddWithValue("roles", pairs.Select(p => p.Role).ToArray());
         parameters.AddWithValue("roleUnits", pairs.Select(p => p.Unit).ToArray());
         parameters.AddWithValue("units", units);
@@ -127,9 +129,10 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
     {
         var where = scope switch
         {
-            InboxScope.Mine => """
+            InboxScope.Mine => $"""
                 (w.assignee = @me OR w.claimed_by = @me OR (w.assignee IS NULL AND w.claimed_by IS NULL
-                 AND (w.role, w.unit_id) IN (SELECT * FROM unnest(@roles::text[], @roleUnits::text[]))))
+                 AND (w.role, w.unit_id) IN (SELECT * FROM unnest(@roles::text[], @roleUnits::text[]))
+                 AND {DossierRoutes.InboxFilter}))
                 """,
             InboxScope.Unit => "w.unit_id = ANY(@units)",
             InboxScope.DueSoon => $"w.unit_id = ANY(@units) AND w.due_at >= @now AND w.due_at < @soon AND {OfficialsStep}",
@@ -149,6 +152,12 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
     /// its expiry), so it is never an official's due-soon or overdue work, whatever budget the workflow gave it.
     /// </summary>
     private const string OfficialsStep = $"w.step_id <> '{DossierSteps.AwaitSupplement}'";
+    /// <summary>Joins the procedures before the first WHERE only: the routing filter has a WHERE of its own.</summary>
+    private static string JoinProcedures(string from)
+    {
+        var at = from.IndexOf("WHERE", StringComparison.Ordinal);
+        return string.Concat(from.AsSpan(0, at), "JOIN procedures.procedures p ON p.id = d.procedure_id\n", from.AsSpan(at));
+    }
 
     /// <summary>What a page row reads, in the order the reader above takes it.</summary>
     private const string Columns = "w.id, d.id, d.code, d.status, w.step_id, w.title, w.role, w.unit_id, w.assignee, w.created_at, w.due_at, d.applicant_name, p.name, d.appointment_at";
@@ -168,6 +177,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
         (SELECT q.id, q.due_at FROM unnest(@roles::text[], @roleUnits::text[]) AS r(role, unit)
          CROSS JOIN LATERAL (SELECT w.id, w.due_at FROM engine.work_items w
                              WHERE w.status = 'Open' AND w.unit_id = r.unit AND w.role = r.role AND w.assignee IS NULL AND w.claimed_by IS NULL
+                               AND {DossierRoutes.InboxFilter}
                              ORDER BY {DueOrder} LIMIT @n) q)
         """;
 

@@ -57,6 +57,7 @@ public static class ApiPipeline
         ReceptionEndpoints.Map(dossiers);
         SupplementEndpoints.Map(dossiers);
         ProcessingEndpoints.Map(dossiers);
+        DirectionEndpoints.Map(app, dossiers);
         DecisionEndpoints.Map(dossiers);
         StepActionEndpoints.Map(dossiers);
         ClosingEndpoints.Map(dossiers);
@@ -75,6 +76,7 @@ public static class ApiPipeline
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Administrator);
         OrganisationAdminEndpoints.Map(admin);
+        ResponsibilityAdminEndpoints.Map(admin);
         CatalogueAdminEndpoints.Map(admin);
         DefinitionAdminEndpoints.Map(admin);
         CalendarAdminEndpoints.Map(admin);

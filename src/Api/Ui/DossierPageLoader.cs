@@ -17,7 +17,11 @@ namespace Api.Ui;
 public sealed record DossierPageData(
     DossierDetails Dossier, IReadOnlyList<AttachmentView> Attachments, WorkflowDefinition? Definition, IReadOnlyList<string> DoneSteps,
     IReadOnlyList<AvailableAction> Actions, IReadOnlyList<UnitOfficialView> Specialists, string? Error,
-    IReadOnlyList<SupplementSubmissionView>? OnlineSupplements = null, WorkflowSuspension? Suspension = null, Guid? RepairInstanceId = null);
+    IReadOnlyList<SupplementSubmissionView>? OnlineSupplements = null, WorkflowSuspension? Suspension = null, Guid? RepairInstanceId = null,
+    DirectionChoices? Direction = null);
+
+/// <summary>What a leader of the processing unit may direct the dossier to now: the unit's sections and its specialists (theirs and the sections').</summary>
+public sealed record DirectionChoices(IReadOnlyList<Admin.UnitChoice> Sections, IReadOnlyList<UnitOfficialView> Specialists, DateOnly Today, DateOnly? Appointment);
 
 public static class DossierPageLoader
 {
@@ -75,6 +79,23 @@ public static class DossierPageLoader
             specialists = found.Where(o => o.Roles.Contains(Role.Specialist)).DistinctBy(o => o.UserName).ToList();
         }
         return new DossierPageData(d, attachments, definition, done, actions, specialists, null, supplements, suspension,
-            actor.IsSystemAdmin ? instanceId : null);
+            actor.IsSystemAdmin ? instanceId : null, await DirectionChoicesAsync(sp, actor, d, ct));
+    }
+
+    /// <summary>For a leader or deputy of the processing unit while the dossier waits for assignment or sits with a specialist; null otherwise.</summary>
+    private static async Task<DirectionChoices?> DirectionChoicesAsync(IServiceProvider sp, Actor actor, DossierDetails d, CancellationToken ct)
+    {
+        var unit = d.ProcessingUnitId;
+        var unitText = unit.ToString();
+        if (!actor.HasRole(Role.UnitLeader, unit)
+            || !d.OpenWorkItems.Any(w => w.UnitId == unitText && (w.StepId == DossierSteps.Assign || w.Role == Role.Specialist.ToWorkflowRole())))
+            return null;
+        var db = sp.GetRequiredService<ProceduresDb>();
+        var sections = await db.Units.AsNoTracking().Where(u => u.ParentId == unit && u.TypeCode == DefaultUnitTypes.Section).OrderBy(u => u.Name)
+            .Select(u => new Admin.UnitChoice(u.Id, u.Name)).ToListAsync(ct);
+        var specialists = await LeaderDesk.SpecialistsAsync(sp, actor, [unit], ct);
+        var clock = sp.GetRequiredService<TimeProvider>();
+        DateOnly? appointment = d.Dates.AppointmentAt is { } a ? DateOnly.FromDateTime(a.ToOffset(TimeSpan.FromHours(7)).DateTime) : null;
+        return new DirectionChoices(sections, specialists, clock.Today(), appointment);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Api.Dossiers;
 using Procedures.Calendar;
 using Procedures.Dossiers;
@@ -50,11 +51,16 @@ public static class LeaderDesk
         return new LeaderDeskData(workload, overdue.DistinctBy(i => i.WorkItemId).OrderBy(i => i.DueAt).ToList(), waiting, specialists);
     }
 
-    /// <summary>The specialists of the led units, through the same query as the assign form of the dossier page.</summary>
+    /// <summary>The specialists of the led units and their sections, through the same query as the assign form of the dossier page.</summary>
     public static async Task<IReadOnlyList<UnitOfficialView>> SpecialistsAsync(IServiceProvider sp, Actor actor, IEnumerable<Guid> units, CancellationToken ct)
     {
         var found = new List<UnitOfficialView>();
-        foreach (var unit in units)
+        // Specialists sit in the unit's sections (an economy section, the office), which act for the unit: count them with it.
+        var led = units.ToList();
+        var db = sp.GetRequiredService<Procedures.Persistence.ProceduresDb>();
+        var sections = await db.Units.AsNoTracking().Where(u => u.ParentId != null && led.Contains(u.ParentId.Value) && u.TypeCode == DefaultUnitTypes.Section)
+            .Select(u => u.Id).ToListAsync(ct);
+        foreach (var unit in led.Concat(sections).Distinct())
             found.AddRange((await sp.GetRequiredService<UnitOfficialsQuery>().HandleAsync(actor, new ListUnitOfficials(unit), ct)).Value ?? []);
         return found.Where(o => o.Roles.Contains(Role.Specialist)).DistinctBy(o => o.UserName).ToList();
     }

@@ -10,7 +10,10 @@ namespace Procedures.Dossiers;
 /// <summary>The leader or section head directs and assigns (chỉ đạo, phân công) a specialist, with optional instructions.</summary>
 public sealed record AssignDossier(Guid DossierId, string Actor, string Specialist, string? Instructions = null);
 
-/// <summary>The specialist must hold the Specialist role, today, in the unit of the <c>assign</c> step (the processing unit).</summary>
+/// <summary>
+/// By a section head (in charge of the dossier when it is routed) or a leader or deputy of the processing unit. The specialist must
+/// hold the Specialist role, today, in the unit of the <c>assign</c> step (the processing unit) or one of its sections.
+/// </summary>
 public sealed class AssignDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
     CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
 {
@@ -21,6 +24,8 @@ public sealed class AssignDossierHandler(ProceduresDb db, WorkflowRuntime engine
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("assign", DossierSteps.Assign);
+        // The leader or deputy of the processing unit directs its sections (DOMAIN.md: lãnh đạo chỉ đạo, phân công), so may assign too.
+        if (item.Error is { Kind: ErrorKind.Forbidden } && work.LeaderItem(DossierSteps.Assign) is { } led) item = led;
         if (item.Error is { } cannot) return cannot;
         var specialist = await work.FindOfficialAsync(request.Specialist.Trim(), ct);
         if (specialist is null || item.Value!.Unit is not { } unit || !specialist.HasRole(Role.Specialist, unit))

@@ -16,6 +16,8 @@ public static class DossierServices
         services.TryAddScoped<RefuseDossierHandler>();
         services.TryAddScoped<WithdrawDossierHandler>();
         services.TryAddScoped<AssignDossierHandler>();
+        services.TryAddScoped<DirectDossierHandler>();
+        services.TryAddScoped<DirectionQueries>();
         services.TryAddScoped<SubmitAppraisalHandler>();
         services.TryAddScoped<RequestConsultationHandler>();
         services.TryAddScoped<ReplyToConsultationHandler>();

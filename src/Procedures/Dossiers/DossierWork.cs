@@ -42,6 +42,8 @@ internal sealed partial class DossierWork : IAsyncDisposable
     public ProceduresDb Db => _db;
     public NpgsqlTransaction Transaction => (NpgsqlTransaction)_tx.GetDbTransaction();
     public IReadOnlyList<DossierWorkItem> WorkItems { get; private set; } = [];
+    /// <summary>The section or official in charge of the dossier's processing (<see cref="DossierRoutes"/>); null: the unit's default queue.</summary>
+    public DossierRoute? Route { get; set; }
     public IEnumerable<DossierWorkItem> OpenItems => WorkItems.Where(w => w.IsOpen);
     public string ReceivingUnit => Dossier.ReceivingUnitId.ToString();
 
@@ -51,6 +53,15 @@ internal sealed partial class DossierWork : IAsyncDisposable
     public static Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
         TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, CancellationToken ct) =>
         OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName, (actor, units) => units.Any(actor.BelongsTo) ? null : NoSuchDossier, ct);
+
+    /// <summary>
+    /// Starts a leader's use case (chỉ đạo): NotFound when the dossier does not exist, Forbidden for an official taking no part
+    /// in it (a leader of another unit learns no more than that it is not theirs to direct).
+    /// </summary>
+    public static Task<DomainResult<DossierWork>> OpenForLeaderAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, DomainError notTheirs, CancellationToken ct) =>
+        OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName,
+            (actor, units) => units.Count == 0 ? NoSuchDossier : units.Any(actor.BelongsTo) ? null : notTheirs, ct);
 
     /// <param name="refusal">Why the actor may not act on a dossier with these units taking part; null when they may.</param>
     private static async Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
@@ -70,6 +81,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             work.Dossier = dossier;
             work.WorkItems = workItems;
+            work.Route = await DossierRoutes.ReadAsync(work.Transaction, dossierId, ct);
             return work;
         }
         catch
@@ -113,11 +125,20 @@ internal sealed partial class DossierWork : IAsyncDisposable
                 $"Thao tác '{action}' không được phép ở bước hiện tại của hồ sơ ({where}).",
                 $"Action '{action}' is not allowed at the dossier's current step ({where}).");
         }
-        return candidates.FirstOrDefault(w => Actor.Holds(w.Role, w.Unit)) is { } item
-            ? item
-            : DomainError.Forbidden($"Bạn không có vai trò '{candidates[0].Role}' tại đơn vị của bước này.",
+        if (candidates.FirstOrDefault(w => Actor.Holds(w.Role, w.Unit)) is not { } item)
+            return DomainError.Forbidden($"Bạn không có vai trò '{candidates[0].Role}' tại đơn vị của bước này.",
                 $"You do not hold the role '{candidates[0].Role}' in the unit of this step.");
+        return Route is { } route && route.Excludes(Actor, item) ? NotInCharge : item;
     }
+
+    /// <summary>The open item at <paramref name="step"/> in a unit the actor leads (leader or deputy): a leader directs within their unit.</summary>
+    public DossierWorkItem? LeaderItem(string step) =>
+        OpenItems.FirstOrDefault(w => w.StepId == step && w.Unit is { } unit && Actor.HasRole(Role.UnitLeader, unit));
+
+    /// <summary>The dossier is routed to a section or official in charge of its sector or procedure, and the actor is not them.</summary>
+    public static DomainError NotInCharge { get; } = new(ErrorKind.Forbidden, "not-in-charge",
+        "Hồ sơ thuộc lĩnh vực (thủ tục) do phòng, ban hoặc cán bộ khác phụ trách.",
+        "The dossier's sector (procedure) is in the charge of another section or official.");
 
     /// <summary>An official as of today (null when unknown or inactive), remembered for naming in this use case's history.</summary>
     public async Task<Actor?> FindOfficialAsync(string userName, CancellationToken ct)

@@ -25,6 +25,9 @@ public static class OrganisationServices
         services.TryAddScoped<BindCompetenceHandler>();
         services.TryAddScoped<EndCompetenceHandler>();
         services.TryAddScoped<CompetentUnitsQuery>();
+        services.TryAddScoped<Responsibilities.AssignResponsibilityHandler>();
+        services.TryAddScoped<Responsibilities.EndResponsibilityHandler>();
+        services.TryAddScoped<Responsibilities.ResponsibilityQueries>();
         return services;
     }
 }

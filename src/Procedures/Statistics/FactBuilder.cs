@@ -22,7 +22,7 @@ internal sealed class FactBuilder(VietnameseCalendar calendar, DossierSettings s
         SELECT {Columns}, a.receiver, g.digitised
         FROM procedures.dossiers d
         LEFT JOIN LATERAL (SELECT e.receiver FROM procedures.dossier_events e
-                           WHERE e.dossier_id = d.id AND e.kind = 'Assigned' ORDER BY e.id DESC LIMIT 1) a ON true
+                           WHERE e.dossier_id = d.id AND e.kind IN ('Assigned', 'Directed') AND e.receiver IS NOT NULL ORDER BY e.id DESC LIMIT 1) a ON true
         LEFT JOIN LATERAL (SELECT bool_and(x.attachment_id IS NOT NULL) AS digitised FROM procedures.dossier_documents x
                            WHERE x.dossier_id = d.id AND x.provided) g ON true
         WHERE d.id = ANY($1)
@@ -33,7 +33,7 @@ internal sealed class FactBuilder(VietnameseCalendar calendar, DossierSettings s
         SELECT {Columns}, a.receiver, g.digitised
         FROM procedures.dossiers d
         LEFT JOIN (SELECT DISTINCT ON (dossier_id) dossier_id, receiver FROM procedures.dossier_events
-                   WHERE kind = 'Assigned' ORDER BY dossier_id, id DESC) a ON a.dossier_id = d.id
+                   WHERE kind IN ('Assigned', 'Directed') AND receiver IS NOT NULL ORDER BY dossier_id, id DESC) a ON a.dossier_id = d.id
         LEFT JOIN (SELECT dossier_id, bool_and(attachment_id IS NOT NULL) AS digitised FROM procedures.dossier_documents
                    WHERE provided GROUP BY dossier_id) g ON g.dossier_id = d.id
         WHERE d.received_at IS NOT NULL

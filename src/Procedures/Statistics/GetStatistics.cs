@@ -58,7 +58,7 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
         var period = await reader.ReadAsync(scope.Filter(), dim, from, toExclusive, ct, forceFacts);
         var rows = groupBy switch
         {
-            StatisticsGrouping.ChildUnit => ChildRows(scope, period.Rows),
+            StatisticsGrouping.ChildUnit => await ChildRowsAsync(scope, period.Rows, from, toExclusive, forceFacts, ct),
             StatisticsGrouping.Unit => scope.Units.Where(u => period.Rows.ContainsKey(u.Id.ToString())).OrderBy(u => u.Code, StringComparer.Ordinal)
                 .Select(u => new StatisticsRow(u.Id.ToString(), u.Code, u.Name, period.Rows[u.Id.ToString()].ToFigures())).ToList(),
             StatisticsGrouping.Procedure => await ProcedureRowsAsync(period.Rows, ct),
@@ -99,20 +99,44 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
             read[^1].RefreshedAt, read.All(m => m.FromSummaries), rows, whole.ToFigures());
     }
 
-    private static List<StatisticsRow> ChildRows(StatisticsScope scope, Dictionary<string, FigureSums> byUnit)
+    /// <summary>
+    /// One row per direct child, each rolling up its subtree. The unit's own dossiers go to the section of the official handling
+    /// them (the specialist assigned or directed): a commune's sections act for it, so its dossiers are processed at the commune
+    /// itself but belong to a section's work. What no section's official handles stays in the unit's "(trực tiếp)" row.
+    /// </summary>
+    private async Task<List<StatisticsRow>> ChildRowsAsync(StatisticsScope scope, Dictionary<string, FigureSums> byUnit, DateOnly from,
+        DateOnly toExclusive, bool forceFacts, CancellationToken ct)
     {
         var children = scope.Children;
         var sums = children.ToDictionary(c => c.Id, _ => new FigureSums());
         var direct = new FigureSums();
+        var rootKey = scope.Root.Id.ToString();
         foreach (var (unit, figures) in byUnit)
+            if (unit != rootKey) sums[scope.ChildOf(Guid.Parse(unit), children)].Add(figures);
+        if (byUnit.TryGetValue(rootKey, out var own))
         {
-            var child = scope.ChildOf(Guid.Parse(unit), children);
-            (child == scope.Root.Id ? direct : sums[child]).Add(figures);
+            var sectionOf = await SectionsOfOfficialsAsync(children.Select(c => c.Id).ToList(), ct);
+            if (sectionOf.Count == 0) direct.Add(own);
+            else
+                foreach (var (official, figures) in (await reader.ReadAsync(scope.Filter([scope.Root.Id]), Dim.Official, from, toExclusive, ct, forceFacts)).Rows)
+                    (sectionOf.TryGetValue(official, out var section) ? sums[section] : direct).Add(figures);
         }
         var rows = children.Select(c => new StatisticsRow(c.Id.ToString(), c.Code, c.Name, sums[c.Id].ToFigures())).ToList();
-        if (byUnit.ContainsKey(scope.Root.Id.ToString()))
-            rows.Insert(0, new StatisticsRow(scope.Root.Id.ToString(), scope.Root.Code, $"{scope.Root.Name} (trực tiếp)", direct.ToFigures()));
+        if (byUnit.ContainsKey(rootKey))
+            rows.Insert(0, new StatisticsRow(rootKey, scope.Root.Code, $"{scope.Root.Name} (trực tiếp)", direct.ToFigures()));
         return rows;
+    }
+
+    /// <summary>The section (among <paramref name="children"/>) each official works in, by user name; their latest membership when several.</summary>
+    private async Task<Dictionary<string, Guid>> SectionsOfOfficialsAsync(List<Guid> children, CancellationToken ct)
+    {
+        var rows = await (from m in db.Memberships.AsNoTracking()
+                          join o in db.Officials.AsNoTracking() on m.OfficialId equals o.Id
+                          join u in db.Units.AsNoTracking() on m.UnitId equals u.Id
+                          where children.Contains(u.Id) && u.TypeCode == DefaultUnitTypes.Section
+                          orderby m.EffectiveFrom descending
+                          select new { o.UserName, u.Id }).ToListAsync(ct);
+        return rows.GroupBy(r => r.UserName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
     }
 
     private async Task<List<StatisticsRow>> ProcedureRowsAsync(Dictionary<string, FigureSums> byProcedure, CancellationToken ct)

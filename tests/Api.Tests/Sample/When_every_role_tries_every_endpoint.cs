@@ -48,6 +48,8 @@ public sealed class When_every_role_tries_every_endpoint
         ("POST", "/api/v1/dossiers/{D}/refusal", new { reason = "Không đủ điều kiện" }, Unauthorised, DossierOfX),
         ("POST", "/api/v1/dossiers/{D}/assignment", new { specialist = "ys.economy.specialist" }, Unauthorised, DossierOfX),
         ("POST", "/api/v1/dossiers/{D}/appraisal", new { notes = "Đủ điều kiện" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/directions", new { instructions = "Ma trận", specialist = "ys.economy.specialist" }, Unauthorised, DossierOfX),
+        ("GET", "/api/v1/directions/mine", null, Unauthorised, Officials),
         ("POST", "/api/v1/dossiers/{D}/consultations", new { subject = "Xin ý kiến" }, Unauthorised, DossierOfX),
         ("POST", "/api/v1/dossiers/{D}/consultation-replies", new { reply = "Đồng ý" }, Unauthorised, DossierOfX),
         ("POST", "/api/v1/dossiers/{D}/approval", new { }, Unauthorised, DossierOfX),
@@ -80,6 +82,9 @@ public sealed class When_every_role_tries_every_endpoint
         ("GET", "/api/v1/admin/units/{province}/tree", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/units/{commune}/officials", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/unit-types", null, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/units/{commune}/responsibilities", null, Unauthorised, AdminOnly),
+        // No holder and no scope: refused (422) before anything is written, so the admin's "ok" changes nothing.
+        ("POST", "/api/v1/admin/responsibilities", new { unitId = "{commune}" }, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/calendar/2026", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/calendar/rules", null, Unauthorised, AdminOnly),
         ("PUT", "/api/v1/admin/calendar/rules", new { cutOff = "15:00:00", cultureDayFromYear = 2026 }, Unauthorised, AdminOnly),
