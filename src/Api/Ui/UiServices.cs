@@ -23,9 +23,11 @@ public static class UiServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
         services.AddLocalization();
         services.AddScoped<UiSession>();
         services.AddScoped<InboxReader>();
+        services.AddScoped<PeopleNames>();
         services.AddSingleton<UiRateLimiter>();
         services.AddScoped<UiClient>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, UiClientCircuitHandler>();
