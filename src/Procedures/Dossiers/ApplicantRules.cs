@@ -32,7 +32,7 @@ public static partial class ApplicantRules
     {
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(applicant.FullName))
-            errors.Add(DomainError.Invalid("fullName", "required", "Vui lòng nhập họ tên người nộp hồ sơ.", "Enter the applicant's full name."));
+            errors.Add(DomainError.Invalid("fullName", "required", "Vui lòng nhập họ tên người nộp hồ sơ.", "The applicant's full name is required."));
         else Length(errors, applicant.FullName, FullNameMax, "fullName", "Họ tên", "The full name");
         if (!string.IsNullOrWhiteSpace(applicant.IdNumber) && !IsCitizenIdNumber(applicant.IdNumber))
             errors.Add(DomainError.Invalid("idNumber", "id-number", "Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.",
