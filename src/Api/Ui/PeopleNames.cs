@@ -20,5 +20,11 @@ public sealed class PeopleNames(UiSession session)
     }
 
     /// <summary>The full name, or the text itself when it is not a known official's sign-in name; "—" for none.</summary>
-    public string Of(string? userName) => userName is null or "" ? "—" : _known.GetValueOrDefault(userName, userName);
+    public string Of(string? userName) => userName switch
+    {
+        null or "" => "—",
+        // What the product does by itself (workflows loaded from files at start-up, sweeps) is done by "the system".
+        "system" => UiServices.IsEnglish ? "System" : "Hệ thống",
+        _ => _known.GetValueOrDefault(userName, userName),
+    };
 }
