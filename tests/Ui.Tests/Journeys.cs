@@ -35,6 +35,13 @@ public static class Journeys
         await page.Locator("button.lang-link[lang=vi]").WaitForAsync();
     }
 
+    /// <summary>Opens a page: the sign-in page is rendered on the server only (no live connection to wait for), the others are live.</summary>
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        if (path.StartsWith("/dang-nhap", StringComparison.Ordinal)) await page.GotoAsync(path);
+        else await page.GoAsync(path);
+    }
+
     /// <summary>The page's visible text, once it is live and nothing is loading.</summary>
     public static async Task<string> VisibleTextAsync(this IPage page)
     {

@@ -27,9 +27,9 @@ public sealed class When_an_official_confirms_what_cannot_be_undone
         var dialog = admin.Locator("[data-testid=confirm-dialog]");
         await dialog.WaitForAsync();
         (await dialog.Locator("[data-testid=confirm-message]").InnerTextAsync()).ShouldContain("Ngừng áp dụng quy trình");
-        (await dialog.Locator("[data-testid=confirm-go]").GetAttributeAsync("class"))!.ShouldContain("mud-button-filled-error");
+        (await admin.Locator("[data-testid=confirm-go]").GetAttributeAsync("class"))!.ShouldContain("mud-button-filled-error");
         await admin.ShotAsync("d1-confirm-retire");
-        await dialog.Locator("[data-testid=confirm-cancel]").ClickAsync();
+        await admin.Locator("[data-testid=confirm-cancel]").ClickAsync();
         await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         (await admin.Locator("[data-testid=definition-retire]").CountAsync()).ShouldBe(1); // still in force: it can still be retired

@@ -41,7 +41,7 @@ public sealed class When_pages_are_checked_for_accessibility
         if (user.Length > 0) await page.SignInAsync(user);
         foreach (var path in paths)
         {
-            await page.GoAsync(path);
+            await page.OpenAsync(path);
             await page.VisibleTextAsync();
             found.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{user} {path}: {v}"));
         }

@@ -49,7 +49,7 @@ public sealed partial class When_pages_are_read_in_one_language
             if (english) await page.ToEnglishAsync();
             foreach (var path in paths)
             {
-                await page.GoAsync(path);
+                await page.OpenAsync(path);
                 var text = await page.VisibleTextAsync();
                 found.AddRange(forbidden.Matches(text).Select(m => $"{user} {path}: \"{m.Value}\" in …{Around(text, m.Index)}…"));
             }

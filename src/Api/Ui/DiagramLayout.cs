@@ -18,10 +18,10 @@ public sealed record Diagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<Dia
 /// </summary>
 public static class DiagramLayout
 {
-    /// <summary>Sizes in CSS pixels at 100 %: two boxes of a layer fit a 390-px phone; a label of up to 3 lines × 21 characters fits a box.</summary>
+    /// <summary>Sizes in CSS pixels at 100 %: two boxes of a layer fit a 390-px phone; a label of up to 3 lines × 18 characters fits a box.</summary>
     public const double NodeWidth = 150, NodeHeight = 60, ColumnGap = 16, LayerGap = 36, Margin = 8;
 
-    public const int LineChars = 21, MaxLines = 3;
+    public const int LineChars = 18, MaxLines = 3;
 
     /// <summary>Breaks a label into at most <see cref="MaxLines"/> lines of about <see cref="LineChars"/> characters; a last line that overflows ends with "…".</summary>
     public static IReadOnlyList<string> Wrap(string label)
