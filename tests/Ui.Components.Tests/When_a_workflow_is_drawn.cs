@@ -138,4 +138,62 @@ public sealed class When_a_workflow_is_drawn
         cut.FindAll("[data-testid=workflow-diagram]").ShouldBeEmpty();
         cut.Find("[role=status]").TextContent.ShouldNotBeNullOrWhiteSpace();
     }
+
+    [Test]
+    public void Should_wrap_a_long_title_into_lines_that_fit_the_box_without_cutting_words()
+    {
+        var lines = DiagramLayout.Wrap("Thẩm định hồ sơ và đề xuất phương án giải quyết");
+        lines.Count.ShouldBeLessThanOrEqualTo(DiagramLayout.MaxLines);
+        lines.ShouldAllBe(l => l.Length <= DiagramLayout.LineChars);
+        string.Join(" ", lines).ShouldStartWith("Thẩm định hồ sơ và đề xuất");
+        DiagramLayout.Wrap("Ký duyệt").ShouldBe(["Ký duyệt"]);
+    }
+
+    [Test]
+    public void Should_end_a_title_too_long_for_three_lines_with_an_ellipsis_and_keep_it_whole_in_the_tooltip()
+    {
+        var title = string.Join(" ", Enumerable.Repeat("Phòng Tư pháp", 8));
+        var lines = DiagramLayout.Wrap(title);
+        lines.Count.ShouldBe(DiagramLayout.MaxLines);
+        lines[^1].ShouldEndWith("…");
+    }
+
+    [Test]
+    public void Should_fit_two_boxes_of_a_layer_on_a_390_px_phone_without_scrolling()
+    {
+        // 390 px less the page's and the card's padding leaves about 340 px.
+        (2 * DiagramLayout.NodeWidth + DiagramLayout.ColumnGap + 2 * DiagramLayout.Margin).ShouldBeLessThanOrEqualTo(340);
+    }
+
+    [Test]
+    public async Task Should_draw_every_line_of_a_title_at_full_size_and_mark_the_path_taken()
+    {
+        await using var context = Components.NewContext();
+        var definition = Definition();
+        var cut = context.Render<WorkflowDiagram>(p => p
+            .Add(x => x.Definition, definition)
+            .Add(x => x.Current, new HashSet<string> { "sign" })
+            .Add(x => x.Done, new HashSet<string> { "receive", "process" }));
+        cut.Find("g[data-step=receive] text").TextContent.ShouldContain("Tiếp nhận hồ sơ");
+        cut.Find("g[data-step=receive] title").TextContent.ShouldBe("Tiếp nhận hồ sơ");
+        var taken = cut.FindAll("path.edge.taken");
+        taken.Count.ShouldBe(2); // receive → process → sign
+        var svg = cut.Find("div.diagram > svg");
+        var width = double.Parse(svg.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+        width.ShouldBe(DiagramLayout.Compute(definition).Width);
+        svg.GetAttribute("aria-label")!.ShouldContain("Bước đang xử lý: Ký duyệt");
+    }
+
+    [Test]
+    public async Task Should_zoom_in_and_out_within_limits()
+    {
+        await using var context = Components.NewContext();
+        var cut = context.Render<WorkflowDiagram>(p => p.Add(x => x.Definition, Definition()));
+        cut.Find("[data-testid=diagram-scale]").TextContent.ShouldBe("100 %");
+        cut.Find("[data-testid=diagram-zoom-in] button, button[data-testid=diagram-zoom-in]").Click();
+        cut.Find("[data-testid=diagram-scale]").TextContent.ShouldBe("120 %");
+        for (var i = 0; i < 10; i++)
+            if (cut.FindAll("button[data-testid=diagram-zoom-out]:not([disabled]), [data-testid=diagram-zoom-out] button:not([disabled])").FirstOrDefault() is { } b) b.Click();
+        cut.Find("[data-testid=diagram-scale]").TextContent.ShouldBe("80 %");
+    }
 }

@@ -29,17 +29,20 @@ public sealed class When_an_action_form_is_sent
     private static string Error(IRenderedComponent<ActionPanel> cut) => cut.Find("[data-testid=error]").TextContent;
 
     [Test]
-    public async Task Should_refuse_a_refusal_without_its_reason_and_send_it_with_one()
+    public async Task Should_refuse_a_refusal_without_its_reason_and_send_it_with_one_once_confirmed()
     {
         await using var context = Components.NewContext();
+        var dialogs = context.Render<MudBlazor.MudDialogProvider>();
         var cut = Render(context, new AvailableAction("refuse", "Từ chối", "process", [], CommentRequired: true));
         cut.Find("[data-testid=action-go]").Click();
         Error(cut).ShouldBe("Vui lòng nhập ý kiến hoặc lý do.");
+        dialogs.FindAll("[data-testid=confirm-dialog]").ShouldBeEmpty(); // nothing to confirm while the form is incomplete
         _sent.ShouldBeEmpty();
 
         Field(cut, "action-comment").Change("Hồ sơ không đủ điều kiện");
         cut.Find("[data-testid=action-go]").Click();
-        _sent.Single().Comment.ShouldBe("Hồ sơ không đủ điều kiện");
+        dialogs.WaitForElement("[data-testid=confirm-go]").Click();
+        cut.WaitForAssertion(() => _sent.Single().Comment.ShouldBe("Hồ sơ không đủ điều kiện"));
         cut.FindAll("[data-testid=error]").ShouldBeEmpty();
     }
 

@@ -48,4 +48,19 @@ public sealed class When_the_history_is_shown
         cut.FindAll("[data-testid=timeline]").ShouldBeEmpty();
         cut.Find("[role=status]").TextContent.ShouldContain("Chưa có");
     }
+
+    [Test]
+    public async Task Should_name_the_step_by_its_title_and_never_by_its_internal_id()
+    {
+        await using var context = Components.NewContext();
+        var titled = context.Render<Timeline>(p => p
+            .Add(x => x.Events, new[] { Event(1, 1, "a", null) })
+            .Add(x => x.StepTitles, new Dictionary<string, string> { ["process"] = "Thẩm định hồ sơ" }));
+        titled.Find("[data-testid=event-step]").TextContent.ShouldBe(" (Thẩm định hồ sơ)");
+        titled.Markup.ShouldNotContain("(process)");
+
+        var untitled = context.Render<Timeline>(p => p.Add(x => x.Events, new[] { Event(1, 1, "a", null) }));
+        untitled.FindAll("[data-testid=event-step]").ShouldBeEmpty();
+        untitled.Markup.ShouldNotContain("process");
+    }
 }

@@ -49,6 +49,10 @@ public sealed class When_an_admin_publishes_a_definition
         await admin.ShotAsync("c3-valid-draft-diff");
 
         await admin.Locator("[data-testid=definition-publish]").ClickAsync();
+        // Publishing asks first: a published version can no longer be edited.
+        var confirm = admin.Locator("[data-testid=confirm-dialog]");
+        (await confirm.Locator("[data-testid=confirm-message]").InnerTextAsync()).ShouldContain("Công bố phiên bản");
+        await admin.Locator("[data-testid=confirm-go]").ClickAsync();
         var next = (current.Version + 1).ToString();
         await admin.Locator("[data-testid=current-version]", new() { HasText = next }).WaitForAsync();
         (await admin.Locator($"[data-testid=definition-version][data-version='{next}'] [data-testid=version-state]").InnerTextAsync()).ShouldBe("Đang áp dụng");

@@ -20,7 +20,10 @@ public sealed class When_an_official_signs_in
         var tabs = await page.Locator(".mud-tab").AllInnerTextsAsync();
         TestContext.Out.WriteLine(string.Join(" | ", tabs));
         tabs.ShouldContain(t => t.StartsWith("CỦA TÔI (", StringComparison.OrdinalIgnoreCase));
-        (await page.Locator("[data-testid=user-name]").InnerTextAsync()).ShouldBe("ys.clerk");
+        // The top bar names the official as people call them, not by the sign-in name.
+        var fullName = await _host.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Officials.Where(o => o.UserName == "ys.clerk").Select(o => o.FullName)));
+        (await page.Locator("[data-testid=user-name]").InnerTextAsync()).ShouldBe(fullName);
     }
 
     [Test]

@@ -146,10 +146,13 @@ public sealed class QuestionValidator : AbstractValidator<QuestionRequest>
 
 public sealed class FeedbackValidator : AbstractValidator<FeedbackRequest>
 {
+    /// <summary>The longest subject and feedback accepted; the page states them and stops typing there.</summary>
+    public const int SubjectMax = 300, BodyMax = 4000;
+
     public FeedbackValidator()
     {
-        RuleFor(x => x.Subject).Required(300, "tiêu đề", "The subject");
-        RuleFor(x => x.Body).Required(4000, "nội dung góp ý", "The feedback");
+        RuleFor(x => x.Subject).Required(SubjectMax, "tiêu đề", "The subject");
+        RuleFor(x => x.Body).Required(BodyMax, "nội dung góp ý", "The feedback");
     }
 }
 

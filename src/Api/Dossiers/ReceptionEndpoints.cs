@@ -83,21 +83,14 @@ public static class ReceptionEndpoints
     }
 }
 
+/// <summary>The applicant's details by <see cref="ApplicantRules"/>: every failing field at once, in the caller's language.</summary>
 public sealed class ApplicantValidator : AbstractValidator<ApplicantData>
 {
-    public ApplicantValidator()
+    public ApplicantValidator() => RuleFor(x => x).Custom((applicant, context) =>
     {
-        RuleFor(x => x.FullName).Required(200, "họ tên người nộp", "The applicant's full name");
-        RuleFor(x => x.IdNumber).Optional(30, "số giấy tờ tùy thân", "The identity number")
-            .Matches("^[0-9A-Za-z]*$").Says("Số giấy tờ chỉ gồm chữ và số.", "The identity number holds letters and digits only.");
-        RuleFor(x => x.Phone).Optional(30, "số điện thoại", "The phone number")
-            .Matches(@"^\+?[0-9 .\-]*$").Says("Số điện thoại không hợp lệ.", "The phone number is not valid.");
-        RuleFor(x => x.Email).Optional(200, "thư điện tử", "The e-mail address")
-            .EmailAddress().When(x => !string.IsNullOrEmpty(x.Email)).Says("Thư điện tử không hợp lệ.", "The e-mail address is not valid.");
-        RuleFor(x => x.Address).Optional(500, "địa chỉ", "The address");
-        RuleFor(x => x.OrganisationName).Optional(300, "tên tổ chức", "The organisation name");
-        RuleFor(x => x.TaxCode).Optional(30, "mã số thuế", "The tax code");
-    }
+        foreach (var error in ApplicantRules.Check(applicant))
+            context.AddFailure(error.Field!, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? error.MessageEn : error.MessageVi);
+    });
 }
 
 public sealed class HandedDocumentValidator : AbstractValidator<HandedDocument>

@@ -2,7 +2,10 @@ using Procedures.Dossiers;
 
 namespace Api.Ui;
 
-/// <summary>The applicant fields of the reception desk and the online submission, checked before the use case sees them.</summary>
+/// <summary>
+/// The applicant fields of the reception desk and the online submission, checked by <see cref="ApplicantRules"/> before the
+/// use case sees them: every problem at once, each shown under its field.
+/// </summary>
 public sealed class ApplicantForm
 {
     public string? FullName { get; set; }
@@ -11,18 +14,19 @@ public sealed class ApplicantForm
     public string? Email { get; set; }
     public string? Address { get; set; }
 
-    /// <summary>The first thing missing or malformed, in the UI's language; null when the form can be sent.</summary>
+    /// <summary>The problems found by the last <see cref="Check"/>, by field (<c>fullName</c>, <c>idNumber</c>, <c>phone</c>, ...).</summary>
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    public bool Has(string field) => Errors.ContainsKey(field);
+
+    public string? For(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>Every problem, in the UI's language, joined for the summary above the button; null when the form can be sent.</summary>
     public string? Check()
     {
-        var en = UiServices.IsEnglish;
-        if (string.IsNullOrWhiteSpace(FullName)) return en ? "Enter the applicant's full name." : "Vui lòng nhập họ tên người nộp hồ sơ.";
-        if (!string.IsNullOrWhiteSpace(Phone) && !Phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '+'))
-            return en ? "The phone number is not valid." : "Số điện thoại không hợp lệ.";
-        if (!string.IsNullOrWhiteSpace(IdNumber) && !IdNumber.All(char.IsAsciiLetterOrDigit))
-            return en ? "The identity number holds letters and digits only." : "Số giấy tờ chỉ gồm chữ và số.";
-        if (!string.IsNullOrWhiteSpace(Email) && !System.Net.Mail.MailAddress.TryCreate(Email, out _))
-            return en ? "The e-mail address is not valid." : "Thư điện tử không hợp lệ.";
-        return null;
+        var errors = ApplicantRules.Check(new ApplicantData(FullName ?? "", IdNumber, Phone, Email, Address));
+        Errors = errors.GroupBy(e => e.Field!).ToDictionary(g => g.Key, g => Text.Error(g.First())!);
+        return Errors.Count == 0 ? null : string.Join(" ", Errors.Values);
     }
 
     public ApplicantData ToData() => new(FullName!.Trim(), Blank(IdNumber), Blank(Phone), Blank(Email), Blank(Address));

@@ -2,7 +2,11 @@ using Engine.Definitions;
 
 namespace Api.Ui;
 
-public sealed record DiagramNode(string Id, string Label, StepKind Kind, int Layer, int Column, double X, double Y);
+public sealed record DiagramNode(string Id, string Label, StepKind Kind, int Layer, int Column, double X, double Y)
+{
+    /// <summary>The label broken at word boundaries into the lines that fit the box, so nothing is cut off.</summary>
+    public IReadOnlyList<string> Lines => DiagramLayout.Wrap(Label);
+}
 
 public sealed record DiagramEdge(string From, string To, string? Label, bool Backwards);
 
@@ -14,7 +18,28 @@ public sealed record Diagram(IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<Dia
 /// </summary>
 public static class DiagramLayout
 {
-    public const double NodeWidth = 180, NodeHeight = 44, ColumnGap = 24, LayerGap = 40, Margin = 12;
+    /// <summary>Sizes in CSS pixels at 100 %: two boxes of a layer fit a 390-px phone; a label of up to 3 lines × 18 characters fits a box.</summary>
+    public const double NodeWidth = 150, NodeHeight = 60, ColumnGap = 16, LayerGap = 36, Margin = 8;
+
+    public const int LineChars = 18, MaxLines = 3;
+
+    /// <summary>Breaks a label into at most <see cref="MaxLines"/> lines of about <see cref="LineChars"/> characters; a last line that overflows ends with "…".</summary>
+    public static IReadOnlyList<string> Wrap(string label)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length == 0) line = word;
+            else if (line.Length + 1 + word.Length <= LineChars) line += " " + word;
+            else { lines.Add(line); line = word; }
+        }
+        if (line.Length > 0) lines.Add(line);
+        if (lines.Count <= MaxLines && lines.All(l => l.Length <= LineChars)) return lines;
+        var kept = lines.Take(MaxLines).Select(l => l.Length <= LineChars ? l : l[..(LineChars - 1)] + "…").ToList();
+        if (lines.Count > MaxLines) kept[^1] = (kept[^1].Length < LineChars ? kept[^1] : kept[^1][..(LineChars - 1)]) + "…";
+        return kept;
+    }
 
     public static IReadOnlyList<(string To, string? Label)> Targets(StepDefinition step)
     {

@@ -53,4 +53,29 @@ public static class Text
             $"{Fmt.Money(fee.Amount)} per page (pages 1–{fee.FirstPages}), {Fmt.Money(fee.NextPageAmount)} per further page"),
         _ => Pick("Theo quyết định của cơ quan có thẩm quyền", "Set by decision"),
     };
+
+    /// <summary>The level a procedure is carried out at (catalogue code <c>commune</c>, <c>department</c>, <c>province</c>, ...).</summary>
+    public static string Level(string level) => level switch
+    {
+        "commune" => Pick("Cấp xã", "Commune level"),
+        "district" => Pick("Cấp huyện", "District level"),
+        "department" => Pick("Cấp tỉnh (sở, ngành)", "Province level (department)"),
+        "province" => Pick("Cấp tỉnh", "Province level"),
+        "central" or "ministry" => Pick("Cấp trung ương", "Central level"),
+        _ => level,
+    };
+
+    /// <summary>A citizen's rating grade (Decision 766/QĐ-TTg bands).</summary>
+    public static string Grade(Procedures.Citizens.RatingGrade grade) => grade switch
+    {
+        Procedures.Citizens.RatingGrade.Excellent => Pick("Xuất sắc", "Excellent"),
+        Procedures.Citizens.RatingGrade.Good => Pick("Tốt", "Good"),
+        Procedures.Citizens.RatingGrade.Fair => Pick("Khá", "Fair"),
+        Procedures.Citizens.RatingGrade.Average => Pick("Trung bình", "Average"),
+        _ => Pick("Yếu", "Weak"),
+    };
+
+    /// <summary>A unit type's name in the UI's language; its code only when the type is unknown.</summary>
+    public static string UnitType(string code, IEnumerable<Procedures.Organisation.UnitTypeView> types) =>
+        types.FirstOrDefault(t => t.Code == code) is { } type ? UiServices.IsEnglish ? type.NameEn ?? type.Name : type.Name : code;
 }

@@ -10,18 +10,24 @@ public static class UiServices
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN"), English = CultureInfo.GetCultureInfo("en");
 
+    public const int MaxCircuitMessageBytes = 128 * 1024;
+
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
         // Package assets (MudBlazor's CSS and JS) are served from the build output as well as from a publish folder.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A field's whole value travels in one circuit message: the longest text a form allows (8,000 characters of Vietnamese,
+        // up to 3 bytes each, escaped once more inside the event's JSON) must fit, or the circuit drops and the value is lost.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
         services.AddLocalization();
         services.AddScoped<UiSession>();
         services.AddScoped<InboxReader>();
+        services.AddScoped<PeopleNames>();
         services.AddSingleton<UiRateLimiter>();
         services.AddScoped<UiClient>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, UiClientCircuitHandler>();
