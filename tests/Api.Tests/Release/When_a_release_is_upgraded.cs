@@ -28,6 +28,12 @@ public sealed class When_a_release_is_upgraded(string release)
         "notAccepted", "withdrawn", "inProgressWithinTime", "inProgressOverdue", "supplementRequests", "received", "finished", "inProgress",
     ];
 
+    /// <summary>
+    /// What a start adds by design: the workflow versions of <c>workflows/</c> that the release did not have, and the
+    /// default message templates of events it did not know. Every other table must hold exactly the release's rows.
+    /// </summary>
+    private static readonly HashSet<string> SeededAtStart = ["engine.definitions", "notifications.templates"];
+
     private readonly string _work = Directory.CreateTempSubdirectory("iso-upgrade-").FullName;
     private JsonElement _expected;
     private string _database = "";
@@ -72,7 +78,8 @@ public sealed class When_a_release_is_upgraded(string release)
         var lost = _expected.GetProperty("rows").EnumerateObject()
             .Where(t => !t.Name.EndsWith(".__migrations", StringComparison.Ordinal))
             .Select(t => (t.Name, Then: t.Value.GetInt64(), Now: counts.GetValueOrDefault(t.Name, -1)))
-            .Where(t => t.Now != t.Then).Select(t => $"{t.Name}: {t.Then} rows in {release}, {t.Now} after the upgrade").ToList();
+            .Where(t => t.Now < t.Then || t.Now > t.Then && !SeededAtStart.Contains(t.Name))
+            .Select(t => $"{t.Name}: {t.Then} rows in {release}, {t.Now} after the upgrade").ToList();
         lost.ShouldBeEmpty(string.Join(Environment.NewLine, lost));
         (await ScalarAsync("SELECT count(*) FROM engine.outbox WHERE dispatched_at IS NULL AND discarded_at IS NULL"))
             .ShouldBe(_expected.GetProperty("pendingOutbox").GetInt64());
