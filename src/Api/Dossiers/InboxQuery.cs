@@ -36,11 +36,12 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
         [.. Enum.GetValues<Role>().Select(r => r.ToWorkflowRole()), StepRoles.ConsultedOfficer];
 
     public async Task<InboxPage> ListAsync(Actor actor, InboxScope scope, Guid? unitId, DateTimeOffset now, DateTimeOffset dueSoonBefore,
-        int page, int pageSize, CancellationToken ct, InboxSort sort = InboxSort.DueSoonest, string? text = null)
+        int page, int pageSize, CancellationToken ct, InboxSort sort = InboxSort.DueSoonest, string? text = null, IReadOnlyCollection<string>? roles = null)
     {
         var units = actor.UnitIds.Where(u => unitId is null || u == unitId).Select(u => u.ToString()).ToArray();
         var pairs = RolePairs(actor);
-        var from = From(scope, text);
+        // Filtering by role (the leader's "waiting for me") happens in the query, so that paging counts and skips the same rows it shows.
+        var from = From(scope, text) + (roles is null ? "" : " AND w.role = ANY(@onlyRoles)");
         var order = sort switch
         {
             InboxSort.DueLatest => "w.due_at DESC NULLS LAST, w.id",
@@ -50,7 +51,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
             _ => DueOrder,
         };
         await using var batch = dataSource.CreateBatch();
-        if (scope == InboxScope.Mine && string.IsNullOrWhiteSpace(text) && sort == InboxSort.DueSoonest)
+        if (scope == InboxScope.Mine && string.IsNullOrWhiteSpace(text) && sort == InboxSort.DueSoonest && roles is null)
         {
             batch.BatchCommands.Add(Command(MineCount));
             batch.BatchCommands.Add(Command(MinePage));
@@ -70,6 +71,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
         {
             Bind(command.Parameters, actor, units, pairs, now, dueSoonBefore);
             command.Parameters.AddWithValue("take", pageSize);
+            if (roles is not null) command.Parameters.AddWithValue("onlyRoles", roles.ToArray());
             command.Parameters.AddWithValue("skip", (page - 1) * pageSize);
             command.Parameters.AddWithValue("text", "%" + (text ?? "").Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
         }

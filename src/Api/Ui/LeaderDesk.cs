@@ -11,7 +11,7 @@ public sealed record SpecialistLoad(string UserName, string FullName, int Open, 
 
 /// <summary>What the leader's page shows: workload, the units' overdue steps and the steps waiting for this leader.</summary>
 public sealed record LeaderDeskData(IReadOnlyList<SpecialistLoad> Workload, IReadOnlyList<InboxItem> Overdue, IReadOnlyList<InboxItem> Waiting,
-    IReadOnlyList<UnitOfficialView> Specialists);
+    IReadOnlyList<UnitOfficialView> Specialists, int WaitingTotal = 0, bool WaitingTotalIsLowerBound = false, int WaitingPage = 1);
 
 /// <summary>
 /// The leader's view (section heads, unit leaders and deputies): read through the inbox query and the unit officials query, for
@@ -23,13 +23,16 @@ public static class LeaderDesk
 
     public const int ListSize = 100;
 
+    /// <summary>Steps waiting for the leader per page; the list is paged by the database, however long it is.</summary>
+    public const int WaitingPageSize = 50;
+
     public static bool IsLeader(Actor actor) => actor.Memberships.Any(m => m.Roles.Any(LeaderRoles.Contains));
 
     /// <summary>The units the official leads (and the units their sections act for).</summary>
     public static IReadOnlyList<Guid> LedUnits(Actor actor) => actor.Memberships.Where(m => m.Roles.Any(LeaderRoles.Contains))
         .SelectMany(m => m.ActsForUnitId is { } parent ? [m.UnitId, parent] : new[] { m.UnitId }).Distinct().ToList();
 
-    public static async Task<LeaderDeskData?> LoadAsync(IServiceProvider sp, string userName, CancellationToken ct = default)
+    public static async Task<LeaderDeskData?> LoadAsync(IServiceProvider sp, string userName, int waitingPage = 1, CancellationToken ct = default)
     {
         if (await sp.GetRequiredService<OfficialDirectory>().FindAsync(userName, ct) is not { } actor || !IsLeader(actor)) return null;
         var units = LedUnits(actor);
@@ -46,9 +49,10 @@ public static class LeaderDesk
         var overdue = new List<InboxItem>();
         foreach (var unit in units)
             overdue.AddRange((await inbox.ListAsync(actor, InboxScope.Overdue, unit, now, soon, 1, ListSize, ct)).Items);
-        var leaderRoles = LeaderRoles.Select(r => r.ToWorkflowRole()).ToHashSet();
-        var waiting = (await inbox.ListAsync(actor, InboxScope.Mine, null, now, soon, 1, ListSize, ct)).Items.Where(i => leaderRoles.Contains(i.Role)).ToList();
-        return new LeaderDeskData(workload, overdue.DistinctBy(i => i.WorkItemId).OrderBy(i => i.DueAt).ToList(), waiting, specialists);
+        var leaderRoles = LeaderRoles.Select(r => r.ToWorkflowRole()).ToList();
+        var waiting = await inbox.ListAsync(actor, InboxScope.Mine, null, now, soon, Math.Max(1, waitingPage), WaitingPageSize, ct, roles: leaderRoles);
+        return new LeaderDeskData(workload, overdue.DistinctBy(i => i.WorkItemId).OrderBy(i => i.DueAt).ToList(), waiting.Items, specialists,
+            waiting.Total, waiting.TotalIsLowerBound, waiting.Page);
     }
 
     /// <summary>The specialists of the led units and their sections, through the same query as the assign form of the dossier page.</summary>

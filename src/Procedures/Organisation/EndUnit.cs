@@ -15,7 +15,8 @@ public sealed record EndUnit(Guid UnitId, DateOnly EffectiveTo);
 
 public sealed class EndUnitHandler(ProceduresDb db, TimeProvider clock)
 {
-    private static readonly DossierStatus[] Closed = [DossierStatus.NotAccepted, DossierStatus.Withdrawn, DossierStatus.Stopped, DossierStatus.Returned];
+    /// <summary>Dossier states that no longer hold a unit open.</summary>
+    internal static readonly DossierStatus[] Closed = [DossierStatus.NotAccepted, DossierStatus.Withdrawn, DossierStatus.Stopped, DossierStatus.Returned];
 
     public async Task<DomainResult<UnitView>> HandleAsync(Actor actor, EndUnit request, CancellationToken ct = default)
     {

@@ -12,6 +12,7 @@ public static class OrganisationServices
         services.TryAddScoped<UpdateUnitHandler>();
         services.TryAddScoped<MoveUnitHandler>();
         services.TryAddScoped<EndUnitHandler>();
+        services.TryAddScoped<UnitChangePreviewQuery>();
         services.TryAddScoped<UnitTreeQuery>();
         services.TryAddScoped<SaveUnitTypeHandler>();
         services.TryAddScoped<UnitTypesQuery>();
