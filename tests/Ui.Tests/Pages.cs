@@ -71,6 +71,28 @@ public static class Fields
         page.Locator("[data-testid=submit-unit]").GetByText(unitName, new() { Exact = true }).ClickAsync();
 
     /// <summary>The dossier id of the confirmation page an online submission lands on (<c>/cong-dan/ho-so/{id}/da-nop</c>).</summary>
+    /// <summary>
+    /// Picks a procedure at the counter by clicking its option (not Enter, which takes whichever item is highlighted when the
+    /// key arrives) until its documents show: on a busy machine the first click can land while the list is still being
+    /// replaced, and then nothing is chosen. Three tries, then the last one's timeout.
+    /// </summary>
+    public static async Task PickProcedureAtCounterAsync(this IPage page, string code)
+    {
+        var search = page.Locator("[data-testid=procedure-search] input, input[data-testid=procedure-search]").First;
+        var documents = page.Locator("[data-testid=document-file]").First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await search.FillAsync(code);
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
+            try
+            {
+                await documents.WaitForAsync(new() { Timeout = attempt < 3 ? 10_000 : 30_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+    }
+
     public static async Task<Guid> WaitForSubmissionSentAsync(this IPage page)
     {
         await page.WaitForURLAsync(u => u.EndsWith("/da-nop", StringComparison.Ordinal));

@@ -23,14 +23,7 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         await clerk.GoAsync("/can-bo/tiep-nhan");
 
         // The procedure, the one document the applicant brought (scanned), the applicant.
-        var search = clerk.Locator("[data-testid=procedure-search] input, input[data-testid=procedure-search]").First;
-        await search.FillAsync(Procedure);
-        var option = clerk.Locator(".mud-popover-open .mud-list-item", new() { HasText = Procedure }).First;
-        await option.WaitForAsync();
-        // The option itself, not Enter: Enter takes whichever item is highlighted when the key arrives, which on a busy
-        // machine can still be one of an earlier result list.
-        await option.ClickAsync();
-        await clerk.Locator("[data-testid=document-file]").First.WaitForAsync();
+        await clerk.PickProcedureAtCounterAsync(Procedure);
         await Assertions.Expect(clerk.GetByText(LegalPapers).First).ToBeVisibleAsync();
         var documentFiles = clerk.Locator("[data-testid=document-file]");
         await Assertions.Expect(documentFiles.First).ToBeAttachedAsync();

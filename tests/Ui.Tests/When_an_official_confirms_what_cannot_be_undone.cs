@@ -42,9 +42,7 @@ public sealed class When_an_official_confirms_what_cannot_be_undone
         var clerk = await Browser.NewPageAsync(_host);
         await clerk.SignInAsync("ys.clerk");
         await clerk.GoAsync("/can-bo/tiep-nhan");
-        await clerk.Locator("[data-testid=procedure-search] input, input[data-testid=procedure-search]").First.FillAsync("2.000720");
-        await clerk.Locator(".mud-popover-open .mud-list-item", new() { HasText = "2.000720" }).First.ClickAsync();
-        await clerk.Locator("[data-testid=document-file]").First.WaitForAsync();
+        await clerk.PickProcedureAtCounterAsync("2.000720");
         await clerk.FillFieldAsync("applicant-name", "Lý Văn Từ Chối");
         await clerk.GetByText("Từ chối tiếp nhận").ClickAsync();
         await clerk.FillFieldAsync("reception-reason", "Không thuộc thẩm quyền của xã");

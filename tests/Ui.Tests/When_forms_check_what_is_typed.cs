@@ -17,9 +17,7 @@ public sealed class When_forms_check_what_is_typed
         var clerk = await Browser.NewPageAsync(_host);
         await clerk.SignInAsync("ys.clerk");
         await clerk.GoAsync("/can-bo/tiep-nhan");
-        await clerk.Locator("[data-testid=procedure-search] input, input[data-testid=procedure-search]").First.FillAsync("2.000720");
-        await clerk.Locator(".mud-popover-open .mud-list-item", new() { HasText = "2.000720" }).First.ClickAsync();
-        await clerk.Locator("[data-testid=document-file]").First.WaitForAsync();
+        await clerk.PickProcedureAtCounterAsync("2.000720");
         await clerk.FillFieldAsync("applicant-name", "");
         await clerk.FillFieldAsync("applicant-id", "12ab");
         await clerk.FillFieldAsync("applicant-phone", "091234");
