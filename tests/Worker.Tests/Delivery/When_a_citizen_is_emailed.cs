@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Tests.Shared;
 using Worker.Delivery;
 using Worker.Messaging;
 using Worker.Templates;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tests.Shared;
 using Worker.Delivery;
 using Worker.Sla;
 using Worker.Tests.Delivery;

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using MimeKit;
-using Tests.Shared;
 
-namespace Worker.Tests.Delivery;
+namespace Tests.Shared;
 
 /// <summary>
-/// A real SMTP server on loopback for the test run: Debian's <c>python3-aiosmtpd</c> writing every message it accepts
-/// to a Maildir, which the test reads back with MimeKit (so encodings are decoded as a mail client would).
+/// A real SMTP server on loopback for the test run: Debian's <c>python3-aiosmtpd</c> (installed by test.sh) writing every
+/// message it accepts to a Maildir, one file per message. Tests read the files back: Worker.Tests with MimeKit (so
+/// encodings are decoded as a mail client would), the fault run by their raw headers (a copy sent twice is there twice).
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -16,6 +15,8 @@ public sealed class SmtpSink : IAsyncDisposable
     private SmtpSink(Process process, string maildir, int port) => (_process, _maildir, Port) = (process, maildir, port);
 
     public int Port { get; }
+
+    private string NewFolder => Path.Combine(_maildir, "new");
 
     public static async Task<SmtpSink> StartAsync()
     {
@@ -38,25 +39,37 @@ public sealed class SmtpSink : IAsyncDisposable
         return sink;
     }
 
-    /// <summary>Waits (polling, with a deadline) until at least <paramref name="count"/> messages arrived; returns them all.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
+    /// <summary>The file of every message received so far.</summary>
+    public IReadOnlyList<string> Files() => Directory.Exists(NewFolder) ? Directory.GetFiles(NewFolder) : [];
+
+    /// <summary>Waits (polling, with a deadline) until at least <paramref name="count"/> messages arrived; returns all their files.</summary>
+    public async Task<IReadOnlyList<string>> WaitForFilesAsync(int count, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            var files = Directory.Exists(Path.Combine(_maildir, "new")) ? Directory.GetFiles(Path.Combine(_maildir, "new")) : [];
-            if (files.Length >= count)
-                return files.Select(f => MimeMessage.Load(f)).ToList();
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{files.Length} of {count} emails arrived");
+            var files = Files();
+            if (files.Count >= count) return files;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{files.Count} of {count} emails arrived");
             await Task.Delay(50);
         }
     }
 
+    /// <summary>Every message received: its recipient and Message-ID (the delivery's id: the same for a copy sent again).</summary>
+    public IReadOnlyList<(string To, string MessageId)> Messages() => Files().Select(f => Parse(File.ReadAllText(f))).ToList();
+
     /// <summary>Forgets what arrived so far.</summary>
     public void Clear()
     {
-        var folder = Path.Combine(_maildir, "new");
-        if (Directory.Exists(folder)) foreach (var f in Directory.GetFiles(folder)) File.Delete(f);
+        foreach (var f in Files()) File.Delete(f);
+    }
+
+    private static (string To, string MessageId) Parse(string raw)
+    {
+        var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
+        var headers = (split < 0 ? raw : raw[..split]).Replace("\n ", " ", StringComparison.Ordinal).Replace("\n\t", " ", StringComparison.Ordinal).Split('\n');
+        string Header(string name) => headers.FirstOrDefault(h => h.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim() ?? "";
+        return (Header("To"), Header("Message-ID"));
     }
 
     public async ValueTask DisposeAsync()
