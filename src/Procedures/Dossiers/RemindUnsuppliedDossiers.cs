@@ -1,6 +1,7 @@
 using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Procedures.Calendar;
 using Procedures.Persistence;
@@ -17,7 +18,8 @@ public sealed record SupplementReminder(Guid DossierId, string Code, DateTimeOff
 /// The worker calls it with the SLA sweep; each dossier is handled in its own transaction, under its row lock, so two
 /// workers remind once.
 /// </summary>
-public sealed class RemindUnsuppliedDossiers(ProceduresDb db, CalendarProvider calendar, DossierSettings settings, TimeProvider clock)
+public sealed class RemindUnsuppliedDossiers(ProceduresDb db, CalendarProvider calendar, DossierSettings settings, TimeProvider clock,
+    ILogger<RemindUnsuppliedDossiers> logger)
 {
     public const string Kind = "SupplementReminder";
 
@@ -29,10 +31,7 @@ public sealed class RemindUnsuppliedDossiers(ProceduresDb db, CalendarProvider c
             .Where(d => d.Status == DossierStatus.SupplementRequested && d.Code != null && d.SupplementDueAt > now && d.SupplementDueAt <= soon)
             .Where(d => !db.DossierEvents.Any(e => e.DossierId == d.Id && e.Kind == Kind && e.DueAt == d.SupplementDueAt))
             .OrderBy(d => d.SupplementDueAt).Select(d => d.Id).Take(max).ToListAsync(ct);
-        var reminded = new List<SupplementReminder>();
-        foreach (var id in due)
-            if (await RemindAsync(id, now, ct) is { } one) reminded.Add(one);
-        return reminded;
+        return await DossierSweep.EachAsync(due, db, logger, "Reminding a citizen of the supplement deadline", id => RemindAsync(id, now, ct), ct);
     }
 
     private async Task<SupplementReminder?> RemindAsync(Guid id, DateTimeOffset now, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using System.Text.Json;
 using Procedures.Catalogue;
@@ -17,9 +18,10 @@ public sealed record UnsuppliedDossier(Guid DossierId, string? Code, DossierStat
 /// for its supplement once the deadline has passed is ended as its <see cref="SupplementPolicy.OnExpiry"/> says — refused
 /// with a written reason (Form 03), or closed as not completed — the citizen is notified and the workflow cancelled: not
 /// accepted (portal code 3) when the supplement was asked at reception, processing stopped (8) when it was asked during
-/// processing. The worker calls it periodically; each dossier is ended in its own transaction.
+/// processing. The worker calls it periodically; each dossier is ended in its own transaction (<see cref="DossierSweep"/>).
 /// </summary>
-public sealed class StopUnsuppliedDossiers(ProceduresDb db, WorkflowRuntime engine, SupplementPolicies policies, TimeProvider clock)
+public sealed class StopUnsuppliedDossiers(ProceduresDb db, WorkflowRuntime engine, SupplementPolicies policies, TimeProvider clock,
+    ILogger<StopUnsuppliedDossiers> logger)
 {
     public const string Actor = "system";
     public const string Reason = "Quá hạn bổ sung hồ sơ: công dân không nộp bổ sung trong thời hạn đã hẹn (Supplement not handed in by its deadline).";
@@ -31,10 +33,7 @@ public sealed class StopUnsuppliedDossiers(ProceduresDb db, WorkflowRuntime engi
         var due = await db.Dossiers.AsNoTracking()
             .Where(d => d.Status == DossierStatus.SupplementRequested && d.SupplementDueAt < now)
             .OrderBy(d => d.SupplementDueAt).Select(d => d.Id).Take(max).ToListAsync(ct);
-        var stopped = new List<UnsuppliedDossier>();
-        foreach (var id in due)
-            if (await StopAsync(id, now, ct) is { } one) stopped.Add(one);
-        return stopped;
+        return await DossierSweep.EachAsync(due, db, logger, "Ending a dossier past its supplement deadline", id => StopAsync(id, now, ct), ct);
     }
 
     private async Task<UnsuppliedDossier?> StopAsync(Guid id, DateTimeOffset now, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Procedures.Catalogue;
 using Procedures.Common;
@@ -202,6 +203,31 @@ public sealed class When_the_citizen_deadline_passes : SupplementRulesTest
         dossier.ResultNote.ShouldBe(StopUnsuppliedDossiers.Reason);
         (await OutboxTypes()).ShouldContain(typeof(DossierRefused).FullName!);
         (await Events(id)).Last().Data.ShouldNotBeNull().ShouldContain("\"Refuse\"");
+    }
+
+    [Test]
+    public async Task Should_end_the_others_when_one_dossier_cannot_be_ended()
+    {
+        // The first to fall due points at a workflow that does not exist, so ending it fails; the one after it must still end.
+        var broken = await InProcessing();
+        Clock.Set(Vn(2026, 3, 4, 10));
+        (await RequestSupplement(broken)).Ok();
+        var sound = await InProcessing();
+        Clock.Set(Vn(2026, 3, 4, 11));
+        (await RequestSupplement(sound)).Ok();
+        await using (var scope = NewScope())
+            await scope.ServiceProvider.GetRequiredService<Procedures.Persistence.ProceduresDb>().Database
+                .ExecuteSqlAsync($"UPDATE procedures.dossiers SET workflow_instance_id = {Guid.NewGuid()} WHERE id = {broken}");
+        Clock.Set(Vn(2026, 3, 19, 8));
+
+        (await Expire()).Select(d => d.DossierId).ShouldBe([sound]);
+
+        (await Load(sound)).Status.ShouldBe(DossierStatus.Stopped);
+        var left = await Load(broken);
+        (left.Status, left.Result).ShouldBe((DossierStatus.SupplementRequested, (DossierResult?)null));
+        (await Events(broken)).ShouldNotContain(e => e.Kind == "SupplementOverdue");
+        // Still due: the next sweep tries it again, and fails again without touching the other.
+        (await Expire()).ShouldBeEmpty();
     }
 
     [Test]
