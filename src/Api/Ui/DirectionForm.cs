@@ -30,5 +30,5 @@ public sealed class DirectionForm
     }
 
     /// <summary>The due time: the end of the office day (17:00 in Vietnam) of the day chosen.</summary>
-    public DateTimeOffset? DueAt => DueDate is { } d ? new DateTimeOffset(d.Year, d.Month, d.Day, 17, 0, 0, TimeSpan.FromHours(7)) : null;
+    public DateTimeOffset? DueAt => DueDate is { } d ? new DateTimeOffset(d.Year, d.Month, d.Day, 17, 0, 0, Procedures.Common.VietnamTime.Offset) : null;
 }

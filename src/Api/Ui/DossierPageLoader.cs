@@ -95,7 +95,7 @@ public static class DossierPageLoader
             .Select(u => new Admin.UnitChoice(u.Id, u.Name)).ToListAsync(ct);
         var specialists = await LeaderDesk.SpecialistsAsync(sp, actor, [unit], ct);
         var clock = sp.GetRequiredService<TimeProvider>();
-        DateOnly? appointment = d.Dates.AppointmentAt is { } a ? DateOnly.FromDateTime(a.ToOffset(TimeSpan.FromHours(7)).DateTime) : null;
+        DateOnly? appointment = d.Dates.AppointmentAt is { } a ? Procedures.Common.VietnamTime.DateOf(a) : null;
         return new DirectionChoices(sections, specialists, clock.Today(), appointment);
     }
 }

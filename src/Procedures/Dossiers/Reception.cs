@@ -35,7 +35,7 @@ public sealed partial class ReceiveDossierHandler
         if (dossier.Pages is { } pages) variables["pages"] = pages;
         // Routed before the workflow starts, by the assignments in effect on the calendar day of receipt (as the code's date).
         await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, await DossierRoutes.ResolveAsync(work.Transaction, dossier.ProcessingUnitId,
-            procedure.Id, DateOnly.FromDateTime(now.ToOffset(VietnameseCalendar.UtcOffset).DateTime), ct), now, ct);
+            procedure.Id, VietnamTime.DateOf(now), ct), now, ct);
         var started = await work.StartAsync(engine, new StartInstance(competence.WorkflowDefinitionId, variables, competence.WorkflowVersion,
             dossier.Code, work.Actor.UserName), ct);
         if (started.Error is { } notStarted) return notStarted;

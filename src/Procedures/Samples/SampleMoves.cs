@@ -87,7 +87,7 @@ internal static class SampleMoves
         var current = await sp.GetRequiredService<ProceduresDb>().Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => d.AppointmentAt).SingleAsync(ct);
         if (current is not { } at) return planned;
         var calendar = sp.GetRequiredService<CalendarProvider>().Current;
-        var day = DateOnly.FromDateTime(at.ToOffset(VietnameseCalendar.UtcOffset).DateTime);
+        var day = VietnamTime.DateOf(at);
         if (planned > day) return planned;
         for (var i = 0; i < 5; i++) day = calendar.NextWorkingDay(day);
         return day;

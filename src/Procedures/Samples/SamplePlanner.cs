@@ -130,8 +130,8 @@ internal sealed class SamplePlanner(SampleProvince province, VietnameseCalendar 
     /// <summary>For a dossier still overdue after it: the next working day or the one after; otherwise a few working days after today.</summary>
     private DateOnly NewAppointmentDate(DateTimeOffset appointment, bool stillOverdue)
     {
-        var local = DateOnly.FromDateTime(appointment.ToOffset(VietnameseCalendar.UtcOffset).DateTime);
-        var today = DateOnly.FromDateTime(now.ToOffset(VietnameseCalendar.UtcOffset).DateTime);
+        var local = Common.VietnamTime.DateOf(appointment);
+        var today = Common.VietnamTime.DateOf(now);
         var date = calendar.NextWorkingDay(stillOverdue || local > today ? local : today);
         for (var extra = stillOverdue ? rng.Next(0, 2) : rng.Next(1, 4); extra > 0; extra--) date = calendar.NextWorkingDay(date);
         return date;
@@ -149,7 +149,7 @@ internal sealed class SamplePlanner(SampleProvince province, VietnameseCalendar 
             SampleTarget.Overdue or SampleTarget.OverdueAfterApology or SampleTarget.ConsultationLate => (span, span + 20),
             _ => (1, 58),
         };
-        var day = DateOnly.FromDateTime(now.ToOffset(VietnameseCalendar.UtcOffset).DateTime).AddDays(-rng.Next(nearest, farthest + 1));
+        var day = Common.VietnamTime.DateOf(now).AddDays(-rng.Next(nearest, farthest + 1));
         while (true)
         {
             var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnameseCalendar.UtcOffset);
