@@ -59,11 +59,14 @@ public static class Fields
         return await (tag is "INPUT" or "TEXTAREA" ? field : field.Locator("input:not([type=hidden]), textarea").First).InputValueAsync();
     }
 
-    /// <summary>Opens a MudSelect and picks the option containing <paramref name="text"/>.</summary>
+    /// <summary>Opens a MudSelect, picks the option containing <paramref name="text"/> and waits until the choice is taken.</summary>
     public static async Task PickAsync(this IPage page, string testId, string text, ILocator? within = null)
     {
         await (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First;
+        await option.ClickAsync();
+        // The list closes once the server has taken the choice: a button pressed before that could send the form without it.
+        await option.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>Chooses where to send an online submission: the radio of the unit with exactly this full name.</summary>
