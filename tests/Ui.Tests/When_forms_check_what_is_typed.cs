@@ -24,8 +24,10 @@ public sealed class When_forms_check_what_is_typed
         var before = await _host.Db(db => db.Dossiers.CountAsync());
         await clerk.Locator("[data-testid=receive]").ClickAsync();
 
+        // The name's error may already show from leaving its box; wait for the ones only the submit shows.
         var errors = clerk.Locator(".mud-input-helper-text.mud-input-error");
-        await errors.First.WaitForAsync();
+        await errors.Filter(new() { HasText = "12 chữ số" }).First.WaitForAsync();
+        await errors.Filter(new() { HasText = "Số điện thoại không hợp lệ" }).First.WaitForAsync();
         var texts = await errors.AllInnerTextsAsync();
         texts.ShouldContain(t => t.Contains("họ tên"));
         texts.ShouldContain(t => t.Contains("12 chữ số"));
