@@ -27,7 +27,7 @@ public static class InboxEndpoints
     }
 
     /// <summary>What the inbox endpoints need, injected as one.</summary>
-    public sealed record InboxDeps(InboxQuery Query, OfficialDirectory Officials, CalendarProvider Calendar, TimeProvider Clock, DossierSettings Settings);
+    public sealed record InboxDeps(InboxQuery Query, OfficialDirectory Officials, CalendarProvider Calendar, TimeProvider Clock);
 
     private static async Task<Results<Ok<InboxPage>, ProblemHttpResult>> ListAsync(HttpContext http, InboxDeps deps, InboxScope scope, Guid? unitId, int page, int pageSize)
     {
@@ -37,7 +37,7 @@ public static class InboxEndpoints
         if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
         if (unitId is { } unit && !actor.BelongsTo(unit)) return Problem.NotFound(http, "unit", "đơn vị");
         var now = deps.Clock.GetUtcNow();
-        var soon = deps.Calendar.Current.Add(now, deps.Settings.DueSoon).ToUniversalTime();
+        var soon = deps.Calendar.Current.Add(now, deps.Calendar.DossierRules.DueSoon).ToUniversalTime();
         return TypedResults.Ok(await deps.Query.ListAsync(actor, scope, unitId, now, soon, page, pageSize, http.RequestAborted));
     }
 

@@ -80,6 +80,7 @@ public static class ApiPipeline
         CatalogueAdminEndpoints.Map(admin);
         DefinitionAdminEndpoints.Map(admin);
         CalendarAdminEndpoints.Map(admin);
+        DossierRulesEndpoints.Map(admin);
         MessagingAdminEndpoints.Map(admin);
         IncidentAdminEndpoints.Map(admin);
         OutboxAdminEndpoints.Map(admin);

@@ -6,13 +6,13 @@ using Procedures.Organisation;
 namespace Api.Ui;
 
 /// <summary>The inbox page's reads: the same query and due-soon window as <c>/api/v1/inbox</c>, with the UI's sort and text filter.</summary>
-public sealed class InboxReader(InboxQuery query, OfficialDirectory officials, CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class InboxReader(InboxQuery query, OfficialDirectory officials, CalendarProvider calendar, TimeProvider clock)
 {
     public async Task<InboxPage?> PageAsync(string userName, InboxScope scope, int page, int pageSize, InboxSort sort, string? text, CancellationToken ct = default)
     {
         if (await officials.FindAsync(userName, ct) is not { } actor) return null;
         var now = clock.GetUtcNow();
-        var soon = calendar.Current.Add(now, settings.DueSoon).ToUniversalTime();
+        var soon = calendar.Current.Add(now, calendar.DossierRules.DueSoon).ToUniversalTime();
         return await query.ListAsync(actor, scope, null, now, soon, page, pageSize, ct, sort, text);
     }
 
@@ -21,13 +21,13 @@ public sealed class InboxReader(InboxQuery query, OfficialDirectory officials, C
     {
         if (await officials.FindAsync(userName, ct) is not { } actor) return new Dictionary<InboxScope, int>();
         var now = clock.GetUtcNow();
-        return await query.CountsAsync(actor, now, calendar.Current.Add(now, settings.DueSoon).ToUniversalTime(), ct);
+        return await query.CountsAsync(actor, now, calendar.Current.Add(now, calendar.DossierRules.DueSoon).ToUniversalTime(), ct);
     }
 
     /// <summary>Due within the due-soon window (one working day by default) but not yet overdue.</summary>
     public bool IsDueSoon(InboxItem item)
     {
         if (item.DueAt is not { } due || item.IsOverdue) return false;
-        return due < calendar.Current.Add(clock.GetUtcNow(), settings.DueSoon);
+        return due < calendar.Current.Add(clock.GetUtcNow(), calendar.DossierRules.DueSoon);
     }
 }

@@ -37,7 +37,8 @@ public static class LeaderDesk
         if (await sp.GetRequiredService<OfficialDirectory>().FindAsync(userName, ct) is not { } actor || !IsLeader(actor)) return null;
         var units = LedUnits(actor);
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var soon = sp.GetRequiredService<CalendarProvider>().Current.Add(now, sp.GetRequiredService<DossierSettings>().DueSoon).ToUniversalTime();
+        var calendar = sp.GetRequiredService<CalendarProvider>();
+        var soon = calendar.Current.Add(now, calendar.DossierRules.DueSoon).ToUniversalTime();
         var inbox = sp.GetRequiredService<InboxQuery>();
 
         var specialists = await SpecialistsAsync(sp, actor, units, ct);

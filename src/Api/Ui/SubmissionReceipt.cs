@@ -7,7 +7,7 @@ namespace Api.Ui;
 
 /// <summary>
 /// What the citizen's confirmation page says after an online submission: the submission number to quote, where it went,
-/// by when the one-stop shop checks it (<see cref="DossierSettings.OnlineCheck"/> on the working-day calendar) and the
+/// by when the one-stop shop checks it (<see cref="DossierRules.OnlineCheck"/> on the working-day calendar) and the
 /// procedure's time limit, which runs from the complete reception.
 /// </summary>
 public sealed record SubmissionReceipt(CitizenDossierView Dossier, string SubmissionNumber, DateTimeOffset CheckBy, LegalTimeLimit TimeLimit)
@@ -26,7 +26,8 @@ public sealed record SubmissionReceipt(CitizenDossierView Dossier, string Submis
         if (dossier?.SubmittedAt is not { } submitted) return null;
         var procedure = (await sp.GetRequiredService<ProcedureDetailQuery>().HandleAsync(new GetProcedure(dossier.ProcedureId, IncludeInactive: true), ct)).Value;
         if (procedure is null) return null;
-        var checkBy = sp.GetRequiredService<CalendarProvider>().Add(submitted, sp.GetRequiredService<DossierSettings>().OnlineCheck);
+        var calendar = sp.GetRequiredService<CalendarProvider>();
+        var checkBy = calendar.Add(submitted, calendar.DossierRules.OnlineCheck);
         return new SubmissionReceipt(dossier, NumberOf(dossierId), checkBy, procedure.TimeLimit);
     }
 }

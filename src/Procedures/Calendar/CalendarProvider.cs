@@ -8,18 +8,23 @@ namespace Procedures.Calendar;
 /// <summary>
 /// The engine's calendar for the whole product: a <see cref="VietnameseCalendar"/> built from the province's stored
 /// rules (cut-off, Culture Day), the per-year overrides and the units' own office hours, swapped atomically when an
-/// admin changes them.
+/// admin changes them; with it the agency's <see cref="Dossiers.DossierRules"/>, which count on that calendar.
 /// </summary>
 public sealed class CalendarProvider : IWorkingCalendar
 {
     private volatile VietnameseCalendar _current = new(CalendarSettings.Default);
+    private volatile Dossiers.DossierRules _dossierRules = Dossiers.DossierRules.Default;
 
     public VietnameseCalendar Current => _current;
+
+    /// <summary>The agency's dossier time rules (apology notice, reminders, due soon), reloaded with the calendar.</summary>
+    public Dossiers.DossierRules DossierRules => _dossierRules;
 
     /// <summary>Rebuilds the calendar from the database (call at start-up and after every rule, override or unit change).</summary>
     public async Task ReloadAsync(ProceduresDb db, CancellationToken ct = default)
     {
         var rules = (await CalendarRulesStore.LoadAsync(db, ct)).Rules;
+        var dossierRules = (await Dossiers.DossierRulesStore.LoadAsync(db, ct)).Rules;
         var overrides = await db.CalendarOverrides.AsNoTracking().OrderBy(o => o.Date).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.OfficeHours != null).Select(u => new { u.Id, u.OfficeHours }).ToListAsync(ct);
         var unitHours = new Dictionary<string, OfficeHours>();
@@ -32,6 +37,7 @@ public sealed class CalendarProvider : IWorkingCalendar
             Overrides = overrides.Select(o => o.ToOverride()).ToList(),
             UnitOfficeHours = unitHours,
         });
+        _dossierRules = dossierRules;
     }
 
     public DateTimeOffset Add(DateTimeOffset start, WorkingTime amount, string? unitId = null) => _current.Add(start, amount, unitId);

@@ -26,6 +26,8 @@ public static class DossierServices
         services.TryAddScoped<SignDossierHandler>();
         services.TryAddScoped<ReturnResultHandler>();
         services.TryAddScoped<IssueApologyHandler>();
+        services.TryAddScoped<DossierRulesQuery>();
+        services.TryAddScoped<UpdateDossierRulesHandler>();
         services.TryAddScoped<CompleteStepHandler>();
         services.TryAddScoped<RecordTimerConsultations>();
         services.TryAddScoped<StopUnsuppliedDossiers>();

@@ -52,7 +52,7 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
             new { previousAppointmentAt = previous, newAppointmentAt = newAt, delayUnitId = request.DelayUnitId }, null, ct);
         row.ActorUnitId = dossier.ProcessingUnitId;
         row.DueAt = previous;
-        row.Timeliness = cal.Add(now, settings.ApologyNotice, work.ReceivingUnit) <= previous ? Timeliness.OnTime : Timeliness.Late;
+        row.Timeliness = cal.Add(now, calendar.DossierRules.ApologyNotice, work.ReceivingUnit) <= previous ? Timeliness.OnTime : Timeliness.Late;
         await work.AddMessageAsync(new ApologyIssued(dossier.Id, dossier.Code!, request.DelayUnitId, previous, newAt, CitizenContact.Of(dossier)), ct);
         await work.CommitAsync(ct);
         return work.State();

@@ -19,11 +19,11 @@ public sealed record DeadlineReport(DateTimeOffset At, DateTimeOffset DueSoonBef
 
 /// <summary>
 /// What is late or about to be, in the actor's units: dossiers whose appointment passed (or comes within
-/// <see cref="DossierSettings.DueSoon"/> working time) while the clock runs — a dossier waiting for the citizen's
+/// <see cref="DossierRules.DueSoon"/> working time) while the clock runs — a dossier waiting for the citizen's
 /// supplement is not the agency's delay — and open work items past (or near) their step's due time.
 /// </summary>
 public sealed class OverdueQueries(ProceduresDb db, WorkItemQueries workItems, OfficialDirectory officials, CalendarProvider calendar,
-    TimeProvider clock, DossierSettings settings)
+    TimeProvider clock)
 {
     private const int Limit = 500;
 
@@ -32,7 +32,7 @@ public sealed class OverdueQueries(ProceduresDb db, WorkItemQueries workItems, O
         var actor = await officials.FindAsync(actorName ?? "", ct);
         if (actor is null) return DomainError.Forbidden("Không xác định được cán bộ.", "Unknown official.");
         var now = clock.GetUtcNow();
-        var soon = calendar.Current.Add(now, settings.DueSoon).ToUniversalTime();
+        var soon = calendar.Current.Add(now, calendar.DossierRules.DueSoon).ToUniversalTime();
         var units = actor.UnitIds.ToList();
 
         var dossiers = await db.Dossiers.AsNoTracking()

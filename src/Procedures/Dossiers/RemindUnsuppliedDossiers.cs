@@ -13,12 +13,12 @@ public sealed record SupplementReminder(Guid DossierId, string Code, DateTimeOff
 
 /// <summary>
 /// The citizen's own clock: a dossier waiting for its supplement whose deadline comes within
-/// <see cref="DossierSettings.SupplementReminder"/> working time gets one reminder to the citizen per deadline (the
+/// <see cref="DossierRules.SupplementReminder"/> working time gets one reminder to the citizen per deadline (the
 /// <see cref="SupplementDueSoon"/> record, through the outbox like every citizen notice), and a history row that says so.
 /// The worker calls it with the SLA sweep; each dossier is handled in its own transaction, under its row lock, so two
 /// workers remind once.
 /// </summary>
-public sealed class RemindUnsuppliedDossiers(ProceduresDb db, CalendarProvider calendar, DossierSettings settings, TimeProvider clock,
+public sealed class RemindUnsuppliedDossiers(ProceduresDb db, CalendarProvider calendar, TimeProvider clock,
     ILogger<RemindUnsuppliedDossiers> logger)
 {
     public const string Kind = "SupplementReminder";
@@ -26,7 +26,7 @@ public sealed class RemindUnsuppliedDossiers(ProceduresDb db, CalendarProvider c
     public async Task<IReadOnlyList<SupplementReminder>> HandleAsync(int max = 100, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var soon = calendar.Current.Add(now, settings.SupplementReminder).ToUniversalTime();
+        var soon = calendar.Current.Add(now, calendar.DossierRules.SupplementReminder).ToUniversalTime();
         var due = await db.Dossiers.AsNoTracking()
             .Where(d => d.Status == DossierStatus.SupplementRequested && d.Code != null && d.SupplementDueAt > now && d.SupplementDueAt <= soon)
             .Where(d => !db.DossierEvents.Any(e => e.DossierId == d.Id && e.Kind == Kind && e.DueAt == d.SupplementDueAt))

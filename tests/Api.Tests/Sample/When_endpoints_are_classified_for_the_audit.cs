@@ -21,6 +21,7 @@ public sealed class When_endpoints_are_classified_for_the_audit
         ["GET /api/v1/admin/calendar/{year:int}"] = "the working-day calendar",
         ["GET /api/v1/admin/calendar/rules"] = "the province's calendar rules: a cut-off hour and a year",
         ["GET /api/v1/admin/catalogue/procedures/{id:guid}"] = "a procedure of the catalogue",
+        ["GET /api/v1/admin/dossier-rules/"] = "the agency's dossier time rules: four numbers of working days",
         ["GET /api/v1/admin/definitions/"] = Definitions,
         ["GET /api/v1/admin/definitions/{definitionId}"] = Definitions,
         ["GET /api/v1/admin/definitions/{definitionId}/diff"] = Definitions,

@@ -88,6 +88,8 @@ public sealed class When_every_role_tries_every_endpoint
         ("GET", "/api/v1/admin/calendar/2026", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/calendar/rules", null, Unauthorised, AdminOnly),
         ("PUT", "/api/v1/admin/calendar/rules", new { cutOff = "15:00:00", cultureDayFromYear = 2026 }, Unauthorised, AdminOnly),
+        ("GET", "/api/v1/admin/dossier-rules", null, Unauthorised, AdminOnly),
+        ("PUT", "/api/v1/admin/dossier-rules", new { apologyNoticeDays = 1, supplementReminderDays = 2, onlineCheckDays = 1, dueSoonDays = 1 }, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/definitions", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/definitions/birth-registration/problems", null, Unauthorised, AdminOnly),
         ("GET", "/api/v1/admin/audit", null, Unauthorised, AdminOnly),
