@@ -30,6 +30,15 @@ public sealed record SupplementDueSoon(
 public sealed record DossierRefused(
     Guid DossierId, string Code, Guid UnitId, bool AtReception, string Reason, DateTimeOffset At, CitizenContact Contact);
 
+/// <summary>
+/// The citizen did not hand in the supplement by its deadline, so the supplement sweep ended the dossier as the procedure's
+/// supplement rules say (<paramref name="Outcome"/>: refused with Form 03, or closed as not completed). Its own record, so the
+/// citizen is told what happened, on which legal basis, and that they may submit again, rather than read a refusal's words.
+/// </summary>
+public sealed record DossierClosedUnsupplied(
+    Guid DossierId, string Code, Guid UnitId, bool AtReception, SupplementExpiry Outcome, DateTimeOffset SupplementDueAt,
+    string LegalBasis, DateTimeOffset At, CitizenContact Contact);
+
 /// <summary>The agency apologised and set a new appointment (Form 04).</summary>
 public sealed record ApologyIssued(
     Guid DossierId, string Code, Guid DelayUnitId, DateTimeOffset PreviousAppointmentAt,

@@ -16,7 +16,8 @@ public sealed record UnsuppliedDossier(Guid DossierId, string? Code, DossierStat
 /// <summary>
 /// The citizen's supplement deadline (the procedure's <see cref="SupplementPolicy.CitizenDays"/>): a dossier still waiting
 /// for its supplement once the deadline has passed is ended as its <see cref="SupplementPolicy.OnExpiry"/> says — refused
-/// with a written reason (Form 03), or closed as not completed — the citizen is notified and the workflow cancelled: not
+/// with a written reason (Form 03), or closed as not completed — the citizen is notified (<see cref="DossierClosedUnsupplied"/>,
+/// with the rule's legal basis) and the workflow cancelled: not
 /// accepted (portal code 3) when the supplement was asked at reception, processing stopped (8) when it was asked during
 /// processing. The worker calls it periodically; each dossier is ended in its own transaction (<see cref="DossierSweep"/>).
 /// </summary>
@@ -70,8 +71,8 @@ public sealed class StopUnsuppliedDossiers(ProceduresDb db, WorkflowRuntime engi
             Data = JsonSerializer.Serialize(new { onExpiry = policy.OnExpiry.ToString(), legalBasis = policy.LegalBasis }),
         });
         if (dossier.Code is { } code)
-            await EngineRows.AddOutboxAsync(npgsql, dossier.WorkflowInstanceId, now, OutboxMessage.From(new DossierRefused(
-                id, code, dossier.ReceivingUnitId, atReception, reason, now, CitizenContact.Of(dossier))), ct);
+            await EngineRows.AddOutboxAsync(npgsql, dossier.WorkflowInstanceId, now, OutboxMessage.From(new DossierClosedUnsupplied(
+                id, code, dossier.ReceivingUnitId, atReception, policy.OnExpiry, dueAt, policy.LegalBasis, now, CitizenContact.Of(dossier))), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new UnsuppliedDossier(id, dossier.Code, dossier.Status, dueAt);

@@ -48,6 +48,17 @@ public sealed class DossierNotices(ProceduresDb db, DocumentSettings documents)
             values["RefusedDate"] = VietnameseFormat.Date(m.At);
         });
 
+    /// <summary>The supplement deadline passed: what happened, on which legal basis, and that a new submission is welcome.</summary>
+    public Task<CitizenNotice?> ClosedUnsuppliedAsync(Guid messageId, DossierClosedUnsupplied m, CancellationToken ct) =>
+        BuildAsync(messageId, TemplateEvents.DossierClosedUnsupplied, m.DossierId, m.Code, m.UnitId, m.Contact, ct, (values, _) =>
+        {
+            values["SupplementDueDate"] = VietnameseFormat.Date(m.SupplementDueAt);
+            values["ClosedDate"] = VietnameseFormat.Date(m.At);
+            values["Outcome"] = m.Outcome == Procedures.Catalogue.SupplementExpiry.CloseNotCompleted
+                ? "được đóng do chưa hoàn thiện thành phần hồ sơ" : "bị từ chối giải quyết";
+            values["LegalBasis"] = m.LegalBasis;
+        });
+
     /// <summary>Form 04 is issued by the unit that caused the delay, so that unit apologises.</summary>
     public Task<CitizenNotice?> ApologyAsync(Guid messageId, ApologyIssued m, CancellationToken ct) =>
         BuildAsync(messageId, TemplateEvents.ApologyIssued, m.DossierId, m.Code, m.DelayUnitId, m.Contact, ct, (values, facts) =>

@@ -10,12 +10,13 @@ namespace Worker.Messaging;
 /// </summary>
 public sealed class NotifyCitizen(DossierNotices notices, QueueCitizenNotice queue) :
     IConsumer<DossierReceived>, IConsumer<SupplementRequested>, IConsumer<SupplementDueSoon>, IConsumer<DossierRefused>,
-    IConsumer<ApologyIssued>, IConsumer<ResultReady>, IConsumer<DossierReturned>
+    IConsumer<DossierClosedUnsupplied>, IConsumer<ApologyIssued>, IConsumer<ResultReady>, IConsumer<DossierReturned>
 {
     public Task Consume(ConsumeContext<DossierReceived> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<SupplementRequested> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<SupplementDueSoon> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<DossierRefused> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
+    public Task Consume(ConsumeContext<DossierClosedUnsupplied> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<ApologyIssued> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<ResultReady> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
     public Task Consume(ConsumeContext<DossierReturned> c) => HandleAsync(c.Message, Id(c), c.CancellationToken);
@@ -29,6 +30,7 @@ public sealed class NotifyCitizen(DossierNotices notices, QueueCitizenNotice que
             SupplementRequested m => notices.SupplementRequestedAsync(messageId, m, ct),
             SupplementDueSoon m => notices.SupplementReminderAsync(messageId, m, ct),
             DossierRefused m => notices.RefusedAsync(messageId, m, ct),
+            DossierClosedUnsupplied m => notices.ClosedUnsuppliedAsync(messageId, m, ct),
             ApologyIssued m => notices.ApologyAsync(messageId, m, ct),
             ResultReady m => notices.ResultReadyAsync(messageId, m, ct),
             DossierReturned m => notices.RatingRequestAsync(messageId, m, ct),
@@ -43,7 +45,8 @@ public sealed class NotifyCitizen(DossierNotices notices, QueueCitizenNotice que
 
     /// <summary>The dossier record types, mapped in the engine's outbox under the names the use cases write them with.</summary>
     public static readonly Type[] Records =
-        [typeof(DossierReceived), typeof(SupplementRequested), typeof(SupplementDueSoon), typeof(DossierRefused), typeof(ApologyIssued), typeof(ResultReady), typeof(DossierReturned), typeof(DossierWithdrawn)];
+        [typeof(DossierReceived), typeof(SupplementRequested), typeof(SupplementDueSoon), typeof(DossierRefused), typeof(DossierClosedUnsupplied), typeof(ApologyIssued),
+            typeof(ResultReady), typeof(DossierReturned), typeof(DossierWithdrawn)];
 }
 
 /// <summary>Same concurrency as <see cref="QueueCitizenNoticeDefinition"/>: the work is the same.</summary>

@@ -11,6 +11,8 @@ public static class TemplateEvents
     /// <summary>The citizen's supplement deadline is near and the supplement is not in yet.</summary>
     public const string SupplementReminder = "supplement-reminder";
     public const string DossierRefused = "dossier-refused";
+    /// <summary>The supplement deadline passed without the supplement, so the dossier was refused or closed as not completed.</summary>
+    public const string DossierClosedUnsupplied = "dossier-closed-unsupplied";
     public const string ApologyIssued = "apology-issued";
     public const string ResultReady = "result-ready";
     public const string RatingRequested = "rating-requested";
@@ -25,6 +27,7 @@ public static class TemplateEvents
         [DossierReceived] = ["ReceivedDate", "AppointmentDate"],
         [SupplementRequested] = ["MissingItems", "SupplementDueDate", "Reason"],
         [DossierRefused] = ["Reason", "RefusedDate"],
+        [DossierClosedUnsupplied] = ["SupplementDueDate", "ClosedDate", "Outcome", "LegalBasis"],
         [SupplementReminder] = ["MissingItems", "SupplementDueDate"],
         [ApologyIssued] = ["NewAppointmentDate", "OldAppointmentDate", "Reason"],
         [ResultReady] = ["ReturnPlace", "ResultName"],
@@ -49,7 +52,8 @@ public static class TemplateEvents
             ["ProcedureName"] = "Đăng ký khai sinh", ["UnitName"] = "Ủy ban nhân dân xã Tân Phú",
             ["TrackingLink"] = "https://dichvucong.example.vn/tra-cuu/000.01.31.H29-260303-0007",
             ["ReceivedDate"] = "03/03/2026", ["AppointmentDate"] = "06/03/2026", ["MissingItems"] = "Bản sao giấy chứng sinh; Tờ khai có chữ ký",
-            ["SupplementDueDate"] = "10/03/2026", ["RefusedDate"] = "04/03/2026", ["Reason"] = "Cần xác minh thêm thông tin", ["NewAppointmentDate"] = "12/03/2026",
+            ["SupplementDueDate"] = "10/03/2026", ["RefusedDate"] = "04/03/2026", ["ClosedDate"] = "11/03/2026",
+            ["Outcome"] = "bị từ chối giải quyết", ["LegalBasis"] = "Nghị định 61/2018/NĐ-CP, sửa đổi bởi Nghị định 107/2021/NĐ-CP (Điều 15, 16)", ["Reason"] = "Cần xác minh thêm thông tin", ["NewAppointmentDate"] = "12/03/2026",
             ["OldAppointmentDate"] = "06/03/2026", ["ReturnPlace"] = "Bộ phận một cửa xã Tân Phú", ["ResultName"] = "Giấy khai sinh",
             ["RatingLink"] = "https://dichvucong.example.vn/danh-gia/000.01.31.H29-260303-0007",
             ["Message"] = "Đề nghị ông/bà mang theo bản chính để đối chiếu.", ["SenderName"] = "Trần Văn Bình",

@@ -201,7 +201,8 @@ public sealed class When_the_citizen_deadline_passes : SupplementRulesTest
         var dossier = await Load(id);
         dossier.Result.ShouldBe(DossierResult.Refused);
         dossier.ResultNote.ShouldBe(StopUnsuppliedDossiers.Reason);
-        (await OutboxTypes()).ShouldContain(typeof(DossierRefused).FullName!);
+        (await OutboxTypes()).ShouldContain(typeof(DossierClosedUnsupplied).FullName!);
+        (await OutboxTypes()).ShouldNotContain(typeof(DossierRefused).FullName!);
         (await Events(id)).Last().Data.ShouldNotBeNull().ShouldContain("\"Refuse\"");
     }
 

@@ -32,7 +32,7 @@ public sealed class When_the_citizen_misses_the_supplement_deadline : WalkTest
         var last = await LastEvent(walk.Id);
         last.ShouldSatisfyAllConditions(e => e.Kind.ShouldBe("SupplementOverdue"), e => e.Actor.ShouldBe(StopUnsuppliedDossiers.Actor),
             e => e.DueAt.ShouldBe(due), e => e.Timeliness.ShouldBe(Timeliness.Late));
-        (await Outbox(walk.Id)).ShouldContain(typeof(DossierRefused).FullName!);
+        (await Outbox(walk.Id)).ShouldContain(typeof(DossierClosedUnsupplied).FullName!);
         (await Stop()).ShouldBeEmpty();
     }
 
