@@ -14,7 +14,10 @@ namespace Procedures.Responsibilities;
 public sealed record AssignResponsibility(Guid UnitId, Guid? SectionId, string? Official, Guid? SectorId, Guid? ProcedureId,
     DateOnly? EffectiveFrom = null, DateOnly? EffectiveTo = null, string? Note = null);
 
-/// <summary>A unit admin of the unit (or above) assigns; one holder per sector or procedure of a unit at any time.</summary>
+/// <summary>
+/// A unit admin of the unit (or above) assigns; one holder per sector or procedure of a unit at any time. The scope's dossiers
+/// still waiting unclaimed in a queue follow the new holder in the same transaction (<see cref="RerouteWaitingDossiers"/>).
+/// </summary>
 public sealed class AssignResponsibilityHandler(ProceduresDb db, TimeProvider clock)
 {
     public const int NoteLength = 500;
@@ -91,9 +94,14 @@ public sealed class AssignResponsibilityHandler(ProceduresDb db, TimeProvider cl
                 },
             })
             await insert.ExecuteNonQueryAsync(ct);
+        // An assignment from a later day moves nothing yet: the dossiers waiting today are not its own until then.
+        var today = clock.Today();
+        IReadOnlyList<ReroutedDossier> rerouted = start <= today
+            ? await RerouteWaitingDossiers.HandleAsync(npgsql, unit.Id, request.SectorId, request.ProcedureId, today, actor.UserName, clock.GetUtcNow(), ct)
+            : [];
         var view = await ResponsibilityQueries.FindAsync(npgsql, id, ct);
         await tx.CommitAsync(ct);
-        return view!;
+        return view! with { Rerouted = rerouted };
     }
 
     /// <summary>The request's own rules, before anything is read: one holder, one scope, a period that is not in the past.</summary>

@@ -12,6 +12,10 @@ public sealed record ResponsibilityView(
     DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note, string CreatedBy, DateTimeOffset CreatedAt)
 {
     public bool IsEffectiveOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo);
+
+    /// <summary>The waiting dossiers the change moved (<see cref="RerouteWaitingDossiers"/>); only in the answer to a change, absent from lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReroutedDossier>? Rerouted { get; init; }
 }
 
 /// <summary>The SQL of the responsibilities table (its own, not mapped in the EF model), in one place.</summary>

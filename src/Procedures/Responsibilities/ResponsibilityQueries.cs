@@ -71,8 +71,14 @@ public sealed class EndResponsibilityHandler(ProceduresDb db, TimeProvider clock
         await using (var update = new NpgsqlCommand("UPDATE procedures.responsibilities SET effective_to = $2 WHERE id = $1", npgsql.Connection, npgsql)
                      { Parameters = { new() { Value = found.Id }, new() { Value = request.EffectiveTo } } })
             await update.ExecuteNonQueryAsync(ct);
+        // The waiting dossiers go now where they would go on the first day without it (the unit's queue or a newer holder).
+        var dayAfter = request.EffectiveTo.AddDays(1);
+        var today = clock.Today();
+        IReadOnlyList<ReroutedDossier> rerouted = dayAfter <= today.AddDays(1)
+            ? await RerouteWaitingDossiers.HandleAsync(npgsql, found.UnitId, found.SectorId, found.ProcedureId, dayAfter, actor.UserName, clock.GetUtcNow(), ct)
+            : [];
         var view = await ResponsibilityQueries.FindAsync(npgsql, found.Id, ct);
         await tx.CommitAsync(ct);
-        return view!;
+        return view! with { Rerouted = rerouted };
     }
 }

@@ -57,6 +57,7 @@ public static partial class SampleData
         var (sectors, procedures) = await AddCatalogueAsync(db, catalogue, ct);
         var (competences, skipped) = await BindCompetencesAsync(db, definitions, logger, catalogue, procedures, units, ct);
         await db.SaveChangesAsync(ct);
+        await AddResponsibilitiesAsync(db, organisation, units, ct);
         var supplementRules = new SupplementPolicies(db);
         foreach (var entry in catalogue.Procedures.Where(p => p.Supplement is not null && procedures.ContainsKey(p.Code)))
             await supplementRules.SaveOverrideAsync(procedures[entry.Code].Id, entry.Supplement!, "system",
@@ -69,6 +70,28 @@ public static partial class SampleData
         logger.LogInformation("Sample data seeded: {Units} units, {Officials} officials, {Procedures} procedures, {Competences} competences.",
             units.Count, officials, procedures.Count, competences);
         return new SampleSeedReport(true, units.Count, officials, sectors, procedures.Count, competences, skipped);
+    }
+
+    /// <summary>
+    /// The sample responsibilities (phân quyền phụ trách), with their own SQL as the use case writes them: Hàm Yên's office holds civil
+    /// status and certification, its economic section land and construction, so its dossiers wait in the section in charge.
+    /// </summary>
+    private static async Task AddResponsibilitiesAsync(ProceduresDb db, OrganisationFile file, Dictionary<string, Unit> units, CancellationToken ct)
+    {
+        var sectors = await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.Ordinal, ct);
+        foreach (var entry in file.Responsibilities ?? [])
+        {
+            var unit = units.GetValueOrDefault(entry.Unit) ?? throw Broken(entry.Unit, "no such unit");
+            var section = entry.Section is null ? (Guid?)null : (units.GetValueOrDefault(entry.Section) ?? throw Broken(entry.Section, "no such section")).Id;
+            var official = entry.Official is null ? (Guid?)null
+                : await db.Officials.Where(o => o.UserName == entry.Official).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct) ?? throw Broken(entry.Official, "no such official");
+            var sector = sectors.TryGetValue(entry.Sector, out var id) ? id : throw Broken(entry.Sector, "no such sector");
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO procedures.responsibilities (id, unit_id, section_id, official_id, sector_id, effective_from, note, created_by, created_at)
+                VALUES ({Guid.CreateVersion7()}, {unit.Id}, {section}, {official}, {sector}, {file.EffectiveFrom}, {entry.Note}, 'system',
+                    {new DateTimeOffset(file.EffectiveFrom.ToDateTime(TimeOnly.MinValue), VietnameseCalendar.UtcOffset).ToUniversalTime()})
+                """, ct);
+        }
     }
 
     /// <summary>The <c>samples/seed</c> folder in or above the application's directory or the working directory.</summary>
@@ -122,4 +145,6 @@ public static partial class SampleData
     }
 
     private static InvalidDataException Broken(string what, DomainError error) => new($"Sample data '{what}': {error.MessageEn} ({error.Field})");
+
+    private static InvalidDataException Broken(string what, string problem) => new($"Sample data '{what}': {problem}");
 }

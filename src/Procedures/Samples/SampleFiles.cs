@@ -27,7 +27,11 @@ internal static class SampleFiles
     }
 }
 
-internal sealed record OrganisationFile(DateOnly EffectiveFrom, IReadOnlyList<UnitEntry> Units, IReadOnlyList<OfficialEntry> Officials);
+internal sealed record OrganisationFile(DateOnly EffectiveFrom, IReadOnlyList<UnitEntry> Units, IReadOnlyList<OfficialEntry> Officials,
+    IReadOnlyList<ResponsibilityEntry>? Responsibilities = null);
+
+/// <summary>Phân quyền phụ trách: a section (unit code) or an official (user name) in charge of a sector (code) of a unit.</summary>
+internal sealed record ResponsibilityEntry(string Unit, string? Section, string? Official, string Sector, string? Note);
 
 internal sealed record UnitEntry(
     string Code, string Type, string Name, string? NameEn, string? Address, string? Phone, string? Email, string? OfficeHours,

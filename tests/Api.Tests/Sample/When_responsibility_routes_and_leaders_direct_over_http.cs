@@ -8,7 +8,8 @@ namespace Api.Tests.Sample;
 
 /// <summary>
 /// Phân quyền phụ trách and chỉ đạo through the API, on a sample province of its own (the assignments made here would change who
-/// may assign in the shared one): Yên Sơn's economy section is put in charge of household businesses; Hàm Yên has no assignment.
+/// may assign in the shared one): Yên Sơn's economy section is put in charge of household businesses; Hàm Yên has only the sample's
+/// assignments (civil status and certification to its office, land and construction to its economy section), none for household businesses.
 /// </summary>
 public sealed class When_responsibility_routes_and_leaders_direct_over_http
 {
@@ -143,15 +144,44 @@ public sealed class When_responsibility_routes_and_leaders_direct_over_http
         office.GetProperty("figures").GetProperty("received").GetInt32().ShouldBe(0);
     }
 
+    [Test]
+    public async Task Should_move_the_waiting_dossier_to_the_official_put_in_charge_and_count_it_in_their_workload_on_the_leader_s_page()
+    {
+        const string SignatureCertification = "2.000884";
+        var id = await ReceiveAtHamYenAsync("Chuyển Người Phụ Trách", SignatureCertification);
+        // The sample puts Hàm Yên's office in charge of certification: the dossier waits in the office's queue.
+        (await MineAsync("hy.specialist1")).ShouldContain(id);
+        (await MineAsync("hy.economy.specialist")).ShouldNotContain(id);
+        var before = await WorkloadAsync("hy.leader", "hy.specialist1");
+
+        var (procedure, _) = await _api.ProcedureAsync(SignatureCertification);
+        var changed = await (await (await _api.As("hy.admin")).Post("/api/v1/admin/responsibilities",
+            new { unitId = await _api.UnitAsync(SampleProvince.HamYen), official = "hy.specialist1", procedureId = procedure, note = "Phân công cá nhân" }))
+            .Expect(HttpStatusCode.OK);
+
+        var moved = changed.GetProperty("rerouted").EnumerateArray().ToList();
+        moved.ShouldContain(d => d.GetProperty("dossierId").GetGuid() == id && d.GetProperty("official").GetString() == "hy.specialist1");
+        (await MineAsync("hy.specialist2")).ShouldNotContain(id);
+        (await MineAsync("hy.specialist1")).ShouldContain(id);
+        (await WorkloadAsync("hy.leader", "hy.specialist1")).Open.ShouldBe(before.Open + 1);
+        (await _api.Db(db => db.DossierEvents.CountAsync(e => e.DossierId == id && e.Kind == "Rerouted" && e.Receiver == "hy.specialist1"))).ShouldBe(1);
+    }
+
+    private async Task<Api.Ui.SpecialistLoad> WorkloadAsync(string leader, string specialist)
+    {
+        await using var scope = _api.Factory.Services.CreateAsyncScope();
+        return (await Api.Ui.LeaderDesk.LoadAsync(scope.ServiceProvider, leader))!.Workload.Single(w => w.UserName == specialist);
+    }
+
     private async Task<List<Guid>> MineAsync(string official)
     {
         var page = await (await (await _api.As(official)).GetAsync("/api/v1/inbox/mine?pageSize=200")).Expect(HttpStatusCode.OK);
         return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("dossierId").GetGuid()).ToList();
     }
 
-    private async Task<Guid> ReceiveAtHamYenAsync(string name)
+    private async Task<Guid> ReceiveAtHamYenAsync(string name, string procedureCode = Dossiers.Procedure)
     {
-        var (procedure, required) = await _api.ProcedureAsync(Dossiers.Procedure);
+        var (procedure, required) = await _api.ProcedureAsync(procedureCode);
         var body = new
         {
             receivingUnitId = await _api.UnitAsync(SampleProvince.HamYenShop), procedureId = procedure,

@@ -28,6 +28,31 @@ public sealed class When_sample_dossiers_are_seeded : SampleDossiersFixture
     }
 
     [Test]
+    public async Task Should_route_ham_yen_s_dossiers_to_the_section_its_sample_responsibilities_put_in_charge()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProceduresDb>();
+        (await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM procedures.responsibilities WHERE effective_to IS NULL").SingleAsync())
+            .ShouldBe(4);
+
+        var routed = await db.Database.SqlQueryRaw<RoutedSectors>("""
+            SELECT sc.code AS "Sector", s.code AS "Section", count(*)::int AS "Dossiers"
+            FROM procedures.dossier_routes rt JOIN procedures.dossiers d ON d.id = rt.dossier_id
+            JOIN procedures.procedures p ON p.id = d.procedure_id JOIN procedures.sectors sc ON sc.id = p.sector_id
+            JOIN procedures.units s ON s.id = rt.section_id
+            WHERE rt.responsibility_id IS NOT NULL
+            GROUP BY 1, 2
+            """).ToListAsync();
+
+        routed.Select(r => (r.Sector, r.Section)).ShouldBeSubsetOf(
+            [("HOTICH", "002.02.31.H29"), ("CHUNGTHUC", "002.02.31.H29"), ("DATDAI", "003.02.31.H29"), ("XAYDUNG", "003.02.31.H29")]);
+        routed.ShouldContain(r => r.Sector == "HOTICH" && r.Dossiers > 0);
+        routed.ShouldContain(r => r.Section == "003.02.31.H29" && r.Dossiers > 0);
+    }
+
+    private sealed record RoutedSectors(string Sector, string Section, int Dossiers);
+
+    [Test]
     public async Task Should_leave_consultations_pending_and_late_with_the_tax_office_and_the_police()
     {
         await using var scope = Services.CreateAsyncScope();
