@@ -81,7 +81,7 @@ internal static class NotificationsProbe
             Console.WriteLine($"sweep {run}: {sw.Elapsed.TotalMilliseconds:0} ms — {report.WorkItems:N0} in range, {report.Raised:N0} alerts raised, {report.Notified:N0} notifications");
         }
         await using var explain = db.CreateCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + SlaCandidates.WorkItemsSql);
-        explain.Parameters.Add(new() { Value = DateTimeOffset.UtcNow.AddDays(1) });
+        SlaCandidates.Bind(explain, DateTimeOffset.UtcNow.AddDays(1), (SlaCandidates.Start, Guid.Empty), 500);
         await using var r = await explain.ExecuteReaderAsync();
         while (await r.ReadAsync()) Console.WriteLine("  " + r.GetString(0));
     }
