@@ -2,10 +2,10 @@ using Npgsql;
 
 namespace Procedures.Statistics;
 
-/// <summary>Figures of one period, grouped by one dimension, with where they came from.</summary>
 /// <summary>Where a read takes its figures from: the fastest path, the summaries with edges from the fact rows only, or the fact rows only.</summary>
 internal enum StatisticsPath { Best, FactEdges, Facts }
 
+/// <summary>Figures of one period, grouped by one dimension, with where they came from.</summary>
 internal sealed record PeriodFigures(Dictionary<string, FigureSums> Rows, bool FromSummaries, DateTimeOffset AsOf, DateTimeOffset? RefreshedAt);
 
 /// <summary>
@@ -33,7 +33,7 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         return figures with { RefreshedAt = refreshedAt };
     }
 
-    /// <summary>Several periods in one transaction (the months of a period), each read as <see cref="ReadAsync(StatFilter, Dim, DateOnly, DateOnly, CancellationToken, bool)"/>.</summary>
+    /// <summary>Several periods in one transaction (the months of a period), each read as <see cref="ReadAsync(StatFilter, Dim, DateOnly, DateOnly, CancellationToken, StatisticsPath)"/>.</summary>
     public async Task<List<PeriodFigures>> ReadManyAsync(StatFilter filter, Dim dim, IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> periods,
         CancellationToken ct, StatisticsPath path = StatisticsPath.Best)
     {
