@@ -42,11 +42,22 @@ internal sealed class Contributions
     public Dictionary<SummaryKey, FlowDelta> Flows { get; } = [];
     public Dictionary<SummaryKey, long[]> Open { get; } = [];
     public Dictionary<SummaryKey, long> Delays { get; } = [];
+    /// <summary>Per unit and day (all procedures and officials): the flows of the day.</summary>
+    public Dictionary<SummaryKey, FlowDelta> DailyFlows { get; } = [];
+    /// <summary>Per unit and day: how the open dossiers changed from the start of the day to the start of the next.</summary>
+    public Dictionary<SummaryKey, long[]> OpenChanges { get; } = [];
+    public Dictionary<SummaryKey, long> DailyDelays { get; } = [];
 
-    public bool IsEmpty => Flows.Count == 0 && Open.Count == 0 && Delays.Count == 0;
+    public bool IsEmpty => Flows.Count == 0 && Open.Count == 0 && Delays.Count == 0 && DailyFlows.Count == 0 && OpenChanges.Count == 0 && DailyDelays.Count == 0;
 
     /// <summary>Adds (sign 1) or removes (sign -1) a fact, with open snapshots for boundaries up to <paramref name="through"/>.</summary>
     public void Add(DossierFact f, int sign, DateOnly through)
+    {
+        AddHalfMonths(f, sign, through);
+        AddDays(f, sign);
+    }
+
+    private void AddHalfMonths(DossierFact f, int sign, DateOnly through)
     {
         foreach (var received in FlowsAt(f, f.ReceivedSlice))
         {
@@ -78,6 +89,53 @@ internal sealed class Contributions
         {
             if (StateAt(f, Slices.Start(boundary)) is not { } state) break;
             AddOpen(f, boundary, state, sign);
+        }
+    }
+
+    /// <summary>
+    /// The per-day rows of a fact: its flows on the days they happened, and on each day one of its four instants
+    /// (reception, clock start, appointment, result) falls, its state at the start of the next day less its state at the
+    /// start of that day. Open figures at the start of any day are those of the boundary before plus these changes.
+    /// </summary>
+    public void AddDays(DossierFact f, int sign)
+    {
+        FlowDelta Day(DateTimeOffset at)
+        {
+            var key = new SummaryKey(f.ProcessingUnitId, Rollup.AllProcedures, Rollup.AllOfficials, Slices.LocalDate(at));
+            if (!DailyFlows.TryGetValue(key, out var delta)) DailyFlows[key] = delta = new FlowDelta();
+            return delta;
+        }
+        var received = Day(f.ReceivedAt);
+        received.Counts[(int)(f.Channel switch { Channel.Online => Flow.ReceivedOnline, Channel.Post => Flow.ReceivedPost, _ => Flow.ReceivedCounter })] += sign;
+        if (f.HasFee) received.Counts[(int)Flow.ReceivedWithFee] += sign;
+        if (f.HasFee && f.Channel == Channel.Online) received.Counts[(int)Flow.ReceivedWithFeeOnline] += sign;
+        if (f.Digitised) received.Counts[(int)Flow.ReceivedDigitised] += sign;
+        if (f.FinishedAt is { } finishedAt && f.Outcome is { } outcome)
+        {
+            var finished = Day(finishedAt);
+            finished.Counts[(int)Closing(outcome, f.Timeliness)] += sign;
+            if (f.ProcessingDays is { } days && f.DurationBucket is { } bucket)
+            {
+                finished.DaysSum += sign * days;
+                finished.Durations[bucket] += sign;
+            }
+            if (f.DelayUnitId is { } delayUnit)
+            {
+                var key = new SummaryKey(delayUnit, Rollup.AllProcedures, Rollup.AllOfficials, Slices.LocalDate(finishedAt));
+                DailyDelays[key] = DailyDelays.GetValueOrDefault(key) + sign;
+            }
+        }
+        if (f.SupplementRequestedAt is { } requestedAt) Day(requestedAt).Counts[(int)Flow.SupplementRequests] += sign;
+
+        DateTimeOffset?[] instants = [f.ReceivedAt, f.ClockStartedAt, f.AppointmentAt, f.FinishedAt];
+        foreach (var day in instants.OfType<DateTimeOffset>().Select(Slices.LocalDate).Distinct())
+        {
+            var (before, after) = (StateAt(f, Slices.Start(day)), StateAt(f, Slices.Start(day.AddDays(1))));
+            if (before == after) continue;
+            var key = new SummaryKey(f.ProcessingUnitId, Rollup.AllProcedures, Rollup.AllOfficials, day);
+            if (!OpenChanges.TryGetValue(key, out var counts)) OpenChanges[key] = counts = new long[3];
+            if (before is { } was) counts[(int)was] -= sign;
+            if (after is { } now) counts[(int)now] += sign;
         }
     }
 

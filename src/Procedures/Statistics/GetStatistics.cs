@@ -43,22 +43,27 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
         return await ComputeAsync(resolved.Value!, request.From, request.To, request.GroupBy, ct);
     }
 
-    /// <summary>For callers that already checked access (reports, service index, quality objectives).</summary>
+    /// <summary>
+    /// For callers that already checked access (reports, service index, quality objectives). <paramref name="forceFacts"/>
+    /// reads everything from the fact rows, <paramref name="factEdges"/> the edges of an odd period (the paths the tests
+    /// and benchmarks compare with).
+    /// </summary>
     internal async Task<StatisticsReport> ComputeAsync(StatisticsScope scope, DateOnly from, DateOnly to, StatisticsGrouping groupBy,
-        CancellationToken ct, bool forceFacts = false)
+        CancellationToken ct, bool forceFacts = false, bool factEdges = false)
     {
         var toExclusive = to.AddDays(1);
-        if (groupBy == StatisticsGrouping.Month) return await MonthsAsync(scope, from, to, ct, forceFacts);
+        var path = forceFacts ? StatisticsPath.Facts : factEdges ? StatisticsPath.FactEdges : StatisticsPath.Best;
+        if (groupBy == StatisticsGrouping.Month) return await MonthsAsync(scope, from, to, ct, path);
         var dim = groupBy switch
         {
             StatisticsGrouping.Procedure or StatisticsGrouping.Sector => Dim.Procedure,
             StatisticsGrouping.Official => Dim.Official,
             _ => Dim.Unit,
         };
-        var period = await reader.ReadAsync(scope.Filter(), dim, from, toExclusive, ct, forceFacts);
+        var period = await reader.ReadAsync(scope.Filter(), dim, from, toExclusive, ct, path);
         var rows = groupBy switch
         {
-            StatisticsGrouping.ChildUnit => await ChildRowsAsync(scope, period.Rows, from, toExclusive, forceFacts, ct),
+            StatisticsGrouping.ChildUnit => await ChildRowsAsync(scope, period.Rows, from, toExclusive, path, ct),
             StatisticsGrouping.Unit => scope.Units.Where(u => period.Rows.ContainsKey(u.Id.ToString())).OrderBy(u => u.Code, StringComparer.Ordinal)
                 .Select(u => new StatisticsRow(u.Id.ToString(), u.Code, u.Name, period.Rows[u.Id.ToString()].ToFigures())).ToList(),
             StatisticsGrouping.Procedure => await ProcedureRowsAsync(period.Rows, ct),
@@ -80,7 +85,7 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
     /// The months of the period in one transaction; the period's own figures are the months' sums, with the carried-over
     /// dossiers of the first month and the open ones of the last, instead of a thirteenth read.
     /// </summary>
-    private async Task<StatisticsReport> MonthsAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct, bool forceFacts)
+    private async Task<StatisticsReport> MonthsAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct, StatisticsPath path)
     {
         var months = new List<(DateOnly From, DateOnly ToExclusive)>();
         for (var start = from; start <= to; start = new DateOnly(start.Year, start.Month, 1).AddMonths(1))
@@ -88,7 +93,7 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
             var end = new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1);
             months.Add((start, (end > to ? to : end).AddDays(1)));
         }
-        var read = await reader.ReadManyAsync(scope.Filter(), Dim.Unit, months, ct, forceFacts);
+        var read = await reader.ReadManyAsync(scope.Filter(), Dim.Unit, months, ct, path);
         var rows = months.Zip(read, (m, figures) => new StatisticsRow(m.From.ToString("yyyy-MM-dd"), m.From.ToString("MM/yyyy"),
             $"Tháng {m.From:MM/yyyy}", figures.Rows.Values.Total().ToFigures())).ToList();
         var whole = read.Select(m => m.Rows.Values.Total()).Total();
@@ -105,7 +110,7 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
     /// itself but belong to a section's work. What no section's official handles stays in the unit's "(trực tiếp)" row.
     /// </summary>
     private async Task<List<StatisticsRow>> ChildRowsAsync(StatisticsScope scope, Dictionary<string, FigureSums> byUnit, DateOnly from,
-        DateOnly toExclusive, bool forceFacts, CancellationToken ct)
+        DateOnly toExclusive, StatisticsPath path, CancellationToken ct)
     {
         var children = scope.Children;
         var sums = children.ToDictionary(c => c.Id, _ => new FigureSums());
@@ -118,7 +123,7 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
             var sectionOf = await SectionsOfOfficialsAsync(children.Select(c => c.Id).ToList(), ct);
             if (sectionOf.Count == 0) direct.Add(own);
             else
-                foreach (var (official, figures) in (await reader.ReadAsync(scope.Filter([scope.Root.Id]), Dim.Official, from, toExclusive, ct, forceFacts)).Rows)
+                foreach (var (official, figures) in (await reader.ReadAsync(scope.Filter([scope.Root.Id]), Dim.Official, from, toExclusive, ct, path)).Rows)
                     (sectionOf.TryGetValue(official, out var section) ? sums[section] : direct).Add(figures);
         }
         var rows = children.Select(c => new StatisticsRow(c.Id.ToString(), c.Code, c.Name, sums[c.Id].ToFigures())).ToList();

@@ -2,6 +2,9 @@ using Npgsql;
 
 namespace Procedures.Statistics;
 
+/// <summary>Where a read takes its figures from: the fastest path, the summaries with edges from the fact rows only, or the fact rows only.</summary>
+internal enum StatisticsPath { Best, FactEdges, Facts }
+
 /// <summary>Figures of one period, grouped by one dimension, with where they came from.</summary>
 internal sealed record PeriodFigures(Dictionary<string, FigureSums> Rows, bool FromSummaries, DateTimeOffset AsOf, DateTimeOffset? RefreshedAt);
 
@@ -10,37 +13,42 @@ internal sealed record PeriodFigures(Dictionary<string, FigureSums> Rows, bool F
 /// start, the whole half-months inside the period come from the summaries and only the partial half-months at its
 /// edges from the fact rows (indexed ranges of at most two weeks); the open dossiers at an instant between two
 /// boundaries are the snapshot at the boundary before it plus the dossiers whose state changed in between
-/// (<see cref="OpenDeltas"/>). Without a usable snapshot everything is read from the fact rows. One repeatable-read
+/// (<see cref="OpenDeltas"/>). For a unit grouping without filters (the dashboard, the month view) the edges and the
+/// changes of the open dossiers come from the per-day rows instead (<see cref="DailyQueries"/>): a few rows per unit and
+/// day in key order, where the fact rows of two weeks lie on as many pages as there are dossiers; only the hours of today
+/// before now still come from the fact rows. Without a usable snapshot everything is read from the fact rows. One repeatable-read
 /// transaction, so a refresh running at the same moment is either wholly in or wholly out.
 /// </summary>
 internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public async Task<PeriodFigures> ReadAsync(StatFilter filter, Dim dim, DateOnly from, DateOnly toExclusive, CancellationToken ct,
-        bool forceFacts = false)
+        StatisticsPath path = StatisticsPath.Best)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var (through, refreshedAt) = await StateAsync(conn, ct);
-        var figures = await ReadAsync(conn, forceFacts ? null : through, filter, dim, from, toExclusive, ct);
+        var (through, refreshedAt, dailyReady) = await StateAsync(conn, ct);
+        var days = dailyReady && path == StatisticsPath.Best && DailyQueries.Serve(filter, dim);
+        var figures = await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, filter, dim, from, toExclusive, ct);
         await tx.CommitAsync(ct);
         return figures with { RefreshedAt = refreshedAt };
     }
 
-    /// <summary>Several periods in one transaction (the months of a period), each read as <see cref="ReadAsync(StatFilter, Dim, DateOnly, DateOnly, CancellationToken, bool)"/>.</summary>
+    /// <summary>Several periods in one transaction (the months of a period), each read as <see cref="ReadAsync(StatFilter, Dim, DateOnly, DateOnly, CancellationToken, StatisticsPath)"/>.</summary>
     public async Task<List<PeriodFigures>> ReadManyAsync(StatFilter filter, Dim dim, IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> periods,
-        CancellationToken ct, bool forceFacts = false)
+        CancellationToken ct, StatisticsPath path = StatisticsPath.Best)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var (through, refreshedAt) = await StateAsync(conn, ct);
+        var (through, refreshedAt, dailyReady) = await StateAsync(conn, ct);
+        var days = dailyReady && path == StatisticsPath.Best && DailyQueries.Serve(filter, dim);
         var all = new List<PeriodFigures>(periods.Count);
         foreach (var (from, toExclusive) in periods)
-            all.Add(await ReadAsync(conn, forceFacts ? null : through, filter, dim, from, toExclusive, ct) with { RefreshedAt = refreshedAt });
+            all.Add(await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, filter, dim, from, toExclusive, ct) with { RefreshedAt = refreshedAt });
         await tx.CommitAsync(ct);
         return all;
     }
 
-    private async Task<PeriodFigures> ReadAsync(NpgsqlConnection conn, DateOnly? through, StatFilter filter, Dim dim, DateOnly from,
+    private async Task<PeriodFigures> ReadAsync(NpgsqlConnection conn, DateOnly? through, bool days, StatFilter filter, Dim dim, DateOnly from,
         DateOnly toExclusive, CancellationToken ct)
     {
         var end = Slices.Start(toExclusive);
@@ -64,35 +72,56 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         {
             await SummaryQueries.FlowsAsync(conn, filter, dim, innerFrom, innerTo, rows, ct);
             await SummaryQueries.DelaysAsync(conn, filter, dim, innerFrom, innerTo, rows, ct);
-            await EdgeAsync(conn, filter, dim, from, innerFrom, rows, ct);
-            await EdgeAsync(conn, filter, dim, innerTo, flowsTo, rows, ct);
+            await EdgeAsync(conn, days, filter, dim, from, innerFrom, rows, ct);
+            await EdgeAsync(conn, days, filter, dim, innerTo, flowsTo, rows, ct);
         }
-        else await EdgeAsync(conn, filter, dim, from, flowsTo, rows, ct);
+        else await EdgeAsync(conn, days, filter, dim, from, flowsTo, rows, ct);
 
         await SummaryQueries.OpenAtAsync(conn, filter, dim, startBoundary, carried: true, rows, ct);
-        if (startBoundary != from) await OpenDeltas.AddAsync(conn, filter, dim, Slices.Start(startBoundary), Slices.Start(from), carried: true, rows, ct);
+        if (startBoundary != from) await MoveOpenAsync(conn, days, filter, dim, startBoundary, Slices.Start(from), carried: true, rows, ct);
         var endBoundary = Slices.LastBoundaryAtOrBefore(asOf) is var last && last < snapshots ? last : snapshots;
         await SummaryQueries.OpenAtAsync(conn, filter, dim, endBoundary, carried: false, rows, ct);
-        if (Slices.Start(endBoundary) != asOf) await OpenDeltas.AddAsync(conn, filter, dim, Slices.Start(endBoundary), asOf, carried: false, rows, ct);
+        if (Slices.Start(endBoundary) != asOf) await MoveOpenAsync(conn, days, filter, dim, endBoundary, asOf, carried: false, rows, ct);
         foreach (var key in rows.Where(kv => kv.Value.IsEmpty).Select(kv => kv.Key).ToList()) rows.Remove(key);
         return new PeriodFigures(rows, innerFrom < innerTo, asOf, null);
     }
 
-    /// <summary>The flows of a partial half-month straight from the fact rows.</summary>
-    private static async Task EdgeAsync(NpgsqlConnection conn, StatFilter filter, Dim dim, DateOnly from, DateOnly toExclusive,
+    /// <summary>The open dossiers from the start of the boundary day to <paramref name="to"/>: whole days from the per-day changes, the rest from the fact rows.</summary>
+    private static async Task MoveOpenAsync(NpgsqlConnection conn, bool days, StatFilter filter, Dim dim, DateOnly boundary, DateTimeOffset to, bool carried,
+        Dictionary<string, FigureSums> rows, CancellationToken ct)
+    {
+        var from = Slices.Start(boundary);
+        if (days)
+        {
+            var lastDay = Slices.LocalDate(to);
+            await DailyQueries.OpenChangesAsync(conn, filter, boundary, lastDay, carried, rows, ct);
+            from = Slices.Start(lastDay);
+        }
+        if (from < to) await OpenDeltas.AddAsync(conn, filter, dim, from, to, carried, rows, ct);
+    }
+
+    /// <summary>The flows of a partial half-month from the per-day rows, or straight from the fact rows.</summary>
+    private static async Task EdgeAsync(NpgsqlConnection conn, bool days, StatFilter filter, Dim dim, DateOnly from, DateOnly toExclusive,
         Dictionary<string, FigureSums> rows, CancellationToken ct)
     {
         if (from >= toExclusive) return;
         var edge = new Dictionary<string, FigureSums>();
+        if (days)
+        {
+            await DailyQueries.FlowsAsync(conn, filter, from, toExclusive, edge, ct);
+            await DailyQueries.DelaysAsync(conn, filter, from, toExclusive, edge, ct);
+            foreach (var (key, sums) in edge) rows.At(key).Add(sums);
+            return;
+        }
         await FactQueries.FlowsAsync(conn, filter, dim, Slices.Start(from), Slices.Start(toExclusive), edge, ct);
         await FactQueries.DelaysAsync(conn, filter, dim, Slices.Start(from), Slices.Start(toExclusive), edge, ct);
         foreach (var (key, sums) in edge) rows.At(key).Add(sums);
     }
 
-    private static async Task<(DateOnly? Through, DateTimeOffset? RefreshedAt)> StateAsync(NpgsqlConnection conn, CancellationToken ct)
+    private static async Task<(DateOnly? Through, DateTimeOffset? RefreshedAt, bool DailyReady)> StateAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT snapshots_through, refreshed_at FROM procedures.stat_refresh_state WHERE id = 1", conn);
+        await using var cmd = new NpgsqlCommand("SELECT snapshots_through, refreshed_at, daily_ready FROM procedures.stat_refresh_state WHERE id = 1", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateTimeOffset>(1)) : (null, null);
+        return await reader.ReadAsync(ct) ? (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) : (null, null, false);
     }
 }

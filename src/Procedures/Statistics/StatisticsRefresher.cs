@@ -35,6 +35,7 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
             await tx.CommitAsync(ct);
             return rebuilt;
         }
+        if (!state.Value.DailyReady) await BackfillDaysAsync(conn, ct);
         var now = clock.GetUtcNow();
         var builder = new FactBuilder(calendar.Current, settings);
         var maxEvent = await ScalarAsync<long>(conn, "SELECT coalesce(max(id), 0) FROM procedures.dossier_events", ct);
@@ -81,7 +82,8 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
         var builder = new FactBuilder(calendar.Current, settings);
         var maxEvent = await ScalarAsync<long>(conn, "SELECT coalesce(max(id), 0) FROM procedures.dossier_events", ct);
         await SummaryStore.ExecAsync(conn, """
-            TRUNCATE procedures.stat_dossier_facts, procedures.stat_flows, procedures.stat_open, procedures.stat_delays, procedures.stat_refresh_state
+            TRUNCATE procedures.stat_dossier_facts, procedures.stat_flows, procedures.stat_open, procedures.stat_delays, procedures.stat_refresh_state,
+                procedures.stat_flows_daily, procedures.stat_open_changes, procedures.stat_delays_daily
             """, ct);
         var sums = new Contributions();
         var facts = new List<DossierFact>();
@@ -105,9 +107,11 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
         await FactRows.CopyAsync(conn, "procedures.stat_dossier_facts", facts, ct);
         await SummaryStore.ApplyAsync(conn, sums, ct);
         await SummaryStore.ExecAsync(conn, """
-            INSERT INTO procedures.stat_refresh_state (id, event_watermark, snapshots_through, refreshed_at, rebuilt_at) VALUES (1, $1, $2, $3, $3)
+            INSERT INTO procedures.stat_refresh_state (id, event_watermark, snapshots_through, refreshed_at, rebuilt_at, daily_ready)
+            VALUES (1, $1, $2, $3, $3, true)
             """, ct, maxEvent, through, now);
-        await SummaryStore.ExecAsync(conn, "ANALYZE procedures.stat_dossier_facts; ANALYZE procedures.stat_flows; ANALYZE procedures.stat_open", ct);
+        await SummaryStore.ExecAsync(conn, "ANALYZE procedures.stat_dossier_facts; ANALYZE procedures.stat_flows; ANALYZE procedures.stat_open; " +
+            "ANALYZE procedures.stat_flows_daily; ANALYZE procedures.stat_open_changes; ANALYZE procedures.stat_delays_daily", ct);
         return new StatisticsRefreshed(true, read, 0, maxEvent, through, now);
     }
 
@@ -128,11 +132,30 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
         await SummaryStore.ApplyAsync(conn, delta, ct);
     }
 
-    private static async Task<(long Watermark, DateOnly Through)?> ReadStateAsync(NpgsqlConnection conn, CancellationToken ct)
+    private static async Task<(long Watermark, DateOnly Through, bool DailyReady)?> ReadStateAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT event_watermark, snapshots_through FROM procedures.stat_refresh_state WHERE id = 1", conn);
+        await using var cmd = new NpgsqlCommand("SELECT event_watermark, snapshots_through, daily_ready FROM procedures.stat_refresh_state WHERE id = 1", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1)) : null;
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetBoolean(2)) : null;
+    }
+
+    /// <summary>
+    /// The per-day rows of every fact, once, after the migration that added them to a database whose statistics were
+    /// already built: the fact rows are read through (the half-month summaries are left as they are).
+    /// </summary>
+    private async Task BackfillDaysAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await SummaryStore.ExecAsync(conn, "TRUNCATE procedures.stat_flows_daily, procedures.stat_open_changes, procedures.stat_delays_daily", ct);
+        var days = new Contributions();
+        await using (var source = await dataSource.OpenConnectionAsync(ct))
+        await using (var cmd = new NpgsqlCommand($"SELECT {FactRows.Columns} FROM procedures.stat_dossier_facts", source) { CommandTimeout = 1800 })
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) days.AddDays(FactRows.Read(reader), 1);
+        await SummaryStore.ApplyAsync(conn, days, ct);
+        await SummaryStore.ExecAsync(conn, """
+            UPDATE procedures.stat_refresh_state SET daily_ready = true WHERE id = 1;
+            ANALYZE procedures.stat_flows_daily; ANALYZE procedures.stat_open_changes; ANALYZE procedures.stat_delays_daily;
+            """, ct);
     }
 
     private static async Task<List<Guid>> ListIdsAsync(NpgsqlConnection conn, string sql, long from, CancellationToken ct)

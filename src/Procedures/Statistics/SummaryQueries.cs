@@ -18,16 +18,17 @@ internal static class SummaryQueries
         : dim == Dim.Procedure || f.Procedures is not null ? $" AND official = '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
         : $" AND official = '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'";
 
+    /// <summary>The flows of the slices (or, from <c>stat_flows_daily</c>, the days) from <paramref name="from"/> to before <paramref name="to"/>.</summary>
     public static Task FlowsAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
-        Dictionary<string, FigureSums> rows, CancellationToken ct)
+        Dictionary<string, FigureSums> rows, CancellationToken ct, string table = "stat_flows", string dayColumn = "slice")
     {
         var counts = string.Join(", ", SummaryStore.FlowColumns.Select(c => $"sum({c})::bigint"));
         var durations = string.Join(", ", Enumerable.Range(1, DurationBuckets.Count).Select(i => $"coalesce(sum(durations[{i}]), 0)::bigint"));
         var flowCount = SummaryStore.FlowColumns.Length;
         return FactQueries.ReadAsync(conn, $"""
             SELECT {Key(dim)}, {counts}, sum(processing_days_sum), {durations}
-            FROM procedures.stat_flows
-            WHERE unit_id = ANY($1){Level(f, dim)} AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
+            FROM procedures.{table}
+            WHERE unit_id = ANY($1){Level(f, dim)} AND {dayColumn} >= $4 AND {dayColumn} < $5{FactQueries.Filters(f)} GROUP BY 1
             """, f, [from, to], r =>
         {
             var s = rows.At(r.GetString(0));
@@ -43,10 +44,10 @@ internal static class SummaryQueries
     }
 
     public static Task DelaysAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
-        Dictionary<string, FigureSums> rows, CancellationToken ct) =>
+        Dictionary<string, FigureSums> rows, CancellationToken ct, string table = "stat_delays", string dayColumn = "slice") =>
         FactQueries.ReadAsync(conn, $"""
-            SELECT {Key(dim, delay: true)}, sum(late)::bigint FROM procedures.stat_delays
-            WHERE delay_unit_id = ANY($1){Level(f, dim)} AND slice >= $4 AND slice < $5{FactQueries.Filters(f)} GROUP BY 1
+            SELECT {Key(dim, delay: true)}, sum(late)::bigint FROM procedures.{table}
+            WHERE delay_unit_id = ANY($1){Level(f, dim)} AND {dayColumn} >= $4 AND {dayColumn} < $5{FactQueries.Filters(f)} GROUP BY 1
             """, f, [from, to], r => rows.At(r.GetString(0)).DelayAttributed += r.GetInt64(1), ct);
 
     public static Task OpenAtAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly boundary, bool carried,

@@ -16,7 +16,12 @@ internal static class SummaryStore
 
     public static async Task ApplyAsync(NpgsqlConnection conn, Contributions c, CancellationToken ct)
     {
-        if (c.Flows.Count > 0) await ApplyFlowsAsync(conn, c.Flows, ct);
+        if (c.Flows.Count > 0) await ApplyFlowsAsync(conn, "stat_flows", "slice", c.Flows, ct);
+        if (c.DailyFlows.Count > 0) await ApplyFlowsAsync(conn, "stat_flows_daily", "day", c.DailyFlows, ct);
+        if (c.OpenChanges.Count > 0)
+            await ApplyCountsAsync(conn, "stat_open_changes", "unit_id", "day", OpenColumns, c.OpenChanges.Select(kv => (kv.Key, kv.Value)), ct);
+        if (c.DailyDelays.Count > 0)
+            await ApplyCountsAsync(conn, "stat_delays_daily", "delay_unit_id", "day", ["late"], c.DailyDelays.Select(kv => (kv.Key, new[] { kv.Value })), ct);
         if (c.Open.Count > 0)
             await ApplyCountsAsync(conn, "stat_open", "unit_id", "boundary", OpenColumns,
                 c.Open.Select(kv => (kv.Key, kv.Value)), ct);
@@ -25,15 +30,17 @@ internal static class SummaryStore
                 c.Delays.Select(kv => (kv.Key, new[] { kv.Value })), ct);
     }
 
-    private static async Task ApplyFlowsAsync(NpgsqlConnection conn, Dictionary<SummaryKey, FlowDelta> flows, CancellationToken ct)
+    private static async Task ApplyFlowsAsync(NpgsqlConnection conn, string table, string dayColumn, Dictionary<SummaryKey, FlowDelta> flows,
+        CancellationToken ct)
     {
         var counts = string.Join(", ", FlowColumns);
+        var temp = "tmp_" + table;
         await ExecAsync(conn, $"""
-            CREATE TEMP TABLE IF NOT EXISTS tmp_flows (LIKE procedures.stat_flows) ON COMMIT DELETE ROWS;
-            TRUNCATE tmp_flows;
+            CREATE TEMP TABLE IF NOT EXISTS {temp} (LIKE procedures.{table}) ON COMMIT DELETE ROWS;
+            TRUNCATE {temp};
             """, ct);
         await using (var copy = await conn.BeginBinaryImportAsync(
-            $"COPY tmp_flows (unit_id, slice, procedure_id, official, {counts}, processing_days_sum, durations) FROM STDIN (FORMAT BINARY)", ct))
+            $"COPY {temp} (unit_id, {dayColumn}, procedure_id, official, {counts}, processing_days_sum, durations) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var (key, delta) in flows)
             {
@@ -47,14 +54,14 @@ internal static class SummaryStore
         var adds = string.Join(", ", FlowColumns.Select(col => $"{col} = s.{col} + excluded.{col}"));
         var zero = string.Join(" AND ", FlowColumns.Select(col => $"s.{col} = 0"));
         await ExecAsync(conn, $"""
-            INSERT INTO procedures.stat_flows AS s (unit_id, slice, procedure_id, official, {counts}, processing_days_sum, durations)
-            SELECT unit_id, slice, procedure_id, official, {counts}, processing_days_sum, durations FROM tmp_flows
-            ORDER BY unit_id, official, procedure_id, slice
-            ON CONFLICT (unit_id, slice, procedure_id, official) DO UPDATE SET {adds},
+            INSERT INTO procedures.{table} AS s (unit_id, {dayColumn}, procedure_id, official, {counts}, processing_days_sum, durations)
+            SELECT unit_id, {dayColumn}, procedure_id, official, {counts}, processing_days_sum, durations FROM {temp}
+            ORDER BY unit_id, official, procedure_id, {dayColumn}
+            ON CONFLICT (unit_id, {dayColumn}, procedure_id, official) DO UPDATE SET {adds},
                 processing_days_sum = s.processing_days_sum + excluded.processing_days_sum,
                 durations = ARRAY(SELECT a + b FROM unnest(s.durations, excluded.durations) WITH ORDINALITY AS t(a, b, i) ORDER BY i);
-            DELETE FROM procedures.stat_flows s USING tmp_flows t
-            WHERE s.unit_id = t.unit_id AND s.slice = t.slice AND s.procedure_id = t.procedure_id AND s.official = t.official
+            DELETE FROM procedures.{table} s USING {temp} t
+            WHERE s.unit_id = t.unit_id AND s.{dayColumn} = t.{dayColumn} AND s.procedure_id = t.procedure_id AND s.official = t.official
               AND {zero} AND s.processing_days_sum = 0 AND NOT EXISTS (SELECT 1 FROM unnest(s.durations) v WHERE v <> 0);
             """, ct);
     }

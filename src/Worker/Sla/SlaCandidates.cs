@@ -10,15 +10,23 @@ namespace Worker.Sla;
 /// dossier waits for the citizen's supplement the office's clock is stopped: neither the waiting step nor the dossier's
 /// appointment (recomputed when the complete dossier comes back) is an official's delay; the citizen's own deadline has
 /// its reminders and its expiry instead (<c>RemindUnsuppliedDossiers</c>, <c>StopUnsuppliedDossiers</c>).
+/// Both read one page at a time in due order, after the (due time, id) of the previous page's last row ($2, $3),
+/// at most $4 rows: a burst of work falling due at once is handled in batches of bounded size and time.
 /// </summary>
 public static class SlaCandidates
 {
+    /// <summary>Before any due time: where the first page starts.</summary>
+    public static readonly DateTimeOffset Start = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public const string WorkItemsSql = $$"""
         SELECT wi.id, coalesce(wi.title, wi.step_id), wi.business_key, wi.unit_id, wi.role, coalesce(wi.assignee, wi.claimed_by), wi.created_at, wi.due_at,
                coalesce((SELECT array_agg(a.threshold) FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at), '{}')
         FROM engine.work_items wi
-        WHERE wi.status = 'Open' AND wi.due_at <= $1 AND wi.step_id <> '{{DossierSteps.AwaitSupplement}}'
+        WHERE wi.status = 'Open' AND wi.due_at <= $1 AND wi.due_at >= $2 AND (wi.due_at > $2 OR wi.id > $3)
+          AND wi.step_id <> '{{DossierSteps.AwaitSupplement}}'
           AND NOT EXISTS (SELECT 1 FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at AND a.threshold = 'escalated')
+        ORDER BY wi.due_at, wi.id
+        LIMIT $4
         """;
 
     public const string DossiersSql = """
@@ -26,13 +34,26 @@ public static class SlaCandidates
                coalesce((SELECT array_agg(a.threshold) FROM notifications.sla_alerts a WHERE a.subject_id = d.id AND a.due_at = d.appointment_at), '{}')
         FROM procedures.dossiers d
         WHERE d.status IN ('Accepted', 'Processing', 'FinancialObligation') AND d.appointment_at < $1
+          AND d.appointment_at >= $2 AND (d.appointment_at > $2 OR d.id > $3)
+        ORDER BY d.appointment_at, d.id
+        LIMIT $4
         """;
 
-    public static async Task<List<SlaSubject>> WorkItemsAsync(NpgsqlDataSource dataSource, DateTimeOffset horizon, CancellationToken ct)
+    /// <summary>Binds a page's parameters: the horizon, the key after which the page starts, its size.</summary>
+    public static void Bind(NpgsqlCommand command, DateTimeOffset horizon, (DateTimeOffset DueAt, Guid Id) after, int limit)
+    {
+        command.Parameters.Add(new() { Value = horizon.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = after.DueAt.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = after.Id });
+        command.Parameters.Add(new() { Value = limit });
+    }
+
+    public static async Task<List<SlaSubject>> WorkItemsAsync(NpgsqlDataSource dataSource, DateTimeOffset horizon, (DateTimeOffset DueAt, Guid Id) after,
+        int limit, CancellationToken ct)
     {
         var subjects = new List<SlaSubject>();
         await using var command = dataSource.CreateCommand(WorkItemsSql);
-        command.Parameters.Add(new() { Value = horizon.ToUniversalTime() });
+        Bind(command, horizon, after, limit);
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             subjects.Add(new SlaSubject(r.GetGuid(0), SlaSubject.WorkItem, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), null,
@@ -41,11 +62,12 @@ public static class SlaCandidates
         return subjects;
     }
 
-    public static async Task<List<SlaSubject>> DossiersAsync(NpgsqlDataSource dataSource, DateTimeOffset horizon, CancellationToken ct)
+    public static async Task<List<SlaSubject>> DossiersAsync(NpgsqlDataSource dataSource, DateTimeOffset horizon, (DateTimeOffset DueAt, Guid Id) after,
+        int limit, CancellationToken ct)
     {
         var subjects = new List<SlaSubject>();
         await using var command = dataSource.CreateCommand(DossiersSql);
-        command.Parameters.Add(new() { Value = horizon.ToUniversalTime() });
+        Bind(command, horizon, after, limit);
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {

@@ -21,8 +21,8 @@ public sealed record SlaSettings
     public string EscalateToUnitLeaderAfter { get; init; } = "1d";
     /// <summary>The apology (Form 04) must be issued at least this many working days before the appointment date; the reminder fires on that day.</summary>
     public int ApologyWorkingDaysBefore { get; init; } = 1;
-    /// <summary>Subjects handled per transaction.</summary>
-    public int BatchSize { get; init; } = 2000;
+    /// <summary>Subjects (work items or dossiers) read and alerted per transaction, in due order.</summary>
+    public int BatchSize { get; init; } = 500;
     /// <summary>Hangfire cron of the sweep, in Vietnam time.</summary>
     public string SweepCron { get; init; } = "*/5 * * * *";
     /// <summary>Hangfire cron of the daily e-mail digest, in Vietnam time; it skips days off.</summary>

@@ -43,6 +43,11 @@ internal static class NotificationsProbe
         var db = host.Services.GetRequiredService<NpgsqlDataSource>();
 
         await SweepAsync(host.Services, db, openItems, dueItems);
+        if (messages == 0)
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            return;
+        }
         await host.StartAsync();
         await ThroughputAsync(db, messages);
         await host.StopAsync();
@@ -78,10 +83,11 @@ internal static class NotificationsProbe
             await using var scope = services.CreateAsyncScope();
             sw.Restart();
             var report = await scope.ServiceProvider.GetRequiredService<SlaSweep>().RunAsync();
-            Console.WriteLine($"sweep {run}: {sw.Elapsed.TotalMilliseconds:0} ms — {report.WorkItems:N0} in range, {report.Raised:N0} alerts raised, {report.Notified:N0} notifications");
+            Console.WriteLine($"sweep {run}: {sw.Elapsed.TotalMilliseconds:0} ms — {report.WorkItems:N0} in range, {report.Raised:N0} alerts raised, {report.Notified:N0} notifications, " +
+                $"{report.Batches} transactions, longest {report.LongestBatch.TotalMilliseconds:0} ms");
         }
         await using var explain = db.CreateCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + SlaCandidates.WorkItemsSql);
-        explain.Parameters.Add(new() { Value = DateTimeOffset.UtcNow.AddDays(1) });
+        SlaCandidates.Bind(explain, DateTimeOffset.UtcNow.AddDays(1), (SlaCandidates.Start, Guid.Empty), 500);
         await using var r = await explain.ExecuteReaderAsync();
         while (await r.ReadAsync()) Console.WriteLine("  " + r.GetString(0));
     }

@@ -5,7 +5,8 @@ namespace Procedures.Tests.Statistics;
 
 /// <summary>
 /// A period that does not start or end on the 1st or the 15th reads the whole half-months inside it from the summaries
-/// and only its edges from the fact rows; the figures must be exactly those of the fact rows alone (the old way).
+/// and only its edges from the per-day rows (a grouping by unit without filters) or the fact rows; the figures must be
+/// exactly those of the fact rows alone (the old way), and of the summaries with the edges from the fact rows.
 /// </summary>
 public sealed class OddPeriodTests : StatisticsTest
 {
@@ -19,6 +20,8 @@ public sealed class OddPeriodTests : StatisticsTest
         (new(2026, 4, 22), new(2026, 5, 14)),  // starts off a boundary, ends on one
         (new(2026, 4, 3), new(2026, 5, 20)),   // runs to today: the open dossiers are read at now
         (new(2026, 5, 3), new(2026, 6, 10)),   // runs into the future
+        (new(2025, 12, 20), new(2026, 4, 25)), // across a year, from and to in the middle of half-months
+        (new(2026, 5, 19), new(2026, 5, 20)),  // yesterday and today
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -33,10 +36,13 @@ public sealed class OddPeriodTests : StatisticsTest
         var query = Scoped.GetRequiredService<StatisticsQuery>();
         var mixed = await query.ComputeAsync(scope, from, to, grouping, default);
         var facts = await query.ComputeAsync(scope, from, to, grouping, default, forceFacts: true);
+        var factEdges = await query.ComputeAsync(scope, from, to, grouping, default, factEdges: true);
         facts.FromSummaries.ShouldBeFalse();
         mixed.Rows.ShouldBe(facts.Rows);
         mixed.Total.ShouldBe(facts.Total);
         mixed.AsOf.ShouldBe(facts.AsOf);
+        factEdges.Rows.ShouldBe(facts.Rows);
+        factEdges.Total.ShouldBe(facts.Total);
     }
 
     [Test]

@@ -70,7 +70,7 @@ public sealed class RefreshTests : DossierTest
     {
         await using var conn = await DataSource.OpenConnectionAsync();
         var parts = new List<string>();
-        foreach (var table in new[] { "stat_dossier_facts", "stat_flows", "stat_open", "stat_delays" })
+        foreach (var table in new[] { "stat_dossier_facts", "stat_flows", "stat_open", "stat_delays", "stat_flows_daily", "stat_open_changes", "stat_delays_daily" })
         {
             await using var cmd = new NpgsqlCommand($"SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM procedures.{table} t", conn);
             parts.Add($"{table}:\n{await cmd.ExecuteScalarAsync()}");

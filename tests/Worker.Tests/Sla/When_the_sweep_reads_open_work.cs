@@ -45,7 +45,7 @@ public sealed class When_the_sweep_reads_open_work : SlaTest
         if (forbidSeqScan)
             await using (var off = new NpgsqlCommand("SET enable_seqscan = off", conn)) await off.ExecuteNonQueryAsync();
         await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, conn);
-        explain.Parameters.Add(new() { Value = Clock.GetUtcNow().AddDays(1) });
+        SlaCandidates.Bind(explain, Clock.GetUtcNow().AddDays(1), (SlaCandidates.Start, Guid.Empty), 500);
         using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
         var scans = new List<string>();
         Collect(plan.RootElement, scans);

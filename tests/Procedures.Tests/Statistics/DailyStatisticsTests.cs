@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Procedures.Statistics;
+
+namespace Procedures.Tests.Statistics;
+
+/// <summary>
+/// The per-day rows: a grouping by unit over an odd period in the past reads its edges and the open dossiers between
+/// boundaries from them alone, and a database whose statistics were built before they existed gets them on the next refresh.
+/// </summary>
+public sealed class DailyStatisticsTests : StatisticsTest
+{
+    private static readonly (DateOnly From, DateOnly To)[] PastPeriods =
+    [
+        (new(2026, 4, 2), new(2026, 5, 18)),
+        (new(2026, 4, 21), new(2026, 5, 6)),
+        (new(2026, 4, 24), new(2026, 4, 30)),
+        (new(2025, 12, 20), new(2026, 4, 25)),
+    ];
+
+    [Test]
+    public async Task Should_answer_an_odd_period_by_unit_without_the_fact_rows()
+    {
+        var before = await ReportsAsync();
+        before.ShouldContain(r => r.Total.Received > 0);
+
+        await ExecuteAsync("DELETE FROM procedures.stat_dossier_facts");
+
+        (await ReportsAsync()).ShouldBe(before);
+    }
+
+    [Test]
+    public async Task Should_fill_the_days_of_statistics_built_before_them_on_the_next_refresh()
+    {
+        var expected = await ReportsAsync(forceFacts: true);
+        await ExecuteAsync("""
+            TRUNCATE procedures.stat_flows_daily, procedures.stat_open_changes, procedures.stat_delays_daily;
+            UPDATE procedures.stat_refresh_state SET daily_ready = false;
+            """);
+        (await ReportsAsync()).ShouldBe(expected, "until the refresh, the edges come from the fact rows");
+
+        await using (var scope = NewScope())
+            (await scope.ServiceProvider.GetRequiredService<StatisticsRefresher>().RefreshStatisticsAsync()).Rebuilt.ShouldBeFalse();
+
+        (await Scalar<bool>("SELECT daily_ready FROM procedures.stat_refresh_state")).ShouldBeTrue();
+        (await Scalar<long>("SELECT count(*) FROM procedures.stat_open_changes")).ShouldBeGreaterThan(0);
+        (await ReportsAsync()).ShouldBe(expected);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<T> Scalar<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Every figure of every past period by unit and by month, as one comparable list.</summary>
+    private async Task<List<(string Rows, StatisticsFigures Total)>> ReportsAsync(bool forceFacts = false)
+    {
+        var scope = (await StatisticsScope.ResolveAsync(Db, Org.ProvinceLeader, Org.Province, null, null, null, default)).Value!;
+        var query = Scoped.GetRequiredService<StatisticsQuery>();
+        var reports = new List<(string, StatisticsFigures)>();
+        foreach (var (from, to) in PastPeriods)
+            foreach (var grouping in new[] { StatisticsGrouping.Unit, StatisticsGrouping.Month })
+            {
+                var report = await query.ComputeAsync(scope, from, to, grouping, default, forceFacts);
+                reports.Add((string.Join("\n", report.Rows.Select(r => $"{r.Key} {r.Figures}")), report.Total));
+            }
+        return reports;
+    }
+}
