@@ -32,6 +32,18 @@ public static class Pages
         await page.WaitForLiveAsync();
     }
 
+    /// <summary>In a TearDown: a failed test leaves a screenshot and the HTML of each page it had open, named after the test.</summary>
+    public static async Task ShootIfFailedAsync(params IPage?[] pages)
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Failed) return;
+        var name = "failed-" + TestContext.CurrentContext.Test.Name;
+        foreach (var (page, i) in pages.OfType<IPage>().Select((p, i) => (p, i)))
+        {
+            await page.ShotAsync($"{name}-{i}");
+            await File.WriteAllTextAsync(Path.Combine(Browser.Screenshots, $"{name}-{i}.html"), await page.ContentAsync());
+        }
+    }
+
     public static async Task ShotAsync(this IPage page, string name)
     {
         Directory.CreateDirectory(Browser.Screenshots);

@@ -6,7 +6,6 @@ using Procedures.Organisation;
 namespace Ui.Tests;
 
 /// <summary>The administration pages for what used to be API-only: sectors, unit types, moving and ending a unit (consequences first).</summary>
-[Explicit("Unfinished: the move step passes, the sector steps and the end confirmation do not store their change yet (see the branch report)")]
 public sealed class When_an_admin_restructures_units_and_sectors
 {
     private UiHost _host = null!;
@@ -20,6 +19,9 @@ public sealed class When_an_admin_restructures_units_and_sectors
         await _admin.SignInAsync("admin");
     }
 
+    [TearDown]
+    public Task ShootFailure() => Pages.ShootIfFailedAsync(_admin);
+
     [Test]
     public async Task Should_add_a_sector_and_find_it_in_the_filtered_list()
     {
@@ -30,9 +32,9 @@ public sealed class When_an_admin_restructures_units_and_sectors
         await _admin.Locator("[data-testid=sector-save]").ClickAsync();
 
         await _admin.FillFieldAsync("sector-filter", code);
-        await _admin.Locator("[data-testid=sector-code]", new() { HasText = code }).WaitForAsync();
+        // The new sector already shows in the unfiltered list after saving: the filter has run on the server once it is the only row.
+        await Assertions.Expect(_admin.Locator("[data-testid=sector-code]")).ToHaveTextAsync([code]);
         (await _host.Db(db => db.Sectors.SingleAsync(s => s.Code == code))).Name.ShouldBe("Lĩnh vực thử " + code);
-        (await _admin.Locator("[data-testid=sector-code]").CountAsync()).ShouldBe(1, "the filter ran on the server");
     }
 
     [Test]
@@ -57,14 +59,17 @@ public sealed class When_an_admin_restructures_units_and_sectors
 
         await _admin.GoAsync("/quan-tri/don-vi");
         await _admin.Locator("[data-testid=unit-tree] .mud-treeview-item-content", new() { HasText = moving.Name }).First.ClickAsync();
+        await _admin.Locator("[data-testid=unit-detail]", new() { HasText = moving.Code }).WaitForAsync();
         await _admin.PickAsync("move-parent", target.Code);
         await _admin.Locator("[data-testid=move-preview]").ClickAsync();
         (await _admin.Locator("[data-testid=consequence-subtree]").InnerTextAsync()).ShouldContain("1");
         (await _host.Db(db => db.Units.SingleAsync(u => u.Id == moving.Id))).ParentId.ShouldBe(sample.Id, "nothing moves before the confirmation");
         await _admin.Locator("[data-testid=unit-change-confirm]").ClickAsync();
         await Until(async () => (await _host.Db(db => db.Units.SingleAsync(u => u.Id == moving.Id))).ParentId == target.Id);
+        await _admin.Locator("[data-testid=unit-consequences]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         await _admin.Locator("[data-testid=unit-tree] .mud-treeview-item-content", new() { HasText = ending.Name }).First.ClickAsync();
+        await _admin.Locator("[data-testid=unit-detail]", new() { HasText = ending.Code }).WaitForAsync();
         await _admin.FillFieldAsync("end-date", "2099-12-31");
         await _admin.Locator("[data-testid=end-preview]").ClickAsync();
         (await _admin.Locator("[data-testid=consequence-dossiers]").InnerTextAsync()).ShouldContain("0");

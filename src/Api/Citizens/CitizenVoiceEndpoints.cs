@@ -163,5 +163,8 @@ public sealed class AnswerValidator : AbstractValidator<AnswerRequest>
 
 public sealed class FeedbackResponseValidator : AbstractValidator<FeedbackResponseRequest>
 {
-    public FeedbackResponseValidator() => RuleFor(x => x.Response).Required(4000, "nội dung trả lời", "The response");
+    /// <summary>The longest response accepted; the officials' feedback page stops typing there.</summary>
+    public const int ResponseMax = 4000;
+
+    public FeedbackResponseValidator() => RuleFor(x => x.Response).Required(ResponseMax, "nội dung trả lời", "The response");
 }

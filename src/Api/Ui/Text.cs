@@ -50,7 +50,8 @@ public static class Text
         FeeKind.Fixed => Fmt.Money(fee.Amount),
         FeeKind.PerCopy => Pick($"{Fmt.Money(fee.Amount)} / bản", $"{Fmt.Money(fee.Amount)} per copy"),
         FeeKind.PerPage => Pick($"{Fmt.Money(fee.Amount)} / trang (trang 1–{fee.FirstPages}), {Fmt.Money(fee.NextPageAmount)} / trang tiếp theo",
-            $"{Fmt.Money(fee.Amount)} per page (pages 1–{fee.FirstPages}), {Fmt.Money(fee.NextPageAmount)} per further page"),
+            $"{Fmt.Money(fee.Amount)} per page (pages 1–{fee.FirstPages}), {Fmt.Money(fee.NextPageAmount)} per further page")
+            + (fee.MaxPerCopy is { } cap ? Pick($", tối đa {Fmt.Money(cap)} / bản", $", at most {Fmt.Money(cap)} per copy") : ""),
         _ => Pick("Theo quyết định của cơ quan có thẩm quyền", "Set by decision"),
     };
 

@@ -8,7 +8,8 @@ namespace Procedures.Catalogue;
 
 public sealed record SectorView(Guid Id, string Code, string Name, string? NameEn, int ProcedureCount);
 
-internal static partial class SectorRules
+/// <summary>What a sector's code and name must be: the sector use cases check them, and the sectors page checks them before sending.</summary>
+public static partial class SectorRules
 {
     [GeneratedRegex("^[A-Za-z0-9._-]{1,50}$")]
     private static partial Regex Code();
@@ -19,9 +20,9 @@ internal static partial class SectorRules
 
     public static DomainError? CheckName(string? name) => FieldRules.Required("name", name, 300, "tên lĩnh vực");
 
-    public static DomainError CodeTaken() => DomainError.Invalid("code", "code-taken", "Mã lĩnh vực đã được dùng.", "The sector code is already in use.");
+    internal static DomainError CodeTaken() => DomainError.Invalid("code", "code-taken", "Mã lĩnh vực đã được dùng.", "The sector code is already in use.");
 
-    public static DomainError NotFound() => DomainError.NotFound("sector", "lĩnh vực") with { Field = "sectorId" };
+    internal static DomainError NotFound() => DomainError.NotFound("sector", "lĩnh vực") with { Field = "sectorId" };
 }
 
 /// <summary>Sectors with how many active procedures each has, for the public catalogue and admin screens.</summary>

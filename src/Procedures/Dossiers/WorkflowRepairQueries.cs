@@ -27,7 +27,8 @@ public sealed class WorkflowRepairQueries(ProceduresDb db, InstanceQueries insta
             definition?.Title ?? detail.Instance.DefinitionId,
             dossier is null ? null : new RepairDossier(dossier.Id, dossier.Code, dossier.Status, dossier.Status.Vietnamese(), dossier.Status.English(),
                 dossier.Name, dossier.ReceivingUnitId, dossier.ProcessingUnitId),
-            definition?.Steps.Select(s => new RepairStep(s.Id, s.Title ?? s.Id, s.Kind.ToString())).ToList() ?? [],
+            definition?.Steps.Select(s => new RepairStep(s.Id, s.Title ?? s.Id, s.Kind.ToString(),
+                s.Actions.Where(a => a.Title is not null).DistinctBy(a => a.Name).ToDictionary(a => a.Name, a => a.Title!))).ToList() ?? [],
             cancelled, names, WorkflowSuspension.Of(detail.Instance, detail.History));
     }
 

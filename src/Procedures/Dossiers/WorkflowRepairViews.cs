@@ -18,8 +18,11 @@ public sealed record WorkflowSuspension(DateTimeOffset At, string? By, string? R
 public sealed record RepairDossier(Guid Id, string? Code, DossierStatus Status, string StatusVi, string StatusEn, string ProcedureName,
     Guid ReceivingUnitId, Guid ProcessingUnitId);
 
-/// <summary>A step of the instance's definition version, to name steps and to offer them as a move's target.</summary>
-public sealed record RepairStep(string Id, string Title, string Kind);
+/// <summary>
+/// A step of the instance's definition version, to name steps and to offer them as a move's target; <paramref name="ActionTitles"/>
+/// names its actions (by action name) as the definition titles them.
+/// </summary>
+public sealed record RepairStep(string Id, string Title, string Kind, IReadOnlyDictionary<string, string>? ActionTitles = null);
 
 /// <summary>A work item an operator cancelled; <paramref name="CanReopen"/> while its path still waits at the step with nothing open.</summary>
 public sealed record CancelledWorkItem(Guid Id, string StepId, string Role, string? UnitId, string? Assignee, DateTimeOffset CancelledAt,
@@ -36,6 +39,15 @@ public sealed record WorkflowRepairView(InstanceDetail Workflow, string Definiti
     public bool IsLive => Workflow.Instance.Status is nameof(InstanceStatus.Running) or nameof(InstanceStatus.Suspended);
 
     public string StepTitle(string? stepId) => stepId is null ? "—" : Steps.FirstOrDefault(s => s.Id == stepId)?.Title ?? stepId;
+
+    /// <summary>
+    /// An action as the definition titles it at the step it was taken from, else at any step (the history may lack the step),
+    /// else its name: the history page shows "Tiếp nhận, lập phiếu hẹn", not <c>accept</c>.
+    /// </summary>
+    public string ActionTitle(string? stepId, string action) =>
+        Steps.FirstOrDefault(s => s.Id == stepId)?.ActionTitles?.GetValueOrDefault(action)
+        ?? Steps.Select(s => s.ActionTitles?.GetValueOrDefault(action)).FirstOrDefault(t => t is not null)
+        ?? action;
 
     public string UnitName(string? unitId) => unitId is null ? "—" : UnitNames.GetValueOrDefault(unitId, unitId);
 }

@@ -20,18 +20,20 @@ public static class AdminSectors
             var like = "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             query = query.Where(s => EF.Functions.ILike(s.Code, like, "\\") || EF.Functions.ILike(s.Name, like, "\\"));
         }
-        var rows = query.Select(s => new SectorView(s.Id, s.Code, s.Name, s.NameEn, db.Procedures.Count(p => p.SectorId == s.Id && p.IsActive)));
+        // Sorted before the projection: EF Core cannot order by a property of a record built through its constructor.
+        var rows = query.Select(s => new { Sector = s, Count = db.Procedures.Count(p => p.SectorId == s.Id && p.IsActive) });
         rows = (sortBy, descending) switch
         {
-            ("name", false) => rows.OrderBy(s => s.Name).ThenBy(s => s.Code),
-            ("name", true) => rows.OrderByDescending(s => s.Name).ThenBy(s => s.Code),
-            ("procedures", false) => rows.OrderBy(s => s.ProcedureCount).ThenBy(s => s.Code),
-            ("procedures", true) => rows.OrderByDescending(s => s.ProcedureCount).ThenBy(s => s.Code),
-            (_, true) => rows.OrderByDescending(s => s.Code),
-            _ => rows.OrderBy(s => s.Code),
+            ("name", false) => rows.OrderBy(s => s.Sector.Name).ThenBy(s => s.Sector.Code),
+            ("name", true) => rows.OrderByDescending(s => s.Sector.Name).ThenBy(s => s.Sector.Code),
+            ("procedures", false) => rows.OrderBy(s => s.Count).ThenBy(s => s.Sector.Code),
+            ("procedures", true) => rows.OrderByDescending(s => s.Count).ThenBy(s => s.Sector.Code),
+            (_, true) => rows.OrderByDescending(s => s.Sector.Code),
+            _ => rows.OrderBy(s => s.Sector.Code),
         };
         var total = await query.CountAsync(ct);
-        var items = await rows.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(ct);
+        var items = await rows.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(s => new SectorView(s.Sector.Id, s.Sector.Code, s.Sector.Name, s.Sector.NameEn, s.Count)).ToListAsync(ct);
         return new SectorPage(items, total);
     }
 }
