@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Npgsql;
 using Procedures.Dossiers;
 
@@ -20,7 +21,7 @@ public sealed class WorkloadQuery(NpgsqlDataSource dataSource)
             SELECT coalesce(w.claimed_by, w.assignee) AS who, count(*),
                    count(*) FILTER (WHERE w.due_at >= @now AND w.due_at < @soon AND w.step_id <> '{DossierSteps.AwaitSupplement}'),
                    count(*) FILTER (WHERE w.due_at < @now AND w.step_id <> '{DossierSteps.AwaitSupplement}')
-            FROM engine.work_items w
+            FROM {EngineReadModel.WorkItems} w
             WHERE w.status = 'Open' AND w.unit_id = ANY(@units) AND coalesce(w.claimed_by, w.assignee) IS NOT NULL
             GROUP BY 1
             """);

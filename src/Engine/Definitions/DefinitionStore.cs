@@ -99,6 +99,9 @@ public sealed class DefinitionStore(EngineDb db, TimeProvider clock, StepHandler
         return EngineResult<IReadOnlyList<DefinitionChange>>.Ok(DefinitionDiff.Compare(DefinitionJson.Deserialize(from.Body), DefinitionJson.Deserialize(to.Body)));
     }
 
+    /// <summary>How many workflows have a published latest version.</summary>
+    public Task<int> CountPublishedAsync(CancellationToken ct = default) => db.Definitions.CountAsync(d => d.IsPublished && d.IsLatest, ct);
+
     public async Task<IReadOnlyList<DefinitionVersionInfo>> VersionsAsync(string? definitionId = null, CancellationToken ct = default) =>
         (await db.Definitions.AsNoTracking().Where(d => definitionId == null || d.DefinitionId == definitionId)
             .OrderBy(d => d.DefinitionId).ThenBy(d => d.Version).ToListAsync(ct)).Select(Info).ToList();

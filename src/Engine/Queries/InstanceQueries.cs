@@ -55,6 +55,14 @@ public sealed class InstanceQueries(EngineDb db)
             .Select(w => new WorkItemView(w.Id, w.InstanceId, w.DefinitionId, w.BusinessKey, w.StepId, w.Title, w.Role, w.UnitId,
                 w.Assignee, w.ClaimedBy, w.Branch, w.CreatedAt, w.DueAt, w.Revision) { TokenId = w.TokenId }).ToListAsync(ct);
 
+    /// <summary>The title of each step the instance has opened work at (the first title when they differ), by step id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> StepTitlesAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var titles = await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId && w.Title != null)
+            .Select(w => new { w.StepId, w.Title }).Distinct().ToListAsync(ct);
+        return titles.DistinctBy(t => t.StepId).ToDictionary(t => t.StepId, t => t.Title!);
+    }
+
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken ct = default) =>
         await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id)
             .Select(h => new HistoryEntry(h.Id, h.At, h.Kind, h.Actor, h.FromStep, h.ToStep, h.Action, h.Comment, h.WorkItemId, h.Data))

@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Procedures.Persistence;
@@ -18,7 +19,7 @@ public static class DossierParticipants
     public static string UnitsOf(string alias) => $$"""
         ARRAY[{{alias}}.receiving_unit_id, {{alias}}.processing_unit_id]
             || ARRAY(SELECT c.consulted_unit_id FROM procedures.consultations c WHERE c.dossier_id = {{alias}}.id)
-            || ARRAY(SELECT DISTINCT w.unit_id::uuid FROM engine.work_items w
+            || ARRAY(SELECT DISTINCT w.unit_id::uuid FROM {{EngineReadModel.WorkItems}} w
                      WHERE w.instance_id = {{alias}}.workflow_instance_id AND length(w.unit_id) = 36 AND w.unit_id ~ '^[0-9a-fA-F-]+$')
         """;
 

@@ -148,6 +148,9 @@ internal sealed partial class DossierWork : IAsyncDisposable
         return official;
     }
 
+    /// <summary>Takes the open work items from an engine result: where the instance stands after it, with no read of ours.</summary>
+    public void Follow(TransitionResult moved) => WorkItems = moved.OpenWorkItems.Select(DossierWorkItem.From).ToList();
+
     public async Task ReloadWorkItemsAsync(CancellationToken ct) =>
         WorkItems = Dossier.WorkflowInstanceId is { } id ? await EngineRows.WorkItemsAsync(Transaction, id, ct) : [];
 
