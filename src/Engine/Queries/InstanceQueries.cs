@@ -22,8 +22,13 @@ public sealed record TimerView(Guid Id, string Kind, string StepId, Guid? WorkIt
 public sealed record InstanceDetail(InstanceSummary Instance, string Variables, IReadOnlyList<PathView> Paths, IReadOnlyList<WorkItemView> OpenWorkItems,
     IReadOnlyList<TimerView> Timers, IReadOnlyList<Incidents.IncidentView> Incidents, IReadOnlyList<HistoryEntry> History);
 
-public sealed class InstanceQueries(EngineDb db)
+public sealed class InstanceQueries
 {
+    private readonly EngineDb db;
+
+    /// <summary>Made by the engine's registration (<c>AddWorkflowEngine</c>): its database context is its own.</summary>
+    internal InstanceQueries(EngineDb db) => this.db = db;
+
     public async Task<InstanceView?> GetAsync(Guid id, CancellationToken ct = default)
     {
         var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);

@@ -75,13 +75,13 @@ internal sealed partial class DossierWork : IAsyncDisposable
         try
         {
             // The row is locked before anything of it is read, and the dossier is not loaded for someone who may not act on it.
-            var (units, workItems) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
+            var (units, workItems, route) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
             if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
             var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             work.Dossier = dossier;
             work.WorkItems = workItems;
-            work.Route = await DossierRoutes.ReadAsync(work.Transaction, dossierId, ct);
+            work.Route = route;
             return work;
         }
         catch
