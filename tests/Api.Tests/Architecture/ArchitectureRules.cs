@@ -18,7 +18,7 @@ internal static partial class ArchitectureRules
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(OurAssemblies.Contains).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The types of <paramref name="types"/> that use <paramref name="dependency"/> (a namespace or a type's full name).</summary>
-    public static IReadOnlyList<string> TypesUsing(ConditionList types, params string[] dependency)
+    public static IReadOnlyList<string> TypesUsing(Conditions types, params string[] dependency)
     {
         var result = types.HaveDependencyOnAny(dependency).GetResult();
         return result.IsSuccessful ? [] : [.. result.FailingTypeNames ?? []];
