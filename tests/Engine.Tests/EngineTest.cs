@@ -20,7 +20,7 @@ public abstract class EngineTest
 
     protected WorkflowRuntime Runtime => _scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
     protected DefinitionStore Store => _scope.ServiceProvider.GetRequiredService<DefinitionStore>();
-    protected EngineDb Db => _scope.ServiceProvider.GetRequiredService<EngineDb>();
+    private protected EngineDb Db => _scope.ServiceProvider.GetRequiredService<EngineDb>();
     protected NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
 
     protected virtual void Configure(IServiceCollection services) { }

@@ -29,7 +29,7 @@ public abstract class ProceduresTest
     [SetUp]
     public async Task CleanDatabaseAndServices()
     {
-        await TestPostgres.ResetAsync(ProceduresDatabase.ConnectionString, EngineDb.Schema, ProceduresDb.Schema);
+        await TestPostgres.ResetAsync(ProceduresDatabase.ConnectionString, EngineSchema.Name, ProceduresDb.Schema);
         Clock = new MovableClock(Tuesday9);
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<TimeProvider>(Clock);

@@ -107,8 +107,8 @@ public sealed class When_an_admin_migrates_running_workflows
         await admin.ShotAsync("m3-migration-report");
 
         await using var scope = _host.App.Services.CreateAsyncScope();
-        var engineDb = scope.ServiceProvider.GetRequiredService<Engine.Persistence.EngineDb>();
-        (await engineDb.Instances.Where(i => instances.Contains(i.Id)).Select(i => i.DefinitionVersion).ToListAsync()).ShouldBe([2, 2]);
+        var engineQueries = scope.ServiceProvider.GetRequiredService<Engine.Queries.InstanceQueries>();
+        foreach (var instance in instances) (await engineQueries.GetAsync(instance))!.Instance.Version.ShouldBe(2);
         var audited = await scope.ServiceProvider.GetRequiredService<Api.Persistence.ApiDb>().AuditEntries
             .Where(a => a.Action == "definition.migrate" && a.ResourceId == Workflow).Select(a => a.StatusCode).ToListAsync();
         audited.ShouldBe([200]);

@@ -1,4 +1,3 @@
-using Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,7 +16,7 @@ public sealed class When_an_admin_publishes_a_definition
     [Test]
     public async Task Should_show_the_problems_then_the_changes_and_make_the_published_version_current()
     {
-        var current = await EngineAsync(db => db.Definitions.Where(d => d.DefinitionId == Workflow && d.IsLatest).Select(d => new { d.Version, d.SourceYaml }).SingleAsync());
+        var current = await LatestAsync();
         current.SourceYaml.ShouldNotBeNull();
         var invalid = ReplaceFirst(current.SourceYaml, "        to: refused", "        to: nowhere");
         var valid = ReplaceFirst(current.SourceYaml, "    budget: 2h", "    budget: 3h");
@@ -68,10 +67,14 @@ public sealed class When_an_admin_publishes_a_definition
         used.FindStep("process")!.Budget!.ToString().ShouldBe("3h");
     }
 
-    private async Task<T> EngineAsync<T>(Func<EngineDb, Task<T>> query)
+    private async Task<(int Version, string SourceYaml)> LatestAsync()
     {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<EngineDb>());
+        await using var command = _host.App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+            "SELECT version, source_yaml FROM engine.definitions WHERE definition_id = $1 AND is_latest");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Workflow });
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue();
+        return (reader.GetInt32(0), reader.GetString(1));
     }
 
     private static string ReplaceFirst(string text, string what, string with)

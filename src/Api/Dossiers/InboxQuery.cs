@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Npgsql;
 using Procedures.Dossiers;
 using Procedures.Organisation;
@@ -141,7 +142,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
             _ => $"w.unit_id = ANY(@units) AND w.due_at < @now AND {OfficialsStep}",
         };
         return $"""
-            FROM engine.work_items w
+            FROM {EngineReadModel.WorkItems} w
             JOIN procedures.dossiers d ON d.workflow_instance_id = w.instance_id
             WHERE w.status = 'Open' AND {where}{(string.IsNullOrWhiteSpace(text) ? "" : " AND (d.code ILIKE @text OR d.applicant_name ILIKE @text)")}
             """;
@@ -172,12 +173,12 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
     // reads the same index entries without visiting the dossiers (12-16 ms instead of 46-70 ms): every workflow instance
     // is started by a dossier's reception in the same transaction, so an open work item always has its dossier.
     private const string MineSources = $"""
-        (SELECT w.id, w.due_at FROM engine.work_items w WHERE w.status = 'Open' AND w.assignee = @me ORDER BY {DueOrder} LIMIT @n)
+        (SELECT w.id, w.due_at FROM {EngineReadModel.WorkItems} w WHERE w.status = 'Open' AND w.assignee = @me ORDER BY {DueOrder} LIMIT @n)
         UNION ALL
-        (SELECT w.id, w.due_at FROM engine.work_items w WHERE w.status = 'Open' AND w.claimed_by = @me ORDER BY {DueOrder} LIMIT @n)
+        (SELECT w.id, w.due_at FROM {EngineReadModel.WorkItems} w WHERE w.status = 'Open' AND w.claimed_by = @me ORDER BY {DueOrder} LIMIT @n)
         UNION ALL
         (SELECT q.id, q.due_at FROM unnest(@roles::text[], @roleUnits::text[]) AS r(role, unit)
-         CROSS JOIN LATERAL (SELECT w.id, w.due_at FROM engine.work_items w
+         CROSS JOIN LATERAL (SELECT w.id, w.due_at FROM {EngineReadModel.WorkItems} w
                              WHERE w.status = 'Open' AND w.unit_id = r.unit AND w.role = r.role AND w.assignee IS NULL AND w.claimed_by IS NULL
                                AND {DossierRoutes.InboxFilter}
                              ORDER BY {DueOrder} LIMIT @n) q)
@@ -191,7 +192,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
         WITH page AS (SELECT DISTINCT m.id, m.due_at FROM ({MineSources.Replace("@n", "(@skip + @take)", StringComparison.Ordinal)}) m)
         SELECT {Columns}
         FROM page
-        JOIN engine.work_items w ON w.id = page.id
+        JOIN {EngineReadModel.WorkItems} w ON w.id = page.id
         JOIN procedures.dossiers d ON d.workflow_instance_id = w.instance_id
         JOIN procedures.procedures p ON p.id = d.procedure_id
         ORDER BY {DueOrder}

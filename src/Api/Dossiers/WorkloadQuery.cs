@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Npgsql;
 using Procedures.Dossiers;
 
@@ -21,7 +22,7 @@ public sealed class WorkloadQuery(NpgsqlDataSource dataSource)
             SELECT coalesce(w.claimed_by, w.assignee, routed.official) AS who, count(*),
                    count(*) FILTER (WHERE w.due_at >= @now AND w.due_at < @soon AND w.step_id <> '{DossierSteps.AwaitSupplement}'),
                    count(*) FILTER (WHERE w.due_at < @now AND w.step_id <> '{DossierSteps.AwaitSupplement}')
-            FROM engine.work_items w
+            FROM {EngineReadModel.WorkItems} w
             LEFT JOIN LATERAL (
                 SELECT rt.official FROM procedures.dossiers rd JOIN procedures.dossier_routes rt ON rt.dossier_id = rd.id
                 WHERE rd.workflow_instance_id = w.instance_id AND w.unit_id = rt.unit_id::text AND w.role = ANY(rt.roles)

@@ -1,5 +1,4 @@
-using Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Engine.Definitions;
 using Worker.Hosting;
 
 namespace Api.Endpoints;
@@ -20,9 +19,9 @@ public static class SystemEndpoints
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<SystemInfo>> GetInfoAsync(
-        DatabaseConnection database, EngineDb db, CancellationToken ct)
+        DatabaseConnection database, DefinitionStore definitions, CancellationToken ct)
     {
-        var published = await db.Definitions.CountAsync(d => d.IsPublished && d.IsLatest, ct);
+        var published = await definitions.CountPublishedAsync(ct);
         return TypedResults.Ok(new SystemInfo(ProductName, ProductVersion.Current, database.Mode.ToString().ToLowerInvariant(), published));
     }
 }

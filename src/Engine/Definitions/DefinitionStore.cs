@@ -13,9 +13,18 @@ public sealed record DefinitionVersionInfo(
 /// Drafts, validation, publishing and retiring of definitions. A published version is immutable; the
 /// next version is always a draft of N+1; exactly one published version per id is the latest.
 /// </summary>
-public sealed class DefinitionStore(EngineDb db, TimeProvider clock, StepHandlerRegistry handlers, DefinitionCache cache,
-    DeclaredRoles? roles = null)
+public sealed class DefinitionStore
 {
+    private readonly EngineDb db;
+    private readonly TimeProvider clock;
+    private readonly StepHandlerRegistry handlers;
+    private readonly DefinitionCache cache;
+    private readonly DeclaredRoles? roles;
+
+    /// <summary>Made by the engine's registration (<c>AddWorkflowEngine</c>): its database context is its own.</summary>
+    internal DefinitionStore(EngineDb db, TimeProvider clock, StepHandlerRegistry handlers, DefinitionCache cache, DeclaredRoles? roles = null) =>
+        (this.db, this.clock, this.handlers, this.cache, this.roles) = (db, clock, handlers, cache, roles);
+
     /// <summary>The registered handlers and the declared roles (when the host declares any).</summary>
     public DefinitionValidationContext ValidationContext => new(handlers.Names.ToHashSet(), roles?.Names);
 
@@ -98,6 +107,9 @@ public sealed class DefinitionStore(EngineDb db, TimeProvider clock, StepHandler
         if (from is null || to is null) return new EngineError(EngineErrorCode.NotFound, $"Definition '{definitionId}' lacks one of the versions to compare.", "definitionId");
         return EngineResult<IReadOnlyList<DefinitionChange>>.Ok(DefinitionDiff.Compare(DefinitionJson.Deserialize(from.Body), DefinitionJson.Deserialize(to.Body)));
     }
+
+    /// <summary>How many workflows have a published latest version.</summary>
+    public Task<int> CountPublishedAsync(CancellationToken ct = default) => db.Definitions.CountAsync(d => d.IsPublished && d.IsLatest, ct);
 
     public async Task<IReadOnlyList<DefinitionVersionInfo>> VersionsAsync(string? definitionId = null, CancellationToken ct = default) =>
         (await db.Definitions.AsNoTracking().Where(d => definitionId == null || d.DefinitionId == definitionId)

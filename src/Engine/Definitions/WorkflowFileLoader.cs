@@ -14,8 +14,16 @@ public sealed record WorkflowLoadReport(IReadOnlyList<string> Published, IReadOn
 /// Publishes the YAML files of a folder (one file per definition version) that the database does not have
 /// yet, so a deployment is reproducible. A published version whose file changed is reported, never overwritten.
 /// </summary>
-public sealed class WorkflowFileLoader(EngineDb db, DefinitionStore store, ILogger<WorkflowFileLoader> logger)
+public sealed class WorkflowFileLoader
 {
+    private readonly EngineDb db;
+    private readonly DefinitionStore store;
+    private readonly ILogger<WorkflowFileLoader> logger;
+
+    /// <summary>Made by the engine's registration (<c>AddWorkflowEngine</c>): its database context is its own.</summary>
+    internal WorkflowFileLoader(EngineDb db, DefinitionStore store, ILogger<WorkflowFileLoader> logger) =>
+        (this.db, this.store, this.logger) = (db, store, logger);
+
     private const long AdvisoryLockKey = 0x1500_D1E7_0001;
 
     public async Task<WorkflowLoadReport> LoadAsync(string folder, CancellationToken ct = default)

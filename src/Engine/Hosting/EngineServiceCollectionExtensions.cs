@@ -9,6 +9,7 @@ using Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -38,7 +39,7 @@ public static class EngineServiceCollectionExtensions
             .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals(key, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Registers the engine on PostgreSQL: data source, <see cref="EngineDb"/>, runtime, definition store,
+    /// Registers the engine on PostgreSQL: data source, its database context (internal), runtime, definition store,
     /// queries. The calendar defaults to <see cref="WeekdayCalendar"/> and the clock to the system clock
     /// unless registered before.
     /// </summary>
@@ -53,15 +54,17 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<OutboxTypeMap>();
         services.TryAddScoped<WorkflowRuntime>();
-        services.TryAddScoped<DefinitionStore>();
-        services.TryAddScoped<WorkflowFileLoader>();
-        services.TryAddScoped<WorkItemQueries>();
-        services.TryAddScoped<InstanceQueries>();
-        services.TryAddScoped<Incidents.Incidents>();
+        services.TryAddScoped(sp => new DefinitionStore(sp.GetRequiredService<EngineDb>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StepHandlerRegistry>(), sp.GetRequiredService<DefinitionCache>(), sp.GetService<DeclaredRoles>()));
+        services.TryAddScoped(sp => new WorkflowFileLoader(sp.GetRequiredService<EngineDb>(), sp.GetRequiredService<DefinitionStore>(),
+            sp.GetRequiredService<ILogger<WorkflowFileLoader>>()));
+        services.TryAddScoped(sp => new WorkItemQueries(sp.GetRequiredService<EngineDb>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped(sp => new InstanceQueries(sp.GetRequiredService<EngineDb>()));
+        services.TryAddScoped(sp => new Incidents.Incidents(sp.GetRequiredService<EngineDb>(), sp.GetRequiredService<WorkflowRuntime>()));
         services.TryAddScoped<VersionMigration.InstanceMigration>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<OutboxPurge>();
-        services.TryAddScoped<ParkedMessages>();
+        services.TryAddScoped(sp => new ParkedMessages(sp.GetRequiredService<EngineDb>(), sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TimerPoller>();
         services.AddMetrics();
         services.TryAddSingleton<EngineMetrics>();

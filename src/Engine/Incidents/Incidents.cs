@@ -29,8 +29,15 @@ public sealed record IncidentFilter
 /// attempt now), or resolve it by hand (its timer will not run again). Both write a history row on the instance;
 /// the caller records who did it in its own audit trail too.
 /// </summary>
-public sealed class Incidents(EngineDb db, WorkflowRuntime runtime)
+public sealed class Incidents
 {
+    private readonly EngineDb db;
+    private readonly WorkflowRuntime runtime;
+
+    /// <summary>Made by the engine's registration (<c>AddWorkflowEngine</c>): its database context is its own.</summary>
+    internal Incidents(EngineDb db, WorkflowRuntime runtime) =>
+        (this.db, this.runtime) = (db, runtime);
+
     public Task<(IReadOnlyList<IncidentView> Items, int Total)> ListAsync(IncidentFilter filter, CancellationToken ct = default) =>
         ListAsync(db, filter, ct);
 

@@ -11,8 +11,16 @@ namespace Engine.Outbox;
 /// messages of its instance that were sent while it was parked. Discard keeps it unpublished until it is purged. Both
 /// refuse a message that is not parked (NotFound, Conflict) and note the action in the instance's history.
 /// </summary>
-public sealed class ParkedMessages(EngineDb db, NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ParkedMessages
 {
+    private readonly EngineDb db;
+    private readonly NpgsqlDataSource dataSource;
+    private readonly TimeProvider clock;
+
+    /// <summary>Made by the engine's registration (<c>AddWorkflowEngine</c>): its database context is its own.</summary>
+    internal ParkedMessages(EngineDb db, NpgsqlDataSource dataSource, TimeProvider clock) =>
+        (this.db, this.dataSource, this.clock) = (db, dataSource, clock);
+
     public const string Replayed = "MessageReplayed";
     public const string Discarded = "MessageDiscarded";
 

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Engine.Persistence;
 
-public static class EngineDbOptions
+internal static class EngineDbOptions
 {
     /// <summary>Npgsql with snake_case names and the engine's own migrations history table.</summary>
     public static DbContextOptionsBuilder<EngineDb> UseEngineNpgsql(this DbContextOptionsBuilder<EngineDb> builder, string connectionString) =>

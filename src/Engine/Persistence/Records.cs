@@ -1,7 +1,7 @@
 namespace Engine.Persistence;
 
 /// <summary>A stored definition version. Published versions are immutable; a draft is version N+1.</summary>
-public sealed class DefinitionRecord
+internal sealed class DefinitionRecord
 {
     public Guid Id { get; set; }
     public string DefinitionId { get; set; } = "";
@@ -22,7 +22,7 @@ public sealed class DefinitionRecord
     public string? PublishedBy { get; set; }
 }
 
-public sealed class InstanceRecord
+internal sealed class InstanceRecord
 {
     public Guid Id { get; set; }
     public Guid DefinitionRecordId { get; set; }
@@ -42,7 +42,7 @@ public sealed class InstanceRecord
     public DateTimeOffset? CompletedAt { get; set; }
 }
 
-public sealed class WorkItemRecord
+internal sealed class WorkItemRecord
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
@@ -71,7 +71,7 @@ public sealed class WorkItemRecord
 /// handler call after the transition that reached it committed. Claimed by pollers; failures are retried with backoff
 /// (<see cref="NextAttemptAt"/>) and end as an incident.
 /// </summary>
-public sealed class TimerRecord
+internal sealed class TimerRecord
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
@@ -99,7 +99,7 @@ public sealed class TimerRecord
 /// Something the engine could not do on its own after its retries: a timer, deadline or handler that kept failing.
 /// The instance waits at that step while every other instance goes on; an administrator retries or resolves it.
 /// </summary>
-public sealed class IncidentRecord
+internal sealed class IncidentRecord
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
@@ -124,7 +124,7 @@ public sealed class IncidentRecord
 }
 
 /// <summary>Append-only record of everything that happened to an instance.</summary>
-public sealed class HistoryRecord
+internal sealed class HistoryRecord
 {
     public long Id { get; set; }
     public Guid InstanceId { get; set; }
@@ -141,7 +141,7 @@ public sealed class HistoryRecord
 }
 
 /// <summary>A message written with the state change that caused it; published later by the dispatcher.</summary>
-public sealed class OutboxRecord
+internal sealed class OutboxRecord
 {
     public Guid Id { get; set; }
     public long Sequence { get; set; }
@@ -163,7 +163,7 @@ public sealed class OutboxRecord
 }
 
 /// <summary>A message a consumer has handled; the primary key makes handling idempotent.</summary>
-public sealed class ProcessedMessageRecord
+internal sealed class ProcessedMessageRecord
 {
     public string Consumer { get; set; } = "";
     public Guid MessageId { get; set; }

@@ -22,8 +22,13 @@ public sealed record TimerView(Guid Id, string Kind, string StepId, Guid? WorkIt
 public sealed record InstanceDetail(InstanceSummary Instance, string Variables, IReadOnlyList<PathView> Paths, IReadOnlyList<WorkItemView> OpenWorkItems,
     IReadOnlyList<TimerView> Timers, IReadOnlyList<Incidents.IncidentView> Incidents, IReadOnlyList<HistoryEntry> History);
 
-public sealed class InstanceQueries(EngineDb db)
+public sealed class InstanceQueries
 {
+    private readonly EngineDb db;
+
+    /// <summary>Made by the engine's registration (<c>AddWorkflowEngine</c>): its database context is its own.</summary>
+    internal InstanceQueries(EngineDb db) => this.db = db;
+
     public async Task<InstanceView?> GetAsync(Guid id, CancellationToken ct = default)
     {
         var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -54,6 +59,14 @@ public sealed class InstanceQueries(EngineDb db)
         await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId && w.Status == "Open").OrderBy(w => w.CreatedAt)
             .Select(w => new WorkItemView(w.Id, w.InstanceId, w.DefinitionId, w.BusinessKey, w.StepId, w.Title, w.Role, w.UnitId,
                 w.Assignee, w.ClaimedBy, w.Branch, w.CreatedAt, w.DueAt, w.Revision) { TokenId = w.TokenId }).ToListAsync(ct);
+
+    /// <summary>The title of each step the instance has opened work at (the first title when they differ), by step id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> StepTitlesAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var titles = await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId && w.Title != null)
+            .Select(w => new { w.StepId, w.Title }).Distinct().ToListAsync(ct);
+        return titles.DistinctBy(t => t.StepId).ToDictionary(t => t.StepId, t => t.Title!);
+    }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken ct = default) =>
         await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id)

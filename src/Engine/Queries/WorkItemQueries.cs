@@ -30,8 +30,15 @@ public sealed record WorkItemView(
     public Guid? TokenId { get; init; }
 }
 
-public sealed class WorkItemQueries(EngineDb db, TimeProvider clock)
+public sealed class WorkItemQueries
 {
+    private readonly EngineDb db;
+    private readonly TimeProvider clock;
+
+    /// <summary>Made by the engine's registration (<c>AddWorkflowEngine</c>): its database context is its own.</summary>
+    internal WorkItemQueries(EngineDb db, TimeProvider clock) =>
+        (this.db, this.clock) = (db, clock);
+
     public async Task<(IReadOnlyList<WorkItemView> Items, int Total)> ListAsync(WorkItemFilter filter, CancellationToken ct = default)
     {
         var now = (filter.Now ?? clock.GetUtcNow()).ToUniversalTime();

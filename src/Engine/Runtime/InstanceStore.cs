@@ -67,11 +67,14 @@ internal static class InstanceStore
         string? Action = null,
         Guid? FiredTimer = null,
         bool CancelDeadlines = false,
-        int? RecoveredAfter = null);
+        int? RecoveredAfter = null,
+        bool ReadOpenWork = true);
 
     /// <summary>
     /// Writes the plan in one round trip. Returns false, having undone the write (see <see cref="EngineTransaction.UndoAsync"/>),
-    /// when the instance revision or the completed work item changed underneath (a concurrent transition won).
+    /// when the instance revision or the completed work item changed underneath (a concurrent transition won). The batch ends
+    /// by reading the instance's open work items as the write left them (unless <see cref="WriteOptions.ReadOpenWork"/> is
+    /// off) into <see cref="TransitionPlan.OpenAfter"/>, so a caller learns where the instance stands without a read of its own.
     /// </summary>
     public static async Task<bool> WriteAsync(EngineTransaction tx, TransitionPlan plan, InstanceHeader header,
         WriteOptions options, CancellationToken ct)
@@ -126,8 +129,16 @@ internal static class InstanceStore
             batch.BatchCommands.Add(Command("UPDATE engine.timers SET status = 'Cancelled', leased_until = NULL WHERE instance_id = $1 AND status = 'Pending'", plan.InstanceId));
         }
         AddOutbox(batch, plan);
+        if (options.ReadOpenWork) batch.BatchCommands.Add(Command(Queries.InstanceReads.OpenWorkItemsSql("$1"), plan.InstanceId));
 
-        await batch.ExecuteNonQueryAsync(ct);
+        if (options.ReadOpenWork)
+        {
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            while (r.FieldCount == 0 || r.GetName(0) != Queries.InstanceReads.FirstColumn) if (!await r.NextResultAsync(ct)) break;
+            plan.OpenAfter = await Queries.InstanceReads.ReadOpenWorkItemsAsync(r, ct);
+            while (await r.NextResultAsync(ct)) { }
+        }
+        else await batch.ExecuteNonQueryAsync(ct);
         var written = batch.BatchCommands[first].RecordsAffected == 1
             && (options.CompletedWorkItem is null || batch.BatchCommands[first + 1].RecordsAffected == 1);
         if (!written) await tx.UndoAsync(ct);

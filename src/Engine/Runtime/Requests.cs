@@ -41,14 +41,27 @@ public static class JsonDefaults
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }
 
-/// <summary>What a transition changed, for the caller to show or map.</summary>
+/// <summary>
+/// What a transition changed, for the caller to show or map, and where the instance stands after it, so that the caller
+/// reads nothing of the engine's again: every open work item with its due time, and the instance's variables.
+/// </summary>
 public sealed record TransitionResult(
     Guid InstanceId,
     int Revision,
     InstanceStatus Status,
     string? Outcome,
     IReadOnlyList<WorkItemInfo> OpenedWorkItems,
-    IReadOnlyList<string> ActiveSteps);
+    IReadOnlyList<string> ActiveSteps)
+{
+    /// <summary>Every open work item of the instance once the transition is written (not only those it opened), oldest first.</summary>
+    public IReadOnlyList<Queries.WorkItemView> OpenWorkItems { get; init; } = [];
+
+    /// <summary>The instance's variables after the transition; treat as read-only.</summary>
+    public JsonObject Variables { get; init; } = [];
+
+    /// <summary>Whether the variable <paramref name="name"/> is the JSON value <c>true</c>.</summary>
+    public bool Flag(string name) => Variables.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+}
 
 public sealed record WorkItemInfo(
     Guid Id,

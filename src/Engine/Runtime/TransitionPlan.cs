@@ -29,6 +29,8 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
     public List<(Guid Activation, string Branch)> ArrivedBranches { get; } = [];
     public List<HistoryRecord> History { get; } = [];
     public List<OutboxRow> Outbox { get; } = [];
+    /// <summary>The instance's open work items once the plan is written: what the transition's result tells the caller.</summary>
+    public IReadOnlyList<Queries.WorkItemView> OpenAfter { get; set; } = [];
 
     public void Record(string kind, string? actor, string? from = null, string? to = null, string? action = null,
         string? comment = null, Guid? workItemId = null, JsonObject? data = null) =>

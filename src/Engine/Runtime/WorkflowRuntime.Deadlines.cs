@@ -108,7 +108,7 @@ public sealed partial class WorkflowRuntime
     {
         var header = new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey);
         var written = await InstanceStore.WriteAsync(tx, plan, header,
-            new InstanceStore.WriteOptions(instance, FiredTimer: timer.Id, RecoveredAfter: timer.Attempts > 0 ? timer.Attempts : null), ct);
+            new InstanceStore.WriteOptions(instance, FiredTimer: timer.Id, RecoveredAfter: timer.Attempts > 0 ? timer.Attempts : null, ReadOpenWork: false), ct);
         return written ? null : new EngineError(EngineErrorCode.Conflict, $"Instance {instance.Id} changed while timer {timer.Id} fired.");
     }
 

@@ -144,7 +144,7 @@ public sealed partial class WorkflowRuntime(
     private static TransitionResult Result(TransitionPlan plan, int revision) => new(
         plan.InstanceId, revision, plan.Status, plan.Outcome,
         plan.OpenedWorkItems.Select(WorkItemMapping.ToInfo).ToList(),
-        plan.Tokens.Select(t => t.StepId).Distinct().ToList());
+        plan.Tokens.Select(t => t.StepId).Distinct().ToList()) { OpenWorkItems = plan.OpenAfter, Variables = plan.Variables };
 
     private static EngineError NotFound(string what, Guid id) => new(EngineErrorCode.NotFound, $"No {what} {id}.");
 

@@ -32,9 +32,7 @@ public sealed partial class DossierDocuments
     private async Task<IReadOnlyDictionary<string, string>> StepTitlesAsync(Guid dossierId, CancellationToken ct)
     {
         var instanceId = await db.Dossiers.AsNoTracking().Where(x => x.Id == dossierId).Select(x => x.WorkflowInstanceId).SingleAsync(ct);
-        var titles = await engine.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId && w.Title != null)
-            .Select(w => new { w.StepId, w.Title }).Distinct().ToListAsync(ct);
-        return titles.DistinctBy(t => t.StepId).ToDictionary(t => t.StepId, t => t.Title!);
+        return instanceId is { } id ? await instances.StepTitlesAsync(id, ct) : new Dictionary<string, string>();
     }
 
     /// <summary>The sheet's last line: judged as the dossier was when its result was ready (the on-time statistics' judgement).</summary>

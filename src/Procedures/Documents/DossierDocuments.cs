@@ -1,4 +1,4 @@
-using Engine.Persistence;
+using Engine.Queries;
 using Microsoft.EntityFrameworkCore;
 using Procedures.Calendar;
 using Procedures.Common;
@@ -15,7 +15,7 @@ namespace Procedures.Documents;
 /// leak), and the Form 06 register of a unit. A form asked for a dossier in a state it does not fit is a Conflict that
 /// names the form. Each form is produced afresh from the dossier's rows, so a reprint shows what the records say now.
 /// </summary>
-public sealed partial class DossierDocuments(DossierQueries queries, ProceduresDb db, EngineDb engine, OfficialDirectory officials,
+public sealed partial class DossierDocuments(DossierQueries queries, ProceduresDb db, InstanceQueries instances, OfficialDirectory officials,
     CalendarProvider calendar, DocumentSettings settings, Procedures.Catalogue.SupplementPolicies supplementPolicies)
 {
     /// <summary>The dossier as its official sees it, with the receiving unit as the agency that speaks to the citizen.</summary>

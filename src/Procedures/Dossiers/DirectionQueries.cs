@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Procedures.Persistence;
@@ -29,9 +30,9 @@ public sealed class DirectionQueries(ProceduresDb db, TimeProvider clock)
             await using var command = new NpgsqlCommand($"""
                 SELECT dr.id, dr.dossier_id, d.code, p.name, d.applicant_name, d.status, dr.directed_at, dr.section_id, s.name, dr.specialist,
                        o.full_name, dr.instructions, dr.due_at, dr.superseded_at, d.finished_at,
-                       ARRAY(SELECT coalesce(w.title, w.step_id) FROM engine.work_items w
+                       ARRAY(SELECT coalesce(w.title, w.step_id) FROM {EngineReadModel.WorkItems} w
                              WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open' ORDER BY w.created_at),
-                       ARRAY(SELECT DISTINCT coalesce(ho.full_name, coalesce(w.claimed_by, w.assignee)) FROM engine.work_items w
+                       ARRAY(SELECT DISTINCT coalesce(ho.full_name, coalesce(w.claimed_by, w.assignee)) FROM {EngineReadModel.WorkItems} w
                              LEFT JOIN procedures.officials ho ON ho.user_name = coalesce(w.claimed_by, w.assignee)
                              WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open' AND coalesce(w.claimed_by, w.assignee) IS NOT NULL)
                 FROM procedures.directions dr

@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Procedures.Persistence;
@@ -18,7 +19,7 @@ public static class DossierParticipants
     public static string UnitsOf(string alias) => $$"""
         ARRAY[{{alias}}.receiving_unit_id, {{alias}}.processing_unit_id]
             || ARRAY(SELECT c.consulted_unit_id FROM procedures.consultations c WHERE c.dossier_id = {{alias}}.id)
-            || ARRAY(SELECT DISTINCT w.unit_id::uuid FROM engine.work_items w
+            || ARRAY(SELECT DISTINCT w.unit_id::uuid FROM {{EngineReadModel.WorkItems}} w
                      WHERE w.instance_id = {{alias}}.workflow_instance_id AND length(w.unit_id) = 36 AND w.unit_id ~ '^[0-9a-fA-F-]+$')
         """;
 
@@ -35,14 +36,14 @@ public static class DossierParticipants
         await db.Database.SqlQueryRaw<Guid>(ReadSql, new Npgsql.NpgsqlParameter("dossier", dossierId)).ToListAsync(ct);
 
     /// <summary>
-    /// Locks the dossier row for the transaction and returns the units taking part and its workflow's work items, in one
-    /// round trip: a use case queues behind any other on the same dossier and learns who may act on it and where the
-    /// dossier stands. Empty units when the dossier does not exist. The units are as of the locking statement's start:
-    /// units only ever join a dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never
-    /// let anyone else in. The work items are read by the next statement, after the lock is held.
+    /// Locks the dossier row for the transaction and returns the units taking part, its workflow's open work items and its
+    /// route, in one round trip: a use case queues behind any other on the same dossier and learns who may act on it and
+    /// where the dossier stands. Empty units when the dossier does not exist. The units are as of the locking statement's
+    /// start: units only ever join a dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never
+    /// let anyone else in. The work items and the route are read by the next statements, after the lock is held.
     /// </summary>
-    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems)> LockAsync(NpgsqlTransaction tx, Guid dossierId,
-        CancellationToken ct)
+    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems, DossierRoute? Route)> LockAsync(NpgsqlTransaction tx,
+        Guid dossierId, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(tx.Connection, tx)
         {
@@ -50,12 +51,15 @@ public static class DossierParticipants
             {
                 new NpgsqlBatchCommand(LockSql) { Parameters = { new() { Value = dossierId } } },
                 new NpgsqlBatchCommand(EngineRows.WorkItemsOfDossierSql) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(DossierRoutes.ReadSql) { Parameters = { new() { Value = dossierId } } },
             },
         };
         await using var r = await batch.ExecuteReaderAsync(ct);
         var units = new List<Guid>();
         while (await r.ReadAsync(ct)) units.Add(r.GetGuid(0));
         await r.NextResultAsync(ct);
-        return (units, await EngineRows.ReadWorkItemsAsync(r, ct));
+        var workItems = await EngineRows.ReadWorkItemsAsync(r, ct);
+        await r.NextResultAsync(ct);
+        return (units, workItems, await DossierRoutes.ReadAsync(r, ct));
     }
 }

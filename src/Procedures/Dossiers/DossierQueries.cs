@@ -52,7 +52,7 @@ public sealed partial class DossierQueries(ProceduresDb db, InstanceQueries inst
                         'business_key', w.business_key, 'step_id', w.step_id, 'title', w.title, 'role', w.role, 'unit_id', w.unit_id,
                         'assignee', w.assignee, 'claimed_by', w.claimed_by, 'branch', w.branch, 'created_at', w.created_at,
                         'due_at', w.due_at, 'revision', w.revision, 'token_id', w.token_id)
-                    FROM engine.work_items w WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open' ORDER BY w.created_at, w.id)
+                    FROM {{EngineReadModel.WorkItems}} w WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open' ORDER BY w.created_at, w.id)
             )::text AS "Value"
             FROM procedures.dossiers d JOIN procedures.procedures p ON p.id = d.procedure_id
             WHERE d.id = @dossier AND ({{DossierParticipants.UnitsOf("d")}}) && @units

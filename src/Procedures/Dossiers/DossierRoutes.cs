@@ -67,15 +67,21 @@ public static class DossierRoutes
         stored.Select(s => Enum.TryParse<Role>(s, out var r) ? r : (Role?)null).OfType<Role>().Where(Routed.Contains)
             .Select(r => r == Role.DeputyLeader ? Role.UnitLeader : r).Select(r => r.ToWorkflowRole()).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The route of the dossier <c>$1</c>, for a use case's batch (<see cref="ReadAsync(NpgsqlDataReader, CancellationToken)"/> reads it).</summary>
+    internal const string ReadSql =
+        "SELECT unit_id, section_id, official, roles, responsibility_id, direction_id FROM procedures.dossier_routes WHERE dossier_id = $1";
+
     /// <summary>The dossier's route, null when it waits in the unit's default queue.</summary>
     public static async Task<DossierRoute?> ReadAsync(NpgsqlTransaction tx, Guid dossierId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT unit_id, section_id, official, roles, responsibility_id, direction_id FROM procedures.dossier_routes WHERE dossier_id = $1", tx.Connection, tx)
-        {
-            Parameters = { new() { Value = dossierId } },
-        };
+        await using var command = new NpgsqlCommand(ReadSql, tx.Connection, tx) { Parameters = { new() { Value = dossierId } } };
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadAsync(reader, ct);
+    }
+
+    /// <summary>The route in the reader's current result (<see cref="ReadSql"/>); null when there is none.</summary>
+    internal static async Task<DossierRoute?> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         if (!await reader.ReadAsync(ct)) return null;
         return new DossierRoute(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.GetFieldValue<string[]>(3), reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.IsDBNull(5) ? null : reader.GetGuid(5));

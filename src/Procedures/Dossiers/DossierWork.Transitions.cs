@@ -42,9 +42,9 @@ internal sealed partial class DossierWork
     /// </summary>
     private async Task AfterMoveAsync(TransitionResult moved, string? consultationSubject, CancellationToken ct)
     {
-        // The work items as the move left them, and the tax-notice flag, in one round trip.
-        var (items, obligationNotified) = await EngineRows.WorkItemsAndFlagAsync(Transaction, moved.InstanceId, FinancialObligationNotified, ct);
-        WorkItems = items;
+        // The move's result says where the instance stands: its open work items and the tax-notice flag, with no read of ours.
+        Follow(moved);
+        var obligationNotified = moved.Flag(FinancialObligationNotified);
         foreach (var item in moved.OpenedWorkItems.Where(w => w.Role == StepRoles.ConsultedOfficer && Guid.TryParse(w.UnitId, out _)))
             Db.Consultations.Add(new Consultation
             {

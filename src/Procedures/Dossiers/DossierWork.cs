@@ -75,13 +75,13 @@ internal sealed partial class DossierWork : IAsyncDisposable
         try
         {
             // The row is locked before anything of it is read, and the dossier is not loaded for someone who may not act on it.
-            var (units, workItems) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
+            var (units, workItems, route) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
             if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
             var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             work.Dossier = dossier;
             work.WorkItems = workItems;
-            work.Route = await DossierRoutes.ReadAsync(work.Transaction, dossierId, ct);
+            work.Route = route;
             return work;
         }
         catch
@@ -147,6 +147,9 @@ internal sealed partial class DossierWork : IAsyncDisposable
         if (official is not null) _names[official.UserName] = official.FullName;
         return official;
     }
+
+    /// <summary>Takes the open work items from an engine result: where the instance stands after it, with no read of ours.</summary>
+    public void Follow(TransitionResult moved) => WorkItems = moved.OpenWorkItems.Select(DossierWorkItem.From).ToList();
 
     public async Task ReloadWorkItemsAsync(CancellationToken ct) =>
         WorkItems = Dossier.WorkflowInstanceId is { } id ? await EngineRows.WorkItemsAsync(Transaction, id, ct) : [];

@@ -34,8 +34,10 @@ public sealed partial class ReceiveDossierHandler
         if (dossier.Copies is { } copies) variables["copies"] = copies;
         if (dossier.Pages is { } pages) variables["pages"] = pages;
         // Routed before the workflow starts, by the assignments in effect on the calendar day of receipt (as the code's date).
-        await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, await DossierRoutes.ResolveAsync(work.Transaction, dossier.ProcessingUnitId,
-            procedure.Id, VietnamTime.DateOf(now), ct), now, ct);
+        var route = await DossierRoutes.ResolveAsync(work.Transaction, dossier.ProcessingUnitId, procedure.Id, VietnamTime.DateOf(now), ct);
+        // A dossier this transaction creates has no route to remove: the default queue costs no statement.
+        if (route is not null || work.Db.Entry(dossier).State != Microsoft.EntityFrameworkCore.EntityState.Added)
+            await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, route, now, ct);
         var started = await work.StartAsync(engine, new StartInstance(competence.WorkflowDefinitionId, variables, competence.WorkflowVersion,
             dossier.Code, work.Actor.UserName), ct);
         if (started.Error is { } notStarted) return notStarted;

@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Npgsql;
 
 namespace Procedures.Dossiers;
@@ -22,10 +23,10 @@ public sealed class RecordTimerConsultations(NpgsqlDataSource dataSource)
         // Two sweeps at once would both see the same step without a row: one at a time.
         await using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", conn, tx))
             await lockCmd.ExecuteNonQueryAsync(ct);
-        await using var insert = new NpgsqlCommand("""
+        await using var insert = new NpgsqlCommand($"""
             INSERT INTO procedures.consultations (id, dossier_id, consulted_unit_id, subject, requested_at, requested_by, due_at, work_item_id)
             SELECT gen_random_uuid(), d.id, u.id, left(coalesce(w.title, w.step_id), 1000), w.created_at, $1, w.due_at, w.id
-            FROM engine.work_items w
+            FROM {EngineReadModel.WorkItems} w
             JOIN procedures.dossiers d ON d.workflow_instance_id = w.instance_id
             JOIN procedures.units u ON u.id::text = w.unit_id
             WHERE w.status = 'Open' AND w.role = $2

@@ -53,9 +53,9 @@ public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engi
             {
                 var cancelled = await engine.CancelAsync(instanceId, work.Actor.UserName, reason, null, work.Transaction, ct);
                 if (!cancelled.Succeeded) return DomainError.FromEngine(cancelled.Error!);
+                work.Follow(cancelled.Value!);
             }
             await EngineRows.AddOutboxAsync(work.Transaction, dossier.WorkflowInstanceId, work.Now, message, ct);
-            await work.ReloadWorkItemsAsync(ct);
         }
         Withdraw(dossier, reason, work.Now);
         await work.RecordAsync("Withdrawn", step, reason, null, moved, ct);

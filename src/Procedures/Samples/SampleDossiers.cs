@@ -73,11 +73,11 @@ public static class SampleDossiers
         await using var services = HistoryServices(host, dataSource, sampleClock);
         var calendar = services.GetRequiredService<CalendarProvider>().Current;
         var plans = new SamplePlanner(province, calendar, now, new Random(seed)).Plan(count);
-        var outboxBefore = await OutboxSequenceAsync(dataSource, ct);
+        var outboxBefore = await Engine.Outbox.OutboxSilence.PositionAsync(dataSource, ct);
 
         var runner = new SampleHistoryRunner(services, sampleClock, province.Unit, Parallelism);
         var (dossiers, stoppedBy) = await runner.RunAsync(plans, ct);
-        await MarkDispatchedAsync(dataSource, outboxBefore, ct);
+        await Engine.Outbox.OutboxSilence.MarkSentSinceAsync(dataSource, outboxBefore, ct);
 
         var db = host.GetRequiredService<ProceduresDb>();
         var byStatus = await db.Dossiers.AsNoTracking().GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -112,19 +112,6 @@ public static class SampleDossiers
     {
         await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", connection);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task<long> OutboxSequenceAsync(NpgsqlDataSource dataSource, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("SELECT coalesce(max(sequence), 0) FROM engine.outbox");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task MarkDispatchedAsync(NpgsqlDataSource dataSource, long after, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("UPDATE engine.outbox SET dispatched_at = created_at WHERE sequence > $1 AND dispatched_at IS NULL");
-        command.Parameters.Add(new NpgsqlParameter { Value = after });
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static SampleDossierReport Skip(ILogger logger, string reason)

@@ -15,7 +15,7 @@ public sealed partial class When_a_release_is_built
 
         ProductVersion.Current.ShouldBe(version);
         foreach (var assembly in new[] { typeof(Program).Assembly, typeof(ProductVersion).Assembly,
-                     typeof(Procedures.Persistence.ProceduresDb).Assembly, typeof(Engine.Persistence.EngineDb).Assembly })
+                     typeof(Procedures.Persistence.ProceduresDb).Assembly, typeof(Engine.Runtime.WorkflowRuntime).Assembly })
             assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]
                 .ShouldBe(version, assembly.GetName().Name);
     }

@@ -32,7 +32,7 @@ public abstract class SampleDossiersFixture
     [OneTimeSetUp]
     public async Task SeedTheProvinceAndItsDossiers()
     {
-        await TestPostgres.ResetAsync(ProceduresDatabase.ConnectionString, EngineDb.Schema, ProceduresDb.Schema);
+        await TestPostgres.ResetAsync(ProceduresDatabase.ConnectionString, EngineSchema.Name, ProceduresDb.Schema);
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddWorkflowEngine(ProceduresDatabase.ConnectionString).AddProcedures();

@@ -39,7 +39,7 @@ public abstract class NotificationsTest
     public async Task CleanDatabaseAndServices()
     {
         ConnectionString = await WorkerDatabase.ConnectionStringAsync();
-        await TestPostgres.ResetAsync(ConnectionString, EngineDb.Schema, ProceduresDb.Schema, NotificationsDb.Schema);
+        await TestPostgres.ResetAsync(ConnectionString, EngineSchema.Name, ProceduresDb.Schema, NotificationsDb.Schema);
         Clock = new MovableClock(Tuesday9);
         var config = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection().AddLogging();
