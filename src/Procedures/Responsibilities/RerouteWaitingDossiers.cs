@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Npgsql;
 using NpgsqlTypes;
 using Procedures.Dossiers;
@@ -24,7 +25,7 @@ public static class RerouteWaitingDossiers
     {
         var candidates = new List<(Guid Id, string? Code, Guid ProcedureId, Guid? SectionId, string? Official)>();
         // Locked like every use case locks its dossier, so a clerk or specialist acting on one at the same moment waits for the move.
-        await using (var select = new NpgsqlCommand("""
+        await using (var select = new NpgsqlCommand($"""
             SELECT d.id, d.code, d.procedure_id, rt.section_id, rt.official
             FROM procedures.dossiers d
             JOIN procedures.procedures p ON p.id = d.procedure_id
@@ -32,9 +33,9 @@ public static class RerouteWaitingDossiers
             WHERE d.processing_unit_id = $1 AND d.status = ANY($4) AND d.workflow_instance_id IS NOT NULL
               AND (d.procedure_id = $3 OR p.sector_id = $2)
               AND rt.direction_id IS NULL
-              AND EXISTS (SELECT 1 FROM engine.work_items w WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open'
+              AND EXISTS (SELECT 1 FROM {EngineReadModel.WorkItems} w WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open'
                           AND w.unit_id = d.processing_unit_id::text)
-              AND NOT EXISTS (SELECT 1 FROM engine.work_items w WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open'
+              AND NOT EXISTS (SELECT 1 FROM {EngineReadModel.WorkItems} w WHERE w.instance_id = d.workflow_instance_id AND w.status = 'Open'
                               AND (w.assignee IS NOT NULL OR w.claimed_by IS NOT NULL))
             ORDER BY d.id
             FOR UPDATE OF d
