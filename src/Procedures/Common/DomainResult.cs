@@ -45,12 +45,15 @@ public sealed record DomainError(ErrorKind Kind, string Code, string MessageVi, 
 /// <summary>A value or a <see cref="DomainError"/>: expected failures are results, not exceptions.</summary>
 public readonly record struct DomainResult<T>
 {
-    private DomainResult(T? value, DomainError? error) { Value = value; Error = error; }
+    private DomainResult(T? value, DomainError? error, bool replayed = false) { Value = value; Error = error; Replayed = replayed; }
     public T? Value { get; }
     public DomainError? Error { get; }
     public bool Succeeded => Error is null;
+    /// <summary>The value is the first result of an earlier request with the same <see cref="IdempotencyKey"/>: nothing was done now.</summary>
+    public bool Replayed { get; }
 
     public static DomainResult<T> Ok(T value) => new(value, null);
+    public static DomainResult<T> Replay(T value) => new(value, null, replayed: true);
     public static DomainResult<T> Fail(DomainError error) => new(default, error);
     public static implicit operator DomainResult<T>(DomainError error) => Fail(error);
     public static implicit operator DomainResult<T>(T value) => Ok(value);
