@@ -78,31 +78,26 @@ public static class CitizenDossierEndpoints
     }
 
     private static async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> WithdrawAsync(Guid id, ReasonRequest request, HttpContext http,
-        WithdrawDossierHandler handler, RevisionGuard guard)
+        WithdrawDossierHandler handler)
     {
-        if (await guard.CheckAsync(http, id) is { } stale) return stale;
-        try
-        {
-            var result = await handler.HandleAsync(new WithdrawSubmission(id, CurrentUser.Of(http).CitizenId, request.Reason), http.RequestAborted);
-            if (result.Error is { } error) return Problem.From(http, error);
-            var revision = await guard.CurrentAsync(id, http.RequestAborted) ?? 0;
-            http.Response.Headers.ETag = RevisionGuard.Tag(revision);
-            return TypedResults.Ok(DossierAction.Response(http, result.Value!, revision));
-        }
-        catch (StaleRevisionException e)
-        {
-            return RevisionGuard.Stale(http, e.Current);
-        }
+        if (RevisionGuard.Read(http, out var expected) is { } badIfMatch) return badIfMatch;
+        var result = await handler.HandleAsync(new WithdrawSubmission(id, CurrentUser.Of(http).CitizenId, request.Reason, expected), http.RequestAborted);
+        if (result.Error is { } error) return Problem.From(http, error);
+        var revision = result.Value!.Revision;
+        http.Response.Headers.ETag = RevisionGuard.Tag(revision);
+        return TypedResults.Ok(DossierAction.Response(http, result.Value!, revision));
     }
 
     private static async Task<Results<Ok<SupplementSubmissionView>, ProblemHttpResult>> SupplementAsync(Guid id, SupplementUploadRequest request, HttpContext http,
-        SubmitSupplementHandler handler, AttachmentBinder attachments, RevisionGuard guard)
+        SubmitSupplementHandler handler, AttachmentBinder attachments, DossierAccess access)
     {
         var user = CurrentUser.Of(http);
         var ids = request.Documents.Select(d => d.AttachmentId).ToList();
-        if (await guard.CheckAsync(http, id) is { } stale) return stale;
+        if (RevisionGuard.Read(http, out var expected) is { } badIfMatch) return badIfMatch;
+        // Another citizen's dossier is NotFound before anything about the files is said.
+        if (!await access.CitizenOwnsAsync(user.CitizenId, id, http.RequestAborted)) return Problem.NotFound(http);
         if (await attachments.CheckUnboundAsync(http, user, ids) is { } bad) return bad;
-        var result = await handler.HandleAsync(new SubmitSupplement(id, user.CitizenId, request.Documents, request.Note), http.RequestAborted);
+        var result = await handler.HandleAsync(new SubmitSupplement(id, user.CitizenId, request.Documents, request.Note, expected), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         await attachments.AttachToDossierAsync(id, ids, user, http.RequestAborted);
         return TypedResults.Ok(result.Value!);

@@ -64,28 +64,20 @@ public static class ReceptionEndpoints
         var receipt = result.Value!;
         if (!result.Replayed) await attachments.AttachToDossierAsync(receipt.DossierId, ids, user, http.RequestAborted);
         http.AuditResource(receipt.DossierId);
-        http.Response.Headers.ETag = RevisionGuard.Tag(1);
+        http.Response.Headers.ETag = RevisionGuard.Tag(receipt.Revision);
         logger.LogInformation("Dossier {DossierCode} ({DossierId}) received by {UserId}: {Status}", receipt.Code, receipt.DossierId, user.AccountId, receipt.Status);
         return TypedResults.Created($"/api/v1/dossiers/{receipt.DossierId}", receipt);
     }
 
     private static async Task<Results<Ok<ReceptionReceipt>, ProblemHttpResult>> ReceiveOnlineAsync(
-        Guid id, ReceiveOnlineRequest request, HttpContext http, ReceiveDossierHandler handler, RevisionGuard guard, ILogger<ReceiveDossierHandler> logger)
+        Guid id, ReceiveOnlineRequest request, HttpContext http, ReceiveDossierHandler handler, ILogger<ReceiveDossierHandler> logger)
     {
-        if (await guard.CheckAsync(http, id) is { } stale) return stale;
+        if (RevisionGuard.Read(http, out var expected) is { } badIfMatch) return badIfMatch;
         var user = CurrentUser.Of(http);
-        Procedures.Common.DomainResult<ReceptionReceipt> result;
-        try
-        {
-            result = await handler.HandleAsync(new ReceiveOnlineSubmission(user.Name, id, request.Decision, request.Reason, request.OtherMissingItems,
-                request.ProcessingUnitId, request.FeeByDecision, request.WorkflowInputs), http.RequestAborted);
-        }
-        catch (StaleRevisionException e)
-        {
-            return RevisionGuard.Stale(http, e.Current);
-        }
+        var result = await handler.HandleAsync(new ReceiveOnlineSubmission(user.Name, id, request.Decision, request.Reason, request.OtherMissingItems,
+            request.ProcessingUnitId, request.FeeByDecision, request.WorkflowInputs, expected), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
-        http.Response.Headers.ETag = RevisionGuard.Tag(await guard.CurrentAsync(id, http.RequestAborted) ?? 0);
+        http.Response.Headers.ETag = RevisionGuard.Tag(result.Value!.Revision);
         logger.LogInformation("Dossier {DossierCode} ({DossierId}) received online by {UserId}", result.Value!.Code, id, user.AccountId);
         return TypedResults.Ok(result.Value!);
     }

@@ -12,11 +12,21 @@ public enum ErrorKind
     Invalid,
     /// <summary>The state changed or does not allow this now.</summary>
     Conflict,
+    /// <summary>The caller's expected revision is not the dossier's any more: it changed since they loaded it (answer 412).</summary>
+    Stale,
 }
 
 /// <summary>An expected failure with a stable code, the field concerned, and a message in Vietnamese and English.</summary>
 public sealed record DomainError(ErrorKind Kind, string Code, string MessageVi, string MessageEn, string? Field = null)
 {
+    /// <summary>For <see cref="ErrorKind.Stale"/>: the dossier's revision now, to send back as its ETag.</summary>
+    public int? CurrentRevision { get; init; }
+
+    /// <summary>The command named an expected revision (<c>If-Match</c>) that is not the locked dossier's <paramref name="current"/> one.</summary>
+    public static DomainError StaleRevision(int current) => new(ErrorKind.Stale, "stale-revision",
+        "Hồ sơ đã được người khác cập nhật sau khi bạn tải; vui lòng tải lại rồi thực hiện lại.",
+        "The dossier changed since you loaded it; reload it and try again.", "If-Match") { CurrentRevision = current };
+
     public static DomainError NotFound(string what, string whatVi) =>
         new(ErrorKind.NotFound, "not-found", $"Không tìm thấy {whatVi}.", $"No such {what}.");
 

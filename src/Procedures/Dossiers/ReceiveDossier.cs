@@ -19,7 +19,7 @@ public sealed record ReceiveAtCounter(
 public sealed record ReceiveOnlineSubmission(
     string Actor, Guid DossierId, ReceptionDecision Decision = ReceptionDecision.Accept, string? Reason = null,
     IReadOnlyList<string>? OtherMissingItems = null, Guid? ProcessingUnitId = null, decimal? FeeByDecision = null,
-    IReadOnlyDictionary<string, string>? WorkflowInputs = null);
+    IReadOnlyDictionary<string, string>? WorkflowInputs = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// Reception (tiếp nhận): checks, then in one transaction the dossier code, the appointment, the fee, the workflow
@@ -68,7 +68,7 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
 
     public async Task<DomainResult<ReceptionReceipt>> HandleAsync(ReceiveOnlineSubmission request, CancellationToken ct = default)
     {
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var dossier = work.Dossier;

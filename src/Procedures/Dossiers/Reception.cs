@@ -82,7 +82,8 @@ public sealed partial class ReceiveDossierHandler
             receptionDay = cal.ReceptionDay(now),
         }, moved.Value, ct);
         var receipt = new ReceptionReceipt(dossier.Id, dossier.Code, dossier.Status, now, cal.ReceptionDay(now), dossier.AppointmentAt, dossier.FeeAmount,
-            dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.MissingItems, dossier.SupplementDueAt, dossier.ResultNote);
+            dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.MissingItems, dossier.SupplementDueAt, dossier.ResultNote,
+            Revision: dossier.Revision + 1); // the commit below counts this reception
         // A retry that raced the first reception with the same key answers its receipt; this one is rolled back when the work is disposed.
         if (await IdempotencyKeys.RecordAsync(db.Database, key, receipt, now, ct) is { } first) return first;
         await work.CommitAsync(ct);
