@@ -23,11 +23,12 @@ public static class AttachmentEndpoints
     {
         app.MapPost("/api/v1/attachments", UploadAsync).RequireAuthorization().Upload(maxBytes).Audited("attachment.upload", "attachment")
             .WithTags("Attachments").WithName("UploadAttachment").WithSummary("Tải lên tệp đính kèm")
-            .WithDescription($"Officials and citizens. Multipart field 'file'; PDF, PNG, JPEG or TIFF recognised by content; at most {maxBytes / 1024 / 1024} MB. Returns the id to reference in documents[].attachmentId.");
+            .WithDescription($"Officials and citizens. Multipart field 'file'; PDF, PNG, JPEG or TIFF recognised by content; at most {maxBytes / 1024 / 1024} MB. Returns the id to reference in documents[].attachmentId. A retry with the same Idempotency-Key answers the first upload.").AcceptsIdempotencyKey();
 
         var dossier = app.MapGroup("/api/v1/dossiers/{id:guid}/attachments").WithTags("Attachments").RequireAuthorization(Policies.Official);
         dossier.MapPost("/", UploadToDossierAsync).Upload(maxBytes).Audited("dossier.attach")
-            .WithName("AttachToDossier").WithSummary("Đính kèm tệp vào hồ sơ").WithDescription("An official of a unit taking part in the dossier.");
+            .WithName("AttachToDossier").WithSummary("Đính kèm tệp vào hồ sơ").WithDescription("An official of a unit taking part in the dossier.")
+            .AcceptsIdempotencyKey();
         dossier.MapGet("/{attachmentId:guid}", DownloadAsync).Audited("dossier.attachment.read")
             .WithName("DownloadDossierAttachment").WithSummary("Tải tệp đính kèm của hồ sơ").Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
     }

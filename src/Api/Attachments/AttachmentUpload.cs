@@ -5,6 +5,7 @@ using Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Procedures.Common;
 
 namespace Api.Attachments;
 
@@ -20,13 +21,15 @@ public sealed record AttachmentView(Guid Id, string FileName, string ContentType
 
 /// <summary>
 /// Takes an uploaded file: size limit, the account's upload quota (<see cref="UploadQuota"/>), type by content (the extension must agree), sanitised name, virus scan,
-/// SHA-256 computed while the bytes stream to the file store. A refused file leaves nothing behind.
+/// SHA-256 computed while the bytes stream to the file store. A refused file leaves nothing behind. With an <c>Idempotency-Key</c>,
+/// a retry of the same file (name, bytes, dossier) answers the first upload and its bytes are dropped.
 /// </summary>
 public sealed class AttachmentUpload(ApiDb db, IFileStore store, IVirusScanner scanner, UploadQuota quota, IOptions<FileSettings> settings, TimeProvider clock)
 {
     public async Task<Results<Created<AttachmentView>, ProblemHttpResult>> AcceptAsync(HttpContext http, IFormFile? file, Guid? dossierId,
         Func<Attachment, Task>? onSaved = null)
     {
+        if (IdempotencyKeyHeader.Read(http, out var idempotencyKey) is { } badKey) return badKey;
         var user = CurrentUser.Of(http);
         var max = settings.Value.MaxBytes;
         if (file is null || file.Length == 0)
@@ -66,10 +69,18 @@ public sealed class AttachmentUpload(ApiDb db, IFileStore store, IVirusScanner s
                 Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset()), UploadedBy = user.AccountId ?? Guid.Empty, UploadedByKind = user.Kind,
                 UploadedAt = clock.GetUtcNow(),
             };
+            var key = IdempotencyKey.For($"account:{user.AccountId?.ToString() ?? user.Name}", idempotencyKey, "upload",
+                new { dossierId, file = file.FileName, attachment.ContentType, attachment.Size, attachment.Sha256 });
             db.Attachments.Add(attachment);
-            await db.SaveChangesAsync(http.RequestAborted);
+            var created = await IdempotencyKeys.SaveOnceAsync(db, key, AttachmentView.From(attachment), attachment.UploadedAt, http.RequestAborted);
+            if (created.Replayed || created.Error is not null)
+            {
+                // A retry of an upload saved already: these bytes are a copy nobody references.
+                await store.DeleteAsync(id, CancellationToken.None);
+                return created.Error is { } reused ? Problem.From(http, reused) : TypedResults.Created($"/api/v1/attachments/{created.Value!.Id}", created.Value);
+            }
             if (onSaved is not null) await onSaved(attachment);
-            return TypedResults.Created($"/api/v1/attachments/{id}", AttachmentView.From(attachment));
+            return TypedResults.Created($"/api/v1/attachments/{id}", created.Value!);
         }
         catch
         {

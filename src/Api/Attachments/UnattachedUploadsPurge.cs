@@ -8,7 +8,8 @@ namespace Api.Attachments;
 /// Every <see cref="FileSettings.PurgeInterval"/>, deletes the uploads still attached to no dossier after
 /// <see cref="FileSettings.UnattachedLifetime"/>: the row first (only while still unattached, so a file bound meanwhile
 /// stays), then the bytes. A file that cannot be deleted is logged and left; a failed round is logged and the next one runs.
-/// Several API instances may purge at once: each row is deleted once.
+/// Several API instances may purge at once: each row is deleted once. The same round forgets the <c>Idempotency-Key</c>s past
+/// their lifetime (an expired key is ignored anyway; this keeps the table small).
 /// </summary>
 public sealed class UnattachedUploadsPurge(IServiceScopeFactory scopes, IFileStore store, IOptions<FileSettings> settings, TimeProvider clock,
     ILogger<UnattachedUploadsPurge> logger) : BackgroundService
@@ -58,6 +59,8 @@ public sealed class UnattachedUploadsPurge(IServiceScopeFactory scopes, IFileSto
             if (stale.Count < Batch) break;
         }
         if (removed > 0) logger.LogInformation("Purged {Count} upload(s) attached to no dossier for {Lifetime}", removed, settings.Value.UnattachedLifetime);
+        await using (var scope = scopes.CreateAsyncScope())
+            await Procedures.Common.IdempotencyKeys.PurgeAsync(scope.ServiceProvider.GetRequiredService<ApiDb>().Database, clock.GetUtcNow(), ct);
         return removed;
     }
 }

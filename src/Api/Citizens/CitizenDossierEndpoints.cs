@@ -27,8 +27,8 @@ public static class CitizenDossierEndpoints
     {
         citizen.MapPost("/dossiers", SubmitAsync).Validates<SubmitOnlineRequest>().Audited("citizen.submit")
             .WithName("SubmitOnline").WithSummary("Nộp hồ sơ trực tuyến")
-            .WithDescription("Upload the files first (POST /api/v1/attachments) and reference them in documents[].attachmentId. The dossier is registered (status 1) until a clerk receives it.")
-            .ProducesProblem(400).ProducesProblem(422);
+            .WithDescription("Upload the files first (POST /api/v1/attachments) and reference them in documents[].attachmentId. The dossier is registered (status 1) until a clerk receives it. A retry with the same Idempotency-Key answers the first submission.")
+            .ProducesProblem(400).ProducesProblem(422).AcceptsIdempotencyKey();
         citizen.MapGet("/dossiers", ListAsync).WithName("MyDossiers").WithSummary("Hồ sơ của tôi");
         citizen.MapGet("/dossiers/{id:guid}", GetAsync).Audited("citizen.dossier.read").WithName("MyDossier").WithSummary("Chi tiết hồ sơ của tôi").ProducesProblem(404);
         citizen.MapPost("/dossiers/{id:guid}/withdrawal", WithdrawAsync).Validates<ReasonRequest>().Audited("citizen.withdraw")
@@ -44,13 +44,21 @@ public static class CitizenDossierEndpoints
     private static async Task<Results<Created<OnlineSubmission>, ProblemHttpResult>> SubmitAsync(SubmitOnlineRequest request, HttpContext http,
         SubmitOnlineHandler handler, AttachmentBinder attachments)
     {
+        if (IdempotencyKeyHeader.Read(http, out var key) is { } badKey) return badKey;
         var user = CurrentUser.Of(http);
+        var command = new SubmitOnline(user.CitizenId, request.ReceivingUnitId, request.ProcedureId, request.Applicant,
+            request.Documents, request.Copies, request.Pages, request.ProcessingUnitId, key);
         var ids = request.Documents.Select(d => d.AttachmentId).OfType<Guid>().ToList();
-        if (await attachments.CheckUnboundAsync(http, user, ids) is { } bad) return bad;
-        var result = await handler.HandleAsync(new SubmitOnline(user.CitizenId, request.ReceivingUnitId, request.ProcedureId, request.Applicant,
-            request.Documents, request.Copies, request.Pages, request.ProcessingUnitId), http.RequestAborted);
+        Procedures.Common.DomainResult<OnlineSubmission> result;
+        // A retry's attachments are bound to the first submission's dossier already: it answers the first submission.
+        if (await attachments.CheckUnboundAsync(http, user, ids) is { } bad)
+        {
+            if (await handler.FirstAsync(command, http.RequestAborted) is not { } first) return bad;
+            result = first;
+        }
+        else result = await handler.HandleAsync(command, http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
-        await attachments.AttachToDossierAsync(result.Value!.DossierId, ids, user, http.RequestAborted);
+        if (!result.Replayed) await attachments.AttachToDossierAsync(result.Value!.DossierId, ids, user, http.RequestAborted);
         http.AuditResource(result.Value!.DossierId);
         return TypedResults.Created($"/api/v1/citizen/dossiers/{result.Value!.DossierId}", result.Value);
     }
@@ -70,31 +78,26 @@ public static class CitizenDossierEndpoints
     }
 
     private static async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> WithdrawAsync(Guid id, ReasonRequest request, HttpContext http,
-        WithdrawDossierHandler handler, RevisionGuard guard)
+        WithdrawDossierHandler handler)
     {
-        if (await guard.CheckAsync(http, id) is { } stale) return stale;
-        try
-        {
-            var result = await handler.HandleAsync(new WithdrawSubmission(id, CurrentUser.Of(http).CitizenId, request.Reason), http.RequestAborted);
-            if (result.Error is { } error) return Problem.From(http, error);
-            var revision = await guard.CurrentAsync(id, http.RequestAborted) ?? 0;
-            http.Response.Headers.ETag = RevisionGuard.Tag(revision);
-            return TypedResults.Ok(DossierAction.Response(http, result.Value!, revision));
-        }
-        catch (StaleRevisionException e)
-        {
-            return RevisionGuard.Stale(http, e.Current);
-        }
+        if (RevisionGuard.Read(http, out var expected) is { } badIfMatch) return badIfMatch;
+        var result = await handler.HandleAsync(new WithdrawSubmission(id, CurrentUser.Of(http).CitizenId, request.Reason, expected), http.RequestAborted);
+        if (result.Error is { } error) return Problem.From(http, error);
+        var revision = result.Value!.Revision;
+        http.Response.Headers.ETag = RevisionGuard.Tag(revision);
+        return TypedResults.Ok(DossierAction.Response(http, result.Value!, revision));
     }
 
     private static async Task<Results<Ok<SupplementSubmissionView>, ProblemHttpResult>> SupplementAsync(Guid id, SupplementUploadRequest request, HttpContext http,
-        SubmitSupplementHandler handler, AttachmentBinder attachments, RevisionGuard guard)
+        SubmitSupplementHandler handler, AttachmentBinder attachments, DossierAccess access)
     {
         var user = CurrentUser.Of(http);
         var ids = request.Documents.Select(d => d.AttachmentId).ToList();
-        if (await guard.CheckAsync(http, id) is { } stale) return stale;
+        if (RevisionGuard.Read(http, out var expected) is { } badIfMatch) return badIfMatch;
+        // Another citizen's dossier is NotFound before anything about the files is said.
+        if (!await access.CitizenOwnsAsync(user.CitizenId, id, http.RequestAborted)) return Problem.NotFound(http);
         if (await attachments.CheckUnboundAsync(http, user, ids) is { } bad) return bad;
-        var result = await handler.HandleAsync(new SubmitSupplement(id, user.CitizenId, request.Documents, request.Note), http.RequestAborted);
+        var result = await handler.HandleAsync(new SubmitSupplement(id, user.CitizenId, request.Documents, request.Note, expected), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         await attachments.AttachToDossierAsync(id, ids, user, http.RequestAborted);
         return TypedResults.Ok(result.Value!);

@@ -31,10 +31,12 @@ public static class CitizenVoiceEndpoints
             .WithDescription("9 indicators, 0–2 points each (GET /api/v1/public/rating-indicators); once per dossier with an outcome. Grade: ≥15 excellent, 12–<15 good, 9–<12 fair, 6–<9 average, <6 weak.")
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         citizen.MapGet("/dossiers/{id:guid}/rating", GetRatingAsync).WithName("MyRating").WithSummary("Đánh giá của tôi").ProducesProblem(404);
-        citizen.MapPost("/questions", AskAsync).Validates<QuestionRequest>().Audited("citizen.ask", "question").WithName("AskQuestion").WithSummary("Gửi câu hỏi");
+        citizen.MapPost("/questions", AskAsync).Validates<QuestionRequest>().Audited("citizen.ask", "question").WithName("AskQuestion").WithSummary("Gửi câu hỏi")
+            .AcceptsIdempotencyKey();
         citizen.MapGet("/questions", (HttpContext http, QuestionHandler h, int page = 1) =>
             h.MineAsync(CurrentUser.Of(http).CitizenId, Math.Max(1, page), 20, http.RequestAborted)).WithName("MyQuestions").WithSummary("Câu hỏi của tôi");
-        citizen.MapPost("/feedback", GiveFeedbackAsync).Validates<FeedbackRequest>().Audited("citizen.feedback", "feedback").WithName("GiveFeedback").WithSummary("Gửi góp ý");
+        citizen.MapPost("/feedback", GiveFeedbackAsync).Validates<FeedbackRequest>().Audited("citizen.feedback", "feedback").WithName("GiveFeedback").WithSummary("Gửi góp ý")
+            .AcceptsIdempotencyKey();
         citizen.MapGet("/feedback", (HttpContext http, FeedbackHandler h) => h.MineAsync(CurrentUser.Of(http).CitizenId, http.RequestAborted))
             .WithName("MyFeedback").WithSummary("Góp ý của tôi");
     }
@@ -70,7 +72,9 @@ public static class CitizenVoiceEndpoints
 
     private static async Task<Results<Created<QuestionView>, ProblemHttpResult>> AskAsync(QuestionRequest request, HttpContext http, QuestionHandler handler)
     {
-        var result = await handler.AskAsync(new AskQuestion(CurrentUser.Of(http).CitizenId, request.Title, request.Body, request.ProcedureId, request.UnitId), http.RequestAborted);
+        if (IdempotencyKeyHeader.Read(http, out var key) is { } badKey) return badKey;
+        var result = await handler.AskAsync(new AskQuestion(CurrentUser.Of(http).CitizenId, request.Title, request.Body, request.ProcedureId, request.UnitId, key),
+            http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         http.AuditResource(result.Value!.Id);
         return TypedResults.Created($"/api/v1/citizen/questions/{result.Value!.Id}", result.Value!);
@@ -78,7 +82,9 @@ public static class CitizenVoiceEndpoints
 
     private static async Task<Results<Created<FeedbackView>, ProblemHttpResult>> GiveFeedbackAsync(FeedbackRequest request, HttpContext http, FeedbackHandler handler)
     {
-        var result = await handler.GiveAsync(new GiveFeedback(CurrentUser.Of(http).CitizenId, request.Subject, request.Body, request.UnitId, request.ProcedureId, request.DossierId), http.RequestAborted);
+        if (IdempotencyKeyHeader.Read(http, out var key) is { } badKey) return badKey;
+        var result = await handler.GiveAsync(new GiveFeedback(CurrentUser.Of(http).CitizenId, request.Subject, request.Body, request.UnitId, request.ProcedureId,
+            request.DossierId, key), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         http.AuditResource(result.Value!.Id);
         return TypedResults.Created($"/api/v1/citizen/feedback/{result.Value!.Id}", result.Value!);

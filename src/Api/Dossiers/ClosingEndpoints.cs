@@ -28,18 +28,18 @@ public static class ClosingEndpoints
     }
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ReturnAsync(Guid id, ReturnRequest request,
-        HttpContext http, ReturnResultHandler handler, RevisionGuard guard, ILogger<ReturnResultHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "return",
-            actor => handler.HandleAsync(new ReturnResult(id, actor, request.Channel, request.Note, request.Fields), http.RequestAborted));
+        HttpContext http, ReturnResultHandler handler, ILogger<ReturnResultHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "return",
+            (actor, expected) => handler.HandleAsync(new ReturnResult(id, actor, request.Channel, request.Note, request.Fields) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> WithdrawAsync(Guid id, ReasonRequest request,
-        HttpContext http, WithdrawDossierHandler handler, RevisionGuard guard, ILogger<WithdrawDossierHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "withdraw", actor => handler.HandleAsync(new WithdrawDossier(id, actor, request.Reason), http.RequestAborted));
+        HttpContext http, WithdrawDossierHandler handler, ILogger<WithdrawDossierHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "withdraw", (actor, expected) => handler.HandleAsync(new WithdrawDossier(id, actor, request.Reason) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ApologiseAsync(Guid id, ApologyRequest request,
-        HttpContext http, IssueApologyHandler handler, RevisionGuard guard, ILogger<IssueApologyHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "apology",
-            actor => handler.HandleAsync(new IssueApology(id, actor, request.Reason, request.NewAppointmentDate, request.DelayUnitId), http.RequestAborted));
+        HttpContext http, IssueApologyHandler handler, ILogger<IssueApologyHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "apology",
+            (actor, expected) => handler.HandleAsync(new IssueApology(id, actor, request.Reason, request.NewAppointmentDate, request.DelayUnitId) { ExpectedRevision = expected }, http.RequestAborted));
 }
 
 public sealed class ReturnValidator : AbstractValidator<ReturnRequest>

@@ -26,20 +26,20 @@ public static class DecisionEndpoints
     }
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ApproveAsync(Guid id, CommentRequest request,
-        HttpContext http, ApproveDossierHandler handler, RevisionGuard guard, ILogger<ApproveDossierHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "approve", actor => handler.HandleAsync(new ApproveDossier(id, actor, request.Comment), http.RequestAborted));
+        HttpContext http, ApproveDossierHandler handler, ILogger<ApproveDossierHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "approve", (actor, expected) => handler.HandleAsync(new ApproveDossier(id, actor, request.Comment) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> SendBackAsync(Guid id, ReasonRequest request,
-        HttpContext http, SendBackDossierHandler handler, RevisionGuard guard, ILogger<SendBackDossierHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "send-back", actor => handler.HandleAsync(new SendBackDossier(id, actor, request.Reason), http.RequestAborted));
+        HttpContext http, SendBackDossierHandler handler, ILogger<SendBackDossierHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "send-back", (actor, expected) => handler.HandleAsync(new SendBackDossier(id, actor, request.Reason) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> SignAsync(Guid id, CommentRequest request,
-        HttpContext http, SignDossierHandler handler, RevisionGuard guard, ILogger<SignDossierHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "sign", actor => handler.HandleAsync(new SignDossier(id, actor, request.Comment), http.RequestAborted));
+        HttpContext http, SignDossierHandler handler, ILogger<SignDossierHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "sign", (actor, expected) => handler.HandleAsync(new SignDossier(id, actor, request.Comment) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> RefuseAsync(Guid id, ReasonRequest request,
-        HttpContext http, RefuseDossierHandler handler, RevisionGuard guard, ILogger<RefuseDossierHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "refuse", actor => handler.HandleAsync(new RefuseDossier(id, actor, request.Reason), http.RequestAborted));
+        HttpContext http, RefuseDossierHandler handler, ILogger<RefuseDossierHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "refuse", (actor, expected) => handler.HandleAsync(new RefuseDossier(id, actor, request.Reason) { ExpectedRevision = expected }, http.RequestAborted));
 }
 
 public sealed class CommentValidator : AbstractValidator<CommentRequest>

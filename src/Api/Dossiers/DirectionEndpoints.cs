@@ -24,9 +24,9 @@ public static class DirectionEndpoints
     }
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> DirectAsync(Guid id, DirectionRequest request,
-        HttpContext http, DirectDossierHandler handler, RevisionGuard guard, ILogger<DirectDossierHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "direct",
-            actor => handler.HandleAsync(new DirectDossier(id, actor, request.SectionId, request.Specialist, request.Instructions, request.DueAt), http.RequestAborted));
+        HttpContext http, DirectDossierHandler handler, ILogger<DirectDossierHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "direct",
+            (actor, expected) => handler.HandleAsync(new DirectDossier(id, actor, request.SectionId, request.Specialist, request.Instructions, request.DueAt) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static async Task<Ok<IReadOnlyList<DirectionView>>> MineAsync(HttpContext http, DirectionQueries queries, bool includeRedirected) =>
         TypedResults.Ok(await queries.MineAsync(CurrentUser.Of(http).Name, includeRedirected, http.RequestAborted));

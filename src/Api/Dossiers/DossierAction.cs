@@ -11,24 +11,16 @@ public sealed record DossierStateResponse(
     Guid Id, string? Code, DossierStatus Status, int StatusCode, string StatusName, DateTimeOffset? AppointmentAt,
     IReadOnlyList<string> OpenSteps, int Revision);
 
-/// <summary>The shared shape of every use case on an existing dossier: If-Match, the use case as the signed-in official, ETag, problem.</summary>
+/// <summary>
+/// The shared shape of every use case on an existing dossier: the use case as the signed-in official with the revision its
+/// <c>If-Match</c> expects, then the new ETag or the problem (412 with the current ETag when the expected revision is stale).
+/// </summary>
 public static class DossierAction
 {
-    public static async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> RunAsync(HttpContext http, Guid id, RevisionGuard guard,
-        ILogger logger, string action, Func<string, Task<DomainResult<DossierState>>> useCase)
+    public static async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> RunAsync(HttpContext http, ILogger logger, string action, Func<string, int?, Task<DomainResult<DossierState>>> useCase)
     {
-        if (RevisionGuard.Requested(http) == -1)
-            return Problem.Invalid(http, "If-Match", "bad-if-match", "Giá trị If-Match không hợp lệ.", "The If-Match value is not valid.");
-        if (await guard.CheckAsync(http, id) is { } stale) return stale;
-        DomainResult<DossierState> result;
-        try
-        {
-            result = await useCase(CurrentUser.Of(http).Name);
-        }
-        catch (StaleRevisionException e)
-        {
-            return RevisionGuard.Stale(http, e.Current);
-        }
+        if (RevisionGuard.Read(http, out var expected) is { } badIfMatch) return badIfMatch;
+        var result = await useCase(CurrentUser.Of(http).Name, expected);
         if (result.Error is { } error) return Problem.From(http, error);
         var state = result.Value!;
         var revision = state.Revision;

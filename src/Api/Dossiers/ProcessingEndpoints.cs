@@ -39,32 +39,32 @@ public static class ProcessingEndpoints
     }
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> AssignAsync(Guid id, AssignRequest request,
-        HttpContext http, AssignDossierHandler handler, RevisionGuard guard, ILogger<AssignDossierHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "assign",
-            actor => handler.HandleAsync(new AssignDossier(id, actor, request.Specialist, request.Instructions), http.RequestAborted));
+        HttpContext http, AssignDossierHandler handler, ILogger<AssignDossierHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "assign",
+            (actor, expected) => handler.HandleAsync(new AssignDossier(id, actor, request.Specialist, request.Instructions) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> AppraiseAsync(Guid id, AppraisalRequest request,
-        HttpContext http, SubmitAppraisalHandler handler, RevisionGuard guard, AttachmentBinder attachments, ILogger<SubmitAppraisalHandler> logger)
+        HttpContext http, SubmitAppraisalHandler handler, AttachmentBinder attachments, ILogger<SubmitAppraisalHandler> logger)
     {
         var user = CurrentUser.Of(http);
         var ids = request.AttachmentIds ?? [];
         if (await attachments.CheckBoundOrOwnAsync(http, user, ids, id) is { } bad) return bad;
-        var result = await DossierAction.RunAsync(http, id, guard, logger, "appraise",
-            actor => handler.HandleAsync(new SubmitAppraisal(id, actor, request.Notes, request.DraftResult, ids, request.Fields), http.RequestAborted));
+        var result = await DossierAction.RunAsync(http, logger, "appraise",
+            (actor, expected) => handler.HandleAsync(new SubmitAppraisal(id, actor, request.Notes, request.DraftResult, ids, request.Fields) { ExpectedRevision = expected }, http.RequestAborted));
         if (result.Result is Ok<DossierStateResponse>) await attachments.AttachToDossierAsync(id, ids, user, http.RequestAborted, onlyUnbound: true);
         return result;
     }
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ConsultAsync(Guid id, ConsultationRequest request,
-        HttpContext http, RequestConsultationHandler handler, RevisionGuard guard, ILogger<RequestConsultationHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "consult",
-            actor => handler.HandleAsync(new RequestConsultation(id, actor, request.Subject, request.Units, request.Action ?? "consult", request.Fields,
-                request.LateDeadlineReason), http.RequestAborted));
+        HttpContext http, RequestConsultationHandler handler, ILogger<RequestConsultationHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "consult",
+            (actor, expected) => handler.HandleAsync(new RequestConsultation(id, actor, request.Subject, request.Units, request.Action ?? "consult", request.Fields,
+                request.LateDeadlineReason) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ReplyAsync(Guid id, ConsultationReplyRequest request,
-        HttpContext http, ReplyToConsultationHandler handler, RevisionGuard guard, ILogger<ReplyToConsultationHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "consultation-reply",
-            actor => handler.HandleAsync(new ReplyToConsultation(id, actor, request.Reply, request.ConsultationId, request.Fields), http.RequestAborted));
+        HttpContext http, ReplyToConsultationHandler handler, ILogger<ReplyToConsultationHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "consultation-reply",
+            (actor, expected) => handler.HandleAsync(new ReplyToConsultation(id, actor, request.Reply, request.ConsultationId, request.Fields) { ExpectedRevision = expected }, http.RequestAborted));
 }
 
 internal static class FieldRules

@@ -35,8 +35,8 @@ public static class ReceptionEndpoints
     {
         dossiers.MapPost("/", ReceiveAtCounterAsync).Validates<ReceiveAtCounterRequest>().Audited("dossier.receive")
             .WithName("ReceiveAtCounter").WithSummary("Tiếp nhận hồ sơ tại bộ phận một cửa")
-            .WithDescription("Clerk of the receiving unit. Accept → receipt with code and appointment (Form 01); RequestSupplement → every missing item (Form 02); Refuse → reason (Form 03). Attachments uploaded first (POST /api/v1/attachments) are referenced by documents[].attachmentId.")
-            .DossierProblems();
+            .WithDescription("Clerk of the receiving unit. Accept → receipt with code and appointment (Form 01); RequestSupplement → every missing item (Form 02); Refuse → reason (Form 03). Attachments uploaded first (POST /api/v1/attachments) are referenced by documents[].attachmentId. A retry with the same Idempotency-Key answers the first receipt.")
+            .DossierProblems().AcceptsIdempotencyKey();
         dossiers.MapPost("/{id:guid}/reception", ReceiveOnlineAsync).Validates<ReceiveOnlineRequest>().Audited("dossier.receive-online")
             .WithName("ReceiveOnlineSubmission").WithSummary("Tiếp nhận hồ sơ nộp trực tuyến")
             .WithDescription("Clerk of the receiving unit checks a citizen's online submission and decides as at the counter.")
@@ -46,38 +46,38 @@ public static class ReceptionEndpoints
     private static async Task<Results<Created<ReceptionReceipt>, ProblemHttpResult>> ReceiveAtCounterAsync(
         ReceiveAtCounterRequest request, HttpContext http, ReceiveDossierHandler handler, AttachmentBinder attachments, ILogger<ReceiveDossierHandler> logger)
     {
+        if (IdempotencyKeyHeader.Read(http, out var key) is { } badKey) return badKey;
         var user = CurrentUser.Of(http);
-        var ids = request.Documents.Select(d => d.AttachmentId).OfType<Guid>().ToList();
-        if (await attachments.CheckUnboundAsync(http, user, ids) is { } badAttachment) return badAttachment;
-        var result = await handler.HandleAsync(new ReceiveAtCounter(user.Name, request.ReceivingUnitId, request.ProcedureId, request.Applicant,
+        var command = new ReceiveAtCounter(user.Name, request.ReceivingUnitId, request.ProcedureId, request.Applicant,
             request.Documents, request.Decision, request.Reason, request.OtherMissingItems, request.ProcessingUnitId, request.Copies, request.Pages,
-            request.FeeByDecision, request.WorkflowInputs), http.RequestAborted);
+            request.FeeByDecision, request.WorkflowInputs, key);
+        var ids = request.Documents.Select(d => d.AttachmentId).OfType<Guid>().ToList();
+        // A retry's attachments are bound to the first reception's dossier already: it answers the first receipt.
+        Procedures.Common.DomainResult<ReceptionReceipt> result;
+        if (await attachments.CheckUnboundAsync(http, user, ids) is { } badAttachment)
+        {
+            if (await handler.FirstAsync(command, http.RequestAborted) is not { } first) return badAttachment;
+            result = first;
+        }
+        else result = await handler.HandleAsync(command, http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
         var receipt = result.Value!;
-        await attachments.AttachToDossierAsync(receipt.DossierId, ids, user, http.RequestAborted);
+        if (!result.Replayed) await attachments.AttachToDossierAsync(receipt.DossierId, ids, user, http.RequestAborted);
         http.AuditResource(receipt.DossierId);
-        http.Response.Headers.ETag = RevisionGuard.Tag(1);
+        http.Response.Headers.ETag = RevisionGuard.Tag(receipt.Revision);
         logger.LogInformation("Dossier {DossierCode} ({DossierId}) received by {UserId}: {Status}", receipt.Code, receipt.DossierId, user.AccountId, receipt.Status);
         return TypedResults.Created($"/api/v1/dossiers/{receipt.DossierId}", receipt);
     }
 
     private static async Task<Results<Ok<ReceptionReceipt>, ProblemHttpResult>> ReceiveOnlineAsync(
-        Guid id, ReceiveOnlineRequest request, HttpContext http, ReceiveDossierHandler handler, RevisionGuard guard, ILogger<ReceiveDossierHandler> logger)
+        Guid id, ReceiveOnlineRequest request, HttpContext http, ReceiveDossierHandler handler, ILogger<ReceiveDossierHandler> logger)
     {
-        if (await guard.CheckAsync(http, id) is { } stale) return stale;
+        if (RevisionGuard.Read(http, out var expected) is { } badIfMatch) return badIfMatch;
         var user = CurrentUser.Of(http);
-        Procedures.Common.DomainResult<ReceptionReceipt> result;
-        try
-        {
-            result = await handler.HandleAsync(new ReceiveOnlineSubmission(user.Name, id, request.Decision, request.Reason, request.OtherMissingItems,
-                request.ProcessingUnitId, request.FeeByDecision, request.WorkflowInputs), http.RequestAborted);
-        }
-        catch (StaleRevisionException e)
-        {
-            return RevisionGuard.Stale(http, e.Current);
-        }
+        var result = await handler.HandleAsync(new ReceiveOnlineSubmission(user.Name, id, request.Decision, request.Reason, request.OtherMissingItems,
+            request.ProcessingUnitId, request.FeeByDecision, request.WorkflowInputs, expected), http.RequestAborted);
         if (result.Error is { } error) return Problem.From(http, error);
-        http.Response.Headers.ETag = RevisionGuard.Tag(await guard.CurrentAsync(id, http.RequestAborted) ?? 0);
+        http.Response.Headers.ETag = RevisionGuard.Tag(result.Value!.Revision);
         logger.LogInformation("Dossier {DossierCode} ({DossierId}) received online by {UserId}", result.Value!.Code, id, user.AccountId);
         return TypedResults.Ok(result.Value!);
     }

@@ -22,9 +22,9 @@ public static class StepActionEndpoints
             .WithDescription("Whoever holds the step's role in the step's unit (the assignee when there is one).").DossierProblems();
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> CompleteAsync(Guid id, string step, string action, StepActionRequest request,
-        HttpContext http, CompleteStepHandler handler, RevisionGuard guard, ILogger<CompleteStepHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, $"{step}/{action}",
-            actor => handler.HandleAsync(new CompleteStep(id, actor, step, action, request.Comment, request.Fields), http.RequestAborted));
+        HttpContext http, CompleteStepHandler handler, ILogger<CompleteStepHandler> logger) =>
+        DossierAction.RunAsync(http, logger, $"{step}/{action}",
+            (actor, expected) => handler.HandleAsync(new CompleteStep(id, actor, step, action, request.Comment, request.Fields) { ExpectedRevision = expected }, http.RequestAborted));
 }
 
 public sealed class StepActionValidator : AbstractValidator<StepActionRequest>

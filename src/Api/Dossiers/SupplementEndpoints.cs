@@ -27,19 +27,19 @@ public static class SupplementEndpoints
     }
 
     private static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> RequestAsync(Guid id, SupplementRequestRequest request,
-        HttpContext http, RequestSupplementHandler handler, RevisionGuard guard, ILogger<RequestSupplementHandler> logger) =>
-        DossierAction.RunAsync(http, id, guard, logger, "request-supplement",
-            actor => handler.HandleAsync(new RequestSupplement(id, actor, request.MissingItems, request.Reason), http.RequestAborted));
+        HttpContext http, RequestSupplementHandler handler, ILogger<RequestSupplementHandler> logger) =>
+        DossierAction.RunAsync(http, logger, "request-supplement",
+            (actor, expected) => handler.HandleAsync(new RequestSupplement(id, actor, request.MissingItems, request.Reason) { ExpectedRevision = expected }, http.RequestAborted));
 
     private static async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult>> ReceiveAsync(Guid id, ReceiveSupplementRequest request,
-        HttpContext http, ReceiveSupplementHandler handler, RevisionGuard guard, AttachmentBinder attachments, ILogger<ReceiveSupplementHandler> logger)
+        HttpContext http, ReceiveSupplementHandler handler, AttachmentBinder attachments, ILogger<ReceiveSupplementHandler> logger)
     {
         var user = CurrentUser.Of(http);
         var ids = request.Documents.Select(d => d.AttachmentId).OfType<Guid>().ToList();
         // The clerk's own scans, or the files the citizen uploaded with the supplement (already bound to this dossier).
         if (await attachments.CheckBoundOrOwnAsync(http, user, ids, id) is { } bad) return bad;
-        var result = await DossierAction.RunAsync(http, id, guard, logger, "receive-supplement",
-            actor => handler.HandleAsync(new ReceiveSupplement(id, actor, request.Documents, request.Note), http.RequestAborted));
+        var result = await DossierAction.RunAsync(http, logger, "receive-supplement",
+            (actor, expected) => handler.HandleAsync(new ReceiveSupplement(id, actor, request.Documents, request.Note) { ExpectedRevision = expected }, http.RequestAborted));
         if (result.Result is Ok<DossierStateResponse>) await attachments.AttachToDossierAsync(id, ids, user, http.RequestAborted, onlyUnbound: true);
         return result;
     }

@@ -72,9 +72,6 @@ public static class ApiServices
         services.AddScoped<Admin.OfficialAccounts>();
         services.AddScoped<Admin.EngineRepairs>();
         services.AddScoped<Admin.DefinitionMigrations>();
-        services.AddScoped<RevisionGuard>();
-        services.AddSingleton<RevisionCommitInterceptor>();
-        services.ConfigureDbContext<ProceduresDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RevisionCommitInterceptor>()));
         services.AddScoped<DossierAccess>();
         services.AddScoped<InboxQuery>();
         services.AddScoped<WorkloadQuery>();

@@ -42,6 +42,16 @@ public static class OpenApiSetup
         o.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<Api.Problems.IdempotentCreation>().Any())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = Api.Problems.IdempotencyKeyHeader.Name, In = ParameterLocation.Header, Required = false,
+                    Description = "Một khóa cho mỗi lần điền biểu mẫu: gửi lại cùng khóa trả về kết quả đầu tiên, không tạo thêm. / One key per form instance: a retry with it answers the first result and creates nothing; with another request body it answers 409.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Procedures.Common.IdempotencyKey.MaxLength },
+                });
+            }
             if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any()) return Task.CompletedTask;
             operation.Security =
             [

@@ -37,7 +37,7 @@ public static class MessageEndpoints
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         dossier.MapPost("/", SendAsync).Audited("dossier.message.send")
             .WithName("SendDossierMessage").WithSummary("Gửi tin nhắn cho chuyên viên xử lý hoặc công dân của hồ sơ")
-            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422).AcceptsIdempotencyKey();
     }
 
     private static async Task<Results<Ok<SaveCitizenPreferences>, ProblemHttpResult>> SavePreferencesAsync(SaveCitizenPreferences request,
@@ -59,6 +59,7 @@ public static class MessageEndpoints
     private static async Task<Results<Ok<Guid>, ProblemHttpResult>> SendAsync(Guid id, SendMessageRequest request, HttpContext http,
         DossierAccess access, OfficialDirectory officials, SendOfficialMessageHandler handler)
     {
+        if (IdempotencyKeyHeader.Read(http, out var key) is { } badKey) return badKey;
         var me = CurrentUser.Of(http).Name;
         if (!await access.OfficialSeesAsync(me, id, http.RequestAborted)) return Problem.NotFound(http);
         http.AuditResource(id);
@@ -69,7 +70,7 @@ public static class MessageEndpoints
                 "specialistUserName");
         var sender = await officials.FindAsync(me, http.RequestAborted);
         var result = await handler.HandleAsync(me, sender?.FullName ?? me,
-            new SendOfficialMessage(id, request.RecipientKind, request.SpecialistUserName, request.Body ?? ""), http.RequestAborted);
+            new SendOfficialMessage(id, request.RecipientKind, request.SpecialistUserName, request.Body ?? "", key), http.RequestAborted);
         return Problem.Answer(http, result);
     }
 }

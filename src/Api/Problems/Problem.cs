@@ -8,7 +8,7 @@ namespace Api.Problems;
 /// <summary>
 /// Every error is RFC 9457 problem+json, in Vietnamese by default and English on request: a stable
 /// <c>code</c>, the <c>field</c> concerned and, for input errors, <c>errors</c> by field name.
-/// NotFound → 404, Forbidden → 403, Invalid → 422 (well-formed but refused by a rule), Conflict → 409;
+/// NotFound → 404, Forbidden → 403, Invalid → 422 (well-formed but refused by a rule), Conflict → 409, Stale → 412 with the current ETag;
 /// 400 is for requests that cannot be read or fail the shape checks.
 /// </summary>
 public static class Problem
@@ -20,8 +20,10 @@ public static class Problem
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
+            ErrorKind.Stale => StatusCodes.Status412PreconditionFailed,
             _ => StatusCodes.Status409Conflict,
         };
+        if (error.CurrentRevision is { } current) http.Response.Headers.ETag = Api.Dossiers.RevisionGuard.Tag(current);
         return Make(http, status, error.Code, Language.Pick(http, error.MessageVi, error.MessageEn), error.Field);
     }
 

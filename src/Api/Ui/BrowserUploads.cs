@@ -12,7 +12,7 @@ namespace Api.Ui;
 public static class BrowserUploads
 {
     public static async Task<(AttachmentView? File, string? Error)> SaveAsync(IServiceProvider sp, ClaimsPrincipal user, IBrowserFile file, long maxBytes,
-        CancellationToken ct = default)
+        string? formKey = null, CancellationToken ct = default)
     {
         await using var buffer = new MemoryStream();
         try
@@ -27,6 +27,7 @@ public static class BrowserUploads
         buffer.Position = 0;
         var form = new FormFile(buffer, 0, buffer.Length, "file", file.Name) { Headers = new HeaderDictionary(), ContentType = file.ContentType };
         var http = UiSession.RequestFor(sp, user);
+        if (formKey is not null) http.Request.Headers[Problems.IdempotencyKeyHeader.Name] = KeyOf(formKey, file);
         var result = await sp.GetRequiredService<AttachmentUpload>().AcceptAsync(http, form, null);
         return result.Result switch
         {
@@ -35,4 +36,8 @@ public static class BrowserUploads
             _ => (null, "?"),
         };
     }
+
+    /// <summary>One key per form and picked file (name, size, time), so a replayed pick stores the file once and another file is a new upload.</summary>
+    private static string KeyOf(string formKey, IBrowserFile file) => formKey + "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"{file.Name}\n{file.Size}\n{file.LastModified:O}")))[..32];
 }

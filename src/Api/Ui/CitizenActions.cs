@@ -10,13 +10,14 @@ namespace Api.Ui;
 public static class CitizenActions
 {
     public static async Task<(Guid? DossierId, string? Error)> SubmitAsync(IServiceProvider sp, ClaimsPrincipal principal, Guid unitId, Guid procedureId,
-        ApplicantData applicant, IReadOnlyList<HandedDocument> documents, CancellationToken ct = default)
+        ApplicantData applicant, IReadOnlyList<HandedDocument> documents, string? idempotencyKey = null, CancellationToken ct = default)
     {
         var user = CurrentUser.From(principal)!;
-        var result = await sp.GetRequiredService<SubmitOnlineHandler>().HandleAsync(new SubmitOnline(user.CitizenId, unitId, procedureId, applicant, documents), ct);
+        var result = await sp.GetRequiredService<SubmitOnlineHandler>().HandleAsync(new SubmitOnline(user.CitizenId, unitId, procedureId, applicant, documents,
+            IdempotencyKey: idempotencyKey), ct);
         if (result.Error is { } error) return (null, Text.Error(error));
         var ids = documents.Select(d => d.AttachmentId).OfType<Guid>().ToList();
-        if (ids.Count > 0) await sp.GetRequiredService<AttachmentBinder>().AttachToDossierAsync(result.Value!.DossierId, ids, user, ct);
+        if (ids.Count > 0 && !result.Replayed) await sp.GetRequiredService<AttachmentBinder>().AttachToDossierAsync(result.Value!.DossierId, ids, user, ct);
         return (result.Value!.DossierId, null);
     }
 

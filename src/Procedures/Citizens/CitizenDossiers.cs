@@ -57,7 +57,7 @@ public sealed class CitizenDossierQueries(ProceduresDb db)
     }
 }
 
-public sealed record SubmitSupplement(Guid DossierId, Guid CitizenAccountId, IReadOnlyList<SubmittedDocument> Documents, string? Note = null);
+public sealed record SubmitSupplement(Guid DossierId, Guid CitizenAccountId, IReadOnlyList<SubmittedDocument> Documents, string? Note = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// The citizen answers a supplement request online: the files are kept with the dossier and the history says so;
@@ -74,6 +74,7 @@ public sealed class SubmitSupplementHandler(ProceduresDb db, TimeProvider clock)
         var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == request.DossierId, ct);
         if (dossier is null || dossier.CitizenAccountId != request.CitizenAccountId || request.CitizenAccountId == Guid.Empty)
             return DomainError.NotFound("dossier", "hồ sơ");
+        if (request.ExpectedRevision is { } expected && dossier.Revision != expected) return DomainError.StaleRevision(dossier.Revision);
         if (dossier.Status != DossierStatus.SupplementRequested)
             return DomainError.Conflict("no-supplement-requested", "Hồ sơ không ở trạng thái chờ bổ sung.", "The dossier is not waiting for a supplement.");
         var procedureDocuments = await db.ProcedureDocuments.AsNoTracking().Where(p => p.ProcedureId == dossier.ProcedureId).Select(p => p.Id).ToListAsync(ct);

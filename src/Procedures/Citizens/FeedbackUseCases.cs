@@ -5,7 +5,8 @@ using Procedures.Persistence;
 
 namespace Procedures.Citizens;
 
-public sealed record GiveFeedback(Guid CitizenAccountId, string Subject, string Body, Guid? UnitId = null, Guid? ProcedureId = null, Guid? DossierId = null);
+public sealed record GiveFeedback(Guid CitizenAccountId, string Subject, string Body, Guid? UnitId = null, Guid? ProcedureId = null, Guid? DossierId = null,
+    string? IdempotencyKey = null);
 
 public sealed record HandleFeedback(Guid FeedbackId, string Response);
 
@@ -21,6 +22,8 @@ public sealed class FeedbackHandler(ProceduresDb db, TimeProvider clock)
     public async Task<DomainResult<FeedbackView>> GiveAsync(GiveFeedback request, CancellationToken ct = default)
     {
         if (request.CitizenAccountId == Guid.Empty) return DomainError.Forbidden("Cần đăng nhập tài khoản công dân.", "A citizen account is required.");
+        var key = IdempotencyKey.For($"citizen:{request.CitizenAccountId}", request.IdempotencyKey, "give-feedback", request with { IdempotencyKey = null });
+        if (await IdempotencyKeys.FindAsync<FeedbackView>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
         if (request.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u, ct))
             return DomainError.Invalid("unitId", "unknown-unit", "Không có đơn vị này.", "No such unit.");
         if (request.DossierId is { } d && !await db.Dossiers.AnyAsync(x => x.Id == d && x.CitizenAccountId == request.CitizenAccountId, ct))
@@ -33,8 +36,7 @@ public sealed class FeedbackHandler(ProceduresDb db, TimeProvider clock)
             DossierId = request.DossierId, Subject = request.Subject.Trim(), Body = request.Body.Trim(), CreatedAt = clock.GetUtcNow(), Status = FeedbackStatus.New,
         };
         db.Feedback.Add(feedback);
-        await db.SaveChangesAsync(ct);
-        return FeedbackView.From(feedback);
+        return await IdempotencyKeys.SaveOnceAsync(db, key, FeedbackView.From(feedback), feedback.CreatedAt, ct);
     }
 
     public async Task<DomainResult<FeedbackView>> HandleAsync(Actor actor, HandleFeedback request, CancellationToken ct = default)

@@ -5,7 +5,8 @@ using Procedures.Persistence;
 
 namespace Procedures.Citizens;
 
-public sealed record AskQuestion(Guid CitizenAccountId, string Title, string Body, Guid? ProcedureId = null, Guid? UnitId = null);
+public sealed record AskQuestion(Guid CitizenAccountId, string Title, string Body, Guid? ProcedureId = null, Guid? UnitId = null,
+    string? IdempotencyKey = null);
 
 public sealed record AnswerQuestion(Guid QuestionId, string Answer, bool Publish);
 
@@ -27,6 +28,8 @@ public sealed class QuestionHandler(ProceduresDb db, TimeProvider clock)
     public async Task<DomainResult<QuestionView>> AskAsync(AskQuestion request, CancellationToken ct = default)
     {
         if (request.CitizenAccountId == Guid.Empty) return DomainError.Forbidden("Cần đăng nhập tài khoản công dân.", "A citizen account is required.");
+        var key = IdempotencyKey.For($"citizen:{request.CitizenAccountId}", request.IdempotencyKey, "ask-question", request with { IdempotencyKey = null });
+        if (await IdempotencyKeys.FindAsync<QuestionView>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
         if (request.ProcedureId is { } p && !await db.Procedures.AnyAsync(x => x.Id == p, ct))
             return DomainError.Invalid("procedureId", "unknown-procedure", "Không có thủ tục hành chính này.", "No such procedure.");
         if (request.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u, ct))
@@ -37,8 +40,7 @@ public sealed class QuestionHandler(ProceduresDb db, TimeProvider clock)
             Title = request.Title.Trim(), Body = request.Body.Trim(), AskedAt = clock.GetUtcNow(),
         };
         db.Questions.Add(question);
-        await db.SaveChangesAsync(ct);
-        return QuestionView.From(question);
+        return await IdempotencyKeys.SaveOnceAsync(db, key, QuestionView.From(question), question.AskedAt, ct);
     }
 
     public async Task<DomainResult<QuestionView>> AnswerAsync(Actor actor, AnswerQuestion request, CancellationToken ct = default)

@@ -12,11 +12,21 @@ public enum ErrorKind
     Invalid,
     /// <summary>The state changed or does not allow this now.</summary>
     Conflict,
+    /// <summary>The caller's expected revision is not the dossier's any more: it changed since they loaded it (answer 412).</summary>
+    Stale,
 }
 
 /// <summary>An expected failure with a stable code, the field concerned, and a message in Vietnamese and English.</summary>
 public sealed record DomainError(ErrorKind Kind, string Code, string MessageVi, string MessageEn, string? Field = null)
 {
+    /// <summary>For <see cref="ErrorKind.Stale"/>: the dossier's revision now, to send back as its ETag.</summary>
+    public int? CurrentRevision { get; init; }
+
+    /// <summary>The command named an expected revision (<c>If-Match</c>) that is not the locked dossier's <paramref name="current"/> one.</summary>
+    public static DomainError StaleRevision(int current) => new(ErrorKind.Stale, "stale-revision",
+        "Hồ sơ đã được người khác cập nhật sau khi bạn tải; vui lòng tải lại rồi thực hiện lại.",
+        "The dossier changed since you loaded it; reload it and try again.", "If-Match") { CurrentRevision = current };
+
     public static DomainError NotFound(string what, string whatVi) =>
         new(ErrorKind.NotFound, "not-found", $"Không tìm thấy {whatVi}.", $"No such {what}.");
 
@@ -45,12 +55,15 @@ public sealed record DomainError(ErrorKind Kind, string Code, string MessageVi, 
 /// <summary>A value or a <see cref="DomainError"/>: expected failures are results, not exceptions.</summary>
 public readonly record struct DomainResult<T>
 {
-    private DomainResult(T? value, DomainError? error) { Value = value; Error = error; }
+    private DomainResult(T? value, DomainError? error, bool replayed = false) { Value = value; Error = error; Replayed = replayed; }
     public T? Value { get; }
     public DomainError? Error { get; }
     public bool Succeeded => Error is null;
+    /// <summary>The value is the first result of an earlier request with the same <see cref="IdempotencyKey"/>: nothing was done now.</summary>
+    public bool Replayed { get; }
 
     public static DomainResult<T> Ok(T value) => new(value, null);
+    public static DomainResult<T> Replay(T value) => new(value, null, replayed: true);
     public static DomainResult<T> Fail(DomainError error) => new(default, error);
     public static implicit operator DomainResult<T>(DomainError error) => Fail(error);
     public static implicit operator DomainResult<T>(T value) => Ok(value);

@@ -8,7 +8,7 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>The leader or section head directs and assigns (chỉ đạo, phân công) a specialist, with optional instructions.</summary>
-public sealed record AssignDossier(Guid DossierId, string Actor, string Specialist, string? Instructions = null);
+public sealed record AssignDossier(Guid DossierId, string Actor, string Specialist, string? Instructions = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// By a section head (in charge of the dossier when it is routed) or a leader or deputy of the processing unit. The specialist must
@@ -20,7 +20,7 @@ public sealed class AssignDossierHandler(ProceduresDb db, WorkflowRuntime engine
     public async Task<DomainResult<DossierState>> HandleAsync(AssignDossier request, CancellationToken ct = default)
     {
         if (Required.Text(request.Specialist, "specialist", "chuyên viên được phân công", "The specialist") is { } noSpecialist) return noSpecialist;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("assign", DossierSteps.Assign);

@@ -14,7 +14,7 @@ namespace Procedures.Dossiers;
 /// judicial record's <c>compile</c>, marriage's <c>verify</c>, ...). <paramref name="Fields"/> are the action's form fields.
 /// </summary>
 public sealed record CompleteStep(Guid DossierId, string Actor, string Step, string Action, string? Comment = null,
-    IReadOnlyDictionary<string, string>? Fields = null);
+    IReadOnlyDictionary<string, string>? Fields = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// The actor must hold the step's role in the step's unit (sections and the one-stop shop act for their agency) and be
@@ -53,7 +53,7 @@ public sealed class CompleteStepHandler(ProceduresDb db, WorkflowRuntime engine,
         if (DedicatedUseCase(step, action) is { } useCase)
             return DomainError.Invalid("action", "use-case-required", $"Thao tác '{action}' có quy định riêng; dùng chức năng {useCase}.",
                 $"The action '{action}' has rules of its own; use {useCase}.");
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor(action, step);

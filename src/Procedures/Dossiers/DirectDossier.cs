@@ -14,7 +14,7 @@ namespace Procedures.Dossiers;
 /// Chỉ đạo thực hiện: a leader or deputy of the processing unit directs a dossier to one of the unit's sections or to a specialist,
 /// with instructions and an optional due time. Directing again re-directs: the earlier direction is superseded.
 /// </summary>
-public sealed record DirectDossier(Guid DossierId, string Actor, Guid? SectionId, string? Specialist, string Instructions, DateTimeOffset? DueAt = null);
+public sealed record DirectDossier(Guid DossierId, string Actor, Guid? SectionId, string? Specialist, string Instructions, DateTimeOffset? DueAt = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// Where the dossier stands decides the move. At the <c>assign</c> step: to a specialist, the step is taken with them (as the
@@ -35,7 +35,7 @@ public sealed class DirectDossierHandler(ProceduresDb db, WorkflowRuntime engine
         if (Check(request) is { } invalid) return invalid;
         var caller = await officials.FindAsync(request.Actor ?? "", ct);
         if (caller is null || !caller.Memberships.Any(m => m.Roles.Contains(Role.UnitLeader) || m.Roles.Contains(Role.DeputyLeader))) return NotLeader;
-        var opened = await DossierWork.OpenForLeaderAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor!, NotLeader, ct);
+        var opened = await DossierWork.OpenForLeaderAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor!, NotLeader, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var dossier = work.Dossier;

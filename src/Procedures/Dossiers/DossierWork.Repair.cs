@@ -24,7 +24,7 @@ internal sealed partial class DossierWork
         var dossierId = await db.Dossiers.AsNoTracking().Where(d => d.WorkflowInstanceId == instanceId).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(ct);
         if (dossierId is null) return WorkflowRepairRules.NoSuchWorkflow;
         return await OpenAsync(db, officials, calendar, clock, settings, dossierId.Value, actorName,
-            (actor, _) => actor.IsSystemAdmin ? null : AdminAccess.NotSystemAdmin(), ct);
+            (actor, _) => actor.IsSystemAdmin ? null : AdminAccess.NotSystemAdmin(), expectedRevision: null, ct);
     }
 
     /// <summary>Applies what a repair opened, as after any move; the engine's refusal otherwise.</summary>

@@ -49,24 +49,28 @@ internal sealed partial class DossierWork : IAsyncDisposable
 
     public static DomainError NoSuchDossier { get; } = DomainError.NotFound("dossier", "hồ sơ");
 
-    /// <summary>Starts a use case on an existing dossier: NotFound when it does not exist or the actor takes no part in it.</summary>
+    /// <summary>
+    /// Starts a use case on an existing dossier: NotFound when it does not exist or the actor takes no part in it; StaleRevision when
+    /// <paramref name="expectedRevision"/> is given and the locked row has another.
+    /// </summary>
     public static Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
-        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, CancellationToken ct) =>
-        OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName, (actor, units) => units.Any(actor.BelongsTo) ? null : NoSuchDossier, ct);
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, int? expectedRevision, CancellationToken ct) =>
+        OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName, (actor, units) => units.Any(actor.BelongsTo) ? null : NoSuchDossier,
+            expectedRevision, ct);
 
     /// <summary>
     /// Starts a leader's use case (chỉ đạo): NotFound when the dossier does not exist, Forbidden for an official taking no part
     /// in it (a leader of another unit learns no more than that it is not theirs to direct).
     /// </summary>
     public static Task<DomainResult<DossierWork>> OpenForLeaderAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
-        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, DomainError notTheirs, CancellationToken ct) =>
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, DomainError notTheirs, int? expectedRevision, CancellationToken ct) =>
         OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName,
-            (actor, units) => units.Count == 0 ? NoSuchDossier : units.Any(actor.BelongsTo) ? null : notTheirs, ct);
+            (actor, units) => units.Count == 0 ? NoSuchDossier : units.Any(actor.BelongsTo) ? null : notTheirs, expectedRevision, ct);
 
     /// <param name="refusal">Why the actor may not act on a dossier with these units taking part; null when they may.</param>
     private static async Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
         TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, Func<Actor, IReadOnlyList<Guid>, DomainError?> refusal,
-        CancellationToken ct)
+        int? expectedRevision, CancellationToken ct)
     {
         var actor = await officials.FindAsync(actorName ?? "", ct);
         if (actor is null) return NoSuchDossier;
@@ -79,6 +83,8 @@ internal sealed partial class DossierWork : IAsyncDisposable
             if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
             var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
+            // Checked under the row lock: nobody can change the revision between this check and the commit.
+            if (expectedRevision is { } expected && dossier.Revision != expected) { await work.DisposeAsync(); return DomainError.StaleRevision(dossier.Revision); }
             work.Dossier = dossier;
             work.WorkItems = workItems;
             work.Route = route;

@@ -7,7 +7,7 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>The processing unit apologises for a delay and sets a new appointment date (Form 04).</summary>
-public sealed record IssueApology(Guid DossierId, string Actor, string Reason, DateOnly NewAppointmentDate, Guid DelayUnitId);
+public sealed record IssueApology(Guid DossierId, string Actor, string Reason, DateOnly NewAppointmentDate, Guid DelayUnitId, int? ExpectedRevision = null);
 
 /// <summary>
 /// Rules: once per dossier ⚠ (a second apology is refused); by the leader, deputy or section head of the
@@ -23,7 +23,7 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
     public async Task<DomainResult<DossierState>> HandleAsync(IssueApology request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do chậm trễ", "The reason for the delay") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var (dossier, cal, now) = (work.Dossier, work.Calendar, work.Now);

@@ -13,13 +13,13 @@ public sealed record ReceiveAtCounter(
     string Actor, Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
     ReceptionDecision Decision = ReceptionDecision.Accept, string? Reason = null, IReadOnlyList<string>? OtherMissingItems = null,
     Guid? ProcessingUnitId = null, int? Copies = null, int? Pages = null, decimal? FeeByDecision = null,
-    IReadOnlyDictionary<string, string>? WorkflowInputs = null);
+    IReadOnlyDictionary<string, string>? WorkflowInputs = null, string? IdempotencyKey = null);
 
 /// <summary>A clerk of the receiving unit checks an online submission (status Registered) and receives it.</summary>
 public sealed record ReceiveOnlineSubmission(
     string Actor, Guid DossierId, ReceptionDecision Decision = ReceptionDecision.Accept, string? Reason = null,
     IReadOnlyList<string>? OtherMissingItems = null, Guid? ProcessingUnitId = null, decimal? FeeByDecision = null,
-    IReadOnlyDictionary<string, string>? WorkflowInputs = null);
+    IReadOnlyDictionary<string, string>? WorkflowInputs = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// Reception (tiếp nhận): checks, then in one transaction the dossier code, the appointment, the fee, the workflow
@@ -33,6 +33,8 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
         var actor = await officials.FindAsync(request.Actor ?? "", ct);
         if (actor is null || !actor.HasRole(Role.Clerk, request.ReceivingUnitId))
             return DomainError.Forbidden("Chỉ cán bộ tiếp nhận của đơn vị mới được tiếp nhận hồ sơ.", "Only a clerk of the receiving unit may receive dossiers.");
+        var key = Key(request);
+        if (await IdempotencyKeys.FindAsync<ReceptionReceipt>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
         if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
             return DomainError.Invalid("applicant.fullName", "required", "Thiếu họ tên người nộp hồ sơ.", "The applicant's name is required.");
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == request.ReceivingUnitId, ct);
@@ -54,12 +56,19 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
         var choice = new Choice(request.Decision, request.Reason, request.OtherMissingItems, request.FeeByDecision, request.WorkflowInputs);
         if (Check(procedure.Value!, dossier, choice) is { } refused) return refused;
         await using var work = await DossierWork.BeginNewAsync(db, officials, calendar, clock, settings, actor, dossier, ct);
-        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, ct);
+        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, key, ct);
     }
+
+    /// <summary>The first receipt of an earlier reception with the request's key (or Reused for another request); null when there is none.</summary>
+    public Task<DomainResult<ReceptionReceipt>?> FirstAsync(ReceiveAtCounter request, CancellationToken ct = default) =>
+        IdempotencyKeys.FindAsync<ReceptionReceipt>(db.Database, Key(request), clock.GetUtcNow(), ct);
+
+    private static IdempotencyKey? Key(ReceiveAtCounter request) =>
+        IdempotencyKey.For(request.Actor ?? "", request.IdempotencyKey, "receive-at-counter", request with { IdempotencyKey = null });
 
     public async Task<DomainResult<ReceptionReceipt>> HandleAsync(ReceiveOnlineSubmission request, CancellationToken ct = default)
     {
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var dossier = work.Dossier;
@@ -76,7 +85,7 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
         dossier.ProcessingUnitId = competence.Value!.UnitId;
         var choice = new Choice(request.Decision, request.Reason, request.OtherMissingItems, request.FeeByDecision, request.WorkflowInputs);
         if (Check(procedure.Value!, dossier, choice) is { } refused) return refused;
-        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, ct);
+        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, null, ct);
     }
 
     private sealed record Choice(ReceptionDecision Decision, string? Reason, IReadOnlyList<string>? OtherMissingItems,

@@ -8,7 +8,7 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>The clerk receives the citizen's supplement: the documents handed in now.</summary>
-public sealed record ReceiveSupplement(Guid DossierId, string Actor, IReadOnlyList<HandedDocument> Documents, string? Note = null);
+public sealed record ReceiveSupplement(Guid DossierId, string Actor, IReadOnlyList<HandedDocument> Documents, string? Note = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// The clock restarts (Decree 61 as amended): the legal time limit counts again, in full, from the complete
@@ -21,7 +21,7 @@ public sealed class ReceiveSupplementHandler(ProceduresDb db, WorkflowRuntime en
 {
     public async Task<DomainResult<DossierState>> HandleAsync(ReceiveSupplement request, CancellationToken ct = default)
     {
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("supplement-received", DossierSteps.AwaitSupplement);

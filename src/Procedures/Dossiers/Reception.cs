@@ -15,7 +15,7 @@ public sealed partial class ReceiveDossierHandler
     /// in that day. The clock, in contrast, counts from the reception day (after 15:00 → next working day).
     /// </summary>
     private async Task<DomainResult<ReceptionReceipt>> ReceiveAsync(DossierWork work, Unit unit, Procedure procedure,
-        Competence competence, Choice choice, CancellationToken ct)
+        Competence competence, Choice choice, IdempotencyKey? key, CancellationToken ct)
     {
         var (dossier, now, cal) = (work.Dossier, work.Now, work.Calendar);
         dossier.FeeAmount = DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
@@ -83,8 +83,12 @@ public sealed partial class ReceiveDossierHandler
             code = dossier.Code, appointmentAt = dossier.AppointmentAt, fee = dossier.FeeAmount, missingItems = dossier.MissingItems,
             receptionDay = cal.ReceptionDay(now),
         }, moved.Value, ct);
+        var receipt = new ReceptionReceipt(dossier.Id, dossier.Code, dossier.Status, now, cal.ReceptionDay(now), dossier.AppointmentAt, dossier.FeeAmount,
+            dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.MissingItems, dossier.SupplementDueAt, dossier.ResultNote,
+            Revision: dossier.Revision + 1); // the commit below counts this reception
+        // A retry that raced the first reception with the same key answers its receipt; this one is rolled back when the work is disposed.
+        if (await IdempotencyKeys.RecordAsync(db.Database, key, receipt, now, ct) is { } first) return first;
         await work.CommitAsync(ct);
-        return new ReceptionReceipt(dossier.Id, dossier.Code, dossier.Status, now, cal.ReceptionDay(now), dossier.AppointmentAt, dossier.FeeAmount,
-            dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.MissingItems, dossier.SupplementDueAt, dossier.ResultNote);
+        return receipt;
     }
 }

@@ -42,4 +42,4 @@ public enum ReceptionDecision
 public sealed record ReceptionReceipt(
     Guid DossierId, string Code, DossierStatus Status, DateTimeOffset ReceivedAt, DateOnly ReceptionDay,
     DateTimeOffset? AppointmentAt, decimal Fee, Guid ReceivingUnitId, Guid ProcessingUnitId,
-    IReadOnlyList<string> MissingItems, DateTimeOffset? SupplementDueAt, string? Reason);
+    IReadOnlyList<string> MissingItems, DateTimeOffset? SupplementDueAt, string? Reason, int Revision);

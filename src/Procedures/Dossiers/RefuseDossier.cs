@@ -7,7 +7,7 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>Refuses the dossier with a written reason (Form 03).</summary>
-public sealed record RefuseDossier(Guid DossierId, string Actor, string Reason);
+public sealed record RefuseDossier(Guid DossierId, string Actor, string Reason, int? ExpectedRevision = null);
 
 /// <summary>
 /// At <c>receive</c> it is a refusal to receive (portal code 3, not accepted); at <c>process</c>, <c>compile</c> or
@@ -20,7 +20,7 @@ public sealed class RefuseDossierHandler(ProceduresDb db, WorkflowRuntime engine
     public async Task<DomainResult<DossierState>> HandleAsync(RefuseDossier request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do từ chối", "The reason for the refusal") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("refuse", DossierSteps.Receive, DossierSteps.Process, DossierSteps.Sign, DossierSteps.Compile, DossierSteps.Verify);

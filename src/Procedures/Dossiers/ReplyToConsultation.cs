@@ -10,7 +10,7 @@ namespace Procedures.Dossiers;
 
 /// <summary>An officer of a consulted unit replies (action <c>reply</c> of every consulted step, by the conventions).</summary>
 public sealed record ReplyToConsultation(Guid DossierId, string Actor, string Reply, Guid? ConsultationId = null,
-    IReadOnlyDictionary<string, string>? Fields = null);
+    IReadOnlyDictionary<string, string>? Fields = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// A reply after the consultation's deadline is accepted and recorded late (event timeliness, and the row's
@@ -22,7 +22,7 @@ public sealed class ReplyToConsultationHandler(ProceduresDb db, WorkflowRuntime 
     public async Task<DomainResult<DossierState>> HandleAsync(ReplyToConsultation request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reply, "reply", "nội dung trả lời", "The reply") is { } noReply) return noReply;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var rows = await db.Consultations.Where(c => c.DossierId == work.Dossier.Id).ToListAsync(ct);

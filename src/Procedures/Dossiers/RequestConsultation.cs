@@ -16,7 +16,7 @@ namespace Procedures.Dossiers;
 /// explains why a consulted agency may answer after the dossier's appointment; without it such a request is refused.
 /// </summary>
 public sealed record RequestConsultation(Guid DossierId, string Actor, string Subject, IReadOnlyDictionary<string, Guid>? Units = null,
-    string Action = "consult", IReadOnlyDictionary<string, string>? Fields = null, string? LateDeadlineReason = null);
+    string Action = "consult", IReadOnlyDictionary<string, string>? Fields = null, string? LateDeadlineReason = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// One consultation row per consulted step opened, each with its own deadline: the step's budget on the
@@ -43,7 +43,7 @@ public sealed partial class RequestConsultationHandler(ProceduresDb db, Workflow
         var known = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         if (units.FirstOrDefault(u => !known.Contains(u.Value)) is { Key: not null } unknown)
             return DomainError.Invalid($"units.{unknown.Key}", "unknown-unit", "Không có đơn vị được xin ý kiến này.", "No such unit to consult.");
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor(request.Action, DossierSteps.Process);

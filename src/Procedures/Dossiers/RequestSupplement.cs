@@ -8,7 +8,7 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>Asks the citizen for every missing item at once, with the reason (Form 02).</summary>
-public sealed record RequestSupplement(Guid DossierId, string Actor, IReadOnlyList<string> MissingItems, string Reason);
+public sealed record RequestSupplement(Guid DossierId, string Actor, IReadOnlyList<string> MissingItems, string Reason, int? ExpectedRevision = null);
 
 /// <summary>
 /// Allowed at reception (clerk) and during processing (specialist) as many times as the procedure's
@@ -25,7 +25,7 @@ public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime en
         if (items.Count == 0)
             return DomainError.Invalid("missingItems", "required", "Cần liệt kê đầy đủ các thành phần phải bổ sung.", "List every item to supplement.");
         if (Required.Text(request.Reason, "reason", "lý do yêu cầu bổ sung", "The reason") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("request-supplement", DossierSteps.Receive, DossierSteps.Process);

@@ -10,7 +10,7 @@ namespace Procedures.Dossiers;
 
 /// <summary>The clerk of the receiving unit hands the result over, at the counter, by post or online.</summary>
 public sealed record ReturnResult(Guid DossierId, string Actor, Channel Channel, string? Note = null,
-    IReadOnlyDictionary<string, string>? Fields = null);
+    IReadOnlyDictionary<string, string>? Fields = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// Returned (portal code 10). The counter always returns; post and online only where the procedure offers that
@@ -22,7 +22,7 @@ public sealed class ReturnResultHandler(ProceduresDb db, WorkflowRuntime engine,
 {
     public async Task<DomainResult<DossierState>> HandleAsync(ReturnResult request, CancellationToken ct = default)
     {
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("return", DossierSteps.ReturnResult);

@@ -7,7 +7,7 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>The reviewer or the signer sends the dossier back, with the reason, to where the definition says.</summary>
-public sealed record SendBackDossier(Guid DossierId, string Actor, string Reason);
+public sealed record SendBackDossier(Guid DossierId, string Actor, string Reason, int? ExpectedRevision = null);
 
 public sealed class SendBackDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
     CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
@@ -15,7 +15,7 @@ public sealed class SendBackDossierHandler(ProceduresDb db, WorkflowRuntime engi
     public async Task<DomainResult<DossierState>> HandleAsync(SendBackDossier request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do trả lại", "The reason for sending back") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("send-back", DossierSteps.Review, DossierSteps.Sign);

@@ -8,7 +8,7 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>The leader signs the result (ký duyệt); a deputy signs on the leader's behalf (KT.).</summary>
-public sealed record SignDossier(Guid DossierId, string Actor, string? Comment = null);
+public sealed record SignDossier(Guid DossierId, string Actor, string? Comment = null, int? ExpectedRevision = null);
 
 /// <summary>
 /// Records the signer and, when the signer is a deputy rather than the unit leader, the leader signed for
@@ -20,7 +20,7 @@ public sealed class SignDossierHandler(ProceduresDb db, WorkflowRuntime engine, 
 {
     public async Task<DomainResult<DossierState>> HandleAsync(SignDossier request, CancellationToken ct = default)
     {
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("sign", DossierSteps.Sign);

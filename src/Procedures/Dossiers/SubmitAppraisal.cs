@@ -13,7 +13,7 @@ namespace Procedures.Dossiers;
 /// then moves the appointment: the law does not count it).
 /// </summary>
 public sealed record SubmitAppraisal(Guid DossierId, string Actor, string Notes, string? DraftResult = null,
-    IReadOnlyList<Guid>? AttachmentIds = null, IReadOnlyDictionary<string, string>? Fields = null);
+    IReadOnlyList<Guid>? AttachmentIds = null, IReadOnlyDictionary<string, string>? Fields = null, int? ExpectedRevision = null);
 
 public sealed class SubmitAppraisalHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
     CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
@@ -21,7 +21,7 @@ public sealed class SubmitAppraisalHandler(ProceduresDb db, WorkflowRuntime engi
     public async Task<DomainResult<DossierState>> HandleAsync(SubmitAppraisal request, CancellationToken ct = default)
     {
         if (Required.Text(request.Notes, "notes", "ý kiến thẩm định", "The appraisal notes") is { } noNotes) return noNotes;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var item = work.ItemFor("submit", DossierSteps.Process);

@@ -12,14 +12,14 @@ namespace Procedures.Dossiers;
 /// </summary>
 public sealed record SubmitOnline(
     Guid CitizenAccountId, Guid ReceivingUnitId, Guid ProcedureId, ApplicantData Applicant, IReadOnlyList<HandedDocument> Documents,
-    int? Copies = null, int? Pages = null, Guid? ProcessingUnitId = null);
+    int? Copies = null, int? Pages = null, Guid? ProcessingUnitId = null, string? IdempotencyKey = null);
 
 public sealed record OnlineSubmission(Guid DossierId, DossierStatus Status, DateTimeOffset SubmittedAt);
 
 /// <summary>
 /// Creates the dossier as Registered (portal code 1), without a code: the code and the clock come with the
 /// clerk's reception. The procedure must accept online submissions and the named unit, or else one above the
-/// receiving unit, must be competent for it.
+/// receiving unit, must be competent for it. With an <see cref="SubmitOnline.IdempotencyKey"/>, a retry answers the first submission.
 /// </summary>
 public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Organisation.OfficialDirectory officials)
 {
@@ -27,6 +27,8 @@ public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Org
     {
         if (request.CitizenAccountId == Guid.Empty)
             return DomainError.Invalid("citizenAccountId", "required", "Thiếu tài khoản công dân.", "The citizen account is required.");
+        var key = Key(request);
+        if (await IdempotencyKeys.FindAsync<OnlineSubmission>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
         if (Required.Text(request.Applicant?.FullName, "applicant.fullName", "họ tên người nộp hồ sơ", "The applicant's name") is { } noName) return noName;
         var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Online, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
@@ -51,10 +53,18 @@ public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Org
         });
         db.DossierEvents.Add(new DossierEvent
         {
-            DossierId = id, At = now, Kind = "Submitted", Actor = $"citizen:{request.CitizenAccountId}", ActorName = "Công dân (trực tuyến)",
+            DossierId = id, At = now, Kind = "Submitted", Actor = Actor(request), ActorName = "Công dân (trực tuyến)",
             ActorUnitId = null, Receiver = null, Step = null,
         });
-        await db.SaveChangesAsync(ct);
-        return new OnlineSubmission(id, DossierStatus.Registered, now);
+        return await IdempotencyKeys.SaveOnceAsync(db, key, new OnlineSubmission(id, DossierStatus.Registered, now), now, ct);
     }
+
+    /// <summary>The first submission of an earlier request with the request's key (or Reused for another request); null when there is none.</summary>
+    public Task<DomainResult<OnlineSubmission>?> FirstAsync(SubmitOnline request, CancellationToken ct = default) =>
+        IdempotencyKeys.FindAsync<OnlineSubmission>(db.Database, Key(request), clock.GetUtcNow(), ct);
+
+    private static string Actor(SubmitOnline request) => $"citizen:{request.CitizenAccountId}";
+
+    private static IdempotencyKey? Key(SubmitOnline request) =>
+        IdempotencyKey.For(Actor(request), request.IdempotencyKey, "submit-online", request with { IdempotencyKey = null });
 }

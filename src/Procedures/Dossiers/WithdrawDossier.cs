@@ -10,10 +10,10 @@ using Procedures.Persistence;
 namespace Procedures.Dossiers;
 
 /// <summary>An official records the citizen's request to withdraw the dossier.</summary>
-public sealed record WithdrawDossier(Guid DossierId, string Actor, string Reason);
+public sealed record WithdrawDossier(Guid DossierId, string Actor, string Reason, int? ExpectedRevision = null);
 
 /// <summary>The citizen withdraws an online submission that no clerk has received yet.</summary>
-public sealed record WithdrawSubmission(Guid DossierId, Guid CitizenAccountId, string Reason);
+public sealed record WithdrawSubmission(Guid DossierId, Guid CitizenAccountId, string Reason, int? ExpectedRevision = null);
 
 /// <summary>
 /// Withdrawal (portal code 7) until the result is signed. Whoever holds the current step takes its
@@ -26,7 +26,7 @@ public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engi
     public async Task<DomainResult<DossierState>> HandleAsync(WithdrawDossier request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do rút hồ sơ", "The reason") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, ct);
+        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;
         await using var work = opened.Value!;
         var dossier = work.Dossier;
@@ -71,6 +71,7 @@ public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engi
         var dossier = await db.Dossiers.FindAsync([request.DossierId], ct);
         if (dossier is null || dossier.CitizenAccountId != request.CitizenAccountId || request.CitizenAccountId == Guid.Empty)
             return DossierWork.NoSuchDossier;
+        if (request.ExpectedRevision is { } expected && dossier.Revision != expected) return DomainError.StaleRevision(dossier.Revision);
         if (dossier.Status != DossierStatus.Registered)
             return DomainError.Conflict("already-received", "Hồ sơ đã được tiếp nhận; đề nghị rút hồ sơ với bộ phận một cửa.",
                 "The dossier was already received; ask the one-stop shop to withdraw it.");

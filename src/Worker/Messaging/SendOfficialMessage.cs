@@ -14,7 +14,7 @@ namespace Worker.Messaging;
 /// template <c>official-message</c>). The message is recorded for the dossier's history in the same transaction as
 /// the notification or the outbox row that carries it.
 /// </summary>
-public sealed record SendOfficialMessage(Guid DossierId, string RecipientKind, string? SpecialistUserName, string Body);
+public sealed record SendOfficialMessage(Guid DossierId, string RecipientKind, string? SpecialistUserName, string Body, string? IdempotencyKey = null);
 
 public sealed class SendOfficialMessageHandler(NotificationsDb db, ProceduresDb procedures, TimeProvider clock)
 {
@@ -23,6 +23,8 @@ public sealed class SendOfficialMessageHandler(NotificationsDb db, ProceduresDb 
 
     public async Task<DomainResult<Guid>> HandleAsync(string sender, string senderName, SendOfficialMessage request, CancellationToken ct = default)
     {
+        var key = IdempotencyKey.For(sender, request.IdempotencyKey, "send-official-message", request with { IdempotencyKey = null });
+        if (await IdempotencyKeys.FindAsync<Guid>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
         if (string.IsNullOrWhiteSpace(request.Body))
             return DomainError.Invalid("body", "required", "Nội dung tin nhắn không được để trống.", "The message is required.");
         if (request.Body.Length > 4000)
@@ -43,6 +45,7 @@ public sealed class SendOfficialMessageHandler(NotificationsDb db, ProceduresDb 
         };
         var code = dossier.Code ?? dossier.Id.ToString();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await IdempotencyKeys.RecordAsync(db.Database, key, message.Id, now, ct) is { } raced) return raced;
         db.OfficialMessages.Add(message);
         await db.SaveChangesAsync(ct);
         if (request.RecipientKind == ToSpecialist)

@@ -16,6 +16,11 @@ public sealed class When_every_role_tries_every_endpoint
     private static readonly string[] Roles = ["anonymous", "citizenA", "citizenB", "clerkX", "clerkY", "leader", "admin"];
     private static readonly string[] Officials = [Forbidden, Forbidden, Ok, Ok, Ok, Ok]; // citizenA, citizenB, clerkX, clerkY, leader, admin
     private static readonly string[] DossierOfX = [Forbidden, Forbidden, Ok, NotFound, Ok, NotFound];
+    /// <summary>
+    /// Directing a dossier: leaders only. The use case checks the caller is a leader before it looks the dossier up, so an
+    /// official who leads nothing gets 403, which says nothing about the dossier; the stale If-Match is compared after that.
+    /// </summary>
+    private static readonly string[] Directors = [Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden];
     private static readonly string[] CitizenAOnly = [Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden];
     private static readonly string[] Citizens = [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
     private static readonly string[] AdminOnly = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
@@ -48,7 +53,7 @@ public sealed class When_every_role_tries_every_endpoint
         ("POST", "/api/v1/dossiers/{D}/refusal", new { reason = "Không đủ điều kiện" }, Unauthorised, DossierOfX),
         ("POST", "/api/v1/dossiers/{D}/assignment", new { specialist = "ys.economy.specialist" }, Unauthorised, DossierOfX),
         ("POST", "/api/v1/dossiers/{D}/appraisal", new { notes = "Đủ điều kiện" }, Unauthorised, DossierOfX),
-        ("POST", "/api/v1/dossiers/{D}/directions", new { instructions = "Ma trận", specialist = "ys.economy.specialist" }, Unauthorised, DossierOfX),
+        ("POST", "/api/v1/dossiers/{D}/directions", new { instructions = "Ma trận", specialist = "ys.economy.specialist" }, Unauthorised, Directors),
         ("GET", "/api/v1/directions/mine", null, Unauthorised, Officials),
         ("POST", "/api/v1/dossiers/{D}/consultations", new { subject = "Xin ý kiến" }, Unauthorised, DossierOfX),
         ("POST", "/api/v1/dossiers/{D}/consultation-replies", new { reply = "Đồng ý" }, Unauthorised, DossierOfX),
