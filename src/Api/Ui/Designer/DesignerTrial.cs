@@ -69,8 +69,8 @@ public sealed class DesignerTrial(WorkflowDefinition definition, IWorkingCalenda
                     var start = at;
                     foreach (var b in step.Branches)
                     {
-                        var due2 = b.Budget is { Amount: > 0 } bb ? calendar.Add(start, bb) : (DateTimeOffset?)null;
-                        var end = Walk(b.Start, start, step.Join, b.Name, due2);
+                        var deadline = b.Budget is { Amount: > 0 } bb ? calendar.Add(start, bb) : (DateTimeOffset?)null;
+                        var end = Walk(b.Start, start, step.Join, b.Name, deadline);
                         if (end > at) at = end;
                     }
                     id = step.Join;
