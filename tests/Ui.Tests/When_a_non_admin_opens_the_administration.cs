@@ -13,6 +13,8 @@ public sealed class When_a_non_admin_opens_the_administration
     [TestCase("/quan-tri/can-bo")]
     [TestCase("/quan-tri/thu-tuc")]
     [TestCase("/quan-tri/quy-trinh")]
+    [TestCase("/quan-tri/quy-trinh/thiet-ke")]
+    [TestCase("/quan-tri/quy-trinh/birth-registration/thiet-ke")]
     [TestCase("/quan-tri/lich")]
     [TestCase("/quan-tri/bo-sung-ho-so")]
     [TestCase("/quan-tri/mau-tin-nhan")]

@@ -58,6 +58,12 @@ internal static class DefinitionYamlSchema
         ["title"] = (r, i, v, p) => i.Title = r.Text(v, p),
     };
 
+    private static readonly Dictionary<string, PropertyReader<StepPosition>> Position = new()
+    {
+        ["x"] = (r, s, v, p) => s.X = r.Number(v, p) ?? 0,
+        ["y"] = (r, s, v, p) => s.Y = r.Number(v, p) ?? 0,
+    };
+
     private static readonly Dictionary<string, PropertyReader<StepDefinition>> Step = new()
     {
         ["id"] = (r, s, v, p) => s.Id = r.Text(v, p) ?? "",
@@ -92,5 +98,6 @@ internal static class DefinitionYamlSchema
         ["start"] = (r, d, v, p) => d.Start = r.Text(v, p),
         ["inputs"] = (r, d, v, p) => d.Inputs = r.List(v, p, (n, ip) => r.Object(n, ip, Input)),
         ["steps"] = (r, d, v, p) => d.Steps = r.List(v, p, (n, sp) => r.Object(n, sp, Step, "kind")),
+        ["layout"] = (r, d, v, p) => d.Layout = r.Map(v, p, (n, lp) => r.Object(n, lp, Position, "x", "y")),
     };
 }

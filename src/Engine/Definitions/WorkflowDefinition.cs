@@ -29,10 +29,23 @@ public sealed class WorkflowDefinition
 
     public List<StepDefinition> Steps { get; set; } = [];
 
+    /// <summary>
+    /// Where a designer drew each step, by step id. Presentation only: the runtime, the validator's rules and
+    /// <see cref="DefinitionDiff"/> ignore it; a definition without it is laid out automatically.
+    /// </summary>
+    public Dictionary<string, StepPosition> Layout { get; set; } = [];
+
     [JsonIgnore]
     public string? StartStepId => Start ?? Steps.FirstOrDefault()?.Id;
 
     public StepDefinition? FindStep(string id) => Steps.Find(s => s.Id == id);
+}
+
+/// <summary>A step's place on the designer's canvas, in CSS pixels at 100 % from the top left corner.</summary>
+public sealed class StepPosition
+{
+    public double X { get; set; }
+    public double Y { get; set; }
 }
 
 /// <summary>An input variable the instance expects when it starts.</summary>

@@ -82,6 +82,30 @@ internal sealed class YamlReader
 
     public List<string> TextList(YamlNode node, string path) => List(node, path, Text);
 
+    /// <summary>A mapping of names to objects, e.g. the layout's step ids to positions.</summary>
+    public Dictionary<string, T> Map<T>(YamlNode node, string path, Func<YamlNode, string, T?> item) where T : class
+    {
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (IsNull(node)) return result;
+        if (node is not YamlMappingNode mapping)
+        {
+            Problem(path, $"expected a mapping, got {Describe(node)}", node);
+            return result;
+        }
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+            {
+                Problem(path, "names must be text", keyNode);
+                continue;
+            }
+            var childPath = Child(path, key);
+            Visit(value, childPath);
+            if (item(value, childPath) is { } read) result[key] = read;
+        }
+        return result;
+    }
+
     public Dictionary<string, object?> Scalars(YamlNode node, string path)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -119,6 +143,16 @@ internal sealed class YamlReader
         if (text is null) return null;
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
         Problem(path, $"expected a whole number, got '{text}'", node);
+        return null;
+    }
+
+    public double? Number(YamlNode node, string path)
+    {
+        var text = Text(node, path);
+        if (text is null) return null;
+        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value)) return value;
+        Problem(path, $"expected a number, got '{text}'", node);
         return null;
     }
 

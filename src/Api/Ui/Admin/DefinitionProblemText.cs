@@ -53,6 +53,7 @@ public static partial class DefinitionProblemText
         (R("^expected a list, got (.*)$"), "cần một danh sách, đang là {1}"),
         (R("^expected text, got (.*)$"), "cần văn bản, đang là {1}"),
         (R("^expected a whole number, got '(.*)'$"), "cần số nguyên, đang là '{1}'"),
+        (R("^expected a number, got '(.*)'$"), "cần một số, đang là '{1}'"),
         (R("^expected true or false, got (.*)$"), "cần true hoặc false, đang là {1}"),
         (R("^'(.*)' is not a variable name such as dueAt$"), "'{1}' không phải tên biến, ví dụ dueAt"),
         (R("^'(.*)' is not a variable reference such as .*$"), "'{1}' không phải tham chiếu biến, ví dụ $name hoặc ${name}"),
