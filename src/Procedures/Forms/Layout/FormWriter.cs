@@ -21,7 +21,7 @@ internal sealed class FormWriter
     /// <param name="footerNote">Printed beside the page number on every page, so loose pages can be matched to their dossier.</param>
     public FormWriter(string title, bool landscape = false, string? footerNote = null)
     {
-        PdfSharpSetup.Ensure(); // before the first PdfDocument: it checks the licence
+        PdfSharpSetup.Ensure(); // before the first font is made: PDFsharp takes its font resolver once
         _document = new PdfDocument();
         _landscape = landscape;
         _footerNote = footerNote;
