@@ -49,6 +49,8 @@ internal sealed class FormWriter
     public double Remaining => Bottom - Y;
     public bool AtPageTop => Y <= Top + 0.5;
     public XGraphics Graphics => _pages[^1];
+    /// <summary>The page being written, zero-based (where a signature stamp drawn now will be).</summary>
+    public int PageIndex => _pages.Count - 1;
 
     public XFont Font(double size = BodySize, XFontStyleEx style = XFontStyleEx.Regular)
     {
