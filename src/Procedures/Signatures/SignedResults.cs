@@ -29,6 +29,15 @@ public static class SignedResults
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    public static async Task<SignedResult?> ByIdAsync(NpgsqlDataSource db, Guid id, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("SELECT dossier_id FROM procedures.signed_results WHERE id = $1");
+        command.Parameters.Add(new() { Value = id });
+        if (await command.ExecuteScalarAsync(ct) is not Guid dossierId) return null;
+        var latest = await FindAsync(db, dossierId, null, ct);
+        return latest?.Id == id ? latest : null; // a superseded result is not offered by its QR
+    }
+
     /// <summary>The latest signed result of a dossier, or the one whose bytes hash to <paramref name="sha256"/>.</summary>
     public static async Task<SignedResult?> FindAsync(NpgsqlDataSource db, Guid? dossierId, string? sha256, CancellationToken ct)
     {
