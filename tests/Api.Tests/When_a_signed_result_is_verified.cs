@@ -100,4 +100,13 @@ public sealed class When_a_signed_result_is_verified
     {
         (await _client.GetAsync($"/api/v1/public/verify/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Test]
+    public async Task Should_show_the_verification_page_in_Vietnamese()
+    {
+        var html = await _client.GetStringAsync("/xac-thuc");
+
+        html.ShouldContain("Xác thực văn bản điện tử");
+        html.ShouldContain("verify-file");
+    }
 }
