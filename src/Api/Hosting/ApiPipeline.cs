@@ -53,6 +53,7 @@ public static class ApiPipeline
         MeEndpoints.Map(app);
         CitizenAccountEndpoints.Map(app);
         PublicEndpoints.Map(app);
+        VerificationEndpoints.Map(app);
         var dossiers = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.Official);
         ReceptionEndpoints.Map(dossiers);
         SupplementEndpoints.Map(dossiers);

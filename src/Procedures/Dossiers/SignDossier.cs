@@ -16,7 +16,7 @@ public sealed record SignDossier(Guid DossierId, string Actor, string? Comment =
 /// finished (portal code 9) with an approved result.
 /// </summary>
 public sealed class SignDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, Signatures.ResultSigning signing)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(SignDossier request, CancellationToken ct = default)
     {
@@ -30,11 +30,17 @@ public sealed class SignDossierHandler(ProceduresDb db, WorkflowRuntime engine, 
         var isLeader = work.Actor.Memberships.Any(m => m.Covers(unit) && m.Roles.Contains(Role.UnitLeader));
         work.Dossier.SignedBy = work.Actor.UserName;
         work.Dossier.SignedOnBehalfOf = isLeader ? null : await LeaderOfAsync(unit, ct);
+        // The signature comes first: a refused or timed-out signer returns before anything moved, and the transaction
+        // (never committed) takes the dossier's changes back with it.
+        var result = signing.Enabled ? await signing.SignAsync(work, unit, work.Dossier.SignedOnBehalfOf, ct) : default;
+        if (result.Error is { } unsigned) return unsigned;
         var moved = await work.CompleteAsync(engine, item.Value, "sign", request.Comment, null, null, ct);
         if (moved.Error is { } failed) return failed;
         work.MarkProcessing();
-        await work.RecordAsync("Signed", item.Value, request.Comment,
-            new { signedBy = work.Dossier.SignedBy, signedOnBehalfOf = work.Dossier.SignedOnBehalfOf }, moved.Value, ct);
+        object facts = result.Value is { } signed
+            ? new { signedBy = work.Dossier.SignedBy, signedOnBehalfOf = work.Dossier.SignedOnBehalfOf, resultId = signed.Id, resultSha256 = signed.Sha256 }
+            : new { signedBy = work.Dossier.SignedBy, signedOnBehalfOf = work.Dossier.SignedOnBehalfOf };
+        await work.RecordAsync("Signed", item.Value, request.Comment, facts, moved.Value, ct);
         await work.CommitAsync(ct);
         return work.State();
     }

@@ -20,4 +20,7 @@ public static class FormRenderer
 
     /// <summary>Form 06: register of received dossiers, landscape, as many pages as the rows need.</summary>
     public static byte[] Render(RegisterForm form) => RegisterLayout.Render(form);
+
+    /// <summary>The electronic result, unsigned, with the place of its signature stamp.</summary>
+    public static RenderedResult Render(ResultForm form) => ResultLayout.Render(form);
 }

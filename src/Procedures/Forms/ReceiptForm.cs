@@ -78,7 +78,7 @@ internal static class ReceiptLayout
         w.Y = Math.Max(y, top + QrSize + caption) + 8;
     }
 
-    static byte[] QrPng(string payload)
+    internal static byte[] QrPng(string payload)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);

@@ -31,6 +31,7 @@ public static class ProceduresServiceCollectionExtensions
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
         services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddCitizens().AddDossierDocuments().AddStatistics().AddQualityRecords().AddReports();
+        Signatures.SignatureServices.AddResultSignatures(services);
         services.Replace(ServiceDescriptor.Singleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarProvider>()));
         services.AddWorkflowRoles(StepRoles.All);
         return services;

@@ -21,7 +21,7 @@ internal sealed class FormWriter
     /// <param name="footerNote">Printed beside the page number on every page, so loose pages can be matched to their dossier.</param>
     public FormWriter(string title, bool landscape = false, string? footerNote = null)
     {
-        PdfSharpSetup.Ensure(); // before the first PdfDocument: it checks the licence
+        PdfSharpSetup.Ensure(); // before the first font is made: PDFsharp takes its font resolver once
         _document = new PdfDocument();
         _landscape = landscape;
         _footerNote = footerNote;
@@ -49,6 +49,8 @@ internal sealed class FormWriter
     public double Remaining => Bottom - Y;
     public bool AtPageTop => Y <= Top + 0.5;
     public XGraphics Graphics => _pages[^1];
+    /// <summary>The page being written, zero-based (where a signature stamp drawn now will be).</summary>
+    public int PageIndex => _pages.Count - 1;
 
     public XFont Font(double size = BodySize, XFontStyleEx style = XFontStyleEx.Regular)
     {

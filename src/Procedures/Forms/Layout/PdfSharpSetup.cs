@@ -1,5 +1,3 @@
-using PdfSharp;
-
 namespace Procedures.Forms.Layout;
 
 /// <summary>Process-wide PDFsharp settings the forms need before the first document is made.</summary>
@@ -14,10 +12,6 @@ internal static class PdfSharpSetup
         {
             if (_done)
                 return;
-            // Since 6.5 PDFsharp throws on every document until a licence is chosen: the free AGPL one or a
-            // commercial key (PdfSharpLicense.LoadLicense). This open-source project takes the AGPL terms; a
-            // commercial key, if the project ever buys one, replaces this line.
-            PdfSharpLicense.SetAgplLicense();
             FormFontResolver.Install();
             _done = true;
         }

@@ -1,0 +1,93 @@
+using Api.Accounts;
+using Api.Attachments;
+using Api.Audit;
+using Api.Dossiers;
+using Api.Hosting;
+using Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Procedures.Signatures;
+
+namespace Api.Public;
+
+/// <summary>What anyone holding a signed result learns: validity, signer (name, title, unit), time, dossier code; nothing else.</summary>
+/// <param name="IssuedHere">The exact file is a result this system signed and stored.</param>
+/// <param name="Problem">Why it is not valid, in the caller's language; null when valid.</param>
+public sealed record VerificationView(bool Signed, bool Valid, bool DocumentUnchanged, bool SignatureValid, string? Problem,
+    string? SignerName, string? SignerTitle, string? SignerUnit, DateTimeOffset? SignedAt, string? DossierCode, string Sha256, bool IssuedHere);
+
+/// <summary>
+/// Verification of signed results (trang xác thực): anyone uploads a PDF or follows the QR printed on it. Officials and the
+/// citizen who owns the dossier download the signed result.
+/// </summary>
+public static class VerificationEndpoints
+{
+    const long MaxBytes = 20 * 1024 * 1024;
+
+    public static void Map(WebApplication app)
+    {
+        var open = app.MapGroup("/api/v1/public/verify").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        open.MapPost("/", VerifyAsync).Upload(MaxBytes).WithName("VerifySignedDocument").WithSummary("Xác thực văn bản điện tử đã ký số")
+            .WithDescription("Anyone. Multipart field 'file' (a PDF). Answers whether the last signature is valid, who signed and when, for which dossier code, and whether the file changed since signing.");
+        open.MapGet("/{resultId:guid}", StoredAsync).WithName("VerifyStoredResult").WithSummary("Xác thực kết quả theo mã QR")
+            .WithDescription("Anyone. The verification of a result this system signed (the QR printed on it leads here).").ProducesProblem(404);
+
+        app.MapGet("/api/v1/dossiers/{id:guid}/signed-result", OfficialDownloadAsync).RequireAuthorization(Policies.Official)
+            .Audited("dossier.signed-result.read").WithTags("Dossiers").WithName("DownloadSignedResult").WithSummary("Tải kết quả điện tử đã ký số")
+            .WithDescription("An official who sees the dossier.").Produces(200, contentType: "application/pdf").ProducesProblem(404);
+        app.MapGet("/api/v1/citizen/dossiers/{id:guid}/signed-result", CitizenDownloadAsync).RequireAuthorization(Policies.Citizen)
+            .Audited("citizen.signed-result.read").WithTags("Citizens").WithName("DownloadMySignedResult").WithSummary("Tải kết quả điện tử của hồ sơ của tôi")
+            .WithDescription("The citizen whose dossier it is.").Produces(200, contentType: "application/pdf").ProducesProblem(404);
+    }
+
+    private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> VerifyAsync(IFormFile? file, HttpContext http,
+        SignatureVerifier verifier, NpgsqlDataSource db)
+    {
+        if (file is null || file.Length == 0)
+            return Problem.Invalid(http, "file", "file-required", "Chưa chọn tệp PDF cần xác thực.", "Choose the PDF file to verify.");
+        if (file.Length > MaxBytes)
+            return Problem.Invalid(http, "file", "file-too-large", "Tệp lớn hơn 20 MB.", "The file is larger than 20 MB.");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, http.RequestAborted);
+        var bytes = buffer.ToArray();
+        if (!bytes.AsSpan().StartsWith("%PDF-"u8))
+            return Problem.Invalid(http, "file", "not-a-pdf", "Tệp không phải là PDF.", "The file is not a PDF.");
+        return TypedResults.Ok(await ViewAsync(http, verifier, db, bytes));
+    }
+
+    private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> StoredAsync(Guid resultId, HttpContext http, SignatureVerifier verifier,
+        NpgsqlDataSource db)
+    {
+        var stored = await SignedResults.ByIdAsync(db, resultId, http.RequestAborted);
+        return stored is null ? Problem.NotFound(http, "signed result", "kết quả đã ký") : TypedResults.Ok(await ViewAsync(http, verifier, db, stored.Content));
+    }
+
+    private static async Task<VerificationView> ViewAsync(HttpContext http, SignatureVerifier verifier, NpgsqlDataSource db, byte[] pdf)
+    {
+        var r = verifier.Verify(pdf);
+        var issued = r.Signed && await SignedResults.FindAsync(db, null, r.Sha256, http.RequestAborted) is not null;
+        string? problem = !r.Signed ? Language.Pick(http, "Tệp không có chữ ký số.", "The file carries no digital signature.")
+            : !r.DocumentUnchanged ? Language.Pick(http, "Văn bản đã bị thay đổi sau khi ký.", "The document was changed after it was signed.")
+            : !r.SignatureValid ? Language.Pick(http, "Chữ ký số không hợp lệ.", "The digital signature is not valid.")
+            : r.CertificateProblem is { } p ? Language.Pick(http, p.MessageVi, p.MessageEn)
+            : null;
+        return new VerificationView(r.Signed, r.Valid, r.DocumentUnchanged, r.SignatureValid, problem, r.SignerName, r.SignerTitle, r.SignerUnit,
+            r.SignedAt, r.DossierCode, r.Sha256, issued);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfficialDownloadAsync(Guid id, HttpContext http, DossierAccess access,
+        NpgsqlDataSource db) =>
+        await access.OfficialSeesAsync(CurrentUser.Of(http).Name, id, http.RequestAborted) ? await FileAsync(http, db, id) : Problem.NotFound(http);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CitizenDownloadAsync(Guid id, HttpContext http, DossierAccess access,
+        NpgsqlDataSource db) =>
+        await access.CitizenOwnsAsync(CurrentUser.Of(http).CitizenId, id, http.RequestAborted) ? await FileAsync(http, db, id) : Problem.NotFound(http);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(HttpContext http, NpgsqlDataSource db, Guid dossierId)
+    {
+        if (await SignedResults.FindAsync(db, dossierId, null, http.RequestAborted) is not { } result)
+            return Problem.NotFound(http, "signed result", "kết quả đã ký");
+        http.Response.Headers["X-Content-SHA256"] = result.Sha256;
+        return TypedResults.File(result.Content, "application/pdf", result.FileName);
+    }
+}

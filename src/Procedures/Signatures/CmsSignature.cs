@@ -1,0 +1,79 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using Procedures.Common;
+
+namespace Procedures.Signatures;
+
+/// <summary>
+/// The detached CMS (PKCS#7) signature of a PDF's signed byte ranges: SHA-256, RSA PKCS#1 v1.5, the signing time from
+/// the server clock and the ESS signing-certificate-v2 attribute (PAdES), the official's certificate and its chain.
+/// The hash to sign is captured in a first pass so the device (local or remote) signs asynchronously; the CMS is then
+/// rebuilt with the same attributes and the device's signature, and checked before it is returned.
+/// </summary>
+internal static class CmsSignature
+{
+    public const string SigningCertificateV2Oid = "1.2.840.113549.1.9.16.2.47";
+    const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
+
+    public static async Task<DomainResult<byte[]>> CreateAsync(byte[] content, SigningKey key, DateTimeOffset signingTime, CancellationToken ct)
+    {
+        using var publicKey = key.Certificate.GetRSAPublicKey()
+            ?? throw new NotSupportedException("Only RSA signing certificates are supported.");
+        // .NET checks a signature against the certificate before it builds the CMS, so the first pass cannot return a
+        // placeholder: it stops at the hash instead.
+        byte[] toSign;
+        try
+        {
+            Build(content, key, signingTime, new DelegatingRsa(RSA.Create(publicKey.ExportParameters(false)), hash => throw new HashToSign(hash)));
+            throw new InvalidOperationException("The CMS was built without asking for a signature.");
+        }
+        catch (HashToSign captured)
+        {
+            toSign = captured.Hash;
+        }
+
+        var signed = await key.SignHashAsync(toSign, ct);
+        if (signed.Error is { } refused) return refused;
+        if (!publicKey.VerifyHash(toSign, signed.Value!, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+            return SigningProblems.WrongKey();
+
+        var cms = Build(content, key, signingTime, new DelegatingRsa(RSA.Create(publicKey.ExportParameters(false)), _ => signed.Value!));
+        cms.CheckSignature(verifySignatureOnly: true);
+        return cms.Encode();
+    }
+
+    static SignedCms Build(byte[] content, SigningKey key, DateTimeOffset signingTime, RSA device)
+    {
+        var cms = new SignedCms(new ContentInfo(content), detached: true);
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, key.Certificate, device)
+        {
+            DigestAlgorithm = new Oid(Sha256Oid),
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
+        foreach (var link in key.Chain)
+            signer.Certificates.Add(link);
+        signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
+        signer.SignedAttributes.Add(new AsnEncodedData(SigningCertificateV2Oid, SigningCertificateV2(key.Certificate)));
+        cms.ComputeSignature(signer, silent: true);
+        return cms;
+    }
+
+    /// <summary>SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 } with SHA-256, the default hash (RFC 5035).</summary>
+    static byte[] SigningCertificateV2(X509Certificate2 certificate)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        using (writer.PushSequence())
+        using (writer.PushSequence())
+            writer.WriteOctetString(SHA256.HashData(certificate.RawData));
+        return writer.Encode();
+    }
+
+    /// <summary>Carries the hash out of the first pass; never leaves this class.</summary>
+    sealed class HashToSign(byte[] hash) : Exception("The hash the signing device is asked to sign.")
+    {
+        public byte[] Hash { get; } = hash;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Procedures.Signatures;
+
+/// <summary>
+/// Checks the last signature of a PDF the way a reader does: the byte ranges it covers (the whole file but the
+/// signature itself), the digest of those bytes against the signed one, the signature with the certificate's key,
+/// and the certificate against the trusted authorities and revocation lists at the signing time.
+/// </summary>
+public sealed partial class SignatureVerifier(TrustStore trust)
+{
+    public SignatureReport Verify(byte[] pdf)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var text = Encoding.Latin1.GetString(pdf);
+        var ranges = ByteRange().Matches(text);
+        if (ranges.Count == 0) return SignatureReport.Unsigned(sha);
+        var range = ranges[^1];
+        var r = range.Groups.Cast<Group>().Skip(1).Select(g => long.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (r[0] != 0 || r[1] < 2 || r[2] <= r[1] || r[2] + r[3] > pdf.Length || pdf[r[1]] != '<' || pdf[r[2] - 1] != '>')
+            return SignatureReport.Unsigned(sha);
+
+        var signedBytes = pdf.AsSpan(0, (int)r[1]).ToArray().Concat(pdf.AsSpan((int)r[2], (int)r[3]).ToArray()).ToArray();
+        SignedCms cms;
+        try
+        {
+            var hex = new string([.. text[(int)(r[1] + 1)..(int)(r[2] - 1)].Where(char.IsAsciiHexDigit)]);
+            var der = Convert.FromHexString(hex);
+            AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.BER, out _, out _, out var length);
+            cms = new SignedCms(new ContentInfo(signedBytes), detached: true);
+            cms.Decode(der.AsSpan(0, length));
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException or AsnContentException)
+        {
+            return SignatureReport.Unsigned(sha); // a /ByteRange without a readable signature is no signature
+        }
+        var signer = cms.SignerInfos[0];
+        var digest = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>())
+            .OfType<Pkcs9MessageDigest>().FirstOrDefault()?.MessageDigest;
+        var unchanged = digest is not null && r[2] + r[3] == pdf.Length && digest.AsSpan().SequenceEqual(SHA256.HashData(signedBytes));
+        var signedAt = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>())
+            .OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(t.SigningTime, DateTimeKind.Utc))).FirstOrDefault();
+        var certificate = signer.Certificate;
+        bool signatureValid;
+        try
+        {
+            signer.CheckSignature(verifySignatureOnly: true);
+            signatureValid = true;
+        }
+        catch (CryptographicException)
+        {
+            signatureValid = false; // includes a digest mismatch: the ranges' bytes are not what was signed
+        }
+        var problem = certificate is null ? SigningProblems.Untrusted()
+            : trust.Check(certificate, cms.Certificates.Cast<X509Certificate2>(), signedAt ?? DateTimeOffset.UtcNow);
+        var reason = ReasonNear(text, range.Index);
+        return new SignatureReport(true, unchanged, signatureValid && unchanged, problem,
+            Part(certificate, "2.5.4.3"), Part(certificate, "2.5.4.12"), Part(certificate, "2.5.4.11") ?? Part(certificate, "2.5.4.10"),
+            signedAt, reason is null ? null : DossierCode().Match(reason) is { Success: true } m ? m.Value : null, sha);
+    }
+
+    static string? Part(X509Certificate2? certificate, string oid) => certificate?.SubjectName.EnumerateRelativeDistinguishedNames()
+        .Where(n => n.GetSingleElementType().Value == oid).Select(n => n.GetSingleElementValue()).FirstOrDefault();
+
+    /// <summary>The /Reason of the signature dictionary that holds the byte range, a literal or hex PDF string.</summary>
+    static string? ReasonNear(string text, int at)
+    {
+        var from = Math.Max(0, text.LastIndexOf("<<", at, StringComparison.Ordinal));
+        var end = text.IndexOf(">>", at, StringComparison.Ordinal);
+        var m = Reason().Match(text, from, (end < 0 ? text.Length : end) - from);
+        if (!m.Success) return null;
+        var raw = m.Groups["hex"].Success ? Convert.FromHexString(new string([.. m.Groups["hex"].Value.Where(char.IsAsciiHexDigit)])) : Encoding.Latin1.GetBytes(Unescape(m.Groups["lit"].Value));
+        return raw.Length >= 2 && raw[0] == 0xFE && raw[1] == 0xFF ? Encoding.BigEndianUnicode.GetString(raw, 2, raw.Length - 2) : Encoding.Latin1.GetString(raw);
+    }
+
+    static string Unescape(string literal) => Escape().Replace(literal, e => e.Value[1] switch
+    {
+        'n' => "\n", 'r' => "\r", 't' => "\t", 'b' => "\b", 'f' => "\f",
+        >= '0' and <= '7' => ((char)Convert.ToInt32(e.Value[1..], 8)).ToString(),
+        _ => e.Value[1..],
+    });
+
+    [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
+    private static partial Regex ByteRange();
+
+    [GeneratedRegex(@"/Reason\s*(?:<(?<hex>[0-9A-Fa-f\s]*)>|\((?<lit>(?:\\.|[^\\)])*)\))", RegexOptions.Singleline)]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"\\([0-7]{1,3}|.)", RegexOptions.Singleline)]
+    private static partial Regex Escape();
+
+    [GeneratedRegex(@"[0-9A-Z]{3}\.[0-9A-Z.]+-\d{6}-\d{4}")]
+    private static partial Regex DossierCode();
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Procedures.Dossiers;
+using Procedures.Signatures;
+using Procedures.Tests.Dossiers;
+using Tests.Shared;
+
+namespace Procedures.Tests.Signatures;
+
+/// <summary>The signing step with a signer configured: the result is signed before the dossier moves, or it does not move.</summary>
+public sealed class When_the_leader_signs_the_result : DossierTest
+{
+    static readonly TestPki Pki = new(Path.Combine(Path.GetTempPath(), "iso-pki-step-" + Guid.NewGuid().ToString("N")));
+    SignatureSettings _settings = null!;
+
+    protected override void Configure(IServiceCollection services)
+    {
+        _settings = new SignatureSettings
+        {
+            TrustedCertificateFiles = [Pki.AuthorityFile],
+            CrlFiles = [Pki.CrlFile],
+            KeyEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        };
+        services.Replace(ServiceDescriptor.Singleton(_settings));
+    }
+
+    [OneTimeTearDown]
+    public void DisposePki() => Pki.Dispose();
+
+    async Task<string> Upload(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string official = TestOrg.LeaderA)
+    {
+        await using var scope = NewScope();
+        var uploaded = await scope.ServiceProvider.GetRequiredService<StoredCertificates>()
+            .UploadAsync(official, TestPki.Pkcs12(certificate), null, "admin", CancellationToken.None);
+        return uploaded.Error?.Code ?? "ok";
+    }
+
+    async Task<Guid> ReadyToSign()
+    {
+        var id = (await ReceiveComplete()).DossierId;
+        (await Assign(id)).Ok();
+        (await Submit(id)).Ok();
+        (await Approve(id)).Ok().OpenSteps.ShouldBe(["sign"]);
+        return id;
+    }
+
+    async Task ShouldNotHaveMoved(Guid id)
+    {
+        var dossier = await Load(id);
+        dossier.Status.ShouldBe(DossierStatus.Processing);
+        dossier.SignedBy.ShouldBeNull();
+        (await SignedResults.FindAsync(DataSource, id, null, CancellationToken.None)).ShouldBeNull();
+        (await Events(id)).ShouldNotContain(e => e.Kind == "Signed");
+    }
+
+    [Test]
+    public async Task Should_store_a_signed_result_that_verifies()
+    {
+        (await Upload(Pki.Valid)).ShouldBe("ok");
+        var id = await ReadyToSign();
+
+        (await Sign(id)).Ok().Status.ShouldBe(DossierStatus.Finished);
+
+        var stored = (await SignedResults.FindAsync(DataSource, id, null, CancellationToken.None)).ShouldNotBeNull();
+        stored.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(stored.Content)));
+        stored.SignedBy.ShouldBe(TestOrg.LeaderA);
+        var report = Services.GetRequiredService<SignatureVerifier>().Verify(stored.Content);
+        report.Valid.ShouldBeTrue(report.CertificateProblem?.MessageEn);
+        report.SignerName.ShouldBe("Nguyễn Văn An");
+        report.DossierCode.ShouldBe((await Load(id)).Code);
+        report.SignedAt.ShouldBe(Clock.GetUtcNow());
+        (await Events(id)).Single(e => e.Kind == "Signed").Data!.ShouldContain(stored.Sha256);
+    }
+
+    [Test]
+    public async Task Should_refuse_to_store_an_expired_or_revoked_certificate()
+    {
+        (await Upload(Pki.Expired)).ShouldBe("certificate-expired");
+        (await Upload(Pki.Revoked)).ShouldBe("certificate-revoked");
+    }
+
+    [Test]
+    public async Task Should_not_move_when_the_certificate_has_since_expired()
+    {
+        (await Upload(Pki.Valid)).ShouldBe("ok");
+        var id = await ReadyToSign();
+        Clock.Set(new DateTimeOffset(2035, 6, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+
+        (await Sign(id)).Error!.Code.ShouldBe("certificate-expired");
+
+        await ShouldNotHaveMoved(id);
+    }
+
+    [Test]
+    public async Task Should_not_move_when_the_certificate_has_since_been_revoked()
+    {
+        Clock.Set(new DateTimeOffset(2025, 12, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+        (await Upload(Pki.Revoked)).ShouldBe("ok");
+        Clock.Set(Tuesday9);
+        var id = await ReadyToSign();
+
+        var refused = (await Sign(id)).Error!;
+
+        refused.Code.ShouldBe("certificate-revoked");
+        refused.MessageVi.ShouldContain("thu hồi");
+        await ShouldNotHaveMoved(id);
+    }
+
+    [Test]
+    public async Task Should_not_move_without_a_certificate()
+    {
+        var id = await ReadyToSign();
+
+        (await Sign(id)).Error!.Code.ShouldBe("no-signing-certificate");
+
+        await ShouldNotHaveMoved(id);
+    }
+
+    [Test]
+    public async Task Should_not_move_when_the_remote_signer_does_not_answer()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0); // accepts connections and never answers
+        silent.Start();
+        _settings.Remote.BaseUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/";
+        _settings.Remote.Timeout = TimeSpan.FromSeconds(1);
+        var id = await ReadyToSign();
+
+        var refused = (await Sign(id)).Error!;
+
+        refused.Code.ShouldBe("signer-timeout");
+        refused.MessageVi.ShouldContain("chưa được chuyển bước");
+        await ShouldNotHaveMoved(id);
+    }
+}
