@@ -101,11 +101,17 @@ public sealed class When_an_iso_officer_designs_a_workflow
         await admin.Locator("[data-testid=confirm-go]").ClickAsync();
         await admin.Locator("[data-testid=current-version]", new() { HasText = "1" }).WaitForAsync();
 
-        var stored = await EngineAsync(db => db.Definitions.Where(d => d.DefinitionId == NewWorkflow && d.IsLatest).Select(d => new { d.IsPublished, d.SourceYaml }).SingleAsync());
-        stored.IsPublished.ShouldBeTrue();
-        stored.SourceYaml.ShouldNotBeNull();
-        stored.SourceYaml.ShouldContain("branches:");
-        stored.SourceYaml.ShouldContain("\nlayout:\n");
+        await using (var command = _host.App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+            "SELECT is_published, source_yaml FROM engine.definitions WHERE definition_id = $1 AND is_latest"))
+        {
+            command.Parameters.AddWithValue(NewWorkflow);
+            await using var reader = await command.ExecuteReaderAsync();
+            (await reader.ReadAsync()).ShouldBeTrue();
+            reader.GetBoolean(0).ShouldBeTrue();
+            var sourceYaml = reader.GetString(1);
+            sourceYaml.ShouldContain("branches:");
+            sourceYaml.ShouldContain("\nlayout:\n");
+        }
         await using var scope = _host.App.Services.CreateAsyncScope();
         var published = await scope.ServiceProvider.GetRequiredService<Engine.Definitions.DefinitionStore>().GetAsync(NewWorkflow);
         published!.FindStep("consult-1")!.Branches.Select(b => b.Start).ShouldBe(["step-2", "step-3"]);
@@ -159,11 +165,5 @@ public sealed class When_an_iso_officer_designs_a_workflow
         await page.Locator($"[data-testid=designer-canvas][data-connecting='{from}']").WaitForAsync();
         await Node(page, to).ClickAsync();
         await page.Locator($"[data-testid=designer-edge][data-from='{from}'][data-to='{to}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
-
-    private async Task<T> EngineAsync<T>(Func<EngineDb, Task<T>> query)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<EngineDb>());
     }
 }
