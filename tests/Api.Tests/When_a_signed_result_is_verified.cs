@@ -104,7 +104,7 @@ public sealed class When_a_signed_result_is_verified
     [Test]
     public async Task Should_show_the_verification_page_in_Vietnamese()
     {
-        var html = await _client.GetStringAsync("/xac-thuc");
+        var html = System.Net.WebUtility.HtmlDecode(await _client.GetStringAsync("/xac-thuc"));
 
         html.ShouldContain("Xác thực văn bản điện tử");
         html.ShouldContain("verify-file");

@@ -50,6 +50,8 @@ public sealed class When_endpoints_are_classified_for_the_audit
         ["GET /api/v1/public/questions"] = "published answers, without the asker's name or contact",
         ["GET /api/v1/public/rating-indicators"] = "the nine rating criteria",
         ["POST /api/v1/public/tracking"] = "public tracking by code: status and dates, no personal data (tested)",
+        ["POST /api/v1/public/verify/"] = "public check of a signed PDF: validity, the signer's name, title and unit as printed on the document, the dossier code; nothing stored (tested)",
+        ["GET /api/v1/public/verify/{resultId:guid}"] = "the QR link of a signed result: the same public facts as printed on it (tested)",
         ["GET /api/v1/quality/audits.xlsx"] = QualityRecords,
         ["GET /api/v1/quality/audits/"] = QualityRecords,
         ["GET /api/v1/quality/documents"] = QualityRecords,
@@ -83,8 +85,8 @@ public sealed class When_endpoints_are_classified_for_the_audit
     public void Should_let_only_reads_pass_unaudited()
     {
         var changes = NoPersonalData.Keys.Where(k => !k.StartsWith("GET ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        changes.ShouldBe(["POST /api/v1/admin/templates/preview", "POST /api/v1/notifications/read", "POST /api/v1/public/tracking", "POST /ui/ngon-ngu/{culture}"],
-            "a preview, a read mark of one's own notifications, the public tracking and the language switch are the only unaudited non-GET endpoints");
+        changes.ShouldBe(["POST /api/v1/admin/templates/preview", "POST /api/v1/notifications/read", "POST /api/v1/public/tracking", "POST /api/v1/public/verify/", "POST /ui/ngon-ngu/{culture}"],
+            "a preview, a read mark of one's own notifications, the public tracking, the public signature check and the language switch are the only unaudited non-GET endpoints");
     }
 
     [Test]
