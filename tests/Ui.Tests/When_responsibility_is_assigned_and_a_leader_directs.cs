@@ -36,7 +36,9 @@ public sealed class When_responsibility_is_assigned_and_a_leader_directs
         await admin.FillFieldAsync("charge-note", "Quyết định 15/QĐ-UBND");
         await admin.Locator("[data-testid=charge-send]").ClickAsync();
 
-        var row = admin.Locator("[data-testid=charge-row]", new() { HasText = "Phòng Kinh tế xã Hàm Yên" });
+        // The sample province already puts this section in charge of two sectors: find the new procedure row.
+        var row = admin.Locator("[data-testid=charge-row]", new() { HasText = "Phòng Kinh tế xã Hàm Yên" })
+            .Filter(new() { HasText = "Thông báo thay đổi ngành, nghề kinh doanh" });
         var refused = admin.Locator("[data-testid=charge-form] [data-testid=error]");
         await row.Or(refused).First.WaitForAsync();
         (await refused.CountAsync()).ShouldBe(0, await refused.CountAsync() > 0 ? await refused.InnerTextAsync() : null);
