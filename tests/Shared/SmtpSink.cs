@@ -16,6 +16,20 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The application's email settings that send to this sink, with the sender's address and name when given.</summary>
+    public Dictionary<string, string?> EmailSettings(string? fromAddress = null, string? fromName = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+        };
+        if (fromAddress is not null) settings["Email:FromAddress"] = fromAddress;
+        if (fromName is not null) settings["Email:FromName"] = fromName;
+        return settings;
+    }
+
     private string NewFolder => Path.Combine(_maildir, "new");
 
     public static async Task<SmtpSink> StartAsync()

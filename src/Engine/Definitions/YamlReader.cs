@@ -83,13 +83,26 @@ internal sealed class YamlReader
     public List<string> TextList(YamlNode node, string path) => List(node, path, Text);
 
     /// <summary>A mapping of names to objects, e.g. the layout's step ids to positions.</summary>
-    public Dictionary<string, T> Map<T>(YamlNode node, string path, Func<YamlNode, string, T?> item) where T : class
+    public Dictionary<string, T> Map<T>(YamlNode node, string path, Func<YamlNode, string, T?> item) where T : class =>
+        Entries(node, path, "a mapping", (value, childPath) => item(value, childPath) is { } read ? (true, read) : (false, default!));
+
+    /// <summary>A mapping of names to single values (text, number, true/false or null), e.g. a step's variables.</summary>
+    public Dictionary<string, object?> Scalars(YamlNode node, string path) =>
+        Entries(node, path, "a mapping of names to values", (value, childPath) =>
+        {
+            if (value is YamlScalarNode scalar) return (true, YamlScalars.Value(scalar));
+            Problem(childPath, $"expected a single value (text, number, true/false or null), got {Describe(value)}", value);
+            return (false, null);
+        });
+
+    /// <summary>The walk shared by <see cref="Map{T}"/> and <see cref="Scalars"/>: each name checked, each entry visited and read.</summary>
+    private Dictionary<string, T> Entries<T>(YamlNode node, string path, string expected, Func<YamlNode, string, (bool Keep, T Value)> read)
     {
         var result = new Dictionary<string, T>(StringComparer.Ordinal);
         if (IsNull(node)) return result;
         if (node is not YamlMappingNode mapping)
         {
-            Problem(path, $"expected a mapping, got {Describe(node)}", node);
+            Problem(path, $"expected {expected}, got {Describe(node)}", node);
             return result;
         }
         foreach (var (keyNode, value) in mapping.Children)
@@ -101,31 +114,8 @@ internal sealed class YamlReader
             }
             var childPath = Child(path, key);
             Visit(value, childPath);
-            if (item(value, childPath) is { } read) result[key] = read;
-        }
-        return result;
-    }
-
-    public Dictionary<string, object?> Scalars(YamlNode node, string path)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (IsNull(node)) return result;
-        if (node is not YamlMappingNode mapping)
-        {
-            Problem(path, $"expected a mapping of names to values, got {Describe(node)}", node);
-            return result;
-        }
-        foreach (var (keyNode, value) in mapping.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
-            {
-                Problem(path, "names must be text", keyNode);
-                continue;
-            }
-            var childPath = Child(path, key);
-            Visit(value, childPath);
-            if (value is YamlScalarNode scalar) result[key] = YamlScalars.Value(scalar);
-            else Problem(childPath, $"expected a single value (text, number, true/false or null), got {Describe(value)}", value);
+            var (keep, entry) = read(value, childPath);
+            if (keep) result[key] = entry;
         }
         return result;
     }

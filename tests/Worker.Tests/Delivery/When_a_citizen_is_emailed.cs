@@ -9,28 +9,8 @@ using Worker.Tests.Notifications;
 namespace Worker.Tests.Delivery;
 
 /// <summary>From the notice to a real SMTP server: recipients, subject and a Vietnamese body with its diacritics.</summary>
-public sealed class When_a_citizen_is_emailed : NotificationsTest
+public sealed class When_a_citizen_is_emailed : EmailedTest
 {
-    private SmtpSink _sink = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSink() => _sink = await SmtpSink.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSink() => await _sink.DisposeAsync();
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = _sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Smtp:Security"] = "None",
-        ["Email:FromAddress"] = "motcua@tanphu.gov.vn",
-        ["Email:FromName"] = "Bộ phận một cửa xã Tân Phú",
-    };
-
-    [SetUp]
-    public void ClearSink() => _sink.Clear();
-
     public static CitizenNotice Received(Guid? id = null, string? email = "huong@example.vn", string? phone = null, Guid? account = null) =>
         new(id ?? Guid.CreateVersion7(), TemplateEvents.DossierReceived, Guid.CreateVersion7(), "000.01.31.H29-260303-0007", account, email, phone,
             new Dictionary<string, string>
@@ -49,7 +29,7 @@ public sealed class When_a_citizen_is_emailed : NotificationsTest
     public async Task Should_deliver_to_the_citizen_with_a_Vietnamese_subject_and_body_intact()
     {
         await SendAsync(Received());
-        var mail = (await _sink.WaitForAsync(1)).Single();
+        var mail = (await Sink.WaitForAsync(1)).Single();
         mail.To.Mailboxes.Select(m => m.Address).ShouldBe(["huong@example.vn"]);
         mail.To.Mailboxes.Single().Name.ShouldBe("Nguyễn Thị Hương");
         mail.From.Mailboxes.Single().Address.ShouldBe("motcua@tanphu.gov.vn");
@@ -66,7 +46,7 @@ public sealed class When_a_citizen_is_emailed : NotificationsTest
     public async Task Should_record_the_delivery_as_sent_with_the_servers_answer_and_the_template_version()
     {
         await SendAsync(Received());
-        await _sink.WaitForAsync(1);
+        await Sink.WaitForAsync(1);
         var log = await With<NotificationsDbAccess, List<DeliveryRecord>>(a => a.DeliveriesAsync());
         var sent = log.ShouldHaveSingleItem();
         sent.Status.ShouldBe(DeliveryStatus.Sent);
@@ -80,7 +60,7 @@ public sealed class When_a_citizen_is_emailed : NotificationsTest
     public async Task Should_carry_the_delivery_id_as_message_id_so_a_copy_sent_again_after_a_crash_can_be_recognised()
     {
         await SendAsync(Received());
-        var mail = (await _sink.WaitForAsync(1)).Single();
+        var mail = (await Sink.WaitForAsync(1)).Single();
         var sent = (await With<NotificationsDbAccess, List<DeliveryRecord>>(a => a.DeliveriesAsync())).ShouldHaveSingleItem();
         mail.MessageId.ShouldBe($"{sent.Id:N}@tanphu.gov.vn");
     }

@@ -15,35 +15,15 @@ namespace Worker.Tests.Delivery;
 /// A dossier ended by the supplement sweep tells the citizen with its own closure notice (what happened, the legal basis, that
 /// they may submit again), through the outbox and a real SMTP server; it used to send the refusal template's words.
 /// </summary>
-public sealed class When_a_dossier_is_closed_for_a_missing_supplement : NotificationsTest
+public sealed class When_a_dossier_is_closed_for_a_missing_supplement : EmailedTest
 {
     private static readonly Actor Admin = new(Guid.NewGuid(), "admin", "Quản trị hệ thống", null,
         [new ActorMembership(Guid.NewGuid(), "000.00.00.H29", "/", [Role.SystemAdmin])]);
 
-    private SmtpSink _sink = null!;
     private Province _province = null!;
 
-    [OneTimeSetUp]
-    public async Task StartSink() => _sink = await SmtpSink.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSink() => await _sink.DisposeAsync();
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = _sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Smtp:Security"] = "None",
-        ["Email:FromAddress"] = "motcua@tanphu.gov.vn",
-        ["Email:FromName"] = "Bộ phận một cửa xã Tân Phú",
-    };
-
     [SetUp]
-    public async Task SeedProvince()
-    {
-        _sink.Clear();
-        _province = await Province.SeedAsync(Services);
-    }
+    public async Task SeedProvince() => _province = await Province.SeedAsync(Services);
 
     /// <summary>Waiting for the supplement asked on Tuesday 3 March, due Tuesday 17 March 17:00; the sweep runs the next morning.</summary>
     private async Task<MimeKit.MimeMessage> SweptAndMailedAsync()
@@ -61,7 +41,7 @@ public sealed class When_a_dossier_is_closed_for_a_missing_supplement : Notifica
         await using (var scope = Services.CreateAsyncScope())
             await ActivatorUtilities.CreateInstance<NotifyCitizen>(scope.ServiceProvider).HandleAsync(record, Guid.CreateVersion7(), CancellationToken.None);
         await Services.GetRequiredService<DeliveryDispatcher>().DeliverDueAsync(CancellationToken.None);
-        return (await _sink.WaitForAsync(1)).Single();
+        return (await Sink.WaitForAsync(1)).Single();
     }
 
     [Test]

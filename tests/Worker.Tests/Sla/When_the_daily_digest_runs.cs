@@ -20,12 +20,7 @@ public sealed class When_the_daily_digest_runs : SlaTest
     [SetUp]
     public void ClearSink() => _sink.Clear();
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = _sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Smtp:Security"] = "None",
-    };
+    protected override IDictionary<string, string?> Settings => _sink.EmailSettings();
 
     private Task<int> DigestAsync() => With<DailyDigest, int>(d => d.RunAsync());
 
