@@ -4,8 +4,10 @@ using Procedures.Persistence;
 namespace Procedures.Organisation;
 
 /// <summary>Looks officials up as <see cref="Actor"/>s with the memberships effective today.</summary>
-public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock)
+public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock, ReferenceData.ReferenceCache reference)
 {
+    /// <summary>This process's copy of officials and other reference data, for the use cases that check it in their transaction.</summary>
+    public ReferenceData.ReferenceCache Reference => reference;
 
     public DateOnly Today => Common.VietnamTime.DateOf(clock.GetUtcNow());
 
