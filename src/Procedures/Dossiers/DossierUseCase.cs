@@ -12,7 +12,7 @@ namespace Procedures.Dossiers;
 /// expected revision checked), act, commit, answer the dossier's state. <see cref="MoveAsync"/> is the common act: take an
 /// action on the open work item of a step, record it in the dossier's history.
 /// </summary>
-public sealed class DossierUseCase(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials, CalendarProvider calendar,
+public sealed partial class DossierUseCase(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials, CalendarProvider calendar,
     TimeProvider clock, DossierSettings settings)
 {
     public ProceduresDb Db => db;
@@ -44,6 +44,22 @@ public sealed class DossierUseCase(ProceduresDb db, WorkflowRuntime engine, Offi
         if (await act(work) is { } refused) return refused;
         await work.CommitAsync(ct);
         return work.State();
+    }
+
+    /// <summary>
+    /// A system administrator's repair of a dossier's workflow: the reason required, the instance found (<paramref name="instance"/>),
+    /// the dossier opened for repair, then <paramref name="repair"/> with the trimmed reason (it ends by recording and committing).
+    /// </summary>
+    internal async Task<DomainResult<WorkflowRepaired>> RepairAsync(string actor, string? reason, Func<Task<DomainResult<Guid>>> instance,
+        Func<DossierWork, string, Task<DomainResult<WorkflowRepaired>>> repair, CancellationToken ct)
+    {
+        if (WorkflowRepairRules.Reason(reason) is { } noReason) return noReason;
+        var found = await instance();
+        if (found.Error is { } notFound) return notFound;
+        var opened = await DossierWork.OpenForRepairAsync(db, officials, calendar, clock, settings, found.Value, actor, ct);
+        if (opened.Error is { } refused) return refused;
+        await using var work = opened.Value!;
+        return await repair(work, reason!.Trim());
     }
 
     /// <summary>Opens the dossier and takes <paramref name="move"/>: the common use case, from the lock to the commit.</summary>
