@@ -29,6 +29,16 @@ public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock, Refer
                 m.TypeCode == DefaultUnitTypes.Section || m.TypeCode == DefaultUnitTypes.OneStopShop ? m.ParentId : null)).ToList());
     }
 
+    /// <summary>
+    /// The official a request acts as: Forbidden when the name is no active official (a citizen's account, a deactivated official,
+    /// a name nobody has). The one lookup behind every "official or 403" of the API and the pages.
+    /// </summary>
+    public async Task<Common.DomainResult<Actor>> ActingAsync(string? userName, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(userName) || await FindAsync(userName, ct) is not { } actor ? NotAnOfficial : actor;
+
+    public static Common.DomainError NotAnOfficial { get; } = Common.DomainError.Forbidden(
+        "Chỉ cán bộ đang công tác mới được thực hiện thao tác này.", "Only an active official may do this.");
+
     /// <summary>Display names by user name, for history and forms.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> userNames, CancellationToken ct = default)
     {
