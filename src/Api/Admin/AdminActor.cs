@@ -9,16 +9,16 @@ namespace Api.Admin;
 /// <summary>Admin endpoints hand the signed-in official to the domain's admin use cases, which check the unit subtree themselves.</summary>
 public static class AdminActor
 {
-    public static Task<Actor?> FindAsync(HttpContext http) =>
-        http.RequestServices.GetRequiredService<OfficialDirectory>().FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
+    /// <summary>The signed-in official (<see cref="OfficialDirectory.ActingAsync"/>): Forbidden for anyone else.</summary>
+    public static Task<DomainResult<Actor>> ActingAsync(HttpContext http) =>
+        http.RequestServices.GetRequiredService<OfficialDirectory>().ActingAsync(CurrentUser.Of(http).Name, http.RequestAborted);
 
-    /// <summary>Runs a use case as the signed-in official and maps its result.</summary>
+    /// <summary>Runs a use case as the signed-in official and maps its result; 403 for anyone who is not an active official.</summary>
     public static async Task<Results<Ok<T>, ProblemHttpResult>> RunAsync<T>(HttpContext http, Func<Actor, Task<DomainResult<T>>> useCase)
     {
-        var actor = await FindAsync(http);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
-        var result = await useCase(actor);
-        return Problem.Answer(http, result);
+        var acting = await ActingAsync(http);
+        if (acting.Error is { } notOfficial) return Problem.From(http, notOfficial);
+        return Problem.Answer(http, await useCase(acting.Value!));
     }
 
     public static RouteHandlerBuilder AdminProblems(this RouteHandlerBuilder builder) => builder

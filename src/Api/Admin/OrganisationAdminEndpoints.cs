@@ -103,15 +103,12 @@ public static class OrganisationAdminEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordAsync(Guid id, SetPasswordRequest r, HttpContext http, ProceduresDb db, UserManager<Account> users,
         TimeProvider clock, SessionRevocations sessions)
     {
-        var actor = await AdminActor.FindAsync(http);
-        var today = Procedures.Common.VietnamTime.DateOf(clock.GetUtcNow());
-        var official = await db.Officials.AsNoTracking().Include(o => o.Memberships).SingleOrDefaultAsync(o => o.Id == id, http.RequestAborted);
-        var unitIds = official?.Memberships.Where(m => m.IsEffectiveOn(today)).Select(m => m.UnitId).ToList() ?? [];
-        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Path).ToListAsync(http.RequestAborted);
-        // Same rule as the domain's official management: an admin of every unit the official belongs to today.
-        if (actor is null || official is null || !actor.IsSystemAdmin && (paths.Count == 0 || !paths.All(actor.Administers)))
-            return Problem.NotFound(http, "official", "cán bộ");
-        var account = await users.FindByNameAsync(official.UserName);
+        var acting = await AdminActor.ActingAsync(http);
+        if (acting.Error is { } notOfficial) return Problem.From(http, notOfficial);
+        // The domain's rule of official management: an admin of every unit the official belongs to today.
+        var managed = await OfficialAccess.ManagedAsync(db, acting.Value!, id, Procedures.Common.VietnamTime.DateOf(clock.GetUtcNow()), http.RequestAborted);
+        if (managed.Error is { } denied) return Problem.From(http, denied);
+        var account = await users.FindByNameAsync(managed.Value!.UserName);
         if (account is null) return Problem.NotFound(http, "account", "tài khoản");
         await users.RemovePasswordAsync(account);
         var set = await users.AddPasswordAsync(account, r.NewPassword);

@@ -1,3 +1,4 @@
+using Api.Admin;
 using Api.Accounts;
 using Api.Audit;
 using Api.Hosting;
@@ -90,44 +91,33 @@ public static class CitizenVoiceEndpoints
         return TypedResults.Created($"/api/v1/citizen/feedback/{result.Value!.Id}", result.Value!);
     }
 
-    private static async Task<Results<Ok<QuestionPage>, ProblemHttpResult>> ListQuestionsAsync(HttpContext http, QuestionHandler handler, OfficialDirectory officials,
+    private static async Task<Results<Ok<QuestionPage>, ProblemHttpResult>> ListQuestionsAsync(HttpContext http, QuestionHandler handler,
         bool unansweredOnly = true, int page = 1)
     {
-        var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
-        return TypedResults.Ok(await handler.ForOfficialAsync(actor, unansweredOnly, Math.Max(1, page), 20, http.RequestAborted));
+        var acting = await AdminActor.ActingAsync(http);
+        return acting.Error is { } notOfficial ? Problem.From(http, notOfficial) : TypedResults.Ok(await handler.ForOfficialAsync(acting.Value!, unansweredOnly, Math.Max(1, page), 20, http.RequestAborted));
     }
 
-    private static async Task<Results<Ok<QuestionView>, ProblemHttpResult>> AnswerAsync(Guid id, AnswerRequest request, HttpContext http, QuestionHandler handler, OfficialDirectory officials)
+    private static async Task<Results<Ok<QuestionView>, ProblemHttpResult>> AnswerAsync(Guid id, AnswerRequest request, HttpContext http, QuestionHandler handler)
     {
-        var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
-        var result = await handler.AnswerAsync(actor, new AnswerQuestion(id, request.Answer, request.Publish), http.RequestAborted);
-        return Problem.Answer(http, result);
+        return await AdminActor.RunAsync(http, actor => handler.AnswerAsync(actor, new AnswerQuestion(id, request.Answer, request.Publish), http.RequestAborted));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<FeedbackView>>, ProblemHttpResult>> ListFeedbackAsync(HttpContext http, FeedbackHandler handler, OfficialDirectory officials)
+    private static async Task<Results<Ok<IReadOnlyList<FeedbackView>>, ProblemHttpResult>> ListFeedbackAsync(HttpContext http, FeedbackHandler handler)
     {
-        var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
-        return TypedResults.Ok(await handler.ForOfficialAsync(actor, http.RequestAborted));
+        var acting = await AdminActor.ActingAsync(http);
+        return acting.Error is { } notOfficial ? Problem.From(http, notOfficial) : TypedResults.Ok(await handler.ForOfficialAsync(acting.Value!, http.RequestAborted));
     }
 
-    private static async Task<Results<Ok<FeedbackView>, ProblemHttpResult>> RespondAsync(Guid id, FeedbackResponseRequest request, HttpContext http, FeedbackHandler handler, OfficialDirectory officials)
+    private static async Task<Results<Ok<FeedbackView>, ProblemHttpResult>> RespondAsync(Guid id, FeedbackResponseRequest request, HttpContext http, FeedbackHandler handler)
     {
-        var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
-        var result = await handler.HandleAsync(actor, new HandleFeedback(id, request.Response), http.RequestAborted);
-        return Problem.Answer(http, result);
+        return await AdminActor.RunAsync(http, actor => handler.HandleAsync(actor, new HandleFeedback(id, request.Response), http.RequestAborted));
     }
 
-    private static async Task<Results<Ok<RatingSummary>, ProblemHttpResult>> SummaryAsync(HttpContext http, RatingSummaryQuery query, OfficialDirectory officials,
+    private static async Task<Results<Ok<RatingSummary>, ProblemHttpResult>> SummaryAsync(HttpContext http, RatingSummaryQuery query,
         Guid unitId, DateOnly? from = null, DateOnly? to = null)
     {
-        var actor = await officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
-        var result = await query.HandleAsync(actor, unitId, from, to, http.RequestAborted);
-        return Problem.Answer(http, result);
+        return await AdminActor.RunAsync(http, actor => query.HandleAsync(actor, unitId, from, to, http.RequestAborted));
     }
 }
 

@@ -33,8 +33,9 @@ public static class InboxEndpoints
     {
         if (page < 1) return Problem.Invalid(http, "page", "out-of-range", "Số trang phải từ 1.", "Page must be 1 or more.");
         if (pageSize is < 1 or > 200) return Problem.Invalid(http, "pageSize", "out-of-range", "Cỡ trang từ 1 đến 200.", "Page size must be 1 to 200.");
-        var actor = await deps.Officials.FindAsync(CurrentUser.Of(http).Name, http.RequestAborted);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
+        var acting = await deps.Officials.ActingAsync(CurrentUser.Of(http).Name, http.RequestAborted);
+        if (acting.Error is { } notOfficial) return Problem.From(http, notOfficial);
+        var actor = acting.Value!;
         if (unitId is { } unit && !actor.BelongsTo(unit)) return Problem.NotFound(http, "unit", "đơn vị");
         var now = deps.Clock.GetUtcNow();
         var soon = deps.Calendar.Current.Add(now, deps.Calendar.DossierRules.DueSoon).ToUniversalTime();

@@ -19,9 +19,9 @@ public static class Downloads
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync<T>(HttpContext http,
         Func<Actor, Task<DomainResult<T>>> useCase, Func<T, Task<byte[]>> render, string contentType, string fileName)
     {
-        var actor = await AdminActor.FindAsync(http);
-        if (actor is null) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
-        var result = await useCase(actor);
+        var acting = await AdminActor.ActingAsync(http);
+        if (acting.Error is { } notOfficial) return Problem.From(http, notOfficial);
+        var result = await useCase(acting.Value!);
         if (result.Error is { } error) return Problem.From(http, error);
         return TypedResults.File(await render(result.Value!), contentType, fileName);
     }

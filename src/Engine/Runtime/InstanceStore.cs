@@ -114,6 +114,7 @@ internal static class InstanceStore
             batch.BatchCommands.Add(Command(
                 "UPDATE engine.timers SET status = 'Cancelled' WHERE instance_id = $1 AND kind = 'BranchDeadline' AND status = 'Pending' " +
                 "AND data ->> 'activation' = $2 AND data ->> 'branch' = $3", plan.InstanceId, activation.ToString(), branch));
+        if (plan.FirstStepTaken is { } taken) batch.BatchCommands.Add(FirstStepWrite.Insert(taken));
         AddWorkItems(batch, plan);
         AddTimers(batch, plan);
         AddHistory(batch, plan);

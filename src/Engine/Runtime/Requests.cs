@@ -11,7 +11,11 @@ public sealed record StartInstance(
     string? BusinessKey = null,
     string? Actor = null,
     IReadOnlyList<OutboxMessage>? Messages = null,
-    Guid? InstanceId = null);
+    Guid? InstanceId = null)
+{
+    /// <summary>An action taken by <see cref="Actor"/> on the work item the start opens, in the same call; null: the start only.</summary>
+    public FirstStep? FirstStep { get; init; }
+}
 
 /// <summary>
 /// Take <paramref name="Action"/> on an open work item. <paramref name="Data"/> is what the person entered: only fields
@@ -55,6 +59,9 @@ public sealed record TransitionResult(
 {
     /// <summary>Every open work item of the instance once the transition is written (not only those it opened), oldest first.</summary>
     public IReadOnlyList<Queries.WorkItemView> OpenWorkItems { get; init; } = [];
+
+    /// <summary>The work item a start took at once (<see cref="StartInstance.FirstStep"/>), now completed; null otherwise.</summary>
+    public WorkItemInfo? FirstStepTaken { get; init; }
 
     /// <summary>The instance's variables after the transition; treat as read-only.</summary>
     public JsonObject Variables { get; init; } = [];

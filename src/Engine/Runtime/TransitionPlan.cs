@@ -16,6 +16,8 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
     public InstanceStatus Status { get; set; } = InstanceStatus.Running;
     public string? Outcome { get; set; }
     public List<WorkItemRecord> OpenedWorkItems { get; } = [];
+    /// <summary>The work item a start opened and took at once (<see cref="StartInstance.FirstStep"/>): written completed.</summary>
+    public WorkItemRecord? FirstStepTaken { get; set; }
     public List<TimerRecord> NewTimers { get; } = [];
     /// <summary>Cancel every other open work item and pending timer of the instance (it ended or was cancelled).</summary>
     public bool CloseEverythingOpen { get; set; }

@@ -49,9 +49,10 @@ public sealed partial class WorkflowRuntime(
             var executor = new Executor(definition, header, plan, calendar, handlers);
             if (await executor.EnterAsync(new Token(Guid.CreateVersion7(now), definition.StartStepId!, TokenState.Waiting, []),
                     definition.StartStepId!, request.Actor, ct) is { } error) return error;
+            if (request.FirstStep is { } first && await TakeFirstStepAsync(first, request.Actor, definition, plan, executor, ct) is { } refused) return refused;
             await InstanceStore.WriteAsync(tx, plan, header,
                 new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor), ct);
-            return Result(plan, 1);
+            return Result(plan, 1) with { FirstStepTaken = plan.FirstStepTaken is { } taken ? WorkItemMapping.ToInfo(taken) : null };
         }, ct);
 
     /// <summary>

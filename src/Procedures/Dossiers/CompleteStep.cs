@@ -1,10 +1,7 @@
 using Engine.Definitions;
 using Engine.Queries;
 using Engine.Runtime;
-using Procedures.Calendar;
 using Procedures.Common;
-using Procedures.Organisation;
-using Procedures.Persistence;
 
 namespace Procedures.Dossiers;
 
@@ -21,8 +18,7 @@ public sealed record CompleteStep(Guid DossierId, string Actor, string Step, str
 /// its assignee when it has one; the definition decides whether the action exists there and whether a comment is required.
 /// Actions with rules of their own go through their own use case (<see cref="DedicatedUseCase"/>).
 /// </summary>
-public sealed class CompleteStepHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, InstanceQueries instances, DefinitionStore definitions)
+public sealed class CompleteStepHandler(DossierUseCase useCase, InstanceQueries instances, DefinitionStore definitions)
 {
     /// <summary>
     /// The use case that must take <paramref name="action"/> at <paramref name="step"/> because it carries dossier rules
@@ -50,26 +46,21 @@ public sealed class CompleteStepHandler(ProceduresDb db, WorkflowRuntime engine,
         if (Required.Text(request.Step, "step", "bước xử lý", "The step") is { } noStep) return noStep;
         if (Required.Text(request.Action, "action", "thao tác", "The action") is { } noAction) return noAction;
         var (step, action) = (request.Step.Trim(), request.Action.Trim());
-        if (DedicatedUseCase(step, action) is { } useCase)
-            return DomainError.Invalid("action", "use-case-required", $"Thao tác '{action}' có quy định riêng; dùng chức năng {useCase}.",
-                $"The action '{action}' has rules of its own; use {useCase}.");
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
-        var item = work.ItemFor(action, step);
-        if (item.Error is { } cannot) return cannot;
-
+        if (DedicatedUseCase(step, action) is { } dedicated)
+            return DomainError.Invalid("action", "use-case-required", $"Thao tác '{action}' có quy định riêng; dùng chức năng {dedicated}.",
+                $"The action '{action}' has rules of its own; use {dedicated}.");
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        var moved = await work.CompleteAsync(engine, item.Value!, action, comment, Required.Fields(request.Fields), null, ct);
-        if (moved.Error is { } failed) return failed;
-        work.MarkProcessing();
-        var extended = action == VerificationTimeLimit.Action && await LegalLimitAsync(moved.Value!.InstanceId, ct) is { } limit
-            ? VerificationTimeLimit.ExtendAppointment(work.Dossier, limit, work.Calendar) : null;
-        await work.RecordAsync("StepCompleted", item.Value, comment, extended is null
-            ? new { step = item.Value!.StepId, action, fields = request.Fields }
-            : new { step = item.Value!.StepId, action, fields = request.Fields, verification = extended }, moved.Value, ct);
-        await work.CommitAsync(ct);
-        return work.State();
+        return await useCase.MoveAsync(request.DossierId, request.Actor, request.ExpectedRevision, new DossierMove(action, "StepCompleted", step)
+        {
+            Comment = comment,
+            Prepare = (_, _, _) => Task.FromResult<DomainResult<DossierMoveInput>>(new DossierMoveInput(Required.Fields(request.Fields))),
+            // Verification moves the appointment by the procedure's legal limit, read from the definition the instance runs.
+            Moved = async (work, item, moved, token) =>
+                action == VerificationTimeLimit.Action && await LegalLimitAsync(moved.InstanceId, token) is { } limit
+                && VerificationTimeLimit.ExtendAppointment(work.Dossier, limit, work.Calendar) is { } extended
+                    ? (object)new { step = item.StepId, action, fields = request.Fields, verification = extended }
+                    : new { step = item.StepId, action, fields = request.Fields },
+        }, ct);
     }
 
     /// <summary>The legal limit of the definition version the dossier's instance runs (the longest the law allows).</summary>

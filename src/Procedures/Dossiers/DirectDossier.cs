@@ -22,8 +22,7 @@ public sealed record DirectDossier(Guid DossierId, string Actor, Guid? SectionId
 /// specialist, the step is handed to them; to a section, it goes back to the queue of that section's specialists. Elsewhere
 /// (reception, supplement, review, signature, finished) there is nothing to direct: Invalid <c>action</c>.
 /// </summary>
-public sealed class DirectDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class DirectDossierHandler(DossierUseCase useCase)
 {
     public const int InstructionsLength = 2000;
 
@@ -33,11 +32,13 @@ public sealed class DirectDossierHandler(ProceduresDb db, WorkflowRuntime engine
     public async Task<DomainResult<DossierState>> HandleAsync(DirectDossier request, CancellationToken ct = default)
     {
         if (Check(request) is { } invalid) return invalid;
-        var caller = await officials.FindAsync(request.Actor ?? "", ct);
+        var caller = await useCase.Officials.FindAsync(request.Actor ?? "", ct);
         if (caller is null || !caller.Memberships.Any(m => m.Roles.Contains(Role.UnitLeader) || m.Roles.Contains(Role.DeputyLeader))) return NotLeader;
-        var opened = await DossierWork.OpenForLeaderAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor!, NotLeader, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
+        return await useCase.RunForLeaderAsync(request.DossierId, request.Actor!, NotLeader, request.ExpectedRevision, work => ActAsync(work, request, ct), ct);
+    }
+
+    private async Task<DomainError?> ActAsync(DossierWork work, DirectDossier request, CancellationToken ct)
+    {
         var dossier = work.Dossier;
         var unit = dossier.ProcessingUnitId;
         if (!work.Actor.HasRole(Role.UnitLeader, unit)) return NotLeader;
@@ -48,7 +49,7 @@ public sealed class DirectDossierHandler(ProceduresDb db, WorkflowRuntime engine
         Actor? specialist = null;
         if (request.SectionId is { } sectionId)
         {
-            if (!await db.Units.AnyAsync(u => u.Id == sectionId && u.ParentId == unit && u.TypeCode == DefaultUnitTypes.Section, ct))
+            if (!await useCase.Db.Units.AnyAsync(u => u.Id == sectionId && u.ParentId == unit && u.TypeCode == DefaultUnitTypes.Section, ct))
                 return DomainError.Invalid("sectionId", "not-a-section", "Phòng, ban được chỉ đạo phải trực thuộc đơn vị xử lý hồ sơ.",
                     "The section directed must be a section of the processing unit.");
         }
@@ -74,34 +75,33 @@ public sealed class DirectDossierHandler(ProceduresDb db, WorkflowRuntime engine
         TransitionResult? moved = null;
         if (assign is not null && specialist is not null)
         {
-            var done = await work.CompleteAsync(engine, assign, "assign", instructions, new JsonObject { ["specialist"] = specialist.UserName }, null, ct);
+            var done = await work.CompleteAsync(useCase.Engine, assign, "assign", instructions, new JsonObject { ["specialist"] = specialist.UserName }, null, ct);
             if (done.Error is { } failed) return failed;
             moved = done.Value;
             work.MarkProcessing();
         }
         else if (processing is not null && assign is null)
         {
-            var handed = await engine.ReassignAsync(processing.Id, specialist?.UserName, work.Actor.UserName, instructions, work.Transaction, ct);
+            var handed = await useCase.Engine.ReassignAsync(processing.Id, specialist?.UserName, work.Actor.UserName, instructions, work.Transaction, ct);
             if (!handed.Succeeded) return DomainError.FromEngine(handed.Error!);
             await work.ReloadWorkItemsAsync(ct);
         }
 
         var route = specialist is not null
             ? new DossierRoute(unit, null, specialist.UserName, [specialistRole], DirectionId: id)
-            : new DossierRoute(unit, request.SectionId, null, await DossierRoutes.SectionRolesAsync(work.Transaction, request.SectionId!.Value, officials.Today, ct),
+            : new DossierRoute(unit, request.SectionId, null, await DossierRoutes.SectionRolesAsync(work.Transaction, request.SectionId!.Value, useCase.Officials.Today, ct),
                 DirectionId: id);
         await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, route, work.Now, ct);
         var superseded = await Directions.SaveAsync(work.Transaction, id, dossier.Id, work.Actor.UserName, work.Now, request.SectionId, specialist?.UserName,
             instructions, request.DueAt, ct);
 
-        var sectionName = request.SectionId is { } s ? await db.Units.AsNoTracking().Where(u => u.Id == s).Select(u => u.Name).SingleAsync(ct) : null;
+        var sectionName = request.SectionId is { } s ? await useCase.Db.Units.AsNoTracking().Where(u => u.Id == s).Select(u => u.Name).SingleAsync(ct) : null;
         var row = await work.RecordAsync("Directed", at, instructions, new
         {
             direction = id, section = request.SectionId, sectionName, specialist = specialist?.UserName, dueAt = request.DueAt, redirected = superseded > 0,
         }, moved, ct);
         if (specialist is not null) (row.Receiver, row.ReceiverName) = (specialist.UserName, specialist.FullName);
-        await work.CommitAsync(ct);
-        return work.State();
+        return null;
     }
 
     /// <summary>The request's own rules: one target, instructions within their length.</summary>

@@ -11,6 +11,13 @@ namespace Procedures.Dossiers;
 /// </summary>
 public static class DossierCodes
 {
+    /// <summary>The next number of the unit's day (<c>$1</c> unit code, <c>$2</c> day), for a use case's batch.</summary>
+    internal static Npgsql.NpgsqlBatchCommand Next(string unitCode, DateOnly day) => new("""
+        INSERT INTO procedures.dossier_code_sequences (unit_code, day, last) VALUES ($1, $2, 1)
+        ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_code_sequences.last + 1
+        RETURNING last
+        """) { Parameters = { new() { Value = unitCode }, new() { Value = day } } };
+
     public static async Task<string> NextAsync(ProceduresDb db, string unitCode, DateOnly day, CancellationToken ct = default)
     {
         var next = await db.Database.SqlQuery<int>($"""

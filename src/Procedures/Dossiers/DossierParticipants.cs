@@ -37,12 +37,12 @@ public static class DossierParticipants
 
     /// <summary>
     /// Locks the dossier row for the transaction and returns the units taking part, its workflow's open work items and its
-    /// route, in one round trip: a use case queues behind any other on the same dossier and learns who may act on it and
+    /// route and the generation of the reference data (<see cref="ReferenceData.ReferenceCache"/>), in one round trip: a use case queues behind any other on the same dossier and learns who may act on it and
     /// where the dossier stands. Empty units when the dossier does not exist. The units are as of the locking statement's
     /// start: units only ever join a dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never
     /// let anyone else in. The work items and the route are read by the next statements, after the lock is held.
     /// </summary>
-    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems, DossierRoute? Route)> LockAsync(NpgsqlTransaction tx,
+    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems, DossierRoute? Route, long ReferenceGeneration)> LockAsync(NpgsqlTransaction tx,
         Guid dossierId, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(tx.Connection, tx)
@@ -52,6 +52,7 @@ public static class DossierParticipants
                 new NpgsqlBatchCommand(LockSql) { Parameters = { new() { Value = dossierId } } },
                 new NpgsqlBatchCommand(EngineRows.WorkItemsOfDossierSql) { Parameters = { new() { Value = dossierId } } },
                 new NpgsqlBatchCommand(DossierRoutes.ReadSql) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(ReferenceData.ReferenceGeneration.ReadSql),
             },
         };
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -60,6 +61,9 @@ public static class DossierParticipants
         await r.NextResultAsync(ct);
         var workItems = await EngineRows.ReadWorkItemsAsync(r, ct);
         await r.NextResultAsync(ct);
-        return (units, workItems, await DossierRoutes.ReadAsync(r, ct));
+        var route = await DossierRoutes.ReadAsync(r, ct);
+        await r.NextResultAsync(ct);
+        await r.ReadAsync(ct);
+        return (units, workItems, route, r.GetInt64(0));
     }
 }

@@ -37,7 +37,13 @@ public static class DossierRoutes
     /// <summary>The route the unit's responsibilities give the procedure on <paramref name="day"/>; null when none applies.</summary>
     public static async Task<DossierRoute?> ResolveAsync(NpgsqlTransaction tx, Guid unitId, Guid procedureId, DateOnly day, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(tx.Connection, tx) { BatchCommands = { Resolve(unitId, procedureId, day) } };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadResolvedAsync(reader, unitId, ct);
+    }
+
+    /// <summary>The command of <see cref="ResolveAsync"/>, for a use case's batch (<see cref="ReadResolvedAsync"/> reads its result).</summary>
+    internal static NpgsqlBatchCommand Resolve(Guid unitId, Guid procedureId, DateOnly day) => new("""
             SELECT r.id, r.section_id, o.user_name,
                    ARRAY(SELECT DISTINCT unnest(m.roles) FROM procedures.memberships m
                          JOIN procedures.officials mo ON mo.id = m.official_id AND mo.is_active
@@ -51,11 +57,13 @@ public static class DossierRoutes
               AND (r.procedure_id = $2 OR r.sector_id = (SELECT sector_id FROM procedures.procedures WHERE id = $2))
             ORDER BY r.procedure_id IS NULL
             LIMIT 1
-            """, tx.Connection, tx)
-        {
-            Parameters = { new() { Value = unitId }, new() { Value = procedureId }, new() { Value = day } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
+            """)
+    {
+        Parameters = { new() { Value = unitId }, new() { Value = procedureId }, new() { Value = day } },
+    };
+
+    internal static async Task<DossierRoute?> ReadResolvedAsync(NpgsqlDataReader reader, Guid unitId, CancellationToken ct)
+    {
         if (!await reader.ReadAsync(ct)) return null;
         var roles = RolesOf(reader.GetFieldValue<string[]>(3));
         return new DossierRoute(unitId, reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2), roles,

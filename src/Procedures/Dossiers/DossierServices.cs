@@ -9,6 +9,7 @@ public static class DossierServices
     public static IServiceCollection AddDossiers(this IServiceCollection services)
     {
         services.TryAddSingleton(new DossierSettings());
+        services.TryAddScoped<DossierUseCase>();
         services.TryAddScoped<SubmitOnlineHandler>();
         services.TryAddScoped<ReceiveDossierHandler>();
         services.TryAddScoped<RequestSupplementHandler>();

@@ -9,6 +9,7 @@ using Procedures.Calendar;
 using Procedures.Common;
 using Procedures.Organisation;
 using Procedures.Persistence;
+using Procedures.ReferenceData;
 
 namespace Procedures.Dossiers;
 
@@ -40,6 +41,8 @@ internal sealed partial class DossierWork : IAsyncDisposable
     public DossierSettings Settings { get; }
     public DateTimeOffset Now { get; }
     public ProceduresDb Db => _db;
+    /// <summary>The reference data this use case may take from the cache (confirmed current at the dossier's lock when it opened one).</summary>
+    public ReferenceCache.Snapshot Reference { get; private init; } = ReferenceCache.Uncached();
     public NpgsqlTransaction Transaction => (NpgsqlTransaction)_tx.GetDbTransaction();
     public IReadOnlyList<DossierWorkItem> WorkItems { get; private set; } = [];
     /// <summary>The section or official in charge of the dossier's processing (<see cref="DossierRoutes"/>); null: the unit's default queue.</summary>
@@ -72,14 +75,33 @@ internal sealed partial class DossierWork : IAsyncDisposable
         TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, Func<Actor, IReadOnlyList<Guid>, DomainError?> refusal,
         int? expectedRevision, CancellationToken ct)
     {
-        var actor = await officials.FindAsync(actorName ?? "", ct);
-        if (actor is null) return NoSuchDossier;
+        // The actor comes from the cached reference data, confirmed current by the locking batch; when it was not, the use case
+        // opens again on fresh reads, and that second opening stands as one with no cache would.
+        var cached = officials.Reference.Current;
+        var opened = await OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName, refusal, expectedRevision, cached, ct);
+        if (opened.Error == StaleReference)
+            opened = await OpenAsync(db, officials, calendar, clock, settings, dossierId, actorName, refusal, expectedRevision, null, ct);
+        return opened;
+    }
+
+    /// <summary>The cached reference data changed since <see cref="Reference"/> was taken.</summary>
+    private static readonly DomainError StaleReference = DomainError.Conflict("reference-changed", "Dữ liệu danh mục vừa thay đổi.", "Reference data changed.");
+
+    /// <param name="cached">The reference data to check the actor on, confirmed by the locking batch; null: read afresh, no confirmation.</param>
+    private static async Task<DomainResult<DossierWork>> OpenAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
+        TimeProvider clock, DossierSettings settings, Guid dossierId, string actorName, Func<Actor, IReadOnlyList<Guid>, DomainError?> refusal,
+        int? expectedRevision, ReferenceCache.Snapshot? cached, CancellationToken ct)
+    {
+        var actor = cached is null ? await officials.FindAsync(actorName ?? "", ct) : await cached.ActorAsync(officials, actorName ?? "", ct);
+        // Unknown is never cached, so this was read from the database just now: the fresh opening reads it again and answers.
+        if (actor is null) return cached is null ? NoSuchDossier : StaleReference;
         var tx = await BeginAsync(db, ct);
-        var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow());
+        var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow()) { Reference = cached ?? ReferenceCache.Uncached() };
         try
         {
             // The row is locked before anything of it is read, and the dossier is not loaded for someone who may not act on it.
-            var (units, workItems, route) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
+            var (units, workItems, route, generation) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
+            if (cached is not null && !officials.Reference.Confirm(cached, generation)) { await work.DisposeAsync(); return StaleReference; }
             if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
             var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
@@ -137,6 +159,22 @@ internal sealed partial class DossierWork : IAsyncDisposable
         return Route is { } route && route.Excludes(Actor, item) ? NotInCharge : item;
     }
 
+    /// <summary>
+    /// The work item the engine took for this use case in the call that opened it (<see cref="StartInstance.FirstStep"/>), held to
+    /// the rules of <see cref="ItemFor"/>: the actor holds its role in its unit and is not kept away by the dossier's route.
+    /// </summary>
+    public DomainResult<DossierWorkItem> Took(string action, WorkItemInfo? taken)
+    {
+        if (taken is null)
+            return DomainError.Invalid("action", "action-not-allowed", $"Thao tác '{action}' không được phép ở bước hiện tại của hồ sơ.",
+                $"Action '{action}' is not allowed at the dossier's current step.");
+        var item = new DossierWorkItem(taken.Id, taken.StepId, taken.Title, taken.Role, taken.UnitId, taken.Assignee, null, taken.Branch,
+            taken.CreatedAt, taken.DueAt, IsOpen: false);
+        if (!Actor.Holds(item.Role, item.Unit))
+            return DomainError.Forbidden($"Bạn không có vai trò '{item.Role}' tại đơn vị của bước này.", $"You do not hold the role '{item.Role}' in the unit of this step.");
+        return Route is { } route && route.Excludes(Actor, item) ? NotInCharge : item;
+    }
+
     /// <summary>The open item at <paramref name="step"/> in a unit the actor leads (leader or deputy): a leader directs within their unit.</summary>
     public DossierWorkItem? LeaderItem(string step) =>
         OpenItems.FirstOrDefault(w => w.StepId == step && w.Unit is { } unit && Actor.HasRole(Role.UnitLeader, unit));
@@ -149,7 +187,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
     /// <summary>An official as of today (null when unknown or inactive), remembered for naming in this use case's history.</summary>
     public async Task<Actor?> FindOfficialAsync(string userName, CancellationToken ct)
     {
-        var official = await _officials.FindAsync(userName, ct);
+        var official = await Reference.ActorAsync(_officials, userName, ct);
         if (official is not null) _names[official.UserName] = official.FullName;
         return official;
     }

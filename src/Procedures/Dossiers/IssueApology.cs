@@ -18,14 +18,16 @@ public sealed record IssueApology(Guid DossierId, string Actor, string Reason, D
 /// units taking part; it is at most <see cref="DossierSettings.ApologyMaxPostponementDays"/> after the current
 /// appointment. The first appointment stays in <see cref="Dossier.OriginalAppointmentAt"/>.
 /// </summary>
-public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class IssueApologyHandler(DossierUseCase useCase)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(IssueApology request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do chậm trễ", "The reason for the delay") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
+        return await useCase.RunAsync(request.DossierId, request.Actor, request.ExpectedRevision, work => ActAsync(work, request, ct), ct);
+    }
+
+    private async Task<DomainError?> ActAsync(DossierWork work, IssueApology request, CancellationToken ct)
+    {
         var (dossier, cal, now) = (work.Dossier, work.Calendar, work.Now);
         if (!work.Actor.HasRole(Role.UnitLeader, dossier.ProcessingUnitId) && !work.Actor.HasRole(Role.SectionHead, dossier.ProcessingUnitId))
             return DomainError.Forbidden("Chỉ lãnh đạo đơn vị xử lý mới được ký phiếu xin lỗi.", "Only a leader of the processing unit may issue an apology.");
@@ -34,16 +36,16 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
                 "An apology with a new date was already issued for this dossier; the appointment may be reset only once.");
         if (dossier.Status is not (DossierStatus.Accepted or DossierStatus.Processing or DossierStatus.FinancialObligation) || dossier.AppointmentAt is not { } previous)
             return DomainError.Conflict("clock-not-running", "Hồ sơ không ở trạng thái đang giải quyết nên không thể hẹn lại.", "The dossier is not being processed, so it cannot get a new appointment.");
-        var latest = Common.VietnamTime.DateOf(previous).AddDays(settings.ApologyMaxPostponementDays);
+        var latest = Common.VietnamTime.DateOf(previous).AddDays(useCase.Settings.ApologyMaxPostponementDays);
         if (request.NewAppointmentDate > latest)
-            return DomainError.Invalid("newAppointmentDate", "too-far", $"Ngày hẹn mới không được quá {settings.ApologyMaxPostponementDays} ngày sau ngày hẹn hiện tại.",
-                $"The new appointment may be at most {settings.ApologyMaxPostponementDays} days after the current one.");
+            return DomainError.Invalid("newAppointmentDate", "too-far", $"Ngày hẹn mới không được quá {useCase.Settings.ApologyMaxPostponementDays} ngày sau ngày hẹn hiện tại.",
+                $"The new appointment may be at most {useCase.Settings.ApologyMaxPostponementDays} days after the current one.");
         if (!cal.IsWorkingDay(request.NewAppointmentDate))
             return DomainError.Invalid("newAppointmentDate", "not-a-working-day", "Ngày hẹn mới phải là ngày làm việc.", "The new appointment must be on a working day.");
         var newAt = cal.EndOfWorkingDay(request.NewAppointmentDate, work.ReceivingUnit).ToUniversalTime();
         if (newAt <= previous)
             return DomainError.Invalid("newAppointmentDate", "not-later", "Ngày hẹn mới phải sau ngày hẹn hiện tại.", "The new appointment must be later than the current one.");
-        if (!(await DossierParticipants.UnitsAsync(db, dossier.Id, ct)).Contains(request.DelayUnitId))
+        if (!(await DossierParticipants.UnitsAsync(useCase.Db, dossier.Id, ct)).Contains(request.DelayUnitId))
             return DomainError.Invalid("delayUnitId", "unit-not-involved", "Đơn vị gây chậm trễ phải là đơn vị tham gia giải quyết hồ sơ.", "The delaying unit must be one of the units handling the dossier.");
 
         (dossier.ApologyAt, dossier.ApologyReason, dossier.DelayUnitId, dossier.ApologyBy, dossier.AppointmentAt) =
@@ -52,9 +54,8 @@ public sealed class IssueApologyHandler(ProceduresDb db, OfficialDirectory offic
             new { previousAppointmentAt = previous, newAppointmentAt = newAt, delayUnitId = request.DelayUnitId }, null, ct);
         row.ActorUnitId = dossier.ProcessingUnitId;
         row.DueAt = previous;
-        row.Timeliness = cal.Add(now, calendar.DossierRules.ApologyNotice, work.ReceivingUnit) <= previous ? Timeliness.OnTime : Timeliness.Late;
+        row.Timeliness = cal.Add(now, useCase.Calendar.DossierRules.ApologyNotice, work.ReceivingUnit) <= previous ? Timeliness.OnTime : Timeliness.Late;
         await work.AddMessageAsync(new ApologyIssued(dossier.Id, dossier.Code!, request.DelayUnitId, previous, newAt, CitizenContact.Of(dossier)), ct);
-        await work.CommitAsync(ct);
-        return work.State();
+        return null;
     }
 }

@@ -16,25 +16,23 @@ public sealed record MoveWorkflowPath(Guid InstanceId, string Actor, string? ToS
 /// The engine cancels the path's open work and enters the target step as if an action had led there; what that opens is
 /// applied as after any move (a consulted agency's step gets its consultation row, the result ready sets Finished).
 /// </summary>
-public sealed class MoveWorkflowPathHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class MoveWorkflowPathHandler(DossierUseCase useCase)
 {
     public async Task<DomainResult<WorkflowRepaired>> HandleAsync(MoveWorkflowPath request, CancellationToken ct = default)
     {
         if (Required.Text(request.ToStepId, "toStepId", "bước cần chuyển đến", "The step to move to") is { } noTarget) return noTarget;
-        if (WorkflowRepairRules.Reason(request.Reason) is { } noReason) return noReason;
-        var opened = await DossierWork.OpenForRepairAsync(db, officials, calendar, clock, settings, request.InstanceId, request.Actor, ct);
-        if (opened.Error is { } refused) return refused;
-        await using var work = opened.Value!;
-        var (to, reason) = (request.ToStepId!.Trim(), request.Reason!.Trim());
-        var from = string.IsNullOrWhiteSpace(request.FromStepId) ? null : request.FromStepId.Trim();
-        var result = await engine.MoveTokenAsync(new MoveToken(request.InstanceId, to, work.Actor.UserName, reason, from, request.TokenId), work.Transaction, ct);
-        if (result.Value is { Status: InstanceStatus.Completed or InstanceStatus.Cancelled }) return WorkflowRepairRules.EndsWorkflow;
-        var moved = await work.AfterRepairAsync(result, error => WorkflowRepairRules.Refused(error, "quy trình của hồ sơ",
-            "Quy trình của hồ sơ đã kết thúc nên không thể chuyển bước."), ct);
-        if (moved.Error is { } failed) return failed;
-        work.MarkProcessing();
-        var left = await EngineRows.LastMovedFromAsync(work.Transaction, request.InstanceId, ct);
-        return await work.RepairedAsync(WorkflowRepairRules.Repaired, left, reason, new { repair = "move", from = left, to }, moved.Value, ct);
+        return await useCase.RepairAsync(request.Actor, request.Reason, () => Task.FromResult<DomainResult<Guid>>(request.InstanceId), async (work, reason) =>
+        {
+            var to = request.ToStepId!.Trim();
+            var from = string.IsNullOrWhiteSpace(request.FromStepId) ? null : request.FromStepId.Trim();
+            var result = await useCase.Engine.MoveTokenAsync(new MoveToken(request.InstanceId, to, work.Actor.UserName, reason, from, request.TokenId), work.Transaction, ct);
+            if (result.Value is { Status: InstanceStatus.Completed or InstanceStatus.Cancelled }) return WorkflowRepairRules.EndsWorkflow;
+            var moved = await work.AfterRepairAsync(result, error => WorkflowRepairRules.Refused(error, "quy trình của hồ sơ",
+                "Quy trình của hồ sơ đã kết thúc nên không thể chuyển bước."), ct);
+            if (moved.Error is { } failed) return failed;
+            work.MarkProcessing();
+            var left = await EngineRows.LastMovedFromAsync(work.Transaction, request.InstanceId, ct);
+            return await work.RepairedAsync(WorkflowRepairRules.Repaired, left, reason, new { repair = "move", from = left, to }, moved.Value, ct);
+        }, ct);
     }
 }

@@ -5,6 +5,7 @@ using Procedures.Catalogue;
 using Procedures.Common;
 using Procedures.Organisation;
 using Procedures.Persistence;
+using Procedures.ReferenceData;
 
 namespace Procedures.Dossiers;
 
@@ -26,21 +27,36 @@ public sealed record ReceiveOnlineSubmission(
 /// instance started on the competent unit's definition and its <c>receive</c> step completed with the clerk's decision.
 /// </summary>
 public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, SupplementPolicies policies)
+    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, SupplementPolicies policies, ReferenceCache reference)
 {
+    /// <summary>The checks were made on reference data that changed meanwhile: the reception runs again on fresh reads.</summary>
+    private static readonly DomainError StaleReference = DomainError.Conflict("reference-changed", "Dữ liệu danh mục vừa thay đổi.", "Reference data changed.");
+
     public async Task<DomainResult<ReceptionReceipt>> HandleAsync(ReceiveAtCounter request, CancellationToken ct = default)
     {
-        var actor = await officials.FindAsync(request.Actor ?? "", ct);
+        // A refusal made on the cached copy stands only if the copy is current; the second run reads afresh (the first emptied
+        // the cache) and stands, as a reception with no cache would.
+        var cached = reference.Current;
+        var received = await ReceiveAsync(request, cached, confirm: true, ct);
+        return received.Error is { } refused && (refused == StaleReference || !await reference.ConfirmAsync(cached, db, ct))
+            ? await ReceiveAsync(request, reference.Current, confirm: false, ct)
+            : received;
+    }
+
+    private async Task<DomainResult<ReceptionReceipt>> ReceiveAsync(ReceiveAtCounter request, ReferenceCache.Snapshot cached, bool confirm,
+        CancellationToken ct)
+    {
+        var actor = await cached.ActorAsync(officials, request.Actor ?? "", ct);
         if (actor is null || !actor.HasRole(Role.Clerk, request.ReceivingUnitId))
             return DomainError.Forbidden("Chỉ cán bộ tiếp nhận của đơn vị mới được tiếp nhận hồ sơ.", "Only a clerk of the receiving unit may receive dossiers.");
         var key = Key(request);
         if (await IdempotencyKeys.FindAsync<ReceptionReceipt>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
         if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
             return DomainError.Invalid("applicant.fullName", "required", "Thiếu họ tên người nộp hồ sơ.", "The applicant's name is required.");
-        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == request.ReceivingUnitId, ct);
-        var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Counter, ct);
+        var unit = (await cached.UnitAsync(db, request.ReceivingUnitId, ct))!;
+        var procedure = await ReceptionRules.ProcedureAsync(db, cached, request.ProcedureId, Channel.Counter, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
-        var competence = await ReceptionRules.CompetenceAsync(db, request.ProcedureId, unit, request.ProcessingUnitId, officials.Today, ct);
+        var competence = await ReceptionRules.CompetenceAsync(db, cached, request.ProcedureId, unit, request.ProcessingUnitId, officials.Today, ct);
         if (competence.Error is { } notCompetent) return notCompetent;
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
@@ -56,7 +72,7 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
         var choice = new Choice(request.Decision, request.Reason, request.OtherMissingItems, request.FeeByDecision, request.WorkflowInputs);
         if (Check(procedure.Value!, dossier, choice) is { } refused) return refused;
         await using var work = await DossierWork.BeginNewAsync(db, officials, calendar, clock, settings, actor, dossier, ct);
-        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, key, ct);
+        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, key, confirm ? cached : null, ct);
     }
 
     /// <summary>The first receipt of an earlier reception with the request's key (or Reused for another request); null when there is none.</summary>
@@ -76,16 +92,17 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
             return DomainError.Conflict("already-received", "Hồ sơ đã được tiếp nhận hoặc xử lý.", "The dossier was already received or handled.");
         if (!work.Actor.HasRole(Role.Clerk, dossier.ReceivingUnitId))
             return DomainError.Forbidden("Chỉ cán bộ tiếp nhận của đơn vị mới được tiếp nhận hồ sơ.", "Only a clerk of the receiving unit may receive dossiers.");
-        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == dossier.ReceivingUnitId, ct);
-        var procedure = await ReceptionRules.ProcedureAsync(db, dossier.ProcedureId, Channel.Online, ct);
+        var unit = (await work.Reference.UnitAsync(db, dossier.ReceivingUnitId, ct))!;
+        var procedure = await ReceptionRules.ProcedureAsync(db, work.Reference, dossier.ProcedureId, Channel.Online, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
         // The unit the citizen named (checked again: competence is effective-dated) unless the clerk names another.
-        var competence = await ReceptionRules.CompetenceAsync(db, dossier.ProcedureId, unit, request.ProcessingUnitId ?? dossier.ProcessingUnitId, officials.Today, ct);
+        var competence = await ReceptionRules.CompetenceAsync(db, work.Reference, dossier.ProcedureId, unit, request.ProcessingUnitId ?? dossier.ProcessingUnitId,
+            officials.Today, ct);
         if (competence.Error is { } notCompetent) return notCompetent;
         dossier.ProcessingUnitId = competence.Value!.UnitId;
         var choice = new Choice(request.Decision, request.Reason, request.OtherMissingItems, request.FeeByDecision, request.WorkflowInputs);
         if (Check(procedure.Value!, dossier, choice) is { } refused) return refused;
-        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, null, ct);
+        return await ReceiveAsync(work, unit, procedure.Value!, competence.Value!, choice, null, null, ct);
     }
 
     private sealed record Choice(ReceptionDecision Decision, string? Reason, IReadOnlyList<string>? OtherMissingItems,

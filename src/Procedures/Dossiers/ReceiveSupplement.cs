@@ -16,25 +16,26 @@ public sealed record ReceiveSupplement(Guid DossierId, string Actor, IReadOnlyLi
 /// original one: a supplement is not a delay). The conventions send the workflow back to <c>receive</c>, where
 /// this clerk has just checked the dossier, so that step is accepted in the same transaction.
 /// </summary>
-public sealed class ReceiveSupplementHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class ReceiveSupplementHandler(DossierUseCase useCase)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(ReceiveSupplement request, CancellationToken ct = default)
     {
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
+        return await useCase.RunAsync(request.DossierId, request.Actor, request.ExpectedRevision, work => ActAsync(work, request, ct), ct);
+    }
+
+    private async Task<DomainError?> ActAsync(DossierWork work, ReceiveSupplement request, CancellationToken ct)
+    {
         var item = work.ItemFor("supplement-received", DossierSteps.AwaitSupplement);
         if (item.Error is { } cannot) return cannot;
         var (dossier, now) = (work.Dossier, work.Now);
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments).SingleAsync(p => p.Id == dossier.ProcedureId, ct);
+        var procedure = await useCase.Db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments).SingleAsync(p => p.Id == dossier.ProcedureId, ct);
         var handed = ReceptionRules.Documents(procedure, request.Documents ?? [], dossier.Id, fromSupplement: true);
         if (handed.Error is { } badDocument) return badDocument;
         foreach (var row in handed.Value!.Where(r => r.Provided))
             if (row.ProcedureDocumentId is { } id && dossier.Documents.FirstOrDefault(d => d.ProcedureDocumentId == id) is { } existing)
                 (existing.Provided, existing.FromSupplement, existing.Copies, existing.Form, existing.AttachmentId) =
                     (true, true, row.Copies, row.Form, row.AttachmentId ?? existing.AttachmentId);
-            else db.DossierDocuments.Add(row); // explicitly: a set Guid key on a navigation would be taken for an existing row
+            else useCase.Db.DossierDocuments.Add(row); // explicitly: a set Guid key on a navigation would be taken for an existing row
         if (ReceptionRules.Missing(procedure, dossier.Documents) is { Count: > 0 } missing) return ReceptionRules.Incomplete(missing);
 
         var wasAccepted = dossier.AppointmentAt is not null;
@@ -43,7 +44,7 @@ public sealed class ReceiveSupplementHandler(ProceduresDb db, WorkflowRuntime en
         dossier.MissingItems = [];
         dossier.SupplementDueAt = null;
         dossier.Status = wasAccepted ? DossierStatus.Processing : DossierStatus.Accepted;
-        var moved = await work.CompleteAsync(engine, item.Value!, "supplement-received", request.Note, null,
+        var moved = await work.CompleteAsync(useCase.Engine, item.Value!, "supplement-received", request.Note, null,
             [OutboxMessage.From(new DossierReceived(dossier.Id, dossier.Code!, dossier.ReceivingUnitId, dossier.ProcessingUnitId,
                 dossier.ProcedureId, now, dossier.AppointmentAt.Value, dossier.FeeAmount, CitizenContact.Of(dossier)))], ct);
         if (moved.Error is { } failed) return failed;
@@ -52,11 +53,10 @@ public sealed class ReceiveSupplementHandler(ProceduresDb db, WorkflowRuntime en
 
         if (work.OpenItems.FirstOrDefault(w => w.StepId == DossierSteps.Receive && work.Actor.Holds(w.Role, w.Unit)) is { } receive)
         {
-            var accepted = await work.CompleteAsync(engine, receive, "accept", null, null, null, ct);
+            var accepted = await work.CompleteAsync(useCase.Engine, receive, "accept", null, null, null, ct);
             if (accepted.Error is { } notAccepted) return notAccepted;
             await work.RecordAsync("Received", receive, null, new { appointmentAt = dossier.AppointmentAt, afterSupplement = true }, accepted.Value, ct);
         }
-        await work.CommitAsync(ct);
-        return work.State();
+        return null;
     }
 }

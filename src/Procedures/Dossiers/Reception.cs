@@ -4,6 +4,7 @@ using Procedures.Calendar;
 using Procedures.Catalogue;
 using Procedures.Common;
 using Procedures.Organisation;
+using Procedures.ReferenceData;
 
 namespace Procedures.Dossiers;
 
@@ -14,12 +15,17 @@ public sealed partial class ReceiveDossierHandler
     /// code is printed on the receipt at that moment and the day's register (Form 06) lists what physically came
     /// in that day. The clock, in contrast, counts from the reception day (after 15:00 → next working day).
     /// </summary>
+    /// <param name="checkedOn">The reference data the checks before were made on, confirmed here; null when already confirmed.</param>
     private async Task<DomainResult<ReceptionReceipt>> ReceiveAsync(DossierWork work, Unit unit, Procedure procedure,
-        Competence competence, Choice choice, IdempotencyKey? key, CancellationToken ct)
+        Competence competence, Choice choice, IdempotencyKey? key, ReferenceCache.Snapshot? checkedOn, CancellationToken ct)
     {
         var (dossier, now, cal) = (work.Dossier, work.Now, work.Calendar);
         dossier.FeeAmount = DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
-        dossier.Code = await DossierCodes.NextAsync(db, unit.Code, VietnamTime.DateOf(now), ct);
+        // Routed by the assignments in effect on the calendar day of receipt (as the code's date), before the workflow starts.
+        var (number, route, generation) = await ReceptionReads.ReadAsync(work.Transaction, unit.Code, VietnamTime.DateOf(now),
+            dossier.ProcessingUnitId, procedure.Id, ct);
+        if (checkedOn is not null && !reference.Confirm(checkedOn, generation)) return StaleReference;
+        dossier.Code = DossierCodes.Format(unit.Code, VietnamTime.DateOf(now), number);
         dossier.ReceivedAt = now;
         dossier.ReceivedBy = work.Actor.UserName;
 
@@ -33,21 +39,13 @@ public sealed partial class ReceiveDossierHandler
         variables["applicantName"] = dossier.Applicant.FullName;
         if (dossier.Copies is { } copies) variables["copies"] = copies;
         if (dossier.Pages is { } pages) variables["pages"] = pages;
-        // Routed before the workflow starts, by the assignments in effect on the calendar day of receipt (as the code's date).
-        var route = await DossierRoutes.ResolveAsync(work.Transaction, dossier.ProcessingUnitId, procedure.Id, VietnamTime.DateOf(now), ct);
         // A dossier this transaction creates has no route to remove: the default queue costs no statement.
         if (route is not null || work.Db.Entry(dossier).State != Microsoft.EntityFrameworkCore.EntityState.Added)
             await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, route, now, ct);
-        var started = await work.StartAsync(engine, new StartInstance(competence.WorkflowDefinitionId, variables, competence.WorkflowVersion,
-            dossier.Code, work.Actor.UserName), ct);
-        if (started.Error is { } notStarted) return notStarted;
-
         var action = choice.Decision switch { ReceptionDecision.Accept => "accept", ReceptionDecision.RequestSupplement => "request-supplement", _ => "refuse" };
-        var item = work.ItemFor(action, DossierSteps.Receive);
-        if (item.Error is { } cannot) return cannot;
         var contact = CitizenContact.Of(dossier);
         string kind;
-        DomainResult<TransitionResult> moved;
+        FirstStep receive;
         switch (choice.Decision)
         {
             case ReceptionDecision.Accept:
@@ -55,17 +53,17 @@ public sealed partial class ReceiveDossierHandler
                 dossier.AppointmentAt = dossier.OriginalAppointmentAt = cal.ComputeAppointment(now, procedure.TimeLimit, work.ReceivingUnit).ToUniversalTime();
                 dossier.Status = DossierStatus.Accepted;
                 kind = "Received";
-                moved = await work.CompleteAsync(engine, item.Value!, action, null, null, [OutboxMessage.From(new DossierReceived(dossier.Id,
+                receive = new FirstStep(action, DossierSteps.Receive, Messages: [OutboxMessage.From(new DossierReceived(dossier.Id,
                     dossier.Code, dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.ProcedureId, now, dossier.AppointmentAt.Value,
-                    dossier.FeeAmount, contact))], ct);
+                    dossier.FeeAmount, contact))]);
                 break;
             case ReceptionDecision.RequestSupplement:
                 var missing = choice.MissingItems(procedure, dossier);
                 SupplementRules.Apply(dossier, missing, now, cal, await policies.EffectiveAsync(procedure.Id, ct));
                 kind = "SupplementRequested";
-                moved = await work.CompleteAsync(engine, item.Value!, action, choice.Reason, SupplementRules.Data(dossier),
-                    [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code, dossier.ReceivingUnitId, missing, dossier.SupplementDueAt, contact))], ct,
-                    facts: SupplementRules.Facts(dossier));
+                receive = new FirstStep(action, DossierSteps.Receive, choice.Reason, SupplementRules.Data(dossier),
+                    [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code, dossier.ReceivingUnitId, missing, dossier.SupplementDueAt, contact))],
+                    SupplementRules.Facts(dossier));
                 break;
             default:
                 dossier.Status = DossierStatus.NotAccepted;
@@ -73,11 +71,17 @@ public sealed partial class ReceiveDossierHandler
                 dossier.FinishedAt = now;
                 dossier.ResultNote = choice.Reason!.Trim();
                 kind = "NotAccepted";
-                moved = await work.CompleteAsync(engine, item.Value!, action, dossier.ResultNote, null, [OutboxMessage.From(new DossierRefused(
-                    dossier.Id, dossier.Code, dossier.ReceivingUnitId, AtReception: true, dossier.ResultNote, now, contact))], ct);
+                receive = new FirstStep(action, DossierSteps.Receive, dossier.ResultNote, Messages: [OutboxMessage.From(new DossierRefused(
+                    dossier.Id, dossier.Code, dossier.ReceivingUnitId, AtReception: true, dossier.ResultNote, now, contact))]);
                 break;
         }
-        if (moved.Error is { } failed) return failed;
+        // One engine call starts the instance and takes its receive step; the clerk's right to that step is checked on what it
+        // took, and a refusal rolls both back when the work is disposed.
+        var moved = await work.StartAsync(engine, new StartInstance(competence.WorkflowDefinitionId, variables, competence.WorkflowVersion,
+            dossier.Code, work.Actor.UserName) { FirstStep = receive }, ct);
+        if (moved.Error is { } notStarted) return notStarted;
+        var item = work.Took(action, moved.Value!.FirstStepTaken);
+        if (item.Error is { } cannot) return cannot;
         await work.RecordAsync(kind, item.Value, choice.Reason, new
         {
             code = dossier.Code, appointmentAt = dossier.AppointmentAt, fee = dossier.FeeAmount, missingItems = dossier.MissingItems,

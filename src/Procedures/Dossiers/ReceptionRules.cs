@@ -3,15 +3,21 @@ using Procedures.Catalogue;
 using Procedures.Common;
 using Procedures.Organisation;
 using Procedures.Persistence;
+using Procedures.ReferenceData;
 
 namespace Procedures.Dossiers;
 
 /// <summary>The checks of reception shared by the counter, online submission and the clerk's check of it.</summary>
 internal static class ReceptionRules
 {
-    public static async Task<DomainResult<Procedure>> ProcedureAsync(ProceduresDb db, Guid procedureId, Channel channel, CancellationToken ct)
+    public static Task<DomainResult<Procedure>> ProcedureAsync(ProceduresDb db, Guid procedureId, Channel channel, CancellationToken ct) =>
+        ProcedureAsync(db, ReferenceCache.Uncached(), procedureId, channel, ct);
+
+    /// <summary>The procedure, through <paramref name="reference"/>: Invalid when unknown, no longer in force or not received on <paramref name="channel"/>.</summary>
+    public static async Task<DomainResult<Procedure>> ProcedureAsync(ProceduresDb db, ReferenceCache.Snapshot reference, Guid procedureId, Channel channel,
+        CancellationToken ct)
     {
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments).SingleOrDefaultAsync(p => p.Id == procedureId, ct);
+        var procedure = await reference.ProcedureAsync(db, procedureId, ct);
         if (procedure is null)
             return DomainError.Invalid("procedureId", "unknown-procedure", "Không có thủ tục hành chính này.", "No such procedure.");
         if (!procedure.IsActive)
@@ -27,11 +33,14 @@ internal static class ReceptionRules
     /// or else the nearest competent unit from the receiving unit up its tree (a commune's one-stop shop routes
     /// to its commune). Reception across boundaries within the province names the unit explicitly.
     /// </summary>
-    public static async Task<DomainResult<Competence>> CompetenceAsync(ProceduresDb db, Guid procedureId, Unit receivingUnit,
-        Guid? processingUnitId, DateOnly today, CancellationToken ct)
+    public static Task<DomainResult<Competence>> CompetenceAsync(ProceduresDb db, Guid procedureId, Unit receivingUnit,
+        Guid? processingUnitId, DateOnly today, CancellationToken ct) =>
+        CompetenceAsync(db, ReferenceCache.Uncached(), procedureId, receivingUnit, processingUnitId, today, ct);
+
+    public static async Task<DomainResult<Competence>> CompetenceAsync(ProceduresDb db, ReferenceCache.Snapshot reference, Guid procedureId,
+        Unit receivingUnit, Guid? processingUnitId, DateOnly today, CancellationToken ct)
     {
-        var competences = (await db.Competences.AsNoTracking().Where(c => c.ProcedureId == procedureId).ToListAsync(ct))
-            .Where(c => c.IsEffectiveOn(today)).ToList();
+        var competences = (await reference.CompetencesAsync(db, procedureId, ct)).Where(c => c.IsEffectiveOn(today)).ToList();
         if (processingUnitId is { } asked)
             return competences.FirstOrDefault(c => c.UnitId == asked) is { } named ? named
                 : DomainError.Invalid("processingUnitId", "unit-not-competent", "Đơn vị này không có thẩm quyền giải quyết thủ tục vào ngày hôm nay.",

@@ -1,8 +1,5 @@
 using Engine.Runtime;
-using Procedures.Calendar;
 using Procedures.Common;
-using Procedures.Organisation;
-using Procedures.Persistence;
 
 namespace Procedures.Dossiers;
 
@@ -14,30 +11,28 @@ public sealed record RefuseDossier(Guid DossierId, string Actor, string Reason, 
 /// <c>verify</c> (the appraisal finds it ineligible) or <c>sign</c> (the leader signs the refusal) processing stops (code 8). Either way the
 /// result is Refused and the workflow ends through its <c>refuse</c> action.
 /// </summary>
-public sealed class RefuseDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class RefuseDossierHandler(DossierUseCase useCase)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(RefuseDossier request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do từ chối", "The reason for the refusal") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
-        var item = work.ItemFor("refuse", DossierSteps.Receive, DossierSteps.Process, DossierSteps.Sign, DossierSteps.Compile, DossierSteps.Verify);
-        if (item.Error is { } cannot) return cannot;
-
-        var dossier = work.Dossier;
-        var atReception = item.Value!.StepId == DossierSteps.Receive;
         var reason = request.Reason.Trim();
-        dossier.Status = atReception ? DossierStatus.NotAccepted : DossierStatus.Stopped;
-        dossier.Result = DossierResult.Refused;
-        dossier.FinishedAt = work.Now;
-        dossier.ResultNote = reason;
-        var moved = await work.CompleteAsync(engine, item.Value, "refuse", reason, null, [OutboxMessage.From(new DossierRefused(
-            dossier.Id, dossier.Code!, item.Value.Unit ?? dossier.ProcessingUnitId, atReception, reason, work.Now, CitizenContact.Of(dossier)))], ct);
-        if (moved.Error is { } failed) return failed;
-        await work.RecordAsync(atReception ? "NotAccepted" : "Refused", item.Value, reason, null, moved.Value, ct);
-        await work.CommitAsync(ct);
-        return work.State();
+        return await useCase.MoveAsync(request.DossierId, request.Actor, request.ExpectedRevision, new DossierMove("refuse",
+            item => item.StepId == DossierSteps.Receive ? "NotAccepted" : "Refused",
+            DossierSteps.Receive, DossierSteps.Process, DossierSteps.Sign, DossierSteps.Compile, DossierSteps.Verify)
+        {
+            Comment = reason,
+            MarksProcessing = false,
+            Prepare = (work, item, _) =>
+            {
+                var (dossier, atReception) = (work.Dossier, item.StepId == DossierSteps.Receive);
+                dossier.Status = atReception ? DossierStatus.NotAccepted : DossierStatus.Stopped;
+                dossier.Result = DossierResult.Refused;
+                dossier.FinishedAt = work.Now;
+                dossier.ResultNote = reason;
+                return Task.FromResult<DomainResult<DossierMoveInput>>(new DossierMoveInput(Messages: [OutboxMessage.From(new DossierRefused(
+                    dossier.Id, dossier.Code!, item.Unit ?? dossier.ProcessingUnitId, atReception, reason, work.Now, CitizenContact.Of(dossier)))]));
+            },
+        }, ct);
     }
 }

@@ -23,8 +23,7 @@ public sealed record RequestConsultation(Guid DossierId, string Actor, string Su
 /// calendar from now (the engine's due time of that work item). A deadline after the dossier's appointment would let
 /// the citizen's date pass while the agency waits, so it needs a written reason, kept in the history.
 /// </summary>
-public sealed partial class RequestConsultationHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed partial class RequestConsultationHandler(DossierUseCase useCase)
 {
     /// <summary>A consulted agency's unit variable, named after the agency by the workflow conventions (workflows/README.md).</summary>
     private static readonly Regex ConsultedUnitVariable = ConsultedUnit();
@@ -40,12 +39,15 @@ public sealed partial class RequestConsultationHandler(ProceduresDb db, Workflow
             return DomainError.Invalid($"units.{notAgency}", "not-a-consulted-unit",
                 "Chỉ được chọn đơn vị của cơ quan được xin ý kiến (taxUnit, policeUnit, ...).", "Only a consulted agency's unit variable (taxUnit, policeUnit, ...) may be set.");
         var unitIds = units.Values.ToList();
-        var known = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        var known = await useCase.Db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         if (units.FirstOrDefault(u => !known.Contains(u.Value)) is { Key: not null } unknown)
             return DomainError.Invalid($"units.{unknown.Key}", "unknown-unit", "Không có đơn vị được xin ý kiến này.", "No such unit to consult.");
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
+        return await useCase.RunAsync(request.DossierId, request.Actor, request.ExpectedRevision, work => ConsultAsync(work, request, units, ct), ct);
+    }
+
+    /// <summary>The move, then its checks on what it opened (they need the consulted steps' due times), then the history.</summary>
+    private async Task<DomainError?> ConsultAsync(DossierWork work, RequestConsultation request, IReadOnlyDictionary<string, Guid> units, CancellationToken ct)
+    {
         var item = work.ItemFor(request.Action, DossierSteps.Process);
         if (item.Error is { } cannot) return cannot;
 
@@ -53,7 +55,7 @@ public sealed partial class RequestConsultationHandler(ProceduresDb db, Workflow
         var facts = new JsonObject();
         foreach (var (name, unit) in units) facts[name] = unit.ToString();
         var subject = request.Subject.Trim();
-        var moved = await work.CompleteAsync(engine, item.Value!, request.Action, subject, Required.Fields(request.Fields), null, ct,
+        var moved = await work.CompleteAsync(useCase.Engine, item.Value!, request.Action, subject, Required.Fields(request.Fields), null, ct,
             consultationSubject: subject, facts: facts);
         if (moved.Error is { } failed) return failed;
         var consulted = moved.Value!.OpenedWorkItems.Where(w => w.Role == StepRoles.ConsultedOfficer).ToList();
@@ -74,7 +76,6 @@ public sealed partial class RequestConsultationHandler(ProceduresDb db, Workflow
                 consultations = consulted.Select(w => new { unit = w.UnitId, step = w.StepId, dueAt = w.DueAt }),
                 appointmentAt = work.Dossier.AppointmentAt, lateDeadlineReason = lateReason,
             }, moved.Value, ct);
-        await work.CommitAsync(ct);
-        return work.State();
+        return null;
     }
 }

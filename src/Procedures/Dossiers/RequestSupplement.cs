@@ -2,8 +2,6 @@ using Engine.Runtime;
 using Procedures.Calendar;
 using Procedures.Catalogue;
 using Procedures.Common;
-using Procedures.Organisation;
-using Procedures.Persistence;
 
 namespace Procedures.Dossiers;
 
@@ -16,8 +14,7 @@ public sealed record RequestSupplement(Guid DossierId, string Actor, IReadOnlyLi
 /// working days after the reception the clock counts from; later, the agency must decide on what it has (refuse or go
 /// on), so the request is refused and nothing moves.
 /// </summary>
-public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings, SupplementPolicies policies)
+public sealed class RequestSupplementHandler(DossierUseCase useCase, SupplementPolicies policies)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(RequestSupplement request, CancellationToken ct = default)
     {
@@ -25,16 +22,21 @@ public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime en
         if (items.Count == 0)
             return DomainError.Invalid("missingItems", "required", "Cần liệt kê đầy đủ các thành phần phải bổ sung.", "List every item to supplement.");
         if (Required.Text(request.Reason, "reason", "lý do yêu cầu bổ sung", "The reason") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
-        var item = work.ItemFor("request-supplement", DossierSteps.Receive, DossierSteps.Process);
-        if (item.Error is { } cannot) return cannot;
+        return await useCase.MoveAsync(request.DossierId, request.Actor, request.ExpectedRevision,
+            new DossierMove("request-supplement", "SupplementRequested", DossierSteps.Receive, DossierSteps.Process)
+            {
+                Comment = request.Reason.Trim(),
+                MarksProcessing = false,
+                Prepare = (work, item, token) => PrepareAsync(work, item, items, token),
+            }, ct);
+    }
 
+    private async Task<DomainResult<DossierMoveInput>> PrepareAsync(DossierWork work, DossierWorkItem item, List<string> items, CancellationToken ct)
+    {
         var dossier = work.Dossier;
         var policy = await policies.EffectiveAsync(dossier.ProcedureId, ct);
         if (SupplementRules.Allows(dossier, policy) is { } limit) return limit;
-        if (item.Value!.StepId == DossierSteps.Process)
+        if (item.StepId == DossierSteps.Process)
         {
             var from = dossier.ClockStartedAt ?? dossier.ReceivedAt ?? work.Now;
             var windowEnds = work.Calendar.ComputeAppointment(from, LegalTimeLimit.WorkingDays(policy.WindowDays), work.ReceivingUnit);
@@ -45,13 +47,8 @@ public sealed class RequestSupplementHandler(ProceduresDb db, WorkflowRuntime en
                     "missingItems");
         }
         SupplementRules.Apply(dossier, items, work.Now, work.Calendar, policy);
-        var moved = await work.CompleteAsync(engine, item.Value, "request-supplement", request.Reason.Trim(), SupplementRules.Data(dossier),
-            [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code!, dossier.ReceivingUnitId, items, dossier.SupplementDueAt, CitizenContact.Of(dossier)))], ct,
-            facts: SupplementRules.Facts(dossier));
-        if (moved.Error is { } failed) return failed;
-        await work.RecordAsync("SupplementRequested", item.Value, request.Reason.Trim(),
-            new { missingItems = items, supplementDueAt = dossier.SupplementDueAt }, moved.Value, ct);
-        await work.CommitAsync(ct);
-        return work.State();
+        return new DossierMoveInput(SupplementRules.Data(dossier),
+            [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code!, dossier.ReceivingUnitId, items, dossier.SupplementDueAt, CitizenContact.Of(dossier)))],
+            SupplementRules.Facts(dossier), new { missingItems = items, supplementDueAt = dossier.SupplementDueAt });
     }
 }

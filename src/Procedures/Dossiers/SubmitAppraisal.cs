@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using Engine.Runtime;
-using Procedures.Calendar;
 using Procedures.Common;
-using Procedures.Organisation;
-using Procedures.Persistence;
 
 namespace Procedures.Dossiers;
 
@@ -15,32 +11,26 @@ namespace Procedures.Dossiers;
 public sealed record SubmitAppraisal(Guid DossierId, string Actor, string Notes, string? DraftResult = null,
     IReadOnlyList<Guid>? AttachmentIds = null, IReadOnlyDictionary<string, string>? Fields = null, int? ExpectedRevision = null);
 
-public sealed class SubmitAppraisalHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class SubmitAppraisalHandler(DossierUseCase useCase)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(SubmitAppraisal request, CancellationToken ct = default)
     {
         if (Required.Text(request.Notes, "notes", "ý kiến thẩm định", "The appraisal notes") is { } noNotes) return noNotes;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
-        var item = work.ItemFor("submit", DossierSteps.Process);
-        if (item.Error is { } cannot) return cannot;
-
-        var attachments = request.AttachmentIds ?? [];
-        var facts = new JsonObject
+        var (notes, attachments) = (request.Notes.Trim(), request.AttachmentIds ?? []);
+        return await useCase.MoveAsync(request.DossierId, request.Actor, request.ExpectedRevision, new DossierMove("submit", "Appraised", DossierSteps.Process)
         {
-            ["appraisal"] = request.Notes.Trim(), ["draftResult"] = request.DraftResult,
-            ["attachments"] = new JsonArray(attachments.Select(a => (JsonNode)a.ToString()).ToArray()),
-        };
-        if (!string.IsNullOrWhiteSpace(request.DraftResult)) work.Dossier.ResultNote = request.DraftResult.Trim();
-        var moved = await work.CompleteAsync(engine, item.Value!, "submit", request.Notes.Trim(), Required.Fields(request.Fields), null, ct, facts: facts);
-        if (moved.Error is { } failed) return failed;
-        work.MarkProcessing();
-        var posting = PublicPosting.ExtendAppointment(work.Dossier, request.Fields, work.Now, work.Calendar);
-        await work.RecordAsync("Appraised", item.Value, request.Notes.Trim(),
-            new { draftResult = request.DraftResult, attachments, posting }, moved.Value, ct);
-        await work.CommitAsync(ct);
-        return work.State();
+            Comment = notes,
+            Prepare = (work, _, _) =>
+            {
+                if (!string.IsNullOrWhiteSpace(request.DraftResult)) work.Dossier.ResultNote = request.DraftResult.Trim();
+                // The public posting moves the appointment; counted on the calendar as of this move.
+                var posting = PublicPosting.ExtendAppointment(work.Dossier, request.Fields, work.Now, work.Calendar);
+                return Task.FromResult<DomainResult<DossierMoveInput>>(new DossierMoveInput(Required.Fields(request.Fields), Facts: new JsonObject
+                {
+                    ["appraisal"] = notes, ["draftResult"] = request.DraftResult,
+                    ["attachments"] = new JsonArray(attachments.Select(a => (JsonNode)a.ToString()).ToArray()),
+                }, History: new { draftResult = request.DraftResult, attachments, posting }));
+            },
+        }, ct);
     }
 }

@@ -20,15 +20,16 @@ public sealed record WithdrawSubmission(Guid DossierId, Guid CitizenAccountId, s
 /// <c>withdraw</c> action where the definition offers one; elsewhere (e.g. during review) a clerk of the
 /// receiving unit, where the citizen asks, cancels the workflow instance.
 /// </summary>
-public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engine, OfficialDirectory officials,
-    CalendarProvider calendar, TimeProvider clock, DossierSettings settings)
+public sealed class WithdrawDossierHandler(DossierUseCase useCase)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(WithdrawDossier request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do rút hồ sơ", "The reason") is { } noReason) return noReason;
-        var opened = await DossierWork.OpenAsync(db, officials, calendar, clock, settings, request.DossierId, request.Actor, request.ExpectedRevision, ct);
-        if (opened.Error is { } notFound) return notFound;
-        await using var work = opened.Value!;
+        return await useCase.RunAsync(request.DossierId, request.Actor, request.ExpectedRevision, work => ActAsync(work, request, ct), ct);
+    }
+
+    private async Task<DomainError?> ActAsync(DossierWork work, WithdrawDossier request, CancellationToken ct)
+    {
         var dossier = work.Dossier;
         if (dossier.Status is not (DossierStatus.Registered or DossierStatus.Accepted or DossierStatus.Processing
             or DossierStatus.SupplementRequested or DossierStatus.FinancialObligation))
@@ -40,7 +41,7 @@ public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engi
         TransitionResult? moved = null;
         if (own is not null)
         {
-            var taken = await work.CompleteAsync(engine, own, "withdraw", reason, null, [message], ct);
+            var taken = await work.CompleteAsync(useCase.Engine, own, "withdraw", reason, null, [message], ct);
             if (taken.Succeeded) (step, moved) = (own, taken.Value);
             else if (taken.Error!.Code != "action-not-allowed") return taken.Error;
         }
@@ -51,7 +52,7 @@ public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engi
                     "Only a clerk of the receiving unit may record a withdrawal at this step.");
             if (dossier.WorkflowInstanceId is { } instanceId)
             {
-                var cancelled = await engine.CancelAsync(instanceId, work.Actor.UserName, reason, null, work.Transaction, ct);
+                var cancelled = await useCase.Engine.CancelAsync(instanceId, work.Actor.UserName, reason, null, work.Transaction, ct);
                 if (!cancelled.Succeeded) return DomainError.FromEngine(cancelled.Error!);
                 work.Follow(cancelled.Value!);
             }
@@ -59,33 +60,32 @@ public sealed class WithdrawDossierHandler(ProceduresDb db, WorkflowRuntime engi
         }
         Withdraw(dossier, reason, work.Now);
         await work.RecordAsync("Withdrawn", step, reason, null, moved, ct);
-        await work.CommitAsync(ct);
-        return work.State();
+        return null;
     }
 
     public async Task<DomainResult<DossierState>> HandleAsync(WithdrawSubmission request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do rút hồ sơ", "The reason") is { } noReason) return noReason;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM procedures.dossiers WHERE id = {request.DossierId} FOR UPDATE", ct);
-        var dossier = await db.Dossiers.FindAsync([request.DossierId], ct);
+        await using var tx = await useCase.Db.Database.BeginTransactionAsync(ct);
+        await useCase.Db.Database.ExecuteSqlAsync($"SELECT 1 FROM procedures.dossiers WHERE id = {request.DossierId} FOR UPDATE", ct);
+        var dossier = await useCase.Db.Dossiers.FindAsync([request.DossierId], ct);
         if (dossier is null || dossier.CitizenAccountId != request.CitizenAccountId || request.CitizenAccountId == Guid.Empty)
             return DossierWork.NoSuchDossier;
         if (request.ExpectedRevision is { } expected && dossier.Revision != expected) return DomainError.StaleRevision(dossier.Revision);
         if (dossier.Status != DossierStatus.Registered)
             return DomainError.Conflict("already-received", "Hồ sơ đã được tiếp nhận; đề nghị rút hồ sơ với bộ phận một cửa.",
                 "The dossier was already received; ask the one-stop shop to withdraw it.");
-        var now = clock.GetUtcNow();
+        var now = useCase.Clock.GetUtcNow();
         Withdraw(dossier, request.Reason.Trim(), now);
         dossier.UpdatedAt = now;
         dossier.Revision++;
-        db.DossierEvents.Add(new DossierEvent
+        useCase.Db.DossierEvents.Add(new DossierEvent
         {
             DossierId = dossier.Id, At = now, Kind = "Withdrawn", Actor = $"citizen:{request.CitizenAccountId}", ActorName = "Công dân (trực tuyến)",
             Comment = request.Reason.Trim(),
         });
         await EngineRows.AddOutboxAsync((NpgsqlTransaction)tx.GetDbTransaction(), null, now, OutboxMessage.From(new DossierWithdrawn(dossier.Id, null, dossier.ReceivingUnitId, now, CitizenContact.Of(dossier))), ct);
-        await db.SaveChangesAsync(ct);
+        await useCase.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new DossierState(dossier.Id, null, dossier.Status, null, [], dossier.Revision);
     }

@@ -29,6 +29,7 @@ public static class ProceduresServiceCollectionExtensions
         services.AddDbContextPool<ProceduresDb>((sp, o) =>
             ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(CleanTextOnSave.Instance));
         services.TryAddSingleton<CalendarProvider>();
+        services.TryAddSingleton<ReferenceData.ReferenceCache>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
         services.AddOrganisationAdmin().AddCatalogue().AddCalendarAdmin().AddDossiers().AddCitizens().AddDossierDocuments().AddStatistics().AddQualityRecords().AddReports();
         Signatures.SignatureServices.AddResultSignatures(services);

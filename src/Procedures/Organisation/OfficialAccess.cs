@@ -20,6 +20,16 @@ public static class OfficialAccess
         return (official, await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToListAsync(ct));
     }
 
+    /// <summary>
+    /// The official <paramref name="actor"/> may manage (tracked, with memberships): NotFound when missing or outside the actor's
+    /// branch, Forbidden when they also belong to a unit the actor does not administer. API and pages call this, not their own rule.
+    /// </summary>
+    public static async Task<DomainResult<Official>> ManagedAsync(ProceduresDb db, Actor actor, Guid officialId, DateOnly today, CancellationToken ct)
+    {
+        var (official, units) = await LoadAsync(db, officialId, today, ct);
+        return actor.CheckManages(official, units) is { } denied ? denied : official!;
+    }
+
     public static DomainError? CheckManages(this Actor actor, Official? official, IReadOnlyList<Unit> currentUnits)
     {
         if (official is null) return NotFound();

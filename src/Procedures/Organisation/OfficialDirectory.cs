@@ -4,8 +4,10 @@ using Procedures.Persistence;
 namespace Procedures.Organisation;
 
 /// <summary>Looks officials up as <see cref="Actor"/>s with the memberships effective today.</summary>
-public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock)
+public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock, ReferenceData.ReferenceCache reference)
 {
+    /// <summary>This process's copy of officials and other reference data, for the use cases that check it in their transaction.</summary>
+    public ReferenceData.ReferenceCache Reference => reference;
 
     public DateOnly Today => Common.VietnamTime.DateOf(clock.GetUtcNow());
 
@@ -26,6 +28,16 @@ public sealed class OfficialDirectory(ProceduresDb db, TimeProvider clock)
             official.Memberships.Select(m => new ActorMembership(m.UnitId, m.Code, m.Path, m.Roles,
                 m.TypeCode == DefaultUnitTypes.Section || m.TypeCode == DefaultUnitTypes.OneStopShop ? m.ParentId : null)).ToList());
     }
+
+    /// <summary>
+    /// The official a request acts as: Forbidden when the name is no active official (a citizen's account, a deactivated official,
+    /// a name nobody has). The one lookup behind every "official or 403" of the API and the pages.
+    /// </summary>
+    public async Task<Common.DomainResult<Actor>> ActingAsync(string? userName, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(userName) || await FindAsync(userName, ct) is not { } actor ? NotAnOfficial : actor;
+
+    public static Common.DomainError NotAnOfficial { get; } = Common.DomainError.Forbidden(
+        "Chỉ cán bộ đang công tác mới được thực hiện thao tác này.", "Only an active official may do this.");
 
     /// <summary>Display names by user name, for history and forms.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> userNames, CancellationToken ct = default)

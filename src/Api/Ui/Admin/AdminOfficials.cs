@@ -14,8 +14,8 @@ public static class AdminOfficials
     public static async Task<DomainResult<OfficialView>> DetailAsync(IServiceProvider sp, Actor actor, Guid officialId, CancellationToken ct = default)
     {
         var db = sp.GetRequiredService<ProceduresDb>();
-        var (official, units) = await OfficialAccess.LoadAsync(db, officialId, sp.GetRequiredService<TimeProvider>().Today(), ct);
-        if (actor.CheckManages(official, units) is { } denied) return denied;
+        var managed = await OfficialAccess.ManagedAsync(db, actor, officialId, sp.GetRequiredService<TimeProvider>().Today(), ct);
+        if (managed.Error is { } denied) return denied;
         return await OfficialView.LoadAsync(db, officialId, ct);
     }
 
