@@ -35,9 +35,9 @@ internal sealed partial class Executor
         {
             ["role"] = item.Role, ["unit"] = item.UnitId, ["assignee"] = item.Assignee, ["dueAt"] = item.DueAt, ["branch"] = item.Branch,
         });
-        plan.Emit(EngineEventTypes.WorkItemOpened, JsonSerializer.SerializeToNode(new WorkItemOpened(
+        plan.Emit(EngineEventTypes.WorkItemOpened, JsonSerializer.Serialize(new WorkItemOpened(
             item.Id, item.InstanceId, item.DefinitionId, item.BusinessKey, item.StepId, item.Title, item.Role,
-            item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options)!, workItemId: item.Id);
+            item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options), workItemId: item.Id);
         if (item.DueAt is { } due)
             plan.NewTimers.AddRange(DeadlineTimers.OfWorkItem(calendar, plan.Now, plan.InstanceId, token.Id, step, item.Id, due, unit).Select(t => t.Timer));
         return null;

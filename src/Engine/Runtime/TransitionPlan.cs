@@ -41,7 +41,11 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
         });
 
     public void Emit(string type, JsonNode payload, Guid? id = null, Guid? workItemId = null) =>
-        Outbox.Add(new OutboxRow(id ?? Guid.CreateVersion7(Now), InstanceId, type, payload.ToJsonString(), workItemId));
+        Emit(type, payload.ToJsonString(), id, workItemId);
+
+    /// <summary>A message whose payload is already JSON text (serialised straight from its record, without a node in between).</summary>
+    public void Emit(string type, string payload, Guid? id = null, Guid? workItemId = null) =>
+        Outbox.Add(new OutboxRow(id ?? Guid.CreateVersion7(Now), InstanceId, type, payload, workItemId));
 
     /// <summary>Forgets the work items and timers this transition opened, with their history and messages: the instance ended first.</summary>
     public void DropOpenedWork()

@@ -50,7 +50,7 @@ public sealed partial class WorkflowRuntime(
             if (await executor.EnterAsync(new Token(Guid.CreateVersion7(now), definition.StartStepId!, TokenState.Waiting, []),
                     definition.StartStepId!, request.Actor, ct) is { } error) return error;
             await InstanceStore.WriteAsync(tx, plan, header,
-                new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor), ct);
+                new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor, NoOtherOpenWork: true), ct);
             return Result(plan, 1);
         }, ct);
 
@@ -99,7 +99,8 @@ public sealed partial class WorkflowRuntime(
             var executor = new Executor(definition, header, plan, calendar, handlers);
             if (await executor.EnterAsync(token, action.To, request.Actor, ct) is { } error) return error;
             var written = await InstanceStore.WriteAsync(tx, plan, header, new InstanceStore.WriteOptions(instance,
-                CompletedWorkItem: item.Id, CompletedBy: request.Actor, Action: action.Name, CancelDeadlines: step.OnOverdue.Count > 0), ct);
+                CompletedWorkItem: item.Id, CompletedBy: request.Actor, Action: action.Name, CancelDeadlines: step.OnOverdue.Count > 0,
+                NoOtherOpenWork: instance.Tokens.Count == 1), ct);
             if (!written) return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} was completed by someone else.");
             return Result(plan, instance.Revision + 1);
         }, ct);
