@@ -89,10 +89,14 @@ internal static class InstanceStore
         var variables = plan.Variables.ToJsonString();
         var completedAt = plan.Status is InstanceStatus.Completed or InstanceStatus.Cancelled ? plan.Now : (DateTimeOffset?)null;
         if (options.Existing is { } existing)
-            batch.BatchCommands.Add(Command(
-                "UPDATE engine.instances SET status = $1, outcome = $2, variables = $3, tokens = $4, revision = revision + 1, " +
-                "updated_at = $5, completed_at = $6 WHERE id = $7 AND revision = $8",
-                plan.Status.ToString(), plan.Outcome, Jsonb(variables), Jsonb(tokens), plan.Now, completedAt, plan.InstanceId, existing.Revision));
+        {
+            // A running instance has neither outcome nor end: written as NULL in the text, not sent as parameters.
+            var update = Command(InstanceUpdates[(plan.Outcome is null ? 0 : 1) + (completedAt is null ? 0 : 2)],
+                plan.Status.ToString(), Jsonb(variables), Jsonb(tokens), plan.Now, plan.InstanceId, existing.Revision);
+            if (plan.Outcome is not null) update.Parameters.Add(new NpgsqlParameter { Value = plan.Outcome });
+            if (completedAt is not null) update.Parameters.Add(new NpgsqlParameter { Value = completedAt.Value });
+            batch.BatchCommands.Add(update);
+        }
         else
             batch.BatchCommands.Add(Command(
                 "INSERT INTO engine.instances (id, definition_record_id, definition_id, definition_version, business_key, status, outcome, " +
@@ -151,6 +155,16 @@ internal static class InstanceStore
         if (!written) await tx.UndoAsync(ct);
         return written;
     }
+
+    /// <summary>The instance's update: without outcome or end, with an outcome ($7), with an end ($7), with both ($7, $8).</summary>
+    private static readonly string[] InstanceUpdates =
+    [
+        Update("NULL", "NULL"), Update("$7", "NULL"), Update("NULL", "$7"), Update("$7", "$8"),
+    ];
+
+    private static string Update(string outcome, string completedAt) =>
+        "UPDATE engine.instances SET status = $1, variables = $2, tokens = $3, revision = revision + 1, updated_at = $4, " +
+        $"outcome = {outcome}, completed_at = {completedAt} WHERE id = $5 AND revision = $6";
 
     /// <summary>Before anything is opened: the work and timers of paths taken away, and escalated work.</summary>
     private static void AddTokenChanges(NpgsqlBatch batch, TransitionPlan plan, Guid? firedTimer)

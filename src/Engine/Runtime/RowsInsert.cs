@@ -40,7 +40,7 @@ internal sealed class RowsInsert
         for (var i = 0; i < _shared.Length; i++) values.Put(shared[i], _shared[i].Type);
         foreach (var row in rows) fill(row, values);
         // Beyond 64 values the nulls are sent as parameters too (shapes past that are rare enough not to matter).
-        command.CommandText = _sql.GetOrAdd((rows.Count, values.Nulls), key => Sql(key.Rows, key.Nulls));
+        command.CommandText = _sql.GetOrAdd((rows.Count, values.Nulls), static (key, insert) => insert.Sql(key.Rows, key.Nulls), this);
         return command;
     }
 

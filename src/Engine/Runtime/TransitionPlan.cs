@@ -34,10 +34,14 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
 
     public void Record(string kind, string? actor, string? from = null, string? to = null, string? action = null,
         string? comment = null, Guid? workItemId = null, JsonObject? data = null) =>
+        RecordText(kind, actor, from, to, action, comment, workItemId, data?.ToJsonString());
+
+    /// <summary>A history row whose data is already JSON text (see <see cref="JsonText"/>).</summary>
+    public void RecordText(string kind, string? actor, string? from, string? to, string? action, string? comment, Guid? workItemId, string? data) =>
         History.Add(new HistoryRecord
         {
             InstanceId = InstanceId, At = Now, Kind = kind, Actor = actor, FromStep = from, ToStep = to,
-            Action = action, Comment = comment, WorkItemId = workItemId, Data = data?.ToJsonString(),
+            Action = action, Comment = comment, WorkItemId = workItemId, Data = data,
         });
 
     public void Emit(string type, JsonNode payload, Guid? id = null, Guid? workItemId = null) =>

@@ -91,10 +91,15 @@ public sealed partial class WorkflowRuntime(
             var token = instance.Tokens.FirstOrDefault(t => t.Id == item.TokenId);
             if (token is null) return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} no longer has a waiting path.");
             var plan = new TransitionPlan(instance.Id, now, variables, tokens);
-            plan.Record("ActionTaken", request.Actor, step.Id, action.To, action.Name, request.Comment, item.Id, new JsonObject
-            {
-                ["data"] = request.Data is null ? null : input.DeepClone(), ["dueAt"] = item.DueAt, ["onTime"] = item.DueAt is null || now <= item.DueAt,
-            });
+            plan.RecordText("ActionTaken", request.Actor, step.Id, action.To, action.Name, request.Comment, item.Id,
+                JsonText.Object((Data: request.Data is null ? null : input, item.DueAt, OnTime: item.DueAt is null || now <= item.DueAt), static (w, d) =>
+                {
+                    w.WritePropertyName("data");
+                    if (d.Data is null) w.WriteNullValue();
+                    else d.Data.WriteTo(w);
+                    w.Write("dueAt", d.DueAt);
+                    w.WriteBoolean("onTime", d.OnTime);
+                }));
             plan.Emit(request.Messages);
             var executor = new Executor(definition, header, plan, calendar, handlers);
             if (await executor.EnterAsync(token, action.To, request.Actor, ct) is { } error) return error;
