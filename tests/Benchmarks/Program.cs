@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "probe")
     await EngineProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
     return;
 }
+if (args.Length > 0 && args[0] == "transitions")
+{
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+    await TransitionProbe.RunAsync(Arg(1, 2000), Arg(2, 5), Arg(3, 1));
+    return;
+}
 if (args.Length > 0 && args[0] == "migrate")
 {
     await MigrationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);

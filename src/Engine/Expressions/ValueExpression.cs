@@ -26,9 +26,17 @@ public static partial class ValueExpression
     public static string? VariableName(string? expression)
     {
         if (expression is null) return null;
+        if (Names.TryGetValue(expression, out var known)) return known;
         var match = Reference().Match(expression.Trim());
-        return match.Success ? match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value : null;
+        var name = match.Success ? match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value : null;
+        if (Names.Count < NamesKept) Names.TryAdd(expression, name);
+        return name;
     }
+
+    // The expressions of published definitions, met on every transition: matched once each. Bounded, since a designer's
+    // drafts also pass through here.
+    private const int NamesKept = 10_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Names = new(StringComparer.Ordinal);
 
     [GeneratedRegex(@"^\$(?:\{\s*(?<braced>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}|(?<bare>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*))$")]
     private static partial Regex Reference();

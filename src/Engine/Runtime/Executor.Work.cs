@@ -31,13 +31,17 @@ internal sealed partial class Executor
             DueAt = Earliest(own, token.BranchDueAt),
         };
         plan.OpenedWorkItems.Add(item);
-        plan.Record("WorkItemOpened", null, to: step.Id, workItemId: item.Id, data: new JsonObject
+        plan.RecordText("WorkItemOpened", null, null, step.Id, null, null, item.Id, JsonText.Object(item, static (w, i) =>
         {
-            ["role"] = item.Role, ["unit"] = item.UnitId, ["assignee"] = item.Assignee, ["dueAt"] = item.DueAt, ["branch"] = item.Branch,
-        });
-        plan.Emit(EngineEventTypes.WorkItemOpened, JsonSerializer.SerializeToNode(new WorkItemOpened(
+            w.Write("role", i.Role);
+            w.Write("unit", i.UnitId);
+            w.Write("assignee", i.Assignee);
+            w.Write("dueAt", i.DueAt);
+            w.Write("branch", i.Branch);
+        }));
+        plan.Emit(EngineEventTypes.WorkItemOpened, JsonSerializer.Serialize(new WorkItemOpened(
             item.Id, item.InstanceId, item.DefinitionId, item.BusinessKey, item.StepId, item.Title, item.Role,
-            item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options)!, workItemId: item.Id);
+            item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options), workItemId: item.Id);
         if (item.DueAt is { } due)
             plan.NewTimers.AddRange(DeadlineTimers.OfWorkItem(calendar, plan.Now, plan.InstanceId, token.Id, step, item.Id, due, unit).Select(t => t.Timer));
         return null;

@@ -55,7 +55,7 @@ internal static class InstanceStore
     internal static LoadedInstance ReadInstance(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4),
         Enum.Parse<InstanceStatus>(r.GetString(5)), r.GetString(6),
-        JsonSerializer.Deserialize<List<Token>>(r.GetString(7), JsonDefaults.Options) ?? [], r.GetInt32(8));
+        JsonSerializer.Deserialize(r.GetString(7), TokenJson.Default.ListToken) ?? [], r.GetInt32(8));
 
     /// <summary>What the batch must also do besides writing the plan.</summary>
     internal sealed record WriteOptions(
@@ -68,27 +68,35 @@ internal static class InstanceStore
         Guid? FiredTimer = null,
         bool CancelDeadlines = false,
         int? RecoveredAfter = null,
-        bool ReadOpenWork = true);
+        bool ReadOpenWork = true,
+        bool NoOtherOpenWork = false);
 
     /// <summary>
     /// Writes the plan in one round trip. Returns false, having undone the write (see <see cref="EngineTransaction.UndoAsync"/>),
     /// when the instance revision or the completed work item changed underneath (a concurrent transition won). The batch ends
     /// by reading the instance's open work items as the write left them (unless <see cref="WriteOptions.ReadOpenWork"/> is
     /// off) into <see cref="TransitionPlan.OpenAfter"/>, so a caller learns where the instance stands without a read of its own.
+    /// When the caller knows that nothing else of the instance was open (<see cref="WriteOptions.NoOtherOpenWork"/>: a new
+    /// instance, or one whose only path just moved) and the plan takes no other path's work away, what is open afterwards is
+    /// what the plan opened, and the batch does not read it back.
     /// </summary>
     public static async Task<bool> WriteAsync(EngineTransaction tx, TransitionPlan plan, InstanceHeader header,
         WriteOptions options, CancellationToken ct)
     {
         await using var batch = tx.Batch();
         var first = batch.BatchCommands.Count;
-        var tokens = JsonSerializer.Serialize(plan.Tokens, JsonDefaults.Options);
+        var tokens = JsonSerializer.Serialize(plan.Tokens, TokenJson.Default.ListToken);
         var variables = plan.Variables.ToJsonString();
         var completedAt = plan.Status is InstanceStatus.Completed or InstanceStatus.Cancelled ? plan.Now : (DateTimeOffset?)null;
         if (options.Existing is { } existing)
-            batch.BatchCommands.Add(Command(
-                "UPDATE engine.instances SET status = $1, outcome = $2, variables = $3, tokens = $4, revision = revision + 1, " +
-                "updated_at = $5, completed_at = $6 WHERE id = $7 AND revision = $8",
-                plan.Status.ToString(), plan.Outcome, Jsonb(variables), Jsonb(tokens), plan.Now, completedAt, plan.InstanceId, existing.Revision));
+        {
+            // A running instance has neither outcome nor end: written as NULL in the text, not sent as parameters.
+            var update = Command(InstanceUpdates[(plan.Outcome is null ? 0 : 1) + (completedAt is null ? 0 : 2)],
+                plan.Status.ToString(), Jsonb(variables), Jsonb(tokens), plan.Now, plan.InstanceId, existing.Revision);
+            if (plan.Outcome is not null) update.Parameters.Add(new NpgsqlParameter { Value = plan.Outcome });
+            if (completedAt is not null) update.Parameters.Add(new NpgsqlParameter { Value = completedAt.Value });
+            batch.BatchCommands.Add(update);
+        }
         else
             batch.BatchCommands.Add(Command(
                 "INSERT INTO engine.instances (id, definition_record_id, definition_id, definition_version, business_key, status, outcome, " +
@@ -115,7 +123,7 @@ internal static class InstanceStore
                 "UPDATE engine.timers SET status = 'Cancelled' WHERE instance_id = $1 AND kind = 'BranchDeadline' AND status = 'Pending' " +
                 "AND data ->> 'activation' = $2 AND data ->> 'branch' = $3", plan.InstanceId, activation.ToString(), branch));
         if (plan.FirstStepTaken is { } taken) batch.BatchCommands.Add(FirstStepWrite.Insert(taken));
-        AddWorkItems(batch, plan);
+        AddWorkItems(batch, plan, header);
         AddTimers(batch, plan);
         AddHistory(batch, plan);
         if (plan.CloseEverythingOpen)
@@ -130,9 +138,12 @@ internal static class InstanceStore
             batch.BatchCommands.Add(Command("UPDATE engine.timers SET status = 'Cancelled', leased_until = NULL WHERE instance_id = $1 AND status = 'Pending'", plan.InstanceId));
         }
         AddOutbox(batch, plan);
-        if (options.ReadOpenWork) batch.BatchCommands.Add(Command(Queries.InstanceReads.OpenWorkItemsSql("$1"), plan.InstanceId));
+        var known = options.ReadOpenWork && options.NoOtherOpenWork && plan.CancelledTokens.Count == 0 && plan.Escalation is null;
+        var readBack = options.ReadOpenWork && !known;
+        if (readBack) batch.BatchCommands.Add(Command(Queries.InstanceReads.OpenWorkItemsSql("$1"), plan.InstanceId));
 
-        if (options.ReadOpenWork)
+        if (known) plan.OpenAfter = plan.Status == InstanceStatus.Running ? WorkItemMapping.ToViews(plan.OpenedWorkItems) : [];
+        if (readBack)
         {
             await using var r = await batch.ExecuteReaderAsync(ct);
             while (r.FieldCount == 0 || r.GetName(0) != Queries.InstanceReads.FirstColumn) if (!await r.NextResultAsync(ct)) break;
@@ -145,6 +156,16 @@ internal static class InstanceStore
         if (!written) await tx.UndoAsync(ct);
         return written;
     }
+
+    /// <summary>The instance's update: without outcome or end, with an outcome ($7), with an end ($7), with both ($7, $8).</summary>
+    private static readonly string[] InstanceUpdates =
+    [
+        Update("NULL", "NULL"), Update("$7", "NULL"), Update("NULL", "$7"), Update("$7", "$8"),
+    ];
+
+    private static string Update(string outcome, string completedAt) =>
+        "UPDATE engine.instances SET status = $1, variables = $2, tokens = $3, revision = revision + 1, updated_at = $4, " +
+        $"outcome = {outcome}, completed_at = {completedAt} WHERE id = $5 AND revision = $6";
 
     /// <summary>Before anything is opened: the work and timers of paths taken away, and escalated work.</summary>
     private static void AddTokenChanges(NpgsqlBatch batch, TransitionPlan plan, Guid? firedTimer)
@@ -169,20 +190,30 @@ internal static class InstanceStore
                 plan.InstanceId, escalation.Tokens.ToArray(), escalation.Role, escalation.Unit));
     }
 
-    private static void AddWorkItems(NpgsqlBatch batch, TransitionPlan plan)
+    // Every row a plan writes belongs to its instance and is stamped with its time (see TransitionPlan); work items open as 'Open'.
+    private static readonly RowsInsert WorkItems = new("engine.work_items",
+        [("instance_id", NpgsqlDbType.Uuid), ("definition_id", NpgsqlDbType.Text), ("business_key", NpgsqlDbType.Text), ("created_at", NpgsqlDbType.TimestampTz)],
+        [("id", NpgsqlDbType.Uuid), ("token_id", NpgsqlDbType.Uuid), ("step_id", NpgsqlDbType.Text), ("title", NpgsqlDbType.Text),
+            ("branch", NpgsqlDbType.Text), ("role", NpgsqlDbType.Text), ("unit_id", NpgsqlDbType.Text), ("assignee", NpgsqlDbType.Text),
+            ("budget", NpgsqlDbType.Text), ("due_at", NpgsqlDbType.TimestampTz)],
+        [("status", "'Open'"), ("revision", "1")]);
+
+    private static readonly RowsInsert HistoryRows = new("engine.history",
+        [("instance_id", NpgsqlDbType.Uuid), ("at", NpgsqlDbType.TimestampTz)],
+        [("kind", NpgsqlDbType.Text), ("actor", NpgsqlDbType.Text), ("from_step", NpgsqlDbType.Text), ("to_step", NpgsqlDbType.Text),
+            ("action", NpgsqlDbType.Text), ("comment", NpgsqlDbType.Text), ("work_item_id", NpgsqlDbType.Uuid), ("data", NpgsqlDbType.Jsonb)],
+        []);
+
+    private static readonly RowsInsert OutboxRows = new("engine.outbox",
+        [("instance_id", NpgsqlDbType.Uuid), ("created_at", NpgsqlDbType.TimestampTz)],
+        [("id", NpgsqlDbType.Uuid), ("type", NpgsqlDbType.Text), ("payload", NpgsqlDbType.Jsonb)],
+        [("attempts", "0")]);
+
+    private static void AddWorkItems(NpgsqlBatch batch, TransitionPlan plan, InstanceHeader header)
     {
         if (plan.OpenedWorkItems.Count == 0) return;
-        var w = plan.OpenedWorkItems;
-        batch.BatchCommands.Add(Command(
-            "INSERT INTO engine.work_items (id, instance_id, token_id, definition_id, business_key, step_id, title, branch, role, unit_id, " +
-            "assignee, status, budget, created_at, due_at, revision) " +
-            "SELECT u.*, 1 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], " +
-            "$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::timestamptz[]) AS u",
-            w.Select(x => x.Id).ToArray(), w.Select(x => x.InstanceId).ToArray(), w.Select(x => x.TokenId).ToArray(),
-            w.Select(x => x.DefinitionId).ToArray(), w.Select(x => x.BusinessKey).ToArray(), w.Select(x => x.StepId).ToArray(),
-            w.Select(x => x.Title).ToArray(), w.Select(x => x.Branch).ToArray(), w.Select(x => x.Role).ToArray(),
-            w.Select(x => x.UnitId).ToArray(), w.Select(x => x.Assignee).ToArray(), w.Select(x => x.Status).ToArray(),
-            w.Select(x => x.Budget).ToArray(), w.Select(x => x.CreatedAt).ToArray(), w.Select(x => x.DueAt).ToArray()));
+        batch.BatchCommands.Add(WorkItems.Command(plan.OpenedWorkItems, [plan.InstanceId, header.DefinitionId, header.BusinessKey, plan.Now],
+            (x, v) => v.Add(x.Id).Add(x.TokenId).Add(x.StepId).Add(x.Title).Add(x.Branch).Add(x.Role).Add(x.UnitId).Add(x.Assignee).Add(x.Budget).Add(x.DueAt)));
     }
 
     private static void AddTimers(NpgsqlBatch batch, TransitionPlan plan)
@@ -197,24 +228,14 @@ internal static class InstanceStore
     private static void AddHistory(NpgsqlBatch batch, TransitionPlan plan)
     {
         if (plan.History.Count == 0) return;
-        var h = plan.History;
-        batch.BatchCommands.Add(Command(
-            "INSERT INTO engine.history (instance_id, at, kind, actor, from_step, to_step, action, comment, work_item_id, data) " +
-            "SELECT u.instance_id, u.at, u.kind, u.actor, u.from_step, u.to_step, u.action, u.comment, u.work_item_id, u.data " +
-            "FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::jsonb[]) " +
-            "WITH ORDINALITY AS u(instance_id, at, kind, actor, from_step, to_step, action, comment, work_item_id, data, ord) ORDER BY u.ord",
-            h.Select(x => x.InstanceId).ToArray(), h.Select(x => x.At).ToArray(), h.Select(x => x.Kind).ToArray(),
-            h.Select(x => x.Actor).ToArray(), h.Select(x => x.FromStep).ToArray(), h.Select(x => x.ToStep).ToArray(),
-            h.Select(x => x.Action).ToArray(), h.Select(x => x.Comment).ToArray(), h.Select(x => x.WorkItemId).ToArray(),
-            new NpgsqlParameter { Value = h.Select(x => x.Data).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb }));
+        batch.BatchCommands.Add(HistoryRows.Command(plan.History, [plan.InstanceId, plan.Now],
+            (x, v) => v.Add(x.Kind).Add(x.Actor).Add(x.FromStep).Add(x.ToStep).Add(x.Action).Add(x.Comment).Add(x.WorkItemId).Add(x.Data)));
     }
 
     private static void AddOutbox(NpgsqlBatch batch, TransitionPlan plan)
     {
         if (plan.Outbox.Count == 0) return;
-        var o = plan.Outbox;
-        batch.BatchCommands.Add(Outbox.OutboxWriter.Insert(o.Select(x => x.Id).ToArray(), o.Select(x => x.InstanceId).ToArray(),
-            o.Select(x => x.Type).ToArray(), o.Select(x => x.Payload).ToArray(), plan.Now));
+        batch.BatchCommands.Add(OutboxRows.Command(plan.Outbox, [plan.InstanceId, plan.Now], (x, v) => v.Add(x.Id).Add(x.Type).Add(x.Payload)));
     }
 
     private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };

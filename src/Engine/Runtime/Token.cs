@@ -33,3 +33,10 @@ public sealed record BranchScope(Guid Activation, string SplitStepId, string Joi
 {
     public bool Is(Guid activation, string branch) => Activation == activation && Branch == branch;
 }
+
+/// <summary>
+/// The tokens column read and written on every transition, without reflection: the same JSON as <see cref="JsonDefaults.Options"/> writes.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<Token>))]
+internal sealed partial class TokenJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -36,14 +36,22 @@ internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonOb
 
     public void Record(string kind, string? actor, string? from = null, string? to = null, string? action = null,
         string? comment = null, Guid? workItemId = null, JsonObject? data = null) =>
+        RecordText(kind, actor, from, to, action, comment, workItemId, data?.ToJsonString());
+
+    /// <summary>A history row whose data is already JSON text (see <see cref="JsonText"/>).</summary>
+    public void RecordText(string kind, string? actor, string? from, string? to, string? action, string? comment, Guid? workItemId, string? data) =>
         History.Add(new HistoryRecord
         {
             InstanceId = InstanceId, At = Now, Kind = kind, Actor = actor, FromStep = from, ToStep = to,
-            Action = action, Comment = comment, WorkItemId = workItemId, Data = data?.ToJsonString(),
+            Action = action, Comment = comment, WorkItemId = workItemId, Data = data,
         });
 
     public void Emit(string type, JsonNode payload, Guid? id = null, Guid? workItemId = null) =>
-        Outbox.Add(new OutboxRow(id ?? Guid.CreateVersion7(Now), InstanceId, type, payload.ToJsonString(), workItemId));
+        Emit(type, payload.ToJsonString(), id, workItemId);
+
+    /// <summary>A message whose payload is already JSON text (serialised straight from its record, without a node in between).</summary>
+    public void Emit(string type, string payload, Guid? id = null, Guid? workItemId = null) =>
+        Outbox.Add(new OutboxRow(id ?? Guid.CreateVersion7(Now), InstanceId, type, payload, workItemId));
 
     /// <summary>Forgets the work items and timers this transition opened, with their history and messages: the instance ended first.</summary>
     public void DropOpenedWork()

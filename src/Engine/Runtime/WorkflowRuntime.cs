@@ -51,7 +51,7 @@ public sealed partial class WorkflowRuntime(
                     definition.StartStepId!, request.Actor, ct) is { } error) return error;
             if (request.FirstStep is { } first && await TakeFirstStepAsync(first, request.Actor, definition, plan, executor, ct) is { } refused) return refused;
             await InstanceStore.WriteAsync(tx, plan, header,
-                new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor), ct);
+                new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor, NoOtherOpenWork: true), ct);
             return Result(plan, 1) with { FirstStepTaken = plan.FirstStepTaken is { } taken ? WorkItemMapping.ToInfo(taken) : null };
         }, ct);
 
@@ -92,15 +92,21 @@ public sealed partial class WorkflowRuntime(
             var token = instance.Tokens.FirstOrDefault(t => t.Id == item.TokenId);
             if (token is null) return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} no longer has a waiting path.");
             var plan = new TransitionPlan(instance.Id, now, variables, tokens);
-            plan.Record("ActionTaken", request.Actor, step.Id, action.To, action.Name, request.Comment, item.Id, new JsonObject
-            {
-                ["data"] = request.Data is null ? null : input.DeepClone(), ["dueAt"] = item.DueAt, ["onTime"] = item.DueAt is null || now <= item.DueAt,
-            });
+            plan.RecordText("ActionTaken", request.Actor, step.Id, action.To, action.Name, request.Comment, item.Id,
+                JsonText.Object((Data: request.Data is null ? null : input, item.DueAt, OnTime: item.DueAt is null || now <= item.DueAt), static (w, d) =>
+                {
+                    w.WritePropertyName("data");
+                    if (d.Data is null) w.WriteNullValue();
+                    else d.Data.WriteTo(w);
+                    w.Write("dueAt", d.DueAt);
+                    w.WriteBoolean("onTime", d.OnTime);
+                }));
             plan.Emit(request.Messages);
             var executor = new Executor(definition, header, plan, calendar, handlers);
             if (await executor.EnterAsync(token, action.To, request.Actor, ct) is { } error) return error;
             var written = await InstanceStore.WriteAsync(tx, plan, header, new InstanceStore.WriteOptions(instance,
-                CompletedWorkItem: item.Id, CompletedBy: request.Actor, Action: action.Name, CancelDeadlines: step.OnOverdue.Count > 0), ct);
+                CompletedWorkItem: item.Id, CompletedBy: request.Actor, Action: action.Name, CancelDeadlines: step.OnOverdue.Count > 0,
+                NoOtherOpenWork: instance.Tokens.Count == 1), ct);
             if (!written) return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} was completed by someone else.");
             return Result(plan, instance.Revision + 1);
         }, ct);

@@ -26,10 +26,14 @@ internal sealed class CpuMeter
     /// <summary>CPU seconds since the start, client and server; backends started meanwhile count from zero.</summary>
     public string Read()
     {
-        var client = Process.GetCurrentProcess().TotalProcessorTime - _client;
-        var server = ServerTicks(_dataDirectory).Sum(p => p.Value - _server.GetValueOrDefault(p.Key)) / TicksPerSecond;
-        return $"CPU: client {client.TotalSeconds:N1} s, server {server:N1} s";
+        var (client, server) = Seconds();
+        return $"CPU: client {client:N1} s, server {server:N1} s";
     }
+
+    /// <summary>CPU seconds since the start: this process, and the PostgreSQL processes.</summary>
+    public (double Client, double Server) Seconds() =>
+        ((Process.GetCurrentProcess().TotalProcessorTime - _client).TotalSeconds,
+            ServerTicks(_dataDirectory).Sum(p => p.Value - _server.GetValueOrDefault(p.Key)) / TicksPerSecond);
 
     private static Dictionary<int, long> ServerTicks(string dataDirectory)
     {
