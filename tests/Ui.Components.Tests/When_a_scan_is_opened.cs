@@ -12,9 +12,11 @@ public sealed class When_a_scan_is_opened
     private static AttachmentView File(string name, string type, long size = 2048) =>
         new(Guid.Parse("0193f5e0-0000-7000-8000-0000000000aa"), name, type, size, new string('0', 64), DateTimeOffset.UnixEpoch, Dossier);
 
-    private static IRenderedComponent<ScanViewer> Render(BunitContext context, AttachmentView file, Action? closed = null) =>
+    private static IRenderedComponent<ScanViewer> Render(BunitContext context, AttachmentView file, Action? closed = null,
+        Procedures.Signatures.SignatureReport? signature = null) =>
         context.Render<ScanViewer>(p => p
             .Add(x => x.File, file)
+            .Add(x => x.Signature, signature)
             .Add(x => x.Link, (Func<Guid, bool, string>)((id, download) => Api.Ui.ScanEndpoints.OfficialLink(Dossier, id, download)))
             .Add(x => x.OnClose, () => closed?.Invoke()));
 
@@ -78,5 +80,30 @@ public sealed class When_a_scan_is_opened
         var file = File("a.pdf", "application/pdf");
         Api.Ui.ScanEndpoints.CitizenLink(Dossier, file.Id).ShouldBe($"/ui/tep/cong-dan/{Dossier}/{file.Id}");
         Api.Ui.ScanEndpoints.CitizenLink(Dossier, file.Id, download: true).ShouldBe($"/ui/tep/cong-dan/{Dossier}/{file.Id}?tai-ve=1");
+    }
+
+    private static Procedures.Signatures.SignatureReport Report(bool unchanged) => new(true, unchanged, true, null, "Nguyễn Văn An", "Chủ tịch",
+        "UBND xã Đạ Tông", new DateTimeOffset(2026, 3, 10, 2, 30, 0, TimeSpan.Zero), "000.00.07.H29-260303-0001", new string('0', 64));
+
+    [Test]
+    public async Task Should_say_who_signed_a_citizens_signed_pdf_when_its_signature_holds()
+    {
+        await using var context = Components.NewContext();
+        var cut = Render(context, File("to-khai-da-ky.pdf", "application/pdf"), signature: Report(unchanged: true));
+
+        var alert = cut.Find("[data-testid=scan-signature]");
+        alert.TextContent.ShouldContain("chữ ký số hợp lệ: ký bởi Nguyễn Văn An lúc 10/03/2026 09:30");
+        alert.ClassList.ShouldContain("mud-alert-text-success");
+    }
+
+    [Test]
+    public async Task Should_warn_when_a_signed_pdf_was_changed_after_signing_and_say_nothing_for_an_unsigned_one()
+    {
+        await using var context = Components.NewContext();
+        var changed = Render(context, File("to-khai-da-sua.pdf", "application/pdf"), signature: Report(unchanged: false));
+
+        changed.Find("[data-testid=scan-signature]").TextContent.ShouldContain("không hợp lệ: Văn bản đã bị thay đổi sau khi ký.");
+        Render(context, File("ban-chup.pdf", "application/pdf"), signature: Procedures.Signatures.SignatureReport.Unsigned(new string('0', 64)))
+            .FindAll("[data-testid=scan-signature]").ShouldBeEmpty();
     }
 }

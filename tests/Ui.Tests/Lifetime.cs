@@ -12,6 +12,7 @@ public sealed class Lifetime
     {
         await Browser.CloseAllAsync();
         if (UiHost.Started) await (await UiHost.InstanceAsync()).DisposeAsync();
+        if (UiHost.SigningStarted) await (await UiHost.SigningInstanceAsync()).DisposeAsync();
         Browser.CspRefusals.ShouldBeEmpty();
     }
 }

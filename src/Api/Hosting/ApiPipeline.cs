@@ -54,6 +54,7 @@ public static class ApiPipeline
         CitizenAccountEndpoints.Map(app);
         PublicEndpoints.Map(app);
         VerificationEndpoints.Map(app);
+        TrackedResultEndpoints.Map(app);
         var dossiers = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.Official);
         ReceptionEndpoints.Map(dossiers);
         SupplementEndpoints.Map(dossiers);
@@ -87,6 +88,7 @@ public static class ApiPipeline
         OutboxAdminEndpoints.Map(admin);
         WorkflowRepairEndpoints.Map(admin);
         MigrationAdminEndpoints.Map(admin);
+        SigningCertificateEndpoints.Map(admin);
         MessageEndpoints.Map(app);
         AuditEndpoints.Map(app);
         StatisticsEndpoints.Map(app);

@@ -51,6 +51,7 @@ public static class UiServices
         app.MapStaticAssets();
         UiEndpoints.Map(app);
         ScanEndpoints.Map(app);
+        Public.TrackedResultEndpoints.MapPage(app);
         // The page policy of SecurityHeaders already says frame-ancestors; a second policy header from Blazor would only repeat it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -14,25 +14,60 @@ public sealed record SignDossier(Guid DossierId, string Actor, string? Comment =
 /// </summary>
 public sealed class SignDossierHandler(DossierUseCase useCase, Signatures.ResultSigning signing)
 {
-    public Task<DomainResult<DossierState>> HandleAsync(SignDossier request, CancellationToken ct = default) =>
-        useCase.MoveAsync(request.DossierId, request.Actor, request.ExpectedRevision, new DossierMove("sign", "Signed", DossierSteps.Sign)
+    public async Task<DomainResult<DossierState>> HandleAsync(SignDossier request, CancellationToken ct = default)
+    {
+        // The signature comes first and without the dossier's lock (a remote signer may wait for the official's confirmation):
+        // a refused or timed-out signer returns before anything moved; the step then completes under the lock only if the
+        // dossier is still where it was signed (its revision and the signed document's content).
+        var signature = signing.Enabled ? await SignFirstAsync(request, ct) : default;
+        if (signature.Error is { } unsigned) return unsigned;
+        var expected = signature.Value?.Pending.Revision ?? request.ExpectedRevision;
+        var opened = await useCase.OpenAsync(request.DossierId, request.Actor, expected, ct);
+        if (opened.Error is { } notFound) return signature.Value is not null && notFound.Kind == ErrorKind.Stale ? Signatures.SigningProblems.DossierMoved() : notFound;
+        await using var work = opened.Value!;
+        var refused = await useCase.MoveAsync(work, new DossierMove("sign", "Signed", DossierSteps.Sign)
         {
             Comment = request.Comment,
-            Prepare = async (work, item, token) =>
+            Prepare = async (w, item, token) =>
             {
                 var unit = item.Unit!.Value;
-                var isLeader = work.Actor.Memberships.Any(m => m.Covers(unit) && m.Roles.Contains(Role.UnitLeader));
-                work.Dossier.SignedBy = work.Actor.UserName;
-                work.Dossier.SignedOnBehalfOf = isLeader ? null : await LeaderOfAsync(unit, token);
-                // The signature comes first: a refused or timed-out signer returns before anything moved, and the transaction
-                // (never committed) takes the dossier's changes back with it.
-                var result = signing.Enabled ? await signing.SignAsync(work, unit, work.Dossier.SignedOnBehalfOf, token) : default;
-                if (result.Error is { } unsigned) return unsigned;
-                return new DossierMoveInput(History: result.Value is { } signed
-                    ? new { signedBy = work.Dossier.SignedBy, signedOnBehalfOf = work.Dossier.SignedOnBehalfOf, resultId = signed.Id, resultSha256 = signed.Sha256 }
-                    : new { signedBy = work.Dossier.SignedBy, signedOnBehalfOf = work.Dossier.SignedOnBehalfOf });
+                w.Dossier.SignedBy = w.Actor.UserName;
+                w.Dossier.SignedOnBehalfOf = await OnBehalfOfAsync(w, unit, token);
+                if (signature.Value is { } s && await signing.StoreAsync(w, unit, s.Pending, s.Signed, token) is { } discarded) return discarded;
+                return new DossierMoveInput(History: signature.Value?.Signed is { } signed
+                    ? new { signedBy = w.Dossier.SignedBy, signedOnBehalfOf = w.Dossier.SignedOnBehalfOf, resultId = signed.Id, resultSha256 = signed.Sha256 }
+                    : new { signedBy = w.Dossier.SignedBy, signedOnBehalfOf = w.Dossier.SignedOnBehalfOf });
             },
         }, ct);
+        if (refused is not null) return refused;
+        await work.CommitAsync(ct);
+        return work.State();
+    }
+
+    private sealed record Signature(Signatures.PendingResult Pending, Signatures.SignedResult Signed);
+
+    /// <summary>Reads what to sign under the lock (which is released at once), then signs it with no transaction open.</summary>
+    private async Task<DomainResult<Signature>> SignFirstAsync(SignDossier request, CancellationToken ct)
+    {
+        Signatures.PendingResult pending;
+        string? onBehalfOf;
+        var opened = await useCase.OpenAsync(request.DossierId, request.Actor, request.ExpectedRevision, ct);
+        if (opened.Error is { } notFound) return notFound;
+        await using (var work = opened.Value!)
+        {
+            var item = work.ItemFor("sign", DossierSteps.Sign);
+            if (item.Error is { } cannot) return cannot;
+            var unit = item.Value!.Unit!.Value;
+            onBehalfOf = await OnBehalfOfAsync(work, unit, ct);
+            pending = await signing.PrepareAsync(work, unit, ct);
+        }
+        var signed = await signing.SignAsync(pending, onBehalfOf, ct);
+        return signed.Error is { } refused ? refused : new Signature(pending, signed.Value!);
+    }
+
+    /// <summary>Null when the signer leads the unit; else the leader a deputy signs for (KT.).</summary>
+    private async Task<string?> OnBehalfOfAsync(DossierWork work, Guid unit, CancellationToken ct) =>
+        work.Actor.Memberships.Any(m => m.Covers(unit) && m.Roles.Contains(Role.UnitLeader)) ? null : await LeaderOfAsync(unit, ct);
 
     /// <summary>The unit leader in office today (null when the post is vacant: the deputy then signs in their own right).</summary>
     private async Task<string?> LeaderOfAsync(Guid unitId, CancellationToken ct)

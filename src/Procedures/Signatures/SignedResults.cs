@@ -38,6 +38,18 @@ public static class SignedResults
         return latest?.Id == id ? latest : null; // a superseded result is not offered by its QR
     }
 
+    /// <summary>Which of <paramref name="dossierIds"/> have a signed result, for the lists that offer its download.</summary>
+    public static async Task<IReadOnlySet<Guid>> WhichHaveAsync(NpgsqlDataSource db, IReadOnlyCollection<Guid> dossierIds, CancellationToken ct)
+    {
+        var found = new HashSet<Guid>();
+        if (dossierIds.Count == 0) return found;
+        await using var command = db.CreateCommand("SELECT DISTINCT dossier_id FROM procedures.signed_results WHERE dossier_id = ANY($1)");
+        command.Parameters.Add(new() { Value = dossierIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found.Add(reader.GetGuid(0));
+        return found;
+    }
+
     /// <summary>The latest signed result of a dossier, or the one whose bytes hash to <paramref name="sha256"/>.</summary>
     public static async Task<SignedResult?> FindAsync(NpgsqlDataSource db, Guid? dossierId, string? sha256, CancellationToken ct)
     {

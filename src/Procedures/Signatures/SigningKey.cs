@@ -45,6 +45,10 @@ public static class SigningProblems
     public static DomainError Untrusted() => DomainError.Conflict("certificate-untrusted",
         "Chứng thư số không do tổ chức cung cấp dịch vụ chứng thực được tin cậy cấp.", "The signing certificate was not issued by a trusted authority.");
 
+    public static DomainError DossierMoved() => DomainError.Conflict("signature-discarded",
+        "Hồ sơ đã thay đổi trong lúc chờ ký số nên chữ ký vừa tạo đã bị hủy; hồ sơ chưa được chuyển bước. Vui lòng tải lại hồ sơ và ký lại.",
+        "The dossier changed while the signature was being made, so the signature was discarded and the dossier did not move. Reload it and sign again.");
+
     public static DomainError WrongKey() => DomainError.Conflict("signer-wrong-key",
         "Chữ ký trả về không khớp với chứng thư số của cán bộ.", "The returned signature does not match the official's certificate.");
 }

@@ -68,13 +68,24 @@ public sealed class DossierNotices(ProceduresDb db, DocumentSettings documents)
             values["Reason"] = facts?.ApologyReason ?? "";
         });
 
-    /// <summary>The result waits at the receiving unit, the unit the notice speaks for.</summary>
-    public Task<CitizenNotice?> ResultReadyAsync(Guid messageId, ResultReady m, CancellationToken ct) =>
-        BuildAsync(messageId, TemplateEvents.ResultReady, m.DossierId, m.Code, m.ReceivingUnitId, m.Contact, ct, (values, facts) =>
-        {
-            values["ReturnPlace"] = values["UnitName"];
-            values["ResultName"] = facts?.ResultDocuments is { Count: > 0 } results ? string.Join("; ", results) : "kết quả giải quyết thủ tục hành chính";
-        });
+    /// <summary>
+    /// The result waits at the receiving unit, the unit the notice speaks for. A signed result (stored with the signing step,
+    /// before this record was written) is told with <see cref="TemplateEvents.SignedResultReady"/>: where to download and check it.
+    /// </summary>
+    public async Task<CitizenNotice?> ResultReadyAsync(Guid messageId, ResultReady m, CancellationToken ct)
+    {
+        var signed = await db.Database.SqlQuery<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM procedures.signed_results WHERE dossier_id = {m.DossierId}) AS \"Value\"").SingleAsync(ct);
+        return await BuildAsync(messageId, signed ? TemplateEvents.SignedResultReady : TemplateEvents.ResultReady, m.DossierId, m.Code,
+            m.ReceivingUnitId, m.Contact, ct, (values, facts) =>
+            {
+                values["ReturnPlace"] = values["UnitName"];
+                values["ResultName"] = facts?.ResultDocuments is { Count: > 0 } results ? string.Join("; ", results) : "kết quả giải quyết thủ tục hành chính";
+                if (!signed) return;
+                values["MyDossiersLink"] = new Uri(documents.TrackingBaseUrl, "/cong-dan/ho-so").ToString();
+                values["VerificationLink"] = new Uri(documents.TrackingBaseUrl, "/xac-thuc").ToString();
+            });
+    }
 
     /// <summary>Once the result is handed over, the citizen is asked to rate the service (9 indicators).</summary>
     public Task<CitizenNotice?> RatingRequestAsync(Guid messageId, DossierReturned m, CancellationToken ct) =>

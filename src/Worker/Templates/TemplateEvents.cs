@@ -15,6 +15,8 @@ public static class TemplateEvents
     public const string DossierClosedUnsupplied = "dossier-closed-unsupplied";
     public const string ApologyIssued = "apology-issued";
     public const string ResultReady = "result-ready";
+    /// <summary>The result is ready and signed: told instead of <see cref="ResultReady"/>, with where to download and check it.</summary>
+    public const string SignedResultReady = "signed-result-ready";
     public const string RatingRequested = "rating-requested";
     /// <summary>A free-text message an official writes to the citizen of a dossier.</summary>
     public const string OfficialMessage = "official-message";
@@ -31,6 +33,7 @@ public static class TemplateEvents
         [SupplementReminder] = ["MissingItems", "SupplementDueDate"],
         [ApologyIssued] = ["NewAppointmentDate", "OldAppointmentDate", "Reason"],
         [ResultReady] = ["ReturnPlace", "ResultName"],
+        [SignedResultReady] = ["ReturnPlace", "ResultName", "MyDossiersLink", "VerificationLink"],
         [RatingRequested] = ["RatingLink"],
         [OfficialMessage] = ["Message", "SenderName"],
     };
@@ -56,6 +59,7 @@ public static class TemplateEvents
             ["Outcome"] = "bị từ chối giải quyết", ["LegalBasis"] = "Nghị định 61/2018/NĐ-CP, sửa đổi bởi Nghị định 107/2021/NĐ-CP (Điều 15, 16)", ["Reason"] = "Cần xác minh thêm thông tin", ["NewAppointmentDate"] = "12/03/2026",
             ["OldAppointmentDate"] = "06/03/2026", ["ReturnPlace"] = "Bộ phận một cửa xã Tân Phú", ["ResultName"] = "Giấy khai sinh",
             ["RatingLink"] = "https://dichvucong.example.vn/danh-gia/000.01.31.H29-260303-0007",
+            ["MyDossiersLink"] = "https://dichvucong.example.vn/cong-dan/ho-so", ["VerificationLink"] = "https://dichvucong.example.vn/xac-thuc",
             ["Message"] = "Đề nghị ông/bà mang theo bản chính để đối chiếu.", ["SenderName"] = "Trần Văn Bình",
         };
         var allowed = Placeholders(eventName);

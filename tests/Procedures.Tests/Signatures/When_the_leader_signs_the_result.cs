@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Procedures.Dossiers;
+using Procedures.Forms.Tests;
 using Procedures.Signatures;
 using Procedures.Tests.Dossiers;
 using Tests.Shared;
@@ -133,5 +135,53 @@ public sealed class When_the_leader_signs_the_result : DossierTest
         refused.Code.ShouldBe("signer-timeout");
         refused.MessageVi.ShouldContain("chưa được chuyển bước");
         await ShouldNotHaveMoved(id);
+    }
+
+    async Task<TestSigningService> RemoteService(TimeSpan timeout)
+    {
+        var service = await TestSigningService.StartAsync(new Dictionary<string, X509Certificate2> { [TestOrg.LeaderA] = Pki.Valid }, [Pki.Authority]);
+        _settings.Remote.BaseUrl = service.BaseUrl;
+        _settings.Remote.Timeout = timeout;
+        return service;
+    }
+
+    [Test]
+    public async Task Should_store_a_result_the_remote_service_signed_that_verifies_here_and_in_pdfsig()
+    {
+        await using var service = await RemoteService(TimeSpan.FromSeconds(20));
+        var id = await ReadyToSign();
+
+        (await Sign(id)).Ok().Status.ShouldBe(DossierStatus.Finished);
+
+        service.Signed.ShouldBe(1);
+        var stored = (await SignedResults.FindAsync(DataSource, id, null, CancellationToken.None)).ShouldNotBeNull();
+        var report = Services.GetRequiredService<SignatureVerifier>().Verify(stored.Content);
+        report.Valid.ShouldBeTrue(report.CertificateProblem?.MessageEn);
+        report.SignerName.ShouldBe("Nguyễn Văn An");
+        report.DossierCode.ShouldBe((await Load(id)).Code);
+        var pdfsig = PdfProbe.Run("pdfsig", new PdfProbe(stored.Content, "remote-signed").FilePath);
+        pdfsig.ShouldContain("Signature is Valid.");
+        pdfsig.ShouldContain("Nguyễn Văn An");
+    }
+
+    [Test]
+    public async Task Should_not_lock_the_dossier_while_the_remote_service_signs_and_discard_a_signature_the_dossier_outran()
+    {
+        await using var service = await RemoteService(TimeSpan.FromSeconds(20));
+        var id = await ReadyToSign();
+        // While the official confirms on their device, the leader sends the dossier back from another window: with the
+        // dossier's row locked during the call this would wait for the lock, and the signer would time out instead.
+        service.BeforeSigning = async _ => (await SendBack(id, TestOrg.LeaderA)).Ok();
+
+        var refused = (await Sign(id)).Error!;
+
+        refused.Code.ShouldBe("signature-discarded");
+        refused.MessageVi.ShouldContain("chữ ký vừa tạo đã bị hủy");
+        service.Signed.ShouldBe(1);
+        (await SignedResults.FindAsync(DataSource, id, null, CancellationToken.None)).ShouldBeNull();
+        (await Load(id)).SignedBy.ShouldBeNull();
+        var events = await Events(id);
+        events.ShouldContain(e => e.Kind == "SentBack");
+        events.ShouldNotContain(e => e.Kind == "Signed");
     }
 }

@@ -139,6 +139,27 @@ public sealed class When_a_dossier_record_reaches_the_worker : NotificationsTest
     }
 
     [Test]
+    public async Task Should_say_where_to_download_and_check_a_signed_result()
+    {
+        await ExecuteAsync("""
+            INSERT INTO procedures.signed_results (id, dossier_id, file_name, content, sha256, signed_by, signer_name, certificate_thumbprint, signed_at)
+            VALUES (gen_random_uuid(), $1, 'ket-qua.pdf', '\x255044462d', repeat('0', 64), 'leader', 'Nguyễn Văn An', repeat('A', 40), now())
+            """, _dossier.Id);
+
+        await ConsumeAsync(new ResultReady(_dossier.Id, _dossier.Code!, _province.CommuneA.Id, At(2026, 3, 5, 10, 0), At(2026, 3, 6, 17, 0), Contact),
+            Guid.CreateVersion7());
+
+        var log = await DeliveriesAsync();
+        log.ShouldNotContain(d => d.Event == "result-ready");
+        log.Where(d => d.Event == "signed-result-ready").Select(d => d.Channel).Order().ShouldBe([MessageChannel.Email, MessageChannel.Sms, MessageChannel.InApp]);
+        var email = await EmailAsync("signed-result-ready");
+        email.Subject.ShouldBe("Hồ sơ 000.01.31.H29-260303-0007 đã có kết quả điện tử ký số");
+        email.Body.ShouldContain("tại mục Hồ sơ của tôi: http://127.0.0.1:5080/cong-dan/ho-so");
+        email.Body.ShouldContain("tại trang tra cứu: http://127.0.0.1:5080/tra-cuu?ma-ho-so=000.01.31.H29-260303-0007, nhập mã hồ sơ và 4 số cuối");
+        email.Body.ShouldContain("Kiểm tra chữ ký số của kết quả tại: http://127.0.0.1:5080/xac-thuc");
+    }
+
+    [Test]
     public async Task Should_ask_for_a_rating_once_the_result_is_handed_over()
     {
         await ConsumeAsync(new DossierReturned(_dossier.Id, _dossier.Code!, _province.CommuneA.Id, At(2026, 3, 6, 9, 0), Channel.Counter,

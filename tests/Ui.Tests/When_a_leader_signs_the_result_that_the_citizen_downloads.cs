@@ -1,0 +1,117 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Tests.Shared;
+
+namespace Ui.Tests;
+
+/// <summary>
+/// Journey (signatures): the system administrator uploads the leader's PKCS#12 file on the certificates page; the citizen's
+/// online dossier goes through the desks and the leader signs it at the signing step; the citizen downloads the signed result
+/// from "my dossiers" (and with the code on the tracking page) and checks it on the verification page: valid, signer, dossier.
+/// </summary>
+public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
+{
+    private const string Citizen = "an.nguyen@demo.example", Phone = "0901000002", Password = "matkhau-123";
+    private UiHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _host = await UiHost.SigningInstanceAsync();
+
+    [Test]
+    public async Task Should_sign_at_the_signing_step_and_let_the_citizen_download_and_verify_the_result()
+    {
+        var pki = _host.Pki!;
+
+        // The administrator stores the leader's certificate file, protected by its password.
+        var admin = await Browser.NewPageAsync(_host);
+        await admin.SignInAsync("admin");
+        await admin.GoAsync("/quan-tri/chung-thu-so");
+        await admin.FillFieldAsync("certificate-user", "ys.leader");
+        await admin.Locator("[data-testid=certificate-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "ys.leader.p12", MimeType = "application/x-pkcs12", Buffer = pki.Valid.Export(X509ContentType.Pkcs12, Password),
+        });
+        await admin.FillFieldAsync("certificate-password", Password);
+        await admin.Locator("[data-testid=certificate-upload]").ClickAsync();
+        var row = admin.Locator("[data-testid=certificate][data-user='ys.leader']");
+        await row.WaitForAsync();
+        (await row.InnerTextAsync()).ShouldContain(pki.Valid.SerialNumber);
+        await admin.ShotAsync("s1-signing-certificates");
+
+        // The citizen submits online; the clerk receives, the section head assigns, the specialist appraises, the head approves.
+        var procedure = await _host.Db(db => db.Procedures.Where(p => p.Code == "2.000720").Select(p => p.Id).SingleAsync());
+        var shop = await _host.Db(db => db.Units.Where(u => u.Code == "001.01.31.H29").Select(u => u.Name).SingleAsync());
+        var citizen = await Browser.NewPageAsync(_host);
+        await citizen.SignInAsync(Citizen);
+        await citizen.GoAsync($"/thu-tuc/{procedure}");
+        await citizen.Locator("[data-testid=submit-online]").ClickAsync();
+        await citizen.WaitForURLAsync(u => u.Contains("/cong-dan/nop-ho-so/", StringComparison.Ordinal));
+        await citizen.WaitForLiveAsync();
+        await citizen.ChooseUnitAsync(shop);
+        await citizen.AttachScansAsync("submit-file", "giay-to", "%PDF-1.5\nban scan\n");
+        await citizen.FillFieldAsync("applicant-name", "Nguyễn Văn An");
+        await citizen.FillFieldAsync("applicant-id", "001085099998");
+        await citizen.FillFieldAsync("applicant-phone", Phone);
+        await citizen.Locator("[data-testid=submit-review]").ClickAsync();
+        await citizen.Locator("[data-testid=submit-send]").ClickAsync();
+        var id = await citizen.WaitForSubmissionSentAsync();
+
+        var clerk = await Browser.NewPageAsync(_host);
+        await clerk.SignInAsync("ys.clerk");
+        await clerk.GoAsync($"/can-bo/ho-so/{id}");
+        await clerk.RunActionAsync("receive-online");
+        var code = await _host.DossierCodeAsync(id);
+        var head = await Browser.NewPageAsync(_host);
+        await head.SignInAsync("ys.economy.section-head");
+        await head.GoAsync($"/can-bo/ho-so/{id}");
+        await head.RunActionAsync("assign", p => head.PickAsync("assign-specialist", "ys.economy.specialist", p));
+        var specialist = await Browser.NewPageAsync(_host);
+        await specialist.SignInAsync("ys.economy.specialist");
+        await specialist.GoAsync($"/can-bo/ho-so/{id}");
+        await specialist.RunActionAsync("submit", async p =>
+        {
+            await specialist.FillFieldAsync("field-registrationNumber", "31A8000002", p);
+            await specialist.FillFieldAsync("action-comment", "Đủ điều kiện cấp đăng ký", p);
+        });
+        await head.GoAsync($"/can-bo/ho-so/{id}");
+        await head.RunActionAsync("approve");
+
+        // The leader signs at the signing step: the result is signed with the stored certificate before the dossier moves.
+        var leader = await Browser.NewPageAsync(_host);
+        await leader.SignInAsync("ys.leader");
+        await leader.GoAsync($"/can-bo/ho-so/{id}");
+        await leader.RunActionAsync("sign");
+        (await _host.Db(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM procedures.signed_results WHERE dossier_id = {id}").SingleAsync()))
+            .ShouldBe(1);
+
+        // The citizen downloads the signed result from "my dossiers".
+        await citizen.GoAsync("/cong-dan/ho-so");
+        var download = await citizen.RunAndWaitForDownloadAsync(() => citizen.Locator("[data-testid=signed-result-download]").ClickAsync());
+        download.SuggestedFilename.ShouldBe($"ket-qua-{code}.pdf");
+        var path = Path.Combine(Path.GetTempPath(), $"iso-ui-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(path);
+        await citizen.ShotAsync("s2-my-dossiers-signed-result");
+
+        // The same file by the tracking code and the second factor, on a phone, without an account.
+        var phone = await Browser.NewPageAsync(_host, phone: true);
+        await phone.GoAsync($"/tra-cuu?ma-ho-so={Uri.EscapeDataString(code)}");
+        await phone.FillFieldAsync("track-factor", Phone[^4..]);
+        await phone.Locator("[data-testid=track-submit]").ClickAsync();
+        var tracked = await phone.RunAndWaitForDownloadAsync(() => phone.Locator("[data-testid=tracking-download]").ClickAsync());
+        var trackedPath = path + ".tracked.pdf";
+        await tracked.SaveAsAsync(trackedPath);
+        (await File.ReadAllBytesAsync(trackedPath)).ShouldBe(await File.ReadAllBytesAsync(path));
+
+        // Anyone checks it on the verification page: valid, the signer's name, the dossier's code.
+        var verifier = await Browser.NewPageAsync(_host);
+        await verifier.GoAsync("/xac-thuc");
+        await verifier.Locator("[data-testid=verify-file]").SetInputFilesAsync(path);
+        (await verifier.Locator("[data-testid=verification-verdict]").InnerTextAsync()).ShouldStartWith("Chữ ký số hợp lệ");
+        (await verifier.Locator("[data-testid=verification-signer]").InnerTextAsync()).ShouldBe("Nguyễn Văn An");
+        (await verifier.Locator("[data-testid=verification-code]").InnerTextAsync()).ShouldBe(code);
+        await verifier.ShotAsync("s3-verification-valid");
+        File.Delete(path);
+        File.Delete(trackedPath);
+    }
+}
