@@ -219,6 +219,12 @@ public sealed class When_an_iso_officer_designs_a_workflow
         (await budget.InnerTextAsync()).ShouldContain("4h");
         var changed = await admin.Locator("[data-testid=diff-row]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.path)");
         changed.ShouldBe(["version", "steps[process].budget"], ignoreOrder: true);
+
+        // The same comparison drawn on the diagram: that one step coloured as changed, nothing added or removed.
+        var marked = await admin.Locator("[data-testid=diff-diagram] g[data-change]").EvaluateAllAsync<string[]>(
+            "steps => steps.map(s => s.dataset.step + ':' + s.dataset.change)");
+        marked.ShouldBe(["process:changed"]);
+        await admin.ShotAsync("d5-designer-comparison-on-the-diagram");
     }
 
     private static ILocator Node(IPage page, string step) => page.Locator($"[data-testid=designer-node][data-step='{step}']");
