@@ -44,13 +44,26 @@ public sealed class When_an_admin_publishes_a_definition
         (await budget.InnerTextAsync()).ShouldContain("3h");
         var changed = await admin.Locator("[data-testid=diff-row]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.path)");
         changed.ShouldBe(["version", "steps[process].budget"], ignoreOrder: true);
-        await admin.Locator("[data-testid=workflow-diagram]").WaitForAsync();
+        // The same change drawn on the diagram next to the text: only that step is coloured.
+        await admin.Locator("[data-testid=diff-diagram] g[data-step='process'][data-change='changed']").WaitForAsync();
+        (await admin.Locator("[data-testid=diff-diagram] g[data-change]").CountAsync()).ShouldBe(1);
         await admin.ShotAsync("c3-valid-draft-diff");
 
         await admin.Locator("[data-testid=definition-publish]").ClickAsync();
-        // Publishing asks first: a published version can no longer be edited.
+        // Publishing asks first: a published version can no longer be edited, and the running dossiers stay on theirs (with the way to move them).
         var confirm = admin.Locator("[data-testid=confirm-dialog]");
-        (await confirm.Locator("[data-testid=confirm-message]").InnerTextAsync()).ShouldContain("Công bố phiên bản");
+        (await confirm.Locator("[data-testid=confirm-message]").InnerTextAsync()).ShouldContain("Ban hành phiên bản");
+        int running;
+        await using (var engineScope = _host.App.Services.CreateAsyncScope())
+            running = (await engineScope.ServiceProvider.GetRequiredService<Engine.Queries.InstanceQueries>().ActiveCountsAsync(Workflow)).Values.Sum();
+        (await confirm.Locator("[data-testid=publish-running]").GetAttributeAsync("data-count")).ShouldBe(running.ToString());
+        if (running > 0)
+        {
+            (await confirm.Locator("[data-testid=publish-running]").InnerTextAsync()).ShouldContain($"{running} hồ sơ đang xử lý vẫn chạy theo phiên bản cũ");
+            (await confirm.Locator("[data-testid=publish-migrate-link]").GetAttributeAsync("href")).ShouldBe($"/quan-tri/quy-trinh/{Workflow}/chuyen-phien-ban");
+        }
+        else (await confirm.Locator("[data-testid=publish-migrate-link]").CountAsync()).ShouldBe(0);
+        await admin.ShotAsync("c3b-publish-confirmation-with-running-dossiers");
         await admin.Locator("[data-testid=confirm-go]").ClickAsync();
         var next = (current.Version + 1).ToString();
         await admin.Locator("[data-testid=current-version]", new() { HasText = next }).WaitForAsync();

@@ -81,6 +81,7 @@ public static class AuthSetup
                 o.RefreshTokenExpiration = RefreshTokenLifetime;
             });
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
+        services.AddScoped<IAuthorizationHandler, WorkflowDesignerHandler>();
         services.AddAuthorizationBuilder().AddIsoPolicies();
         services.AddScoped<TokenIssuer>();
         services.AddMemoryCache();

@@ -80,7 +80,8 @@ public static class ApiPipeline
         OrganisationAdminEndpoints.Map(admin);
         ResponsibilityAdminEndpoints.Map(admin);
         CatalogueAdminEndpoints.Map(admin);
-        DefinitionAdminEndpoints.Map(admin);
+        // ISO officers design workflows without administering a unit: the definitions ask their own policy (WorkflowDesigner).
+        DefinitionAdminEndpoints.Map(app.MapGroup("/api/v1/admin"));
         CalendarAdminEndpoints.Map(admin);
         DossierRulesEndpoints.Map(admin);
         MessagingAdminEndpoints.Map(admin);

@@ -1,4 +1,5 @@
 using Engine.Persistence;
+using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Engine.Queries;
@@ -82,6 +83,13 @@ public sealed class InstanceQueries
         if (status is not null) q = q.Where(i => i.Status == status);
         return (await q.OrderByDescending(i => i.CreatedAt).Skip(skip).Take(take).ToListAsync(ct)).Select(Summary).ToList();
     }
+
+    /// <summary>Running or suspended instances of a workflow, per version: what stays on its version when a newer one is published.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> ActiveCountsAsync(string definitionId, CancellationToken ct = default) =>
+        await db.Instances.AsNoTracking().Where(i => i.DefinitionId == definitionId
+                && (i.Status == nameof(InstanceStatus.Running) || i.Status == nameof(InstanceStatus.Suspended)))
+            .GroupBy(i => i.DefinitionVersion).Select(g => new { Version = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Version, g => g.Count, ct);
 
     private static InstanceSummary Summary(InstanceRecord i) => new(i.Id, i.DefinitionId, i.DefinitionVersion, i.BusinessKey, i.Status,
         i.Outcome, i.Revision, i.CreatedAt, i.UpdatedAt, i.CompletedAt);

@@ -50,6 +50,7 @@ public static class RoleNames
         Role.UnitAdmin => "unit-admin",
         Role.SystemAdmin => "system-admin",
         Role.ConsultedOfficer => "consulted-officer",
+        Role.IsoOfficer => "iso-officer",
         _ => role.ToString(),
     };
 
@@ -71,6 +72,7 @@ public static class RoleNames
         Role.UnitAdmin => "Quản trị đơn vị",
         Role.SystemAdmin => "Quản trị hệ thống",
         Role.ConsultedOfficer => "Cán bộ cơ quan phối hợp",
+        Role.IsoOfficer => "Cán bộ ISO",
         _ => role.ToString(),
     };
 }

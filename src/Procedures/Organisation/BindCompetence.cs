@@ -7,7 +7,8 @@ namespace Procedures.Organisation;
 
 /// <summary>
 /// Makes a unit competent for a procedure from <paramref name="EffectiveFrom"/> (to <paramref name="EffectiveTo"/>
-/// inclusive, open when null), run with a published workflow definition (the latest when the version is null).
+/// inclusive, open when null), run with a published workflow definition (the latest when the version is null). The unit's
+/// administrators and its ISO officer may.
 /// </summary>
 public sealed record BindCompetence(
     Guid ProcedureId, Guid UnitId, string WorkflowDefinitionId, int? WorkflowVersion, DateOnly EffectiveFrom, DateOnly? EffectiveTo = null);
@@ -17,7 +18,8 @@ public sealed class BindCompetenceHandler(ProceduresDb db, DefinitionStore defin
     public async Task<DomainResult<CompetenceView>> HandleAsync(Actor actor, BindCompetence request, CancellationToken ct = default)
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, ct);
-        if (actor.CheckAdministers(unit) is { } denied) return denied;
+        // The unit's ISO officer binds the workflows they design to the unit's procedures, as its administrators may.
+        if (actor.CheckAdministers(unit) is { } denied && !(unit is not null && actor.IsIsoOfficerFor(unit.Path))) return denied;
         if (request.EffectiveTo < request.EffectiveFrom)
             return DomainError.Invalid("effectiveTo", "bad-period", "Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date.");
         if (!unit!.IsEffectiveOn(request.EffectiveFrom) || unit.EffectiveTo < (request.EffectiveTo ?? DateOnly.MaxValue))

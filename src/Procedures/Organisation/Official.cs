@@ -22,6 +22,8 @@ public enum Role
     SystemAdmin,
     /// <summary>Officer of an agency consulted in a joint procedure (liên thông): police, tax, social insurance.</summary>
     ConsultedOfficer,
+    /// <summary>The unit's ISO officer (cán bộ ISO): designs and publishes the workflows of the unit's procedures.</summary>
+    IsoOfficer,
 }
 
 /// <summary>A public official (cán bộ, công chức) who signs in and works on dossiers.</summary>

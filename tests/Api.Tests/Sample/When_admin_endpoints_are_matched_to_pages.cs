@@ -20,7 +20,6 @@ public sealed class When_admin_endpoints_are_matched_to_pages
     {
         ["GET /api/v1/admin/templates/events"] = "takes no service: a script reads the events and placeholders here, the template page reads the same TemplateEvents list directly",
         // Not yet on a page: listed so that the gap is visible and named; each entry goes when its page exists.
-        ["POST /api/v1/admin/competences/"] = "PENDING: binding a procedure to a competent unit belongs to the responsibility-by-sector page, built separately",
         ["POST /api/v1/admin/competences/{id:guid}/end"] = "PENDING: ending a competence belongs to the responsibility-by-sector page, built separately",
         ["POST /api/v1/admin/officials/{id:guid}/unit-admin"] = "PENDING: delegating a sub-unit's administration has no button on the official editor yet",
         ["POST /api/v1/admin/catalogue/procedures"] = "PENDING: the catalogue page edits procedures but cannot create one yet",

@@ -34,7 +34,7 @@ public sealed class When_the_sample_data_is_seeded : ProceduresTest
         var first = await SeedAsync();
         var second = await SeedAsync();
 
-        first.ShouldSatisfyAllConditions(r => r.Seeded.ShouldBeTrue(), r => r.Units.ShouldBe(20), r => r.Officials.ShouldBe(42),
+        first.ShouldSatisfyAllConditions(r => r.Seeded.ShouldBeTrue(), r => r.Units.ShouldBe(20), r => r.Officials.ShouldBe(43),
             r => r.Sectors.ShouldBe(8), r => r.Procedures.ShouldBe(16));
         second.ShouldBe(SampleSeedReport.AlreadyPresent);
         (await Db.Units.CountAsync(), await Db.Officials.CountAsync(), await Db.Procedures.CountAsync(), await Db.Competences.CountAsync())
