@@ -103,6 +103,6 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
             DomainError.Invalid("missingItems", "required", "Cần liệt kê các thành phần phải bổ sung.", "List the items to supplement."),
         ReceptionDecision.Refuse when string.IsNullOrWhiteSpace(choice.Reason) =>
             DomainError.Invalid("reason", "required", "Cần nêu rõ lý do từ chối.", "A reason for the refusal is required."),
-        _ => DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Error,
+        _ => DossierFees.Compute(procedure.Fees, VietnamTime.DateOf(dossier.SubmittedAt ?? dossier.CreatedAt), dossier.Copies, dossier.Pages, choice.FeeByDecision).Error,
     };
 }

@@ -18,7 +18,7 @@ public sealed partial class ReceiveDossierHandler
         Competence competence, Choice choice, IdempotencyKey? key, CancellationToken ct)
     {
         var (dossier, now, cal) = (work.Dossier, work.Now, work.Calendar);
-        dossier.FeeAmount = DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
+        dossier.FeeAmount = DossierFees.Compute(procedure.Fees, VietnamTime.DateOf(dossier.SubmittedAt ?? dossier.CreatedAt), dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
         dossier.Code = await DossierCodes.NextAsync(db, unit.Code, VietnamTime.DateOf(now), ct);
         dossier.ReceivedAt = now;
         dossier.ReceivedBy = work.Actor.UserName;
