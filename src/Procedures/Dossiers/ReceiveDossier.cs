@@ -35,8 +35,7 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
             return DomainError.Forbidden("Chỉ cán bộ tiếp nhận của đơn vị mới được tiếp nhận hồ sơ.", "Only a clerk of the receiving unit may receive dossiers.");
         var key = Key(request);
         if (await IdempotencyKeys.FindAsync<ReceptionReceipt>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
-        if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
-            return DomainError.Invalid("applicant.fullName", "required", "Thiếu họ tên người nộp hồ sơ.", "The applicant's name is required.");
+        if (ApplicantRules.Refusal(request.Applicant) is { } badApplicant) return badApplicant;
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == request.ReceivingUnitId, ct);
         var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Counter, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;

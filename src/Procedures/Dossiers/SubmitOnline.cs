@@ -29,7 +29,7 @@ public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Org
             return DomainError.Invalid("citizenAccountId", "required", "Thiếu tài khoản công dân.", "The citizen account is required.");
         var key = Key(request);
         if (await IdempotencyKeys.FindAsync<OnlineSubmission>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
-        if (Required.Text(request.Applicant?.FullName, "applicant.fullName", "họ tên người nộp hồ sơ", "The applicant's name") is { } noName) return noName;
+        if (ApplicantRules.Refusal(request.Applicant) is { } badApplicant) return badApplicant;
         var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Online, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
         var today = officials.Today;
