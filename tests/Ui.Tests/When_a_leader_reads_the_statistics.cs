@@ -65,6 +65,37 @@ public sealed class When_a_leader_reads_the_statistics
     }
 
     [Test]
+    public async Task Should_keep_the_on_time_rate_in_view_at_1366_px_and_remember_the_columns_the_leader_hides()
+    {
+        var page = await Browser.NewPageAsync(_host);
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.SignInAsync("ys.leader");
+        await page.GoAsync(Dashboard);
+        await page.WaitForLiveAsync();
+        var rate = page.Locator("[data-testid=col-OnTimeRate]");
+        await rate.WaitForAsync();
+
+        var box = (await rate.BoundingBoxAsync())!;
+        (box.X >= 0 && box.X + box.Width <= 1366).ShouldBeTrue($"the on-time rate header spans {box.X}–{box.X + box.Width} px");
+        (await rate.InnerTextAsync()).Trim().ShouldBe("Tỷ lệ đúng hạn");
+
+        await page.Locator("[data-testid=stats-columns]").ClickAsync();
+        await page.Locator("[data-testid=col-toggle-ReceivedOnline] input").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=col-ReceivedOnline]")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await page.WaitForLiveAsync();
+        await page.Locator("[data-testid=col-Received]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=col-ReceivedOnline]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=col-OnTimeRate]")).ToBeInViewportAsync();
+        await page.ShotAsync("21b-statistics-columns-1366");
+
+        // Shown again, so the other tests of this class see every column.
+        await page.Locator("[data-testid=stats-columns]").ClickAsync();
+        await page.Locator("[data-testid=col-toggle-ReceivedOnline] input").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=col-ReceivedOnline]")).ToHaveCountAsync(1);
+    }
+
+    [Test]
     public async Task Should_download_the_consolidated_report_as_excel()
     {
         var page = await Browser.NewPageAsync(_host);

@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace Ui.Tests;
 
-/// <summary>A document and a per-page fee tier added on the catalogue's editors are what the clerk sees at the counter.</summary>
+/// <summary>
+/// A document and a per-page fee tier added on the catalogue's editors are what the clerk sees at the counter; a fee that
+/// starts next month is not; a blank form uploaded for a document is downloaded from the public procedure page.
+/// </summary>
 public sealed class When_an_admin_changes_a_procedures_documents_and_fees
 {
     // Marital status certificate: a per-decision fee no other journey relies on.
@@ -60,10 +63,26 @@ public sealed class When_an_admin_changes_a_procedures_documents_and_fees
         await admin.FillFieldAsync("fee-first-pages", "2", feeRow);
         await admin.FillFieldAsync("fee-next-rate", "1500", feeRow);
         await admin.FillFieldAsync("fee-cap", "90000", feeRow);
+        // And a fee that starts in a month: saved, but not charged today.
+        var later = "Lệ phí từ tháng sau " + suffix;
+        var startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(30);
+        await fees.Locator("[data-testid=fee-add]").ClickAsync();
+        var laterRow = fees.Locator("[data-testid=fee-row]").Nth(feesBefore + 1);
+        await laterRow.WaitForAsync();
+        await admin.FillFieldAsync("fee-name", later, laterRow);
+        await admin.FillFieldAsync("fee-amount", "10000", laterRow);
+        await admin.FillFieldAsync("fee-from", startsOn.ToString("yyyy-MM-dd"), laterRow);
         await fees.Locator("[data-testid=fees-save]").ClickAsync();
         await Until(async () => (await _host.Db(db => db.Procedures.SingleAsync(p => p.Id == procedureId))).Fees
-            .Any(f => f.Name == fee && f.Amount == 3000 && f.FirstPages == 2 && f.NextPageAmount == 1500 && f.MaxPerCopy == 90000));
+            .Any(f => f.Name == fee && f.Amount == 3000 && f.FirstPages == 2 && f.NextPageAmount == 1500 && f.MaxPerCopy == 90000)
+            && (await _host.Db(db => db.Procedures.SingleAsync(p => p.Id == procedureId))).Fees.Any(f => f.Name == later && f.EffectiveFrom == startsOn));
         await admin.ShotAsync("c1-procedure-document-and-fee-added");
+
+        // The blank form of the first document, uploaded from the documents editor.
+        var form = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% To khai mau {suffix}\n");
+        await documents.Locator("[data-testid=document-row]").First.Locator("input[data-testid=template-file]")
+            .SetInputFilesAsync(new FilePayload { Name = "To khai.pdf", MimeType = "application/pdf", Buffer = form });
+        await documents.Locator("[data-testid=document-row]").First.Locator("[data-testid=template-file-link]").WaitForAsync();
 
         var clerk = _clerk = await Browser.NewPageAsync(_host);
         await clerk.SignInAsync("ys.clerk");
@@ -74,7 +93,18 @@ public sealed class When_an_admin_changes_a_procedures_documents_and_fees
         var counterFees = await clerk.Locator("[data-testid=counter-fees]").InnerTextAsync();
         counterFees.ShouldContain(fee);
         counterFees.ShouldContain("tối đa 90.000 ₫ / bản");
+        counterFees.ShouldNotContain(later);
         await clerk.ShotAsync("c2-counter-shows-the-new-document-and-fee");
+
+        var citizen = await Browser.NewPageAsync(_host);
+        await citizen.GoAsync($"/thu-tuc/{procedureId}");
+        var download = citizen.Locator("[data-testid=template-download]").First;
+        await download.WaitForAsync();
+        (await download.InnerTextAsync()).Trim().ShouldBe("Tải mẫu");
+        var file = await citizen.APIRequest.GetAsync((await download.GetAttributeAsync("href"))!);
+        file.Status.ShouldBe(200);
+        (await file.BodyAsync()).ShouldBe(form);
+        (await citizen.Locator("[data-testid=procedure-fees]").InnerTextAsync()).ShouldNotContain(later);
     }
 
     private static async Task Until(Func<Task<bool>> condition)

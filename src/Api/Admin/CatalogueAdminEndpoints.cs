@@ -33,6 +33,7 @@ public static class CatalogueAdminEndpoints
                 AdminActor.RunAsync(http, _ => q.HandleAsync(new GetProcedure(id, IncludeInactive: true), http.RequestAborted)))
             .WithName("GetProcedureForAdmin").WithSummary("Chi tiết thủ tục (kể cả đã ngừng)").AdminProblems();
         MapSupplementRules(admin, catalogue);
+        TemplateFileEndpoints.MapUpload(catalogue);
     }
 
     /// <summary>The supplement rules: the province's defaults and a procedure's own values, effective on the next request.</summary>

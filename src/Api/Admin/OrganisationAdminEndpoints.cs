@@ -45,6 +45,11 @@ public static class OrganisationAdminEndpoints
         units.MapGet("/{id:guid}/officials", (Guid id, HttpContext http, UnitOfficialsQuery q, DateOnly? on, bool includeInactive = false) =>
                 AdminActor.RunAsync(http, a => q.HandleAsync(a, new ListUnitOfficials(id, on, includeInactive), http.RequestAborted)))
             .Audited("unit.officials.read", "unit").WithName("UnitOfficials").WithSummary("Cán bộ của đơn vị").AdminProblems();
+        units.MapGet("/{id:guid}/officials/page", (Guid id, HttpContext http, UnitOfficialsQuery q, string? text = null, bool includeInactive = false,
+                UnitOfficialSort sort = UnitOfficialSort.Seniority, bool descending = false, int page = 1, int pageSize = 25, DateOnly? on = null) =>
+                AdminActor.RunAsync(http, a => q.PageAsync(a, new PageUnitOfficials(id, text, includeInactive, sort, descending, page, pageSize, on), http.RequestAborted)))
+            .Audited("unit.officials.read", "unit").WithName("UnitOfficialsPage")
+            .WithSummary("Cán bộ của đơn vị, theo trang (lọc theo tên, sắp xếp theo chức vụ, họ tên hoặc tên đăng nhập)").AdminProblems();
         admin.MapGet("/unit-types", (UnitTypesQuery q, CancellationToken ct) => q.ListAsync(ct)).WithTags("Admin: units").WithName("UnitTypes").WithSummary("Loại đơn vị");
         admin.MapPut("/unit-types/{code}", (string code, SaveUnitType r, HttpContext http, SaveUnitTypeHandler h) =>
                 AdminActor.RunAsync(http, a => h.HandleAsync(a, r with { Code = code }, http.RequestAborted)))

@@ -24,7 +24,9 @@ public static class Problem
             _ => StatusCodes.Status409Conflict,
         };
         if (error.CurrentRevision is { } current) http.Response.Headers.ETag = Api.Dossiers.RevisionGuard.Tag(current);
-        return Make(http, status, error.Code, Language.Pick(http, error.MessageVi, error.MessageEn), error.Field);
+        var errors = error.Problems?.Where(p => p.Field is not null).GroupBy(p => p.Field!)
+            .ToDictionary(g => g.Key, g => g.Select(p => Language.Pick(http, p.MessageVi, p.MessageEn)).ToArray());
+        return Make(http, status, error.Code, Language.Pick(http, error.MessageVi, error.MessageEn), error.Field, errors);
     }
 
     public static ProblemHttpResult Make(HttpContext http, int status, string code, string detail, string? field = null,

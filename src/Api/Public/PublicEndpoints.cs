@@ -22,6 +22,7 @@ public static class PublicEndpoints
         catalogue.MapGet("/procedures/{id:guid}", DetailAsync).WithName("GetProcedure").WithSummary("Chi tiết thủ tục hành chính")
             .WithDescription("Documents, fees, time limit, channels and the units competent today.").ProducesProblem(404);
         catalogue.MapGet("/procedures/by-code/{code}", ByCodeAsync).WithName("GetProcedureByCode").WithSummary("Chi tiết thủ tục theo mã").ProducesProblem(404);
+        Admin.TemplateFileEndpoints.MapDownload(catalogue);
         catalogue.MapGet("/sectors", (SectorsQuery q, CancellationToken ct) => q.ListAsync(ct)).WithName("ListSectors").WithSummary("Danh sách lĩnh vực");
 
         app.MapPost("/api/v1/public/tracking", TrackAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)

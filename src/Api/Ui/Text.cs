@@ -55,6 +55,14 @@ public static class Text
         _ => Pick("Theo quyết định của cơ quan có thẩm quyền", "Set by decision"),
     };
 
+    /// <summary>A procedure's fees in force as one line: each fee's name, amount and who pays less (with the text that grants it).</summary>
+    public static string Fees(IReadOnlyList<Fee> fees) => fees.Count == 0 ? Pick("Miễn phí", "Free") : string.Join("; ", fees.Select(f =>
+        $"{f.Name}: {Fee(f)}" + (f.Exemptions is { Count: > 0 } list ? $" ({string.Join("; ", list.Select(Exemption))})" : "")));
+
+    public static string Exemption(FeeExemption e) => (e.ReductionPercent >= 100
+        ? Pick($"miễn cho {e.ApplicantCategory}", $"waived for {e.ApplicantCategory}")
+        : Pick($"giảm {e.ReductionPercent} % cho {e.ApplicantCategory}", $"{e.ReductionPercent} % off for {e.ApplicantCategory}")) + $" — {e.LegalBasis}";
+
     /// <summary>The level a procedure is carried out at (catalogue code <c>commune</c>, <c>department</c>, <c>province</c>, ...).</summary>
     public static string Level(string level) => level switch
     {

@@ -19,6 +19,7 @@ public static class CatalogueServices
         services.TryAddScoped<ProcedureDetailQuery>();
         services.TryAddScoped<SupplementPolicies>();
         services.TryAddScoped<UpdateSupplementRulesHandler>();
+        services.TryAddScoped<TemplateFiles>();
         return services;
     }
 }

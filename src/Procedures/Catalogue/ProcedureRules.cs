@@ -23,18 +23,7 @@ public static class ProcedureRules
             return Invalid("channels", "no-channel", "Chọn ít nhất một cách thức thực hiện.", "Choose at least one channel.");
         if (d.RetentionYears is < 1 or > 100)
             return Invalid("retentionYears", "bad-retention", "Thời hạn lưu trữ từ 1 đến 100 năm.", "Retention is 1 to 100 years.");
-        if (d.Documents is null || d.Documents.Count == 0)
-            return Invalid("documents", "no-documents", "Thủ tục phải có thành phần hồ sơ.", "A procedure lists at least one document.");
-        for (var i = 0; i < d.Documents.Count; i++)
-        {
-            var doc = d.Documents[i];
-            if (FieldRules.Required($"documents[{i}].name", doc.Name, 500, "tên giấy tờ") is { } noName) return noName;
-            if (doc.Copies < 1)
-                return Invalid($"documents[{i}].copies", "bad-copies", "Số bản phải từ 1 trở lên.", "Copies must be at least 1.");
-            if (!Enum.IsDefined(doc.Form))
-                return Invalid($"documents[{i}].form", "bad-form", "Hình thức giấy tờ không hợp lệ.", "Unknown document form.");
-        }
-        return CheckFees(d.Fees);
+        return DocumentRules.Check(d.Documents).FirstOrDefault() ?? CheckFees(d.Fees);
     }
 
     /// <summary>Checks against stored data: sector and level exist, code not used by another procedure.</summary>
@@ -51,37 +40,7 @@ public static class ProcedureRules
 
     public static DomainError CodeTaken() => Invalid("code", "code-taken", "Mã thủ tục đã được dùng.", "The procedure code is already in use.");
 
-    private static DomainError? CheckFees(IReadOnlyList<Fee>? fees)
-    {
-        if (fees is null || fees.Count == 0)
-            return Invalid("fees", "no-fees", "Ghi rõ phí, lệ phí (hoặc miễn phí).", "State the fees (or that it is free).");
-        if (fees.Any(f => f.Kind == FeeKind.Free) && fees.Count > 1)
-            return Invalid("fees", "free-and-charged", "Thủ tục miễn phí không thể có thêm khoản phí khác.", "A free procedure cannot have other fees.");
-        for (var i = 0; i < fees.Count; i++)
-        {
-            var f = fees[i];
-            var field = $"fees[{i}]";
-            if (FieldRules.Required($"{field}.name", f.Name, 300, "tên khoản phí") is { } noName) return noName;
-            DomainError? Bad(string part, string vi, string en) => Invalid($"{field}.{part}", "bad-fee", vi, en);
-            var problem = f.Kind switch
-            {
-                FeeKind.Free or FeeKind.PerDecision when f.Amount != 0 || f.NextPageAmount != 0 || f.MaxPerCopy is not null =>
-                    Bad("amount", "Miễn phí hoặc theo quyết định thì không ghi số tiền.", "Free and per-decision fees carry no amount."),
-                FeeKind.PerDecision when string.IsNullOrWhiteSpace(f.Note) =>
-                    Bad("note", "Ghi rõ văn bản quy định mức phí.", "Name the decision that sets the fee."),
-                FeeKind.Fixed or FeeKind.PerCopy when f.Amount <= 0 || f.NextPageAmount != 0 || f.MaxPerCopy is not null =>
-                    Bad("amount", "Số tiền phải lớn hơn 0.", "The amount must be above 0."),
-                FeeKind.PerPage when f.Amount <= 0 || f.FirstPages < 0 || f.NextPageAmount < 0 =>
-                    Bad("amount", "Mức thu theo trang phải lớn hơn 0.", "Per-page rates must be positive."),
-                FeeKind.PerPage when f.MaxPerCopy is { } cap && cap < f.Amount =>
-                    Bad("maxPerCopy", "Mức thu tối đa mỗi bản nhỏ hơn giá một trang.", "The cap per copy is below the price of one page."),
-                _ when !Enum.IsDefined(f.Kind) => Bad("kind", "Loại phí không hợp lệ.", "Unknown fee kind."),
-                _ => null,
-            };
-            if (problem is not null) return problem;
-        }
-        return null;
-    }
+    private static DomainError? CheckFees(IReadOnlyList<Fee>? fees) => FeeRules.Check(fees).FirstOrDefault();
 
     private static DomainError Invalid(string field, string code, string vi, string en) => DomainError.Invalid(field, code, vi, en);
 }

@@ -22,6 +22,13 @@ public sealed record DomainError(ErrorKind Kind, string Code, string MessageVi, 
     /// <summary>For <see cref="ErrorKind.Stale"/>: the dossier's revision now, to send back as its ETag.</summary>
     public int? CurrentRevision { get; init; }
 
+    /// <summary>Every problem found in the input when there are several (this error is the first), so a form shows them all at once.</summary>
+    public IReadOnlyList<DomainError>? Problems { get; init; }
+
+    /// <summary>The first of <paramref name="problems"/> carrying them all; null when there is none.</summary>
+    public static DomainError? Every(IReadOnlyList<DomainError> problems) =>
+        problems.Count == 0 ? null : problems[0] with { Problems = problems.Count > 1 ? problems : null };
+
     /// <summary>The command named an expected revision (<c>If-Match</c>) that is not the locked dossier's <paramref name="current"/> one.</summary>
     public static DomainError StaleRevision(int current) => new(ErrorKind.Stale, "stale-revision",
         "Hồ sơ đã được người khác cập nhật sau khi bạn tải; vui lòng tải lại rồi thực hiện lại.",

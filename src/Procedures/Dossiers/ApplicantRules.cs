@@ -52,6 +52,13 @@ public static partial class ApplicantRules
         return errors;
     }
 
+    /// <summary>
+    /// The refusal a use case answers for bad applicant details: every problem, fields named under <paramref name="prefix"/>
+    /// (<c>applicant.phone</c>) as in the use cases' requests; null when the details can be taken.
+    /// </summary>
+    public static DomainError? Refusal(ApplicantData? applicant, string prefix = "applicant.") =>
+        DomainError.Every([.. Check(applicant ?? new ApplicantData("")).Select(e => e with { Field = prefix + e.Field })]);
+
     private static void Length(List<DomainError> errors, string? text, int max, string field, string vi, string en)
     {
         if (text is not null && text.Trim().Length > max)

@@ -5,12 +5,14 @@ namespace Procedures.Dossiers;
 
 /// <summary>
 /// A dossier's fees: the catalogue's <see cref="FeeCalculator"/> over the pages and copies handed in, plus the
-/// amount the clerk enters for fees set by decision. Per-page fees need the number of pages.
+/// amount the clerk enters for fees set by decision. Per-page fees need the number of pages. The rules are those in force on
+/// the day the dossier was submitted (Vietnam calendar): what the citizen read on the portal, and at the counter the day of reception.
 /// </summary>
 public static class DossierFees
 {
-    public static DomainResult<decimal> Compute(IReadOnlyList<Fee> fees, int? copies, int? pages, decimal? byDecision = null)
+    public static DomainResult<decimal> Compute(IReadOnlyList<Fee> allFees, DateOnly submittedOn, int? copies, int? pages, decimal? byDecision = null)
     {
+        var fees = FeeCalculator.InForce(allFees, submittedOn);
         if (byDecision < 0)
             return DomainError.Invalid("feeByDecision", "invalid-fee", "Mức phí không được âm.", "A fee cannot be negative.");
         if (pages is not > 0 && fees.Any(f => f.Kind == FeeKind.PerPage))

@@ -51,8 +51,7 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
             return DomainError.Forbidden("Chỉ cán bộ tiếp nhận của đơn vị mới được tiếp nhận hồ sơ.", "Only a clerk of the receiving unit may receive dossiers.");
         var key = Key(request);
         if (await IdempotencyKeys.FindAsync<ReceptionReceipt>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
-        if (string.IsNullOrWhiteSpace(request.Applicant?.FullName))
-            return DomainError.Invalid("applicant.fullName", "required", "Thiếu họ tên người nộp hồ sơ.", "The applicant's name is required.");
+        if (ApplicantRules.Refusal(request.Applicant) is { } badApplicant) return badApplicant;
         var unit = (await cached.UnitAsync(db, request.ReceivingUnitId, ct))!;
         var procedure = await ReceptionRules.ProcedureAsync(db, cached, request.ProcedureId, Channel.Counter, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
@@ -120,6 +119,6 @@ public sealed partial class ReceiveDossierHandler(ProceduresDb db, WorkflowRunti
             DomainError.Invalid("missingItems", "required", "Cần liệt kê các thành phần phải bổ sung.", "List the items to supplement."),
         ReceptionDecision.Refuse when string.IsNullOrWhiteSpace(choice.Reason) =>
             DomainError.Invalid("reason", "required", "Cần nêu rõ lý do từ chối.", "A reason for the refusal is required."),
-        _ => DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Error,
+        _ => DossierFees.Compute(procedure.Fees, VietnamTime.DateOf(dossier.SubmittedAt ?? dossier.CreatedAt), dossier.Copies, dossier.Pages, choice.FeeByDecision).Error,
     };
 }

@@ -20,7 +20,8 @@ public sealed partial class ReceiveDossierHandler
         Competence competence, Choice choice, IdempotencyKey? key, ReferenceCache.Snapshot? checkedOn, CancellationToken ct)
     {
         var (dossier, now, cal) = (work.Dossier, work.Now, work.Calendar);
-        dossier.FeeAmount = DossierFees.Compute(procedure.Fees, dossier.Copies, dossier.Pages, choice.FeeByDecision).Value;
+        dossier.FeeAmount = DossierFees.Compute(procedure.Fees, VietnamTime.DateOf(dossier.SubmittedAt ?? dossier.CreatedAt), dossier.Copies,
+            dossier.Pages, choice.FeeByDecision).Value;
         // Routed by the assignments in effect on the calendar day of receipt (as the code's date), before the workflow starts.
         var (number, route, generation) = await ReceptionReads.ReadAsync(work.Transaction, unit.Code, VietnamTime.DateOf(now),
             dossier.ProcessingUnitId, procedure.Id, ct);

@@ -29,7 +29,7 @@ public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Org
             return DomainError.Invalid("citizenAccountId", "required", "Thiếu tài khoản công dân.", "The citizen account is required.");
         var key = Key(request);
         if (await IdempotencyKeys.FindAsync<OnlineSubmission>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
-        if (Required.Text(request.Applicant?.FullName, "applicant.fullName", "họ tên người nộp hồ sơ", "The applicant's name") is { } noName) return noName;
+        if (ApplicantRules.Refusal(request.Applicant) is { } badApplicant) return badApplicant;
         var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Online, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
         var today = officials.Today;
@@ -38,7 +38,7 @@ public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Org
             return DomainError.Invalid("receivingUnitId", "unknown-unit", "Không có đơn vị tiếp nhận này.", "No such receiving unit.");
         var competence = await ReceptionRules.CompetenceAsync(db, request.ProcedureId, unit, request.ProcessingUnitId, today, ct);
         if (competence.Error is { } notCompetent) return notCompetent;
-        if (DossierFees.Compute(procedure.Value!.Fees, request.Copies, request.Pages).Error is { } badFee) return badFee;
+        if (DossierFees.Compute(procedure.Value!.Fees, today, request.Copies, request.Pages).Error is { } badFee) return badFee;
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var documents = ReceptionRules.Documents(procedure.Value!, request.Documents ?? [], id, fromSupplement: false);

@@ -16,9 +16,7 @@ public sealed class CreateUnitHandler(ProceduresDb db, TimeProvider clock, Calen
 {
     public async Task<DomainResult<UnitView>> HandleAsync(Actor actor, CreateUnit request, CancellationToken ct = default)
     {
-        if ((FieldRules.CheckUnitCode(request.Code) ?? FieldRules.Required("name", request.Name, 300, "tên đơn vị")
-            ?? FieldRules.CheckPhone(FieldRules.Blank(request.Phone)) ?? FieldRules.CheckEmail(FieldRules.Blank(request.Email))
-            ?? FieldRules.CheckOfficeHours(FieldRules.Blank(request.OfficeHours))) is { } invalid) return invalid;
+        if (UnitRules.Check(request).FirstOrDefault() is { } invalid) return invalid;
         var from = request.EffectiveFrom ?? clock.Today();
 
         var parentPath = "/";

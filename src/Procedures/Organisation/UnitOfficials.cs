@@ -11,7 +11,7 @@ public sealed record UnitOfficialView(
     Guid OfficialId, string UserName, string FullName, string? Position, string? Email, string? Phone, bool IsActive,
     Guid MembershipId, IReadOnlyList<Role> Roles, DateOnly EffectiveFrom, DateOnly? EffectiveTo, Guid? DelegatedBy);
 
-public sealed class UnitOfficialsQuery(ProceduresDb db, TimeProvider clock)
+public sealed partial class UnitOfficialsQuery(ProceduresDb db, TimeProvider clock)
 {
     public async Task<DomainResult<IReadOnlyList<UnitOfficialView>>> HandleAsync(Actor actor, ListUnitOfficials request, CancellationToken ct = default)
     {

@@ -36,6 +36,7 @@ public sealed class When_endpoints_are_classified_for_the_audit
         ["GET /api/v1/admin/units/{id:guid}/tree"] = "units and their codes, no officials",
         ["GET /api/v1/catalogue/procedures"] = "the public catalogue",
         ["GET /api/v1/catalogue/procedures/by-code/{code}"] = "the public catalogue",
+        ["GET /api/v1/catalogue/procedures/{id:guid}/documents/{documentId:guid}/template"] = "a blank form of the public catalogue",
         ["GET /api/v1/catalogue/procedures/{id:guid}"] = "the public catalogue",
         ["GET /api/v1/catalogue/sectors"] = "the public catalogue",
         ["GET /api/v1/citizen/dossiers"] = Own,
