@@ -38,7 +38,7 @@ public static class FeeCalculator
     private static decimal Reduced(Fee fee, decimal amount, string? category)
     {
         var exemption = category is null ? null : fee.Exemptions?.FirstOrDefault(e =>
-            string.Equals(e.ApplicantCategory.Trim(), category.Trim(), StringComparison.CurrentCultureIgnoreCase));
+            string.Equals(e.ApplicantCategory.Trim(), category.Trim(), StringComparison.OrdinalIgnoreCase));
         return exemption is null ? amount : Math.Round(amount * (100 - exemption.ReductionPercent) / 100m, 0, MidpointRounding.AwayFromZero);
     }
 

@@ -75,7 +75,7 @@ public static class FeeRules
         return null;
     }
 
-    private static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.CurrentCultureIgnoreCase);
+    private static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static DomainError Invalid(string field, string code, string vi, string en) => DomainError.Invalid(field, code, vi, en);
 }
