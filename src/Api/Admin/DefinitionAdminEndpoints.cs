@@ -58,9 +58,10 @@ public static class DefinitionAdminEndpoints
     /// <summary>A 403 ProblemDetails when the caller may not design <paramref name="definitionId"/> (<see cref="WorkflowDesignRights"/>), else null.</summary>
     private static async Task<ProblemHttpResult?> DeniedAsync(HttpContext http, string definitionId)
     {
-        if (await AdminActor.FindAsync(http) is not { } actor) return Problem.Make(http, 403, "forbidden", Titles.Detail(http, 403));
+        var acting = await AdminActor.ActingAsync(http);
+        if (acting.Error is { } notOfficial) return Problem.From(http, notOfficial);
         var db = http.RequestServices.GetRequiredService<ProceduresDb>();
-        return await WorkflowDesignRights.CheckAsync(db, actor, definitionId, http.RequestAborted) is { } error ? Problem.From(http, error) : null;
+        return await WorkflowDesignRights.CheckAsync(db, acting.Value!, definitionId, http.RequestAborted) is { } error ? Problem.From(http, error) : null;
     }
 
     private static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> SaveDraftAsync(HttpContext http, DefinitionStore store)
