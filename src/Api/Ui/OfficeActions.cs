@@ -27,7 +27,11 @@ public sealed record AvailableAction(string Name, string Title, string StepId, I
 /// <summary>What the official types into an action's form.</summary>
 public sealed record ActionInput(string Name, string? Comment = null, string? Specialist = null, IReadOnlyList<string>? MissingItems = null,
     IReadOnlyDictionary<string, string>? Fields = null, ReceptionDecision Decision = ReceptionDecision.Accept, IReadOnlyList<HandedDocument>? Documents = null,
-    string? LateDeadlineReason = null, bool IsConsultation = false);
+    string? LateDeadlineReason = null, bool IsConsultation = false)
+{
+    /// <summary>The dossier's revision the page showed: a use case on a dossier changed since then answers the stale message, not an overwrite.</summary>
+    public int? ExpectedRevision { get; init; }
+}
 
 /// <summary>
 /// The dossier page's actions: which open steps the official may work on (assigned, claimed, or in the queue of a role they hold
@@ -96,20 +100,20 @@ public static class OfficeActions
         var missing = input.MissingItems ?? [];
         DomainError? error = input.IsConsultation
             ? (await Get<RequestConsultationHandler>().HandleAsync(new RequestConsultation(dossierId, actor, input.Comment ?? "", null, input.Name,
-                input.Fields, input.LateDeadlineReason), ct)).Error
+                input.Fields, input.LateDeadlineReason, input.ExpectedRevision), ct)).Error
             : input.Name switch
         {
             "receive-online" => (await Get<ReceiveDossierHandler>().HandleAsync(new ReceiveOnlineSubmission(actor, dossierId, input.Decision, input.Comment,
-                missing.Count > 0 ? missing : null, null, null, null), ct)).Error,
-            "assign" => (await Get<AssignDossierHandler>().HandleAsync(new AssignDossier(dossierId, actor, input.Specialist ?? "", input.Comment), ct)).Error,
-            "submit" => (await Get<SubmitAppraisalHandler>().HandleAsync(new SubmitAppraisal(dossierId, actor, input.Comment ?? "", Fields: input.Fields), ct)).Error,
-            "supplement-received" => (await Get<ReceiveSupplementHandler>().HandleAsync(new ReceiveSupplement(dossierId, actor, input.Documents ?? [], input.Comment), ct)).Error,
-            "request-supplement" => (await Get<RequestSupplementHandler>().HandleAsync(new RequestSupplement(dossierId, actor, missing, input.Comment ?? ""), ct)).Error,
-            "refuse" => (await Get<RefuseDossierHandler>().HandleAsync(new RefuseDossier(dossierId, actor, input.Comment ?? ""), ct)).Error,
-            "approve" => (await Get<ApproveDossierHandler>().HandleAsync(new ApproveDossier(dossierId, actor, input.Comment), ct)).Error,
-            "send-back" => (await Get<SendBackDossierHandler>().HandleAsync(new SendBackDossier(dossierId, actor, input.Comment ?? ""), ct)).Error,
-            "sign" => (await Get<SignDossierHandler>().HandleAsync(new SignDossier(dossierId, actor, input.Comment), ct)).Error,
-            "return" => (await Get<ReturnResultHandler>().HandleAsync(new ReturnResult(dossierId, actor, Channel.Counter, input.Comment), ct)).Error,
+                missing.Count > 0 ? missing : null, null, null, null, input.ExpectedRevision), ct)).Error,
+            "assign" => (await Get<AssignDossierHandler>().HandleAsync(new AssignDossier(dossierId, actor, input.Specialist ?? "", input.Comment, input.ExpectedRevision), ct)).Error,
+            "submit" => (await Get<SubmitAppraisalHandler>().HandleAsync(new SubmitAppraisal(dossierId, actor, input.Comment ?? "", Fields: input.Fields, ExpectedRevision: input.ExpectedRevision), ct)).Error,
+            "supplement-received" => (await Get<ReceiveSupplementHandler>().HandleAsync(new ReceiveSupplement(dossierId, actor, input.Documents ?? [], input.Comment, input.ExpectedRevision), ct)).Error,
+            "request-supplement" => (await Get<RequestSupplementHandler>().HandleAsync(new RequestSupplement(dossierId, actor, missing, input.Comment ?? "", input.ExpectedRevision), ct)).Error,
+            "refuse" => (await Get<RefuseDossierHandler>().HandleAsync(new RefuseDossier(dossierId, actor, input.Comment ?? "", input.ExpectedRevision), ct)).Error,
+            "approve" => (await Get<ApproveDossierHandler>().HandleAsync(new ApproveDossier(dossierId, actor, input.Comment, input.ExpectedRevision), ct)).Error,
+            "send-back" => (await Get<SendBackDossierHandler>().HandleAsync(new SendBackDossier(dossierId, actor, input.Comment ?? "", input.ExpectedRevision), ct)).Error,
+            "sign" => (await Get<SignDossierHandler>().HandleAsync(new SignDossier(dossierId, actor, input.Comment, input.ExpectedRevision), ct)).Error,
+            "return" => (await Get<ReturnResultHandler>().HandleAsync(new ReturnResult(dossierId, actor, Channel.Counter, input.Comment, ExpectedRevision: input.ExpectedRevision), ct)).Error,
             _ => DomainError.Invalid("action", "unknown-action", "Thao tác không được hỗ trợ.", "The action is not supported."),
         };
         return Text.Error(error);
