@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Engine.Queries;
 using Npgsql;
 using Procedures.Calendar;
 
@@ -14,9 +15,9 @@ public sealed class DailyDigest(NpgsqlDataSource dataSource, CalendarProvider ca
 {
     public const string Event = "daily-digest";
 
-    private const string OpenDueSql = """
+    private const string OpenDueSql = $"""
         SELECT wi.id, coalesce(wi.title, wi.step_id), wi.business_key, wi.unit_id, wi.role, coalesce(wi.assignee, wi.claimed_by), wi.created_at, wi.due_at
-        FROM engine.work_items wi WHERE wi.status = 'Open' AND wi.due_at <= $1
+        FROM {EngineReadModel.WorkItems} wi WHERE wi.status = 'Open' AND wi.due_at <= $1
         """;
 
     /// <summary>Returns how many digests were queued (0 on a day off).</summary>

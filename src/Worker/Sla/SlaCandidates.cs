@@ -1,3 +1,4 @@
+using Engine.Queries;
 using Npgsql;
 using Procedures.Dossiers;
 
@@ -5,7 +6,8 @@ namespace Worker.Sla;
 
 /// <summary>
 /// The two reads of a sweep. Both filter on exactly the predicates of partial indexes over open rows
-/// (<c>ix_work_items_open_due</c>, <c>ix_dossiers_open_appointment</c>), so a sweep reads the due range of open work
+/// (<c>ix_work_items_open_due</c> behind the engine's read model <see cref="EngineReadModel.WorkItems"/>,
+/// <c>ix_dossiers_open_appointment</c>), so a sweep reads the due range of open work
 /// only, however many rows are closed or due later. The thresholds already raised come along in the same row. While a
 /// dossier waits for the citizen's supplement the office's clock is stopped: neither the waiting step nor the dossier's
 /// appointment (recomputed when the complete dossier comes back) is an official's delay; the citizen's own deadline has
@@ -21,7 +23,7 @@ public static class SlaCandidates
     public const string WorkItemsSql = $$"""
         SELECT wi.id, coalesce(wi.title, wi.step_id), wi.business_key, wi.unit_id, wi.role, coalesce(wi.assignee, wi.claimed_by), wi.created_at, wi.due_at,
                coalesce((SELECT array_agg(a.threshold) FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at), '{}')
-        FROM engine.work_items wi
+        FROM {{EngineReadModel.WorkItems}} wi
         WHERE wi.status = 'Open' AND wi.due_at <= $1 AND wi.due_at >= $2 AND (wi.due_at > $2 OR wi.id > $3)
           AND wi.step_id <> '{{DossierSteps.AwaitSupplement}}'
           AND NOT EXISTS (SELECT 1 FROM notifications.sla_alerts a WHERE a.subject_id = wi.id AND a.due_at = wi.due_at AND a.threshold = 'escalated')
