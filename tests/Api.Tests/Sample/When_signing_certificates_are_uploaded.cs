@@ -118,7 +118,7 @@ public sealed class When_signing_certificates_are_uploaded
     [Test]
     public async Task Should_refuse_an_empty_upload_and_an_unknown_official()
     {
-        await Problem(await Upload(null, "mật khẩu"), HttpStatusCode.UnprocessableEntity, "file-required");
+        await Problem(await Upload(null, "mật khẩu"), HttpStatusCode.BadRequest, "file-required");
         await Problem(await Upload(TestPki.Pkcs12(_pki.Valid), user: "khong.co.ai"), HttpStatusCode.NotFound, "not-found");
     }
 
