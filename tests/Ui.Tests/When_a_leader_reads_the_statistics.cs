@@ -80,7 +80,7 @@ public sealed class When_a_leader_reads_the_statistics
         (await rate.InnerTextAsync()).Trim().ShouldBe("Tỷ lệ đúng hạn");
 
         await page.Locator("[data-testid=stats-columns]").ClickAsync();
-        await page.Locator("[data-testid=col-toggle-ReceivedOnline] input").ClickAsync();
+        await page.Locator("input[data-testid=col-toggle-ReceivedOnline]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=col-ReceivedOnline]")).ToHaveCountAsync(0);
         await page.ReloadAsync();
         await page.WaitForLiveAsync();
@@ -91,7 +91,7 @@ public sealed class When_a_leader_reads_the_statistics
 
         // Shown again, so the other tests of this class see every column.
         await page.Locator("[data-testid=stats-columns]").ClickAsync();
-        await page.Locator("[data-testid=col-toggle-ReceivedOnline] input").ClickAsync();
+        await page.Locator("input[data-testid=col-toggle-ReceivedOnline]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=col-ReceivedOnline]")).ToHaveCountAsync(1);
     }
 
