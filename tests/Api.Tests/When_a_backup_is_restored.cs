@@ -25,7 +25,11 @@ public sealed class When_a_backup_is_restored
     [OneTimeSetUp]
     public async Task CreateDossiersWithFiles()
     {
-        _source = await SampleApi.StartAsync(new Dictionary<string, string> { ["DataProtection:KeyFile"] = Path.Combine(_work, "source.key") });
+        // The load below submits as fast as one citizen can: the per-account upload limit is not what these tests are about.
+        _source = await SampleApi.StartAsync(new Dictionary<string, string>
+        {
+            ["DataProtection:KeyFile"] = Path.Combine(_work, "source.key"), ["Files:UploadsPerMinute"] = "100000",
+        });
         _sourceDatabase = _source.Factory.Services.GetRequiredService<Worker.Hosting.DatabaseConnection>().ConnectionString;
         var citizen = await _source.As("an.nguyen@demo.example");
         for (var i = 0; i < 3; i++)

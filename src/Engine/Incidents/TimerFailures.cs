@@ -38,8 +38,11 @@ internal sealed class TimerFailures(NpgsqlDataSource dataSource, TimeProvider cl
                     "INSERT INTO engine.incidents (id, instance_id, definition_id, definition_version, business_key, step_id, unit_id, kind, timer_id, " +
                     "error, attempts, first_seen_at, last_seen_at, status) " +
                     "SELECT $1, i.id, i.definition_id, i.definition_version, i.business_key, $3, " +
+                    // The timer's work item, else the instance's item at the timer's step (open first): a start that took its first
+                    // step at once writes two items with one creation time.
                     "coalesce((SELECT w.unit_id FROM engine.work_items w WHERE w.id = $10), " +
-                    "(SELECT w.unit_id FROM engine.work_items w WHERE w.instance_id = i.id ORDER BY w.created_at DESC LIMIT 1)), " +
+                    "(SELECT w.unit_id FROM engine.work_items w WHERE w.instance_id = i.id " +
+                    "ORDER BY w.step_id = $3 DESC, w.status = 'Open' DESC, w.created_at DESC LIMIT 1)), " +
                     "$4, $5, $6, $7, $8, $8, $9 FROM engine.instances i WHERE i.id = $2 " +
                     "ON CONFLICT (timer_id) WHERE status <> 'Resolved' DO UPDATE SET error = excluded.error, attempts = excluded.attempts, " +
                     "last_seen_at = excluded.last_seen_at, status = excluded.status",

@@ -38,7 +38,7 @@ public sealed class When_the_sample_data_is_seeded : ProceduresTest
             r => r.Sectors.ShouldBe(8), r => r.Procedures.ShouldBe(16));
         second.ShouldBe(SampleSeedReport.AlreadyPresent);
         (await Db.Units.CountAsync(), await Db.Officials.CountAsync(), await Db.Procedures.CountAsync(), await Db.Competences.CountAsync())
-            .ShouldBe((20, 42, 16, first.Competences));
+            .ShouldBe((20, 43, 16, first.Competences));
     }
 
     [Test]
