@@ -45,8 +45,8 @@ public sealed class When_a_non_admin_opens_the_administration
         await admin.SignInAsync("admin");
         await admin.GoAsync("/can-bo/hop-thu");
         await admin.Locator("a[href='/quan-tri/quy-trinh']").WaitForAsync();
-        // Units, unit types, sectors, officials, responsibilities, catalogue, supplement rules, definitions, calendar, templates,
-        // deliveries, incidents, parked messages.
-        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(13);
+        // Units, unit types, sectors, officials, responsibilities, catalogue, supplement rules, definitions, calendar, signing
+        // certificates, templates, deliveries, incidents, parked messages.
+        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(14);
     }
 }
