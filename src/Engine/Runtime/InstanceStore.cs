@@ -22,23 +22,23 @@ internal static class InstanceStore
         "i.id, i.definition_record_id, i.definition_id, i.definition_version, i.business_key, i.status, i.variables, i.tokens, i.revision";
 
     /// <summary>
-    /// Locks the instance of a work item, then reads the work item. The instance comes first, as in every engine operation,
-    /// so two operations on one instance queue on its row instead of deadlocking on its work items. The work item is read
-    /// by the next statement, whose snapshot is taken after the lock: it sees what the previous holder committed.
+    /// Locks the instance of a work item and the work item, in one statement. The instance is locked first (the order of the
+    /// locking clauses), as in every engine operation, so two operations on one instance queue on its row instead of
+    /// deadlocking on its work items. The work item is locked too rather than only read: a row read without a lock would be
+    /// the version the statement's snapshot saw before it waited, not what the previous holder committed (a claim changes
+    /// the work item and not the instance); a locked row is re-read at its latest version once the wait is over.
     /// </summary>
     public static async Task<(LoadedInstance, LoadedWorkItem)?> LockByWorkItemAsync(EngineTransaction tx, Guid workItemId, CancellationToken ct)
     {
-        await using var batch = tx.Batch(
-            $"SELECT {InstanceColumns} FROM engine.instances i WHERE i.id = (SELECT instance_id FROM engine.work_items WHERE id = $1) FOR UPDATE", workItemId);
-        batch.BatchCommands.Add(Command(
-            "SELECT w.status, w.step_id, w.token_id, w.assignee, w.claimed_by, w.due_at, w.unit_id, w.revision FROM engine.work_items w WHERE w.id = $1", workItemId));
+        await using var batch = tx.Batch(LockByWorkItemSql, workItemId);
         await using var r = await batch.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
-        var instance = ReadInstance(r);
-        await r.NextResultAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        return (instance, ReadWorkItem(r, workItemId));
+        return (ReadInstance(r), ReadWorkItem(r, workItemId, at: 9));
     }
+
+    private const string LockByWorkItemSql =
+        $"SELECT {InstanceColumns}, w.status, w.step_id, w.token_id, w.assignee, w.claimed_by, w.due_at, w.unit_id, w.revision " +
+        "FROM engine.work_items w JOIN engine.instances i ON i.id = w.instance_id WHERE w.id = $1 FOR UPDATE OF i FOR NO KEY UPDATE OF w";
 
     public static LoadedWorkItem ReadWorkItem(NpgsqlDataReader r, Guid id, int at = 0) =>
         new(id, Enum.Parse<WorkItemStatus>(r.GetString(at)), r.GetString(at + 1), r.GetGuid(at + 2),
@@ -86,13 +86,13 @@ internal static class InstanceStore
         await using var batch = tx.Batch();
         var first = batch.BatchCommands.Count;
         var tokens = JsonSerializer.Serialize(plan.Tokens, TokenJson.Default.ListToken);
-        var variables = plan.Variables.ToJsonString();
         var completedAt = plan.Status is InstanceStatus.Completed or InstanceStatus.Cancelled ? plan.Now : (DateTimeOffset?)null;
         if (options.Existing is { } existing)
         {
-            // A running instance has neither outcome nor end: written as NULL in the text, not sent as parameters.
-            var update = Command(InstanceUpdates[(plan.Outcome is null ? 0 : 1) + (completedAt is null ? 0 : 2)],
-                plan.Status.ToString(), Jsonb(variables), Jsonb(tokens), plan.Now, plan.InstanceId, existing.Revision);
+            var (variables, merge) = plan.Variables.ForWrite();
+            var update = Command(InstanceUpdate.Sql(variables is null ? InstanceUpdate.Kept : merge ? InstanceUpdate.Merged : InstanceUpdate.Replaced,
+                plan.Outcome is not null, completedAt is not null), plan.Status.ToString(), Jsonb(tokens), plan.Now, plan.InstanceId, existing.Revision);
+            if (variables is not null) update.Parameters.Add(Jsonb(variables));
             if (plan.Outcome is not null) update.Parameters.Add(new NpgsqlParameter { Value = plan.Outcome });
             if (completedAt is not null) update.Parameters.Add(new NpgsqlParameter { Value = completedAt.Value });
             batch.BatchCommands.Add(update);
@@ -102,7 +102,7 @@ internal static class InstanceStore
                 "INSERT INTO engine.instances (id, definition_record_id, definition_id, definition_version, business_key, status, outcome, " +
                 "variables, tokens, revision, created_at, created_by, updated_at, completed_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10,$11,$10,$12)",
                 plan.InstanceId, options.DefinitionRecordId!.Value, header.DefinitionId, header.Version, header.BusinessKey,
-                plan.Status.ToString(), plan.Outcome, Jsonb(variables), Jsonb(tokens), plan.Now, options.CreatedBy, completedAt));
+                plan.Status.ToString(), plan.Outcome, Jsonb(plan.Variables.ForWrite().Json!), Jsonb(tokens), plan.Now, options.CreatedBy, completedAt));
 
         if (options.CompletedWorkItem is { } done)
             batch.BatchCommands.Add(Command(
@@ -156,16 +156,6 @@ internal static class InstanceStore
         if (!written) await tx.UndoAsync(ct);
         return written;
     }
-
-    /// <summary>The instance's update: without outcome or end, with an outcome ($7), with an end ($7), with both ($7, $8).</summary>
-    private static readonly string[] InstanceUpdates =
-    [
-        Update("NULL", "NULL"), Update("$7", "NULL"), Update("NULL", "$7"), Update("$7", "$8"),
-    ];
-
-    private static string Update(string outcome, string completedAt) =>
-        "UPDATE engine.instances SET status = $1, variables = $2, tokens = $3, revision = revision + 1, updated_at = $4, " +
-        $"outcome = {outcome}, completed_at = {completedAt} WHERE id = $5 AND revision = $6";
 
     /// <summary>Before anything is opened: the work and timers of paths taken away, and escalated work.</summary>
     private static void AddTokenChanges(NpgsqlBatch batch, TransitionPlan plan, Guid? firedTimer)
