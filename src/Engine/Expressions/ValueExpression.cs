@@ -14,13 +14,16 @@ public static partial class ValueExpression
     public static string? Resolve(string? expression, JsonObject variables)
     {
         if (VariableName(expression) is not { } name) return expression;
-        return JsonValues.Lookup(variables, name) switch
-        {
-            null => null,
-            JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-            var other => other.ToJsonString(),
-        };
+        return Text(JsonValues.Lookup(variables, name));
     }
+
+    /// <summary>A variable's value as <see cref="Resolve"/> gives it: a string as it is, anything else in its JSON spelling.</summary>
+    internal static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        var other => other.ToJsonString(),
+    };
 
     /// <summary>The variable path of <c>$a.b</c> or <c>${a.b}</c>; null for a literal.</summary>
     public static string? VariableName(string? expression)

@@ -14,7 +14,7 @@ internal sealed partial class Executor
         plan.Record("Split", actor, split.Id, data: new JsonObject { ["branches"] = new JsonArray(split.Branches.Select(b => (JsonNode)b.Name).ToArray()) });
         foreach (var branch in split.Branches)
         {
-            var unit = ValueExpression.Resolve(branch.Unit, plan.Variables);
+            var unit = plan.Variables.Resolve(branch.Unit);
             var due = branch.Budget is { } b ? calendar.Add(plan.Now, b, unit).ToUniversalTime() : (DateTimeOffset?)null;
             var scope = new BranchScope(activation, split.Id, split.Join!, branch.Name, due, plan.Now);
             var child = new Token(Guid.CreateVersion7(plan.Now), branch.Start, TokenState.Waiting, [.. token.Scopes, scope]);

@@ -17,8 +17,8 @@ internal sealed partial class Executor
     /// </summary>
     private EngineError? OpenWorkItem(Token token, StepDefinition step)
     {
-        var unit = ValueExpression.Resolve(step.Unit, plan.Variables);
-        var assignee = ValueExpression.Resolve(step.Assignee, plan.Variables);
+        var unit = plan.Variables.Resolve(step.Unit);
+        var assignee = plan.Variables.Resolve(step.Assignee);
         if ((TooLong(step.Unit, unit, "unit") ?? TooLong(step.Assignee, assignee, "assignee")) is { } tooLong) return tooLong;
         var budget = step.Budget;
         var own = budget is { } b ? calendar.Add(plan.Now, b, unit).ToUniversalTime() : (DateTimeOffset?)null;
@@ -67,9 +67,9 @@ internal sealed partial class Executor
             {
                 if (!Expression.TryParse(s[1..], out var expr, out var error))
                     return new EngineError(EngineErrorCode.DefinitionUnavailable, $"steps[{step.Id}].set.{name}: {error}");
-                plan.Variables[name] = expr!.Evaluate(plan.Variables)?.DeepClone();
+                plan.Variables.Set(name, expr!.Evaluate(plan.Variables.View));
             }
-            else plan.Variables[name] = value is null ? null : JsonSerializer.SerializeToNode(value, JsonDefaults.Options);
+            else plan.Variables.Set(name, value is null ? null : JsonSerializer.SerializeToNode(value, JsonDefaults.Options));
         }
 
         if (step.Emit is { } emit)
@@ -77,7 +77,7 @@ internal sealed partial class Executor
             var payload = new JsonObject();
             foreach (var (key, value) in emit.Data)
                 payload[key] = value is string s && s.StartsWith('$')
-                    ? JsonNode.Parse(JsonSerializer.Serialize(ValueExpression.Resolve(s, plan.Variables)))
+                    ? JsonNode.Parse(JsonSerializer.Serialize(plan.Variables.Resolve(s)))
                     : value is null ? null : JsonSerializer.SerializeToNode(value, JsonDefaults.Options);
             plan.Emit(EngineEventTypes.WorkflowMessage, JsonSerializer.SerializeToNode(new WorkflowMessage(plan.InstanceId, instance.DefinitionId,
                 instance.BusinessKey, emit.Type, payload.ToJsonString()), JsonDefaults.Options)!);
@@ -89,8 +89,8 @@ internal sealed partial class Executor
     private DateTimeOffset? TimerDue(StepDefinition step)
     {
         if (step.Duration is { } duration)
-            return calendar.Add(plan.Now, duration, ValueExpression.Resolve(step.Unit, plan.Variables)).ToUniversalTime();
-        var node = step.Until is null ? null : Lookup(plan.Variables, step.Until);
+            return calendar.Add(plan.Now, duration, plan.Variables.Resolve(step.Unit)).ToUniversalTime();
+        var node = step.Until is null ? null : plan.Variables.Find(step.Until);
         return node is JsonValue v && v.TryGetValue<string>(out var text) &&
                DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at.ToUniversalTime()

@@ -85,14 +85,6 @@ internal sealed partial class Executor(
             }
         }
     }
-
-    internal static JsonNode? Lookup(JsonObject variables, string path)
-    {
-        JsonNode? node = variables;
-        foreach (var part in path.TrimStart('$').Split('.'))
-            node = node is JsonObject o && o.TryGetPropertyValue(part, out var child) ? child : null;
-        return node;
-    }
 }
 
 /// <summary>The instance facts an executor needs besides its plan.</summary>

@@ -31,9 +31,11 @@ internal static class InstanceStore
     public static async Task<(LoadedInstance, LoadedWorkItem)?> LockByWorkItemAsync(EngineTransaction tx, Guid workItemId, CancellationToken ct)
     {
         await using var batch = tx.Batch(LockByWorkItemSql, workItemId);
-        await using var r = await batch.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        return (ReadInstance(r), ReadWorkItem(r, workItemId, at: 9));
+        (LoadedInstance, LoadedWorkItem)? loaded;
+        await using (var r = await batch.ExecuteReaderAsync(ct))
+            loaded = await r.ReadAsync(ct) ? (ReadInstance(r), ReadWorkItem(r, workItemId, at: 9)) : null;
+        ReusedParameters.GiveBack(batch);
+        return loaded;
     }
 
     private const string LockByWorkItemSql =
@@ -92,9 +94,9 @@ internal static class InstanceStore
             var (variables, merge) = plan.Variables.ForWrite();
             var update = Command(InstanceUpdate.Sql(variables is null ? InstanceUpdate.Kept : merge ? InstanceUpdate.Merged : InstanceUpdate.Replaced,
                 plan.Outcome is not null, completedAt is not null), plan.Status.ToString(), Jsonb(tokens), plan.Now, plan.InstanceId, existing.Revision);
-            if (variables is not null) update.Parameters.Add(Jsonb(variables));
-            if (plan.Outcome is not null) update.Parameters.Add(new NpgsqlParameter { Value = plan.Outcome });
-            if (completedAt is not null) update.Parameters.Add(new NpgsqlParameter { Value = completedAt.Value });
+            if (variables is not null) update.Parameters.Add(ReusedParameters.Take(variables, NpgsqlDbType.Jsonb));
+            if (plan.Outcome is not null) update.Parameters.Add(ReusedParameters.Take(plan.Outcome));
+            if (completedAt is not null) update.Parameters.Add(ReusedParameters.Take(completedAt.Value));
             batch.BatchCommands.Add(update);
         }
         else
@@ -153,6 +155,7 @@ internal static class InstanceStore
         else await batch.ExecuteNonQueryAsync(ct);
         var written = batch.BatchCommands[first].RecordsAffected == 1
             && (options.CompletedWorkItem is null || batch.BatchCommands[first + 1].RecordsAffected == 1);
+        ReusedParameters.GiveBack(batch);
         if (!written) await tx.UndoAsync(ct);
         return written;
     }
@@ -228,13 +231,25 @@ internal static class InstanceStore
         batch.BatchCommands.Add(OutboxRows.Command(plan.Outbox, [plan.InstanceId, plan.Now], (x, v) => v.Add(x.Id).Add(x.Type).Add(x.Payload)));
     }
 
-    private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
+    private static Typed Jsonb(string json) => new(json, NpgsqlDbType.Jsonb);
 
+    /// <summary>A value sent as the given type rather than the one its CLR type maps to (jsonb sent as text).</summary>
+    internal sealed record Typed(object? Value, NpgsqlDbType Type);
+
+    /// <summary>
+    /// A statement with its values: a <see cref="Typed"/> value is sent as its type, a given <see cref="NpgsqlParameter"/>
+    /// is used as it is. The parameter objects are reused (see <see cref="ReusedParameters"/>).
+    /// </summary>
     internal static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {
         var cmd = new NpgsqlBatchCommand(sql);
         foreach (var v in values)
-            cmd.Parameters.Add(v as NpgsqlParameter ?? new NpgsqlParameter { Value = v ?? DBNull.Value });
+            cmd.Parameters.Add(v switch
+            {
+                Typed typed => ReusedParameters.Take(typed.Value, typed.Type),
+                NpgsqlParameter given => given,
+                _ => ReusedParameters.Take(v),
+            });
         return cmd;
     }
 }

@@ -63,8 +63,17 @@ public sealed record TransitionResult(
     /// <summary>The work item a start took at once (<see cref="StartInstance.FirstStep"/>), now completed; null otherwise.</summary>
     public WorkItemInfo? FirstStepTaken { get; init; }
 
+    private JsonObject? _variables;
+
     /// <summary>The instance's variables after the transition; treat as read-only.</summary>
-    public JsonObject Variables { get; init; } = [];
+    public JsonObject Variables
+    {
+        get => _variables ??= Pending?.View ?? [];
+        init => _variables = value;
+    }
+
+    /// <summary>The variables as the transition left them, turned into <see cref="Variables"/> only if a caller reads them.</summary>
+    internal InstanceVariables? Pending { get; init; }
 
     /// <summary>Whether the variable <paramref name="name"/> is the JSON value <c>true</c>.</summary>
     public bool Flag(string name) => Variables.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b;

@@ -86,7 +86,7 @@ internal sealed class RowsInsert
         {
             var at = count[0]++;
             if (value is null && at < 64) nulls[0] |= 1UL << at;
-            else parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
+            else parameters.Add(ReusedParameters.Take(value, type));
         }
     }
 }

@@ -7,11 +7,11 @@ namespace Engine.Runtime;
 /// Everything one transition changes, computed in memory and then written in a single transaction:
 /// the instance's new state, work items and timers opened or closed, history and outbox rows.
 /// </summary>
-internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, JsonObject variables, List<Token> tokens)
+internal sealed class TransitionPlan(Guid instanceId, DateTimeOffset now, InstanceVariables variables, List<Token> tokens)
 {
     public Guid InstanceId { get; } = instanceId;
     public DateTimeOffset Now { get; } = now;
-    public JsonObject Variables { get; } = variables;
+    public InstanceVariables Variables { get; } = variables;
     public List<Token> Tokens { get; } = tokens;
     public InstanceStatus Status { get; set; } = InstanceStatus.Running;
     public string? Outcome { get; set; }

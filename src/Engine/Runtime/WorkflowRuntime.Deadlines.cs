@@ -57,7 +57,7 @@ public sealed partial class WorkflowRuntime
         var items = await OpenItemsOfAsync(tx, instance.Id, inside.Select(t => t.Id).ToArray(), ct);
         var scope = inside[0].Scopes.First(s => s.Is(activation, branchName));
         var error = await ApplyRuleAsync(definition, instance, plan, rule, inside, timer.StepId, scope, items,
-            ValueExpression.Resolve(branch.Unit, plan.Variables), timer.DueAt, ct);
+            plan.Variables.Resolve(branch.Unit), timer.DueAt, ct);
         return error ?? await WriteFiredAsync(tx, plan, instance, timer, ct);
     }
 
@@ -76,7 +76,7 @@ public sealed partial class WorkflowRuntime
         var branch = scope?.Branch;
         var action = JsonNamingPolicy.CamelCase.ConvertName(rule.Do.ToString());
         var role = rule.Do == DeadlineAction.Escalate ? rule.Role : null;
-        var escalatedUnit = rule.Do == DeadlineAction.Escalate ? ValueExpression.Resolve(rule.Unit, plan.Variables) : null;
+        var escalatedUnit = rule.Do == DeadlineAction.Escalate ? plan.Variables.Resolve(rule.Unit) : null;
         plan.Record(rule.Do switch { DeadlineAction.Escalate => "Escalated", DeadlineAction.Move => "DeadlineMoved", _ => "DeadlinePassed" },
             null, stepId, rule.To, workItemId: items.Count == 1 ? items[0] : null, data: new JsonObject
             {
@@ -98,7 +98,7 @@ public sealed partial class WorkflowRuntime
     }
 
     private TransitionPlan NewPlan(InstanceStore.LoadedInstance instance, DateTimeOffset now, IEnumerable<Token> tokens) =>
-        new(instance.Id, now, JsonNode.Parse(instance.Variables)!.AsObject(), tokens.ToList());
+        new(instance.Id, now, new InstanceVariables(instance.Variables), tokens.ToList());
 
     private Executor Execute(WorkflowDefinition definition, InstanceStore.LoadedInstance instance, TransitionPlan plan) =>
         new(definition, new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey), plan, calendar, handlers);

@@ -40,8 +40,8 @@ public sealed partial class WorkflowRuntime
             return new EngineError(EngineErrorCode.NotAssignee, $"Work item {item.Id} is assigned to {owner}.", "actor");
         var step = definition.FindStep(item.StepId)!;
         if (FormInput.Read(step, first.Data, out var input) is { } invalid) return invalid;
-        foreach (var (key, value) in input) plan.Variables[key] = value?.DeepClone();
-        foreach (var (key, value) in first.Variables ?? []) plan.Variables[key] = value?.DeepClone();
+        foreach (var (key, value) in input) plan.Variables.Set(key, value);
+        foreach (var (key, value) in first.Variables ?? []) plan.Variables.Set(key, value);
         var request = new CompleteWorkItem(item.Id, first.Action, actor, first.Comment, first.Data, null, first.Messages, first.Variables);
         if (CheckAction(step, request, plan.Variables) is { } refused) return refused;
         var action = step.Actions.First(a => a.Name == first.Action);

@@ -72,8 +72,8 @@ public sealed partial class WorkflowRuntime
         {
             var after = context.Variables[key];
             if (JsonNode.DeepEquals(before[key], after)) continue;
-            if (context.Variables.ContainsKey(key)) plan.Variables[key] = after?.DeepClone();
-            else plan.Variables.Remove(key);
+            if (context.Variables.ContainsKey(key)) plan.Variables.Set(key, after);
+            else plan.Variables.Mutable.Remove(key);
         }
         plan.Record("Automatic", null, step.Id, step.Next, data: new JsonObject
         {

@@ -36,7 +36,7 @@ public sealed partial class WorkflowRuntime
                 return new EngineError(EngineErrorCode.NotRunning, $"Instance {instanceId} is {instance.Status.ToString().ToLowerInvariant()}; it cannot be {kind.ToLowerInvariant()}.");
             var now = clock.GetUtcNow();
             var header = new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey);
-            var plan = new TransitionPlan(instance.Id, now, JsonNode.Parse(instance.Variables)!.AsObject(),
+            var plan = new TransitionPlan(instance.Id, now, new InstanceVariables(instance.Variables),
                 target == InstanceStatus.Cancelled ? [] : instance.Tokens)
             {
                 Status = target, CloseEverythingOpen = target == InstanceStatus.Cancelled,

@@ -42,7 +42,7 @@ public sealed partial class WorkflowRuntime(
 
             var now = clock.GetUtcNow();
             var header = new InstanceHeader(request.InstanceId ?? Guid.CreateVersion7(now), definition.Id, definition.Version, request.BusinessKey);
-            var plan = new TransitionPlan(header.Id, now, variables, []);
+            var plan = new TransitionPlan(header.Id, now, new InstanceVariables(variables), []);
             plan.Record("Started", request.Actor, to: definition.StartStepId,
                 data: new JsonObject { ["definition"] = definition.Id, ["version"] = definition.Version });
             plan.Emit(request.Messages);
@@ -80,9 +80,9 @@ public sealed partial class WorkflowRuntime(
                 return new EngineError(EngineErrorCode.DefinitionUnavailable, $"Step '{item.StepId}' is missing from the definition.");
             if (FormInput.Read(step, request.Data, out var input) is { } invalid) return invalid;
 
-            var variables = JsonNode.Parse(instance.Variables)!.AsObject();
-            foreach (var (key, value) in input) variables[key] = value?.DeepClone();
-            foreach (var (key, value) in request.Variables ?? []) variables[key] = value?.DeepClone();
+            var variables = new InstanceVariables(instance.Variables);
+            foreach (var (key, value) in input) variables.Set(key, value);
+            foreach (var (key, value) in request.Variables ?? []) variables.Set(key, value);
             if (CheckAction(step, request, variables) is { } refused) return refused;
             var action = step.Actions.First(a => a.Name == request.Action);
 
@@ -111,18 +111,18 @@ public sealed partial class WorkflowRuntime(
             return Result(plan, instance.Revision + 1);
         }, ct);
 
-    private static EngineError? CheckAction(StepDefinition step, CompleteWorkItem request, JsonObject variables)
+    private static EngineError? CheckAction(StepDefinition step, CompleteWorkItem request, InstanceVariables variables)
     {
         var action = step.Actions.FirstOrDefault(a => a.Name == request.Action);
         if (action is null)
             return new EngineError(EngineErrorCode.ActionNotAllowed,
                 $"Action '{request.Action}' is not allowed at step '{step.Id}'; allowed: {string.Join(", ", step.Actions.Select(a => a.Name))}.", "action");
-        if (action.Guard is { } guard && (!Expressions.Expression.TryParse(guard, out var expr, out _) || !expr!.EvaluateBool(variables)))
+        if (action.Guard is { } guard && (!Expressions.Expression.TryParse(guard, out var expr, out _) || !expr!.EvaluateBool(variables.View)))
             return new EngineError(EngineErrorCode.ActionNotAllowed, $"Action '{action.Name}' is not allowed now: {guard} does not hold.", "action");
         if (action.CommentRequired && string.IsNullOrWhiteSpace(request.Comment))
             return new EngineError(EngineErrorCode.InvalidData, $"Action '{action.Name}' needs a comment.", "comment");
         foreach (var field in action.Requires)
-            if (Executor.Lookup(variables, field) is not { } value || value.ToString().Length == 0)
+            if (variables.Find(field) is not { } value || value.ToString().Length == 0)
                 return new EngineError(EngineErrorCode.InvalidData, $"Field '{field}' is required for action '{action.Name}'.", field);
         return null;
     }
@@ -150,8 +150,15 @@ public sealed partial class WorkflowRuntime(
 
     private static TransitionResult Result(TransitionPlan plan, int revision) => new(
         plan.InstanceId, revision, plan.Status, plan.Outcome,
-        plan.OpenedWorkItems.Select(WorkItemMapping.ToInfo).ToList(),
-        plan.Tokens.Select(t => t.StepId).Distinct().ToList()) { OpenWorkItems = plan.OpenAfter, Variables = plan.Variables };
+        plan.OpenedWorkItems.ConvertAll(WorkItemMapping.ToInfo), ActiveSteps(plan.Tokens)) { OpenWorkItems = plan.OpenAfter, Pending = plan.Variables };
+
+    private static List<string> ActiveSteps(List<Token> tokens)
+    {
+        var steps = new List<string>(tokens.Count);
+        foreach (var token in tokens)
+            if (!steps.Contains(token.StepId)) steps.Add(token.StepId);
+        return steps;
+    }
 
     private static EngineError NotFound(string what, Guid id) => new(EngineErrorCode.NotFound, $"No {what} {id}.");
 

@@ -97,7 +97,7 @@ public sealed class When_a_transition_fails_half_way : EngineTest
         var engineTx = new EngineTransaction(tx, borrowed: true);
         var instance = (await InstanceStore.LockInstanceAsync(engineTx, started.InstanceId, default))!;
         var stale = instance with { Revision = instance.Revision + 1 }; // as if read before a concurrent transition
-        var plan = new TransitionPlan(instance.Id, Clock.GetUtcNow(), new(), instance.Tokens);
+        var plan = new TransitionPlan(instance.Id, Clock.GetUtcNow(), new(instance.Variables), instance.Tokens);
         plan.Record("Suspended", "intruder", comment: "lost the race");
         var header = new InstanceHeader(instance.Id, instance.DefinitionId, instance.Version, instance.BusinessKey);
 
