@@ -13,6 +13,12 @@ if (args.Length > 0 && args[0] == "transitions")
     await TransitionProbe.RunAsync(Arg(1, 2000), Arg(2, 5), Arg(3, 1));
     return;
 }
+if (args.Length > 0 && args[0] == "mainpath")
+{
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+    await Benchmarks.Procedures.MainPathProbe.RunAsync(Arg(1, 50), Arg(2, 3));
+    return;
+}
 if (args.Length > 0 && args[0] == "migrate")
 {
     await MigrationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);

@@ -103,7 +103,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
             var (units, workItems, route, generation) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
             if (cached is not null && !officials.Reference.Confirm(cached, generation)) { await work.DisposeAsync(); return StaleReference; }
             if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
-            var dossier = await db.Dossiers.Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == dossierId, ct);
+            var dossier = await LoadDossier(db, dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             // Checked under the row lock: nobody can change the revision between this check and the commit.
             if (expectedRevision is { } expected && dossier.Revision != expected) { await work.DisposeAsync(); return DomainError.StaleRevision(dossier.Revision); }
@@ -118,6 +118,10 @@ internal sealed partial class DossierWork : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The dossier with its documents, tracked; compiled once rather than looked up in EF's query cache by every use case.</summary>
+    private static readonly Func<ProceduresDb, Guid, CancellationToken, Task<Dossier?>> LoadDossier =
+        EF.CompileAsyncQuery((ProceduresDb db, Guid id, CancellationToken ct) => db.Dossiers.Include(d => d.Documents).SingleOrDefault(d => d.Id == id));
 
     /// <summary>Starts a use case that creates the dossier (reception at the counter, online submission).</summary>
     public static async Task<DossierWork> BeginNewAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
@@ -206,7 +210,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
     {
         Dossier.UpdatedAt = Now;
         Dossier.Revision++;
-        await _db.SaveChangesAsync(ct);
+        if (!await DossierWrites.TryWriteAsync(_db, Transaction, Dossier, ct)) await _db.SaveChangesAsync(ct);
         await _tx.CommitAsync(ct);
         _committed = true;
     }

@@ -30,13 +30,16 @@ public sealed class CleanTextOnSave : SaveChangesInterceptor
     private static void Clean(DbContext? context)
     {
         if (context is null) return;
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            foreach (var property in entry.Properties)
-                if (property.Metadata.ClrType == typeof(string) && property.CurrentValue is string text && (entry.State == EntityState.Added || property.IsModified))
-                    Clean(property, text);
-        }
+        foreach (var entry in context.ChangeTracker.Entries()) Clean(entry);
+    }
+
+    /// <summary>Cleans the texts of one entry about to be saved (added, or its modified properties); for writes that bypass SaveChanges.</summary>
+    internal static void Clean(EntityEntry entry)
+    {
+        if (entry.State is not (EntityState.Added or EntityState.Modified)) return;
+        foreach (var property in entry.Properties)
+            if (property.Metadata.ClrType == typeof(string) && property.CurrentValue is string text && (entry.State == EntityState.Added || property.IsModified))
+                Clean(property, text);
     }
 
     private static void Clean(PropertyEntry property, string text)

@@ -43,35 +43,52 @@ public class MainPathBenchmarks
     public Task Cleanup() => _db.DisposeAsync().AsTask();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = DossiersPerInvoke)]
-    public Task EngineOnly() => RunAsync(async services =>
+    public Task EngineOnly() => RunAsync(services => EngineDossierAsync(services));
+
+    [Benchmark(OperationsPerInvoke = DossiersPerInvoke)]
+    public Task UseCases() => RunAsync(services => UseCaseDossierAsync(services));
+
+    /// <summary>One dossier through the bare engine; <paramref name="step"/> is told after each transition (the probe measures between).</summary>
+    internal async Task EngineDossierAsync(IServiceProvider services, Action<string>? step = null)
     {
         var engine = services.GetRequiredService<WorkflowRuntime>();
         var started = await engine.StartAsync(new StartInstance("household-business-registration", new JsonObject
         {
             ["dossierCode"] = "BENCH", ["receivingUnit"] = _counter.ToString(), ["processingUnit"] = _commune.ToString(),
         }));
+        step?.Invoke("start");
         var item = started.Value!.OpenedWorkItems[0].Id;
         foreach (var (action, actor, data) in EngineSteps)
         {
             var moved = await engine.CompleteAsync(new CompleteWorkItem(item, action, actor, "ok", data?.DeepClone().AsObject()));
             if (!moved.Succeeded) throw new InvalidOperationException(moved.Error!.Message);
             if (moved.Value!.OpenedWorkItems.Count > 0) item = moved.Value.OpenedWorkItems[0].Id;
+            step?.Invoke(action);
         }
-    });
+    }
 
-    [Benchmark(OperationsPerInvoke = DossiersPerInvoke)]
-    public Task UseCases() => RunAsync(async services =>
+    /// <summary>One dossier through the six use cases; <paramref name="step"/> is told after each.</summary>
+    internal async Task UseCaseDossierAsync(IServiceProvider services, Action<string>? step = null)
     {
         var receipt = await services.GetRequiredService<ReceiveDossierHandler>().HandleAsync(new ReceiveAtCounter(
             "ys.clerk", _counter, _procedure, new ApplicantData("Nguyễn Thị Ánh Tuyết", "001190012345", "0912345678"), _documents));
         var id = Ok(receipt).DossierId;
+        step?.Invoke("receive");
         Ok(await services.GetRequiredService<AssignDossierHandler>().HandleAsync(new AssignDossier(id, "ys.economy.section-head", "ys.economy.specialist")));
+        step?.Invoke("assign");
         Ok(await services.GetRequiredService<SubmitAppraisalHandler>().HandleAsync(new SubmitAppraisal(id, "ys.economy.specialist", "Đủ điều kiện",
             Fields: new Dictionary<string, string> { ["registrationNumber"] = "31A8001234" })));
+        step?.Invoke("appraise");
         Ok(await services.GetRequiredService<ApproveDossierHandler>().HandleAsync(new ApproveDossier(id, "ys.economy.section-head")));
+        step?.Invoke("approve");
         Ok(await services.GetRequiredService<SignDossierHandler>().HandleAsync(new SignDossier(id, "ys.leader")));
+        step?.Invoke("sign");
         Ok(await services.GetRequiredService<ReturnResultHandler>().HandleAsync(new ReturnResult(id, "ys.clerk", Channel.Counter)));
-    });
+        step?.Invoke("return");
+    }
+
+    internal ServiceProvider Services => _db.Services;
+    internal string DataDirectory => _db.DataDirectory;
 
     private static readonly (string Action, string Actor, JsonObject? Data)[] EngineSteps =
     [

@@ -21,6 +21,7 @@ internal sealed class SampleDatabase : IAsyncDisposable
         (_postgres, _folder, Services) = (postgres, folder, services);
 
     public ServiceProvider Services { get; }
+    public string DataDirectory => _postgres.DataDirectory;
 
     public static async Task<SampleDatabase> StartAsync()
     {
