@@ -87,8 +87,10 @@ public sealed class When_a_leader_directs_the_work
         var specialist = await Browser.NewPageAsync(_host);
         await specialist.SignInAsync(Specialist);
         await specialist.GoAsync("/can-bo/lanh-dao");
-        // The empty state says who the page is for (the bell's badge is a status too, hence the text).
-        await specialist.Locator("div[role=status]", new() { HasText = "Trang này dành cho lãnh đạo" }).WaitForAsync();
+        // The refusal says who the page is for.
+        var refusal = await specialist.Locator("[data-testid=refusal]").InnerTextAsync();
+        refusal.ShouldContain("Bạn không có quyền");
+        refusal.ShouldContain("Trang này dành cho lãnh đạo");
         (await specialist.Locator("[data-testid=workload]").CountAsync()).ShouldBe(0);
     }
 }
