@@ -6,7 +6,7 @@ namespace Ui.Tests;
 /// <summary>Journey (a): online submission → reception → assignment → appraisal → approval → signature → return → tracking and rating.</summary>
 public sealed class When_a_citizen_submits_online_and_officials_process_it
 {
-    private const string Citizen = "an.nguyen@demo.example", Phone = "0901000001";
+    private const string Phone = "0901000001";
     private UiHost _host = null!;
 
     [OneTimeSetUp]
@@ -15,60 +15,21 @@ public sealed class When_a_citizen_submits_online_and_officials_process_it
     [Test]
     public async Task Should_go_from_the_portal_through_every_desk_back_to_the_citizen()
     {
-        var procedure = await _host.Db(db => db.Procedures.Where(p => p.Code == "2.000720").Select(p => p.Id).SingleAsync());
-        var shop = await _host.Db(db => db.Units.Where(u => u.Code == "001.01.31.H29").Select(u => u.Name).SingleAsync());
-
         // The citizen finds the procedure, attaches a scan for each required document, checks the summary and sends.
         var citizen = await Browser.NewPageAsync(_host);
-        await citizen.SignInAsync(Citizen);
-        await citizen.GoAsync($"/thu-tuc/{procedure}");
-        await citizen.ShotAsync("a1-procedure-page");
-        await citizen.Locator("[data-testid=submit-online]").ClickAsync();
-        await citizen.WaitForURLAsync(u => u.Contains("/cong-dan/nop-ho-so/", StringComparison.Ordinal));
-        await citizen.WaitForLiveAsync();
-        await citizen.ChooseUnitAsync(shop);
-        await citizen.AttachScansAsync("submit-file", "giay-to", "%PDF-1.5\nban scan\n");
-        await citizen.FillFieldAsync("applicant-name", "Nguyễn Văn An");
-        await citizen.FillFieldAsync("applicant-id", "001085099999");
-        await citizen.FillFieldAsync("applicant-phone", Phone);
-        await citizen.Locator("[data-testid=submit-review]").ClickAsync();
-        await citizen.Locator("[data-testid=submit-summary]").WaitForAsync();
-        (await citizen.Locator("[data-testid=submit-summary]").InnerTextAsync()).ShouldContain("Nguyễn Văn An");
-        await citizen.ShotAsync("a2-summary-before-sending");
-        await citizen.Locator("[data-testid=submit-send]").ClickAsync();
-        var id = await citizen.WaitForSubmissionSentAsync();
+        var id = await OnlineJourney.SubmitAsync(_host, citizen, "001085099999", Phone, shots: true);
         await citizen.Locator("[data-testid=submission-open]").ClickAsync();
         await citizen.WaitForURLAsync(u => u.EndsWith($"/cong-dan/ho-so/{id}", StringComparison.Ordinal));
         (await citizen.Locator("[data-testid=my-dossier-status]").InnerTextAsync()).ShouldBe("Mới đăng ký");
 
-        // The clerk finds it in the unit's inbox and receives it.
-        var clerk = await Browser.NewPageAsync(_host);
-        await clerk.SignInAsync("ys.clerk");
-        await clerk.GoAsync($"/can-bo/ho-so/{id}");
-        await clerk.RunActionAsync("receive-online");
-        var code = await _host.DossierCodeAsync(id);
-        (await clerk.Locator("[data-testid=dossier-code]").InnerTextAsync()).ShouldBe(code);
-
-        // The section head assigns a specialist, who appraises; the section head approves and the leader signs.
-        var head = await Browser.NewPageAsync(_host);
-        await head.SignInAsync("ys.economy.section-head");
-        await head.GoAsync("/can-bo/hop-thu");
-        await head.Locator("[data-testid=inbox-table] a", new() { HasText = code }).WaitForAsync();
-        await head.ShotAsync("a3-inbox-section-head");
-        await head.GoAsync($"/can-bo/ho-so/{id}");
-        await head.RunActionAsync("assign", p => head.PickAsync("assign-specialist", "ys.economy.specialist", p));
-
-        var specialist = await Browser.NewPageAsync(_host);
-        await specialist.SignInAsync("ys.economy.specialist");
-        await specialist.GoAsync($"/can-bo/ho-so/{id}");
-        await specialist.RunActionAsync("submit", async p =>
+        // The clerk receives it; the section head finds it in the inbox and assigns a specialist, who appraises; the section head
+        // approves and the leader signs.
+        var (clerk, code) = await OnlineJourney.ApproveAsync(_host, id, "31A8000001", async (head, received) =>
         {
-            await specialist.FillFieldAsync("field-registrationNumber", "31A8000001", p);
-            await specialist.FillFieldAsync("action-comment", "Đủ điều kiện cấp đăng ký", p);
+            await head.GoAsync("/can-bo/hop-thu");
+            await head.Locator("[data-testid=inbox-table] a", new() { HasText = received }).WaitForAsync();
+            await head.ShotAsync("a3-inbox-section-head");
         });
-
-        await head.GoAsync($"/can-bo/ho-so/{id}");
-        await head.RunActionAsync("approve");
 
         var leader = await Browser.NewPageAsync(_host);
         await leader.SignInAsync("ys.leader");

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Microsoft.Extensions.DependencyInjection;
-using Procedures.Dossiers;
-using Procedures.Organisation;
 
 namespace Ui.Tests;
 
@@ -15,20 +11,8 @@ public sealed class When_a_leader_directs_the_work
     [OneTimeSetUp]
     public async Task Start() => _host = await UiHost.InstanceAsync();
 
-    /// <summary>A dossier received complete at the counter of the commune, waiting for the section head to assign it.</summary>
-    private async Task<string> ReceivedDossierAsync(string applicant)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<Procedures.Persistence.ProceduresDb>();
-        var procedure = await db.Procedures.Include(p => p.RequiredDocuments).SingleAsync(p => p.Code == "2.000720");
-        var clerk = (await sp.GetRequiredService<OfficialDirectory>().FindAsync("ys.clerk"))!;
-        var unit = clerk.Memberships.First(m => m.Roles.Contains(Role.Clerk)).UnitId;
-        var result = await sp.GetRequiredService<ReceiveDossierHandler>().HandleAsync(new ReceiveAtCounter("ys.clerk", unit, procedure.Id,
-            new ApplicantData(applicant, null, "0901000888", null, null), procedure.RequiredDocuments.Select(d => new HandedDocument(d.Id)).ToList()));
-        result.Error.ShouldBeNull();
-        return result.Value!.Code;
-    }
+    /// <summary>The code of a dossier received complete at the counter of the commune, waiting for the section head to assign it.</summary>
+    private async Task<string> ReceivedDossierAsync(string applicant) => await _host.DossierCodeAsync(await Journeys.ReceivedDossierAsync(_host, applicant));
 
     private static async Task<int> OpenItemsOfAsync(IPage page, string userName) =>
         int.Parse(await page.Locator("[data-testid=workload] tr", new() { HasText = userName }).Locator("[data-testid=workload-open]").InnerTextAsync());
@@ -87,8 +71,10 @@ public sealed class When_a_leader_directs_the_work
         var specialist = await Browser.NewPageAsync(_host);
         await specialist.SignInAsync(Specialist);
         await specialist.GoAsync("/can-bo/lanh-dao");
-        // The empty state says who the page is for (the bell's badge is a status too, hence the text).
-        await specialist.Locator("div[role=status]", new() { HasText = "Trang này dành cho lãnh đạo" }).WaitForAsync();
+        // The refusal says who the page is for.
+        var refusal = await specialist.Locator("[data-testid=refusal]").InnerTextAsync();
+        refusal.ShouldContain("Bạn không có quyền");
+        refusal.ShouldContain("Trang này dành cho lãnh đạo");
         (await specialist.Locator("[data-testid=workload]").CountAsync()).ShouldBe(0);
     }
 }

@@ -12,7 +12,7 @@ namespace Ui.Tests;
 /// </summary>
 public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
 {
-    private const string Citizen = "an.nguyen@demo.example", Phone = "0901000002", Password = "matkhau-123";
+    private const string Phone = "0901000002", Password = "matkhau-123";
     private UiHost _host = null!;
 
     [OneTimeSetUp]
@@ -40,42 +40,9 @@ public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
         await admin.ShotAsync("s1-signing-certificates");
 
         // The citizen submits online; the clerk receives, the section head assigns, the specialist appraises, the head approves.
-        var procedure = await _host.Db(db => db.Procedures.Where(p => p.Code == "2.000720").Select(p => p.Id).SingleAsync());
-        var shop = await _host.Db(db => db.Units.Where(u => u.Code == "001.01.31.H29").Select(u => u.Name).SingleAsync());
         var citizen = await Browser.NewPageAsync(_host);
-        await citizen.SignInAsync(Citizen);
-        await citizen.GoAsync($"/thu-tuc/{procedure}");
-        await citizen.Locator("[data-testid=submit-online]").ClickAsync();
-        await citizen.WaitForURLAsync(u => u.Contains("/cong-dan/nop-ho-so/", StringComparison.Ordinal));
-        await citizen.WaitForLiveAsync();
-        await citizen.ChooseUnitAsync(shop);
-        await citizen.AttachScansAsync("submit-file", "giay-to", "%PDF-1.5\nban scan\n");
-        await citizen.FillFieldAsync("applicant-name", "Nguyễn Văn An");
-        await citizen.FillFieldAsync("applicant-id", "001085099998");
-        await citizen.FillFieldAsync("applicant-phone", Phone);
-        await citizen.Locator("[data-testid=submit-review]").ClickAsync();
-        await citizen.Locator("[data-testid=submit-send]").ClickAsync();
-        var id = await citizen.WaitForSubmissionSentAsync();
-
-        var clerk = await Browser.NewPageAsync(_host);
-        await clerk.SignInAsync("ys.clerk");
-        await clerk.GoAsync($"/can-bo/ho-so/{id}");
-        await clerk.RunActionAsync("receive-online");
-        var code = await _host.DossierCodeAsync(id);
-        var head = await Browser.NewPageAsync(_host);
-        await head.SignInAsync("ys.economy.section-head");
-        await head.GoAsync($"/can-bo/ho-so/{id}");
-        await head.RunActionAsync("assign", p => head.PickAsync("assign-specialist", "ys.economy.specialist", p));
-        var specialist = await Browser.NewPageAsync(_host);
-        await specialist.SignInAsync("ys.economy.specialist");
-        await specialist.GoAsync($"/can-bo/ho-so/{id}");
-        await specialist.RunActionAsync("submit", async p =>
-        {
-            await specialist.FillFieldAsync("field-registrationNumber", "31A8000002", p);
-            await specialist.FillFieldAsync("action-comment", "Đủ điều kiện cấp đăng ký", p);
-        });
-        await head.GoAsync($"/can-bo/ho-so/{id}");
-        await head.RunActionAsync("approve");
+        var id = await OnlineJourney.SubmitAsync(_host, citizen, "001085099998", Phone);
+        var (_, code) = await OnlineJourney.ApproveAsync(_host, id, "31A8000002");
 
         // The leader signs at the signing step: the result is signed with the stored certificate before the dossier moves.
         var leader = await Browser.NewPageAsync(_host);

@@ -39,7 +39,7 @@ public sealed class When_pages_load_on_the_sample_data
             var separate = new Dictionary<Api.Dossiers.InboxScope, int>();
             var started = Stopwatch.GetTimestamp();
             foreach (var scopeOf in Enum.GetValues<Api.Dossiers.InboxScope>())
-                separate[scopeOf] = (await reader.PageAsync(user, scopeOf, 1, 1, Api.Dossiers.InboxSort.DueSoonest, null))!.Total;
+                separate[scopeOf] = (await reader.PageAsync(user, scopeOf, 1, 1, Api.Dossiers.InboxSort.DueSoonest, null)).Value!.Total;
             var before = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             started = Stopwatch.GetTimestamp();
             var combined = await reader.CountsAsync(user);

@@ -14,7 +14,11 @@ public enum InboxSort { DueSoonest, DueLatest, Newest, Oldest, Code }
 public sealed record InboxItem(
     Guid WorkItemId, Guid DossierId, string? DossierCode, DossierStatus Status, string StepId, string? StepTitle, string Role, Guid? UnitId,
     string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool IsOverdue, string ApplicantName, string ProcedureName,
-    DateTimeOffset? AppointmentAt);
+    DateTimeOffset? AppointmentAt)
+{
+    /// <summary>The dossier's revision when the row was read: an action taken from the row sends it, so a dossier changed since is not moved.</summary>
+    public int DossierRevision { get; init; }
+}
 
 /// <summary>A page of an inbox; <c>Total</c> is exact up to 1,000 and <c>TotalIsLowerBound</c> says when there are more.</summary>
 public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total, bool TotalIsLowerBound, int Page, int PageSize);
@@ -88,7 +92,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
                 Enum.Parse<DossierStatus>(reader.GetString(3)), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6),
                 Guid.TryParse(reader.IsDBNull(7) ? null : reader.GetString(7), out var u) ? u : null, reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.GetFieldValue<DateTimeOffset>(9), due, due < now && reader.GetString(4) != DossierSteps.AwaitSupplement, reader.GetString(11), reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13)));
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13)) { DossierRevision = reader.GetInt32(14) });
         }
         return new InboxPage(items, Math.Min(total, CountLimit), total > CountLimit, page, pageSize);
     }
@@ -163,7 +167,7 @@ public sealed class InboxQuery(NpgsqlDataSource dataSource)
     }
 
     /// <summary>What a page row reads, in the order the reader above takes it.</summary>
-    private const string Columns = "w.id, d.id, d.code, d.status, w.step_id, w.title, w.role, w.unit_id, w.assignee, w.created_at, w.due_at, d.applicant_name, p.name, d.appointment_at";
+    private const string Columns = "w.id, d.id, d.code, d.status, w.step_id, w.title, w.role, w.unit_id, w.assignee, w.created_at, w.due_at, d.applicant_name, p.name, d.appointment_at, d.revision";
 
     private const string DueOrder = "w.due_at NULLS LAST, w.id";
 

@@ -7,7 +7,8 @@ public sealed record AssignmentFailure(Guid DossierId, string DossierLabel, stri
 
 /// <summary>
 /// Assigns several dossiers to one specialist: each goes through the dossier page's own assign action (the use case checks the
-/// leader, the step and the specialist each time) in its own service scope, so one refusal does not stop the others.
+/// leader, the step and the specialist each time) in its own service scope, so one refusal does not stop the others. Each sends the
+/// revision of the row the list showed: a dossier changed since is listed with the stale message and not assigned.
 /// </summary>
 public static class BulkAssignment
 {
@@ -18,7 +19,7 @@ public static class BulkAssignment
         foreach (var item in items.DistinctBy(i => i.DossierId))
         {
             var error = await session.RunAsync<IServiceProvider, string?>(sp =>
-                OfficeActions.RunAsync(sp, actor, item.DossierId, new ActionInput("assign", comment, specialist), ct));
+                OfficeActions.RunAsync(sp, actor, item.DossierId, item.DossierRevision, new ActionInput("assign", comment, specialist), ct));
             if (error is not null) failures.Add(new AssignmentFailure(item.DossierId, item.DossierCode ?? item.ApplicantName, error));
         }
         return failures;

@@ -21,11 +21,12 @@ public static class CitizenActions
         return (result.Value!.DossierId, null);
     }
 
-    public static async Task<string?> SupplementAsync(IServiceProvider sp, ClaimsPrincipal principal, Guid dossierId, IReadOnlyList<SubmittedDocument> documents,
-        string? note, CancellationToken ct = default)
+    /// <summary>The citizen's supplement to the dossier as their page showed it (<paramref name="shownRevision"/>): changed since, it is not sent.</summary>
+    public static async Task<string?> SupplementAsync(IServiceProvider sp, ClaimsPrincipal principal, Guid dossierId, int shownRevision,
+        IReadOnlyList<SubmittedDocument> documents, string? note, CancellationToken ct = default)
     {
         var user = CurrentUser.From(principal)!;
-        var result = await sp.GetRequiredService<SubmitSupplementHandler>().HandleAsync(new SubmitSupplement(dossierId, user.CitizenId, documents, note), ct);
+        var result = await sp.GetRequiredService<SubmitSupplementHandler>().HandleAsync(new SubmitSupplement(dossierId, user.CitizenId, documents, note, shownRevision), ct);
         if (result.Error is { } error) return Text.Error(error);
         await sp.GetRequiredService<AttachmentBinder>().AttachToDossierAsync(dossierId, documents.Select(d => d.AttachmentId).ToList(), user, ct);
         return null;

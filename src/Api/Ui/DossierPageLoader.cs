@@ -5,6 +5,7 @@ using Engine.Queries;
 using Microsoft.EntityFrameworkCore;
 using Procedures.Catalogue;
 using Procedures.Citizens;
+using Procedures.Common;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 using Procedures.Persistence;
@@ -25,12 +26,18 @@ public sealed record DirectionChoices(IReadOnlyList<Admin.UnitChoice> Sections, 
 
 public static class DossierPageLoader
 {
-    public static async Task<DossierPageData?> LoadAsync(IServiceProvider sp, string actorName, Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// The page of dossier <paramref name="id"/> for <paramref name="actorName"/>: Forbidden for anyone not an official in office
+    /// (<see cref="OfficialDirectory.ActingAsync"/>), NotFound when the dossier does not exist or is not theirs to see.
+    /// </summary>
+    public static async Task<DomainResult<DossierPageData>> LoadAsync(IServiceProvider sp, string actorName, Guid id, CancellationToken ct = default)
     {
-        var actor = await sp.GetRequiredService<OfficialDirectory>().FindAsync(actorName, ct);
-        if (actor is null) return null;
+        var acting = await sp.GetRequiredService<OfficialDirectory>().ActingAsync(actorName, ct);
+        if (acting.Error is { } notAnOfficial) return notAnOfficial;
+        var actor = acting.Value!;
         var result = await sp.GetRequiredService<DossierQueries>().GetAsync(id, actorName, ct);
-        if (result.Value is not { } d) return null;
+        if (result.Error is { } notFound) return notFound;
+        var d = result.Value!;
 
         var attachments = await AttachmentView.OfDossierAsync(sp.GetRequiredService<ApiDb>(), id, ct);
         var instanceId = await sp.GetRequiredService<ProceduresDb>().Dossiers.AsNoTracking().Where(x => x.Id == id).Select(x => x.WorkflowInstanceId).SingleAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Api.Dossiers;
 using Procedures.Calendar;
+using Procedures.Common;
 using Procedures.Dossiers;
 using Procedures.Organisation;
 
@@ -32,9 +33,17 @@ public static class LeaderDesk
     public static IReadOnlyList<Guid> LedUnits(Actor actor) => actor.Memberships.Where(m => m.Roles.Any(LeaderRoles.Contains))
         .SelectMany(m => m.ActsForUnitId is { } parent ? [m.UnitId, parent] : new[] { m.UnitId }).Distinct().ToList();
 
-    public static async Task<LeaderDeskData?> LoadAsync(IServiceProvider sp, string userName, int waitingPage = 1, CancellationToken ct = default)
+    /// <summary>Who is not a leader today (a membership ended, another role) is refused, not shown an empty desk.</summary>
+    public static DomainError NotALeader { get; } = DomainError.Forbidden(
+        "Trang này dành cho lãnh đạo phòng, lãnh đạo đơn vị đang công tác.", "This page is for the section heads and unit leaders in office.");
+
+    /// <summary>The desk of <paramref name="userName"/>: Forbidden for anyone not an official in office (<see cref="OfficialDirectory.ActingAsync"/>) or not a leader.</summary>
+    public static async Task<DomainResult<LeaderDeskData>> LoadAsync(IServiceProvider sp, string userName, int waitingPage = 1, CancellationToken ct = default)
     {
-        if (await sp.GetRequiredService<OfficialDirectory>().FindAsync(userName, ct) is not { } actor || !IsLeader(actor)) return null;
+        var acting = await sp.GetRequiredService<OfficialDirectory>().ActingAsync(userName, ct);
+        if (acting.Error is { } notAnOfficial) return notAnOfficial;
+        var actor = acting.Value!;
+        if (!IsLeader(actor)) return NotALeader;
         var units = LedUnits(actor);
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var calendar = sp.GetRequiredService<CalendarProvider>();

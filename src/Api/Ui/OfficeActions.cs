@@ -27,11 +27,7 @@ public sealed record AvailableAction(string Name, string Title, string StepId, I
 /// <summary>What the official types into an action's form.</summary>
 public sealed record ActionInput(string Name, string? Comment = null, string? Specialist = null, IReadOnlyList<string>? MissingItems = null,
     IReadOnlyDictionary<string, string>? Fields = null, ReceptionDecision Decision = ReceptionDecision.Accept, IReadOnlyList<HandedDocument>? Documents = null,
-    string? LateDeadlineReason = null, bool IsConsultation = false)
-{
-    /// <summary>The dossier's revision the page showed: a use case on a dossier changed since then answers the stale message, not an overwrite.</summary>
-    public int? ExpectedRevision { get; init; }
-}
+    string? LateDeadlineReason = null, bool IsConsultation = false);
 
 /// <summary>
 /// The dossier page's actions: which open steps the official may work on (assigned, claimed, or in the queue of a role they hold
@@ -93,39 +89,33 @@ public static class OfficeActions
         return pending.OrderBy(d => dossier.MissingItems.Contains(d.Name) ? 0 : 1).ToList();
     }
 
-    /// <summary>Runs the use case behind <paramref name="input"/>; the error text in the UI's language, or null when it went through.</summary>
-    public static async Task<string?> RunAsync(IServiceProvider sp, string actor, Guid dossierId, ActionInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Runs the use case behind <paramref name="input"/> on the dossier as the page showed it (<paramref name="shownRevision"/>): a dossier
+    /// changed since answers the stale message and nothing moves. The error text in the UI's language, or null when it went through.
+    /// </summary>
+    public static async Task<string?> RunAsync(IServiceProvider sp, string actor, Guid dossierId, int shownRevision, ActionInput input,
+        CancellationToken ct = default)
     {
         T Get<T>() where T : notnull => sp.GetRequiredService<T>();
         var missing = input.MissingItems ?? [];
         DomainError? error = input.IsConsultation
             ? (await Get<RequestConsultationHandler>().HandleAsync(new RequestConsultation(dossierId, actor, input.Comment ?? "", null, input.Name,
-                input.Fields, input.LateDeadlineReason, input.ExpectedRevision), ct)).Error
+                input.Fields, input.LateDeadlineReason, shownRevision), ct)).Error
             : input.Name switch
         {
             "receive-online" => (await Get<ReceiveDossierHandler>().HandleAsync(new ReceiveOnlineSubmission(actor, dossierId, input.Decision, input.Comment,
-                missing.Count > 0 ? missing : null, null, null, null, input.ExpectedRevision), ct)).Error,
-            "assign" => (await Get<AssignDossierHandler>().HandleAsync(new AssignDossier(dossierId, actor, input.Specialist ?? "", input.Comment, input.ExpectedRevision), ct)).Error,
-            "submit" => (await Get<SubmitAppraisalHandler>().HandleAsync(new SubmitAppraisal(dossierId, actor, input.Comment ?? "", Fields: input.Fields, ExpectedRevision: input.ExpectedRevision), ct)).Error,
-            "supplement-received" => (await Get<ReceiveSupplementHandler>().HandleAsync(new ReceiveSupplement(dossierId, actor, input.Documents ?? [], input.Comment, input.ExpectedRevision), ct)).Error,
-            "request-supplement" => (await Get<RequestSupplementHandler>().HandleAsync(new RequestSupplement(dossierId, actor, missing, input.Comment ?? "", input.ExpectedRevision), ct)).Error,
-            "refuse" => (await Get<RefuseDossierHandler>().HandleAsync(new RefuseDossier(dossierId, actor, input.Comment ?? "", input.ExpectedRevision), ct)).Error,
-            "approve" => (await Get<ApproveDossierHandler>().HandleAsync(new ApproveDossier(dossierId, actor, input.Comment, input.ExpectedRevision), ct)).Error,
-            "send-back" => (await Get<SendBackDossierHandler>().HandleAsync(new SendBackDossier(dossierId, actor, input.Comment ?? "", input.ExpectedRevision), ct)).Error,
-            "sign" => (await Get<SignDossierHandler>().HandleAsync(new SignDossier(dossierId, actor, input.Comment, input.ExpectedRevision), ct)).Error,
-            "return" => (await Get<ReturnResultHandler>().HandleAsync(new ReturnResult(dossierId, actor, Channel.Counter, input.Comment, ExpectedRevision: input.ExpectedRevision), ct)).Error,
+                missing.Count > 0 ? missing : null, null, null, null, shownRevision), ct)).Error,
+            "assign" => (await Get<AssignDossierHandler>().HandleAsync(new AssignDossier(dossierId, actor, input.Specialist ?? "", input.Comment, shownRevision), ct)).Error,
+            "submit" => (await Get<SubmitAppraisalHandler>().HandleAsync(new SubmitAppraisal(dossierId, actor, input.Comment ?? "", Fields: input.Fields, ExpectedRevision: shownRevision), ct)).Error,
+            "supplement-received" => (await Get<ReceiveSupplementHandler>().HandleAsync(new ReceiveSupplement(dossierId, actor, input.Documents ?? [], input.Comment, shownRevision), ct)).Error,
+            "request-supplement" => (await Get<RequestSupplementHandler>().HandleAsync(new RequestSupplement(dossierId, actor, missing, input.Comment ?? "", shownRevision), ct)).Error,
+            "refuse" => (await Get<RefuseDossierHandler>().HandleAsync(new RefuseDossier(dossierId, actor, input.Comment ?? "", shownRevision), ct)).Error,
+            "approve" => (await Get<ApproveDossierHandler>().HandleAsync(new ApproveDossier(dossierId, actor, input.Comment, shownRevision), ct)).Error,
+            "send-back" => (await Get<SendBackDossierHandler>().HandleAsync(new SendBackDossier(dossierId, actor, input.Comment ?? "", shownRevision), ct)).Error,
+            "sign" => (await Get<SignDossierHandler>().HandleAsync(new SignDossier(dossierId, actor, input.Comment, shownRevision), ct)).Error,
+            "return" => (await Get<ReturnResultHandler>().HandleAsync(new ReturnResult(dossierId, actor, Channel.Counter, input.Comment, ExpectedRevision: shownRevision), ct)).Error,
             _ => DomainError.Invalid("action", "unknown-action", "Thao tác không được hỗ trợ.", "The action is not supported."),
         };
         return Text.Error(error);
-    }
-
-    /// <summary>Takes a step from a role queue the official works in; the engine refuses it when someone else has it.</summary>
-    public static async Task<string?> ClaimAsync(IServiceProvider sp, string actorName, InboxItem item, CancellationToken ct = default)
-    {
-        var actor = await sp.GetRequiredService<OfficialDirectory>().FindAsync(actorName, ct);
-        if (actor is null || item.UnitId is not { } unit || !actor.HasWorkflowRole(item.Role, unit))
-            return UiServices.IsEnglish ? "You do not hold the role of this step." : "Bạn không giữ vai trò của bước này.";
-        var result = await sp.GetRequiredService<WorkflowRuntime>().ClaimAsync(item.WorkItemId, actorName, ct: ct);
-        return result.Error is { } e ? Text.Error(DomainError.FromEngine(e)) : null;
     }
 }

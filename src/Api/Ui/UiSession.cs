@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Api.Accounts;
 using Api.Problems;
 using Microsoft.AspNetCore.Components.Authorization;
+using Procedures.Common;
 using Procedures.Organisation;
 
 namespace Api.Ui;
@@ -28,9 +29,17 @@ public sealed class UiSession(IServiceScopeFactory scopes, AuthenticationStatePr
         return await work(scope.ServiceProvider);
     }
 
-    /// <summary>The signed-in official with today's units and roles; null for anyone else.</summary>
-    public async Task<Actor?> ActorAsync() =>
-        await UserAsync() is { IsOfficial: true } user ? await RunAsync<OfficialDirectory, Actor?>(d => d.FindAsync(user.Name)) : null;
+    /// <summary>
+    /// The signed-in official with today's units and roles, through the one "official or 403" lookup
+    /// (<see cref="OfficialDirectory.ActingAsync"/>): Forbidden for anyone else, which a page shows as its refusal.
+    /// </summary>
+    public async Task<DomainResult<Actor>> ActingAsync() =>
+        await UserAsync() is { IsOfficial: true } user
+            ? await RunAsync<OfficialDirectory, DomainResult<Actor>>(d => d.ActingAsync(user.Name))
+            : OfficialDirectory.NotAnOfficial;
+
+    /// <summary>The signed-in official as <see cref="ActingAsync"/> finds them; null for anyone else.</summary>
+    public async Task<Actor?> ActorAsync() => (await ActingAsync()).Value;
 
     /// <summary>
     /// Records a page's read of personal data as the endpoint that returns the same data would (same action), with the page's

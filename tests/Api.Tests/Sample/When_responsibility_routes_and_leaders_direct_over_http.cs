@@ -130,7 +130,7 @@ public sealed class When_responsibility_routes_and_leaders_direct_over_http
         await using var scope = _api.Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Procedures.Statistics.StatisticsRefresher>().RefreshStatisticsAsync();
 
-        var desk = (await Api.Ui.LeaderDesk.LoadAsync(scope.ServiceProvider, "ys.leader"))!;
+        var desk = (await Api.Ui.LeaderDesk.LoadAsync(scope.ServiceProvider, "ys.leader")).Value!;
         desk.Specialists.Select(s => s.UserName).Order().ShouldBe(["ys.economy.specialist", "ys.specialist1", "ys.specialist2"]);
         desk.Workload.Single(w => w.UserName == "ys.economy.specialist").Open.ShouldBeGreaterThanOrEqualTo(1);
 
@@ -170,7 +170,7 @@ public sealed class When_responsibility_routes_and_leaders_direct_over_http
     private async Task<Api.Ui.SpecialistLoad> WorkloadAsync(string leader, string specialist)
     {
         await using var scope = _api.Factory.Services.CreateAsyncScope();
-        return (await Api.Ui.LeaderDesk.LoadAsync(scope.ServiceProvider, leader))!.Workload.Single(w => w.UserName == specialist);
+        return (await Api.Ui.LeaderDesk.LoadAsync(scope.ServiceProvider, leader)).Value!.Workload.Single(w => w.UserName == specialist);
     }
 
     private async Task<List<Guid>> MineAsync(string official)
