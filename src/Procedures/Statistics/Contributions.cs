@@ -6,9 +6,10 @@ namespace Procedures.Statistics;
 internal readonly record struct SummaryKey(Guid Unit, Guid Procedure, string Official, DateOnly Day);
 
 /// <summary>
-/// Every summary row is also added to two roll-up rows of the same unit and day: all officials of the procedure
-/// (official "*"), and all procedures and officials (procedure <see cref="Guid.Empty"/>). A dashboard by unit then
-/// reads one row per unit and slice instead of one per procedure and official.
+/// Every summary row is also added to three roll-up rows of the same unit and day: all officials of the procedure
+/// (official "*"), all procedures of the official (procedure <see cref="Guid.Empty"/>), and all procedures and
+/// officials (both). A dashboard by unit then reads one row per unit and slice, a grouping by procedure one per
+/// procedure, and a grouping by official one per official, instead of one per procedure and official.
 /// </summary>
 internal static class Rollup
 {
@@ -16,7 +17,7 @@ internal static class Rollup
     public static readonly Guid AllProcedures = Guid.Empty;
 
     public static IEnumerable<SummaryKey> Levels(SummaryKey key) =>
-        [key, key with { Official = AllOfficials }, key with { Procedure = AllProcedures, Official = AllOfficials }];
+        [key, key with { Official = AllOfficials }, key with { Procedure = AllProcedures }, key with { Procedure = AllProcedures, Official = AllOfficials }];
 }
 
 /// <summary>Column positions of a flow delta, in the order of <see cref="SummaryStore.FlowColumns"/>.</summary>
@@ -93,7 +94,7 @@ internal sealed class Contributions
     }
 
     /// <summary>
-    /// The per-day rows of a fact, at the three roll-up levels of <see cref="Rollup"/> like the half-month summaries: its
+    /// The per-day rows of a fact, at the roll-up levels of <see cref="Rollup"/> like the half-month summaries: its
     /// flows on the days they happened, and on each day one of its four instants (reception, clock start, appointment,
     /// result) falls, its state at the start of the next day less its state at the start of that day. Open figures at the
     /// start of any day are those of the boundary before plus these changes.

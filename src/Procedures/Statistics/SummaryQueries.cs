@@ -15,9 +15,11 @@ internal static class SummaryQueries
     /// <summary>The key of a row by calendar month of its slice or day, for the month view read in one pass.</summary>
     public static string MonthKey(string dayColumn) => $"to_char({dayColumn}, 'YYYY-MM')";
 
-    /// <summary>The roll-up level that answers the grouping and filters with the fewest rows.</summary>
+    /// <summary>The roll-up level that answers the grouping and filters with the fewest rows (the partial indexes repeat these predicates).</summary>
     public static string Level(StatFilter f, Dim dim) =>
-        dim == Dim.Official || f.Official is not null ? $" AND official <> '{Rollup.AllOfficials}'"
+        (dim == Dim.Official || f.Official is not null) && dim != Dim.Procedure && f.Procedures is null
+            ? $" AND official <> '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'"
+        : dim == Dim.Official || f.Official is not null ? $" AND official <> '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
         : dim == Dim.Procedure || f.Procedures is not null ? $" AND official = '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
         : $" AND official = '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'";
 
