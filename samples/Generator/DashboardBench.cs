@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Procedures.Calendar;
 using Procedures.Organisation;
 using Procedures.Persistence;
 using Procedures.Statistics;
@@ -10,10 +9,12 @@ using Procedures.Statistics;
 namespace Generator;
 
 /// <summary>
-/// Times the dashboard of one province for one year: from the summaries (what the API serves), from the fact rows
-/// (a period off the half-month boundaries) and the naive baseline on the dossiers, each run several times in the
-/// same process on the same data, the cases taking turns run by run so that a shared machine's load falls on all of
-/// them alike. Prints a Markdown table for docs/benchmarks.md.
+/// Times the statistics of one province: the year 2025 from the summaries (what the API serves), and an odd period
+/// (10 Mar – 20 Sep 2025) by every grouping and with a procedure or official filter, each as served now ("new") and
+/// as before ("before": the edges from the fact rows, or the month view read month by month), with the EXPLAIN of one
+/// edge from the fact rows and from the day rows. Every case runs several times in the same process on the same
+/// data, the cases taking turns run by run so that a shared machine's load falls on all of them alike. Prints a
+/// Markdown table for docs/benchmarks.md.
 /// </summary>
 internal static class DashboardBench
 {
@@ -30,30 +31,40 @@ internal static class DashboardBench
             refreshed = await refreshScope.ServiceProvider.GetRequiredService<StatisticsRefresher>().RefreshStatisticsAsync();
         Console.WriteLine($"bench: refresh before the runs (fills the per-day rows once after their migration): {backfill.Elapsed.TotalSeconds:F1} s, {refreshed.DossiersRead:N0} dossiers read again");
         var march = new GetStatistics(root.Id, new DateOnly(2025, 3, 10), new DateOnly(2025, 9, 20));
-        var cases = new (string Name, Func<Task<string>> Run)[]
+        var (procedure, official) = await BusiestAsync(services.GetRequiredService<NpgsqlDataSource>());
+        Console.WriteLine($"bench: filters: procedure {procedure}, official {official}");
+        await ExplainEdgesAsync(services.GetRequiredService<NpgsqlDataSource>(), root.Id);
+        var cases = new List<(string Name, Func<Task<string>> Run)>
         {
-            ("summaries, by child unit (dashboard)", () => Query(services, actor, year)),
-            ("summaries, by procedure", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Procedure })),
-            ("summaries, by month (12 periods)", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Month })),
-            ("summaries, year to date (open dossiers live)", () => Query(services, actor, new GetStatistics(root.Id, new DateOnly(2026, 1, 1), Slices.LocalDate(DateTimeOffset.UtcNow)))),
-            ("by month, old shape: 13 separate reads", () => MonthsOneByOne(services, actor, year)),
-            ("odd period 2 Jan – 31 Dec: summaries + day rows (new)", () => Query(services, actor, year with { From = new DateOnly(2025, 1, 2) })),
-            ("odd period 2 Jan – 31 Dec: summaries + fact-row edges (before)", () => Facts(services, actor, year with { From = new DateOnly(2025, 1, 2) }, edgesOnly: true)),
-            ("odd period 2 Jan – 31 Dec: fact rows only", () => Facts(services, actor, year with { From = new DateOnly(2025, 1, 2) })),
-            ("odd period 10 Mar – 20 Sep: summaries + day rows (new)", () => Query(services, actor, march)),
-            ("odd period 10 Mar – 20 Sep: summaries + fact-row edges (before)", () => Facts(services, actor, march, edgesOnly: true)),
-            ("odd period 10 Mar – 20 Sep: fact rows only", () => Facts(services, actor, march)),
-            ("odd period 10 Mar – 20 Sep by month: day rows (new)", () => Query(services, actor, march with { GroupBy = StatisticsGrouping.Month })),
-            ("odd period 10 Mar – 20 Sep by month: fact-row edges (before)", () => Facts(services, actor, march with { GroupBy = StatisticsGrouping.Month }, edgesOnly: true)),
-            ("odd period 10 Mar – 20 Sep by procedure (fact-row edges)", () => Query(services, actor, march with { GroupBy = StatisticsGrouping.Procedure })),
-            ("odd period 10 Mar – 20 Sep by official (fact-row edges)", () => Query(services, actor, march with { GroupBy = StatisticsGrouping.Official })),
-            ("naive full scan of dossiers + calendar in memory", async () =>
-            {
-                var totals = await NaiveDashboard.RunAsync(services.GetRequiredService<NpgsqlDataSource>(),
-                    services.GetRequiredService<CalendarProvider>().Current, root.Path, year.From, year.To);
-                return $"carried {totals.CarriedOver}, received {totals.Received}, finished {totals.Finished}, late {totals.Late}, open {totals.Open}";
-            }),
+            ("summaries, by child unit (dashboard), 2025", () => Query(services, actor, year)),
+            ("summaries, by procedure, 2025", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Procedure })),
+            ("summaries, by month, 2025 (one pass, new)", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Month })),
+            ("summaries, by month, 2025 (month by month, before)", () => Facts(services, actor, year with { GroupBy = StatisticsGrouping.Month }, Path.MonthByMonth)),
+            ("year to date", () => Query(services, actor, new GetStatistics(root.Id, new DateOnly(2026, 1, 1), Slices.LocalDate(DateTimeOffset.UtcNow)))),
+            ("odd 2 Jan – 31 Dec by procedure: day rows (new)", () => Query(services, actor, year with { From = new DateOnly(2025, 1, 2), GroupBy = StatisticsGrouping.Procedure })),
+            ("odd 2 Jan – 31 Dec by procedure: fact-row edges (before)", () => Facts(services, actor, year with { From = new DateOnly(2025, 1, 2), GroupBy = StatisticsGrouping.Procedure }, Path.FactEdges)),
+            ("odd 10 Mar – 20 Sep: fact rows only", () => Facts(services, actor, march, Path.Facts)),
         };
+        foreach (var grouping in Enum.GetValues<StatisticsGrouping>())
+        {
+            var request = march with { GroupBy = grouping };
+            if (grouping == StatisticsGrouping.Month)
+            {
+                cases.Add(($"odd 10 Mar – 20 Sep by month: one pass (new)", () => Query(services, actor, request)));
+                cases.Add(($"odd 10 Mar – 20 Sep by month: month by month (before)", () => Facts(services, actor, request, Path.MonthByMonth)));
+                continue;
+            }
+            cases.Add(($"odd 10 Mar – 20 Sep by {grouping}: day rows (new)", () => Query(services, actor, request)));
+            cases.Add(($"odd 10 Mar – 20 Sep by {grouping}: fact-row edges (before)", () => Facts(services, actor, request, Path.FactEdges)));
+        }
+        foreach (var (filter, request) in new[] { ("procedure", march with { ProcedureId = procedure }), ("official", march with { Official = official }) })
+        {
+            cases.Add(($"odd 10 Mar – 20 Sep by child unit, one {filter}: day rows (new)", () => Query(services, actor, request)));
+            cases.Add(($"odd 10 Mar – 20 Sep by child unit, one {filter}: fact-row edges (before)", () => Facts(services, actor, request, Path.FactEdges)));
+            cases.Add(($"odd 10 Mar – 20 Sep by month, one {filter}: one pass (new)", () => Query(services, actor, request with { GroupBy = StatisticsGrouping.Month })));
+            cases.Add(($"odd 10 Mar – 20 Sep by month, one {filter}: month by month, fact-row edges (before)",
+                () => Facts(services, actor, request with { GroupBy = StatisticsGrouping.Month }, Path.FactEdges)));
+        }
         Console.WriteLine($"bench: {dossiers:N0} dossiers; province {root.Code}; year 2025; {options.Runs} timed runs after one warm-up; {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine("| query | median ms | min ms | max ms | check |");
         Console.WriteLine("|---|---:|---:|---:|---|");
@@ -64,7 +75,6 @@ internal static class DashboardBench
         for (var i = 0; i < options.Runs; i++)
             foreach (var (name, run) in cases)
             {
-                if (name.StartsWith("naive", StringComparison.Ordinal) && i >= 3) continue;
                 var watch = Stopwatch.StartNew();
                 await run();
                 timings[name].Add(watch.Elapsed.TotalMilliseconds);
@@ -76,30 +86,70 @@ internal static class DashboardBench
             medians[name] = times[times.Count / 2];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {times[times.Count / 2]:F0} | {times[0]:F0} | {times[^1]:F0} | {checks[name]} |"));
         }
-        var ratio = medians.Values.Last() / medians.Values.First();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: naive / dashboard = {ratio:F0}×"));
+        foreach (var (name, _) in cases.Where(c => c.Name.EndsWith("(new)", StringComparison.Ordinal)))
+        {
+            var before = cases.Select(c => c.Name).FirstOrDefault(n => n.EndsWith("(before)", StringComparison.Ordinal) && n[..n.LastIndexOf(':')] == name[..name.LastIndexOf(':')]);
+            if (before is not null)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {name[..name.LastIndexOf(':')]}: {medians[before] / medians[name]:F1}× faster"));
+        }
     }
 
+    private enum Path { Facts, FactEdges, MonthByMonth }
+
     /// <summary>
-    /// The baselines of the odd periods: every figure from the fact rows, as before the summaries served them, or
-    /// (<paramref name="edgesOnly"/>) the summaries with the edges from the fact rows, as before the per-day rows.
+    /// The baselines: every figure from the fact rows; the summaries with the edges from the fact rows (before the day rows
+    /// had the procedure and official levels); or the month view read month by month (before it was read in one pass).
     /// </summary>
-    private static async Task<string> Facts(IServiceProvider services, Actor actor, GetStatistics request, bool edgesOnly = false)
+    private static async Task<string> Facts(IServiceProvider services, Actor actor, GetStatistics request, Path path)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProceduresDb>();
-        var resolved = (await StatisticsScope.ResolveAsync(db, actor, request.UnitId, null, null, null, default)).Value!;
+        var resolved = (await StatisticsScope.ResolveAsync(db, actor, request.UnitId, request.ProcedureId, request.SectorId, request.Official, default)).Value!;
         var report = await scope.ServiceProvider.GetRequiredService<StatisticsQuery>().ComputeAsync(resolved, request.From, request.To, request.GroupBy, default,
-            forceFacts: !edgesOnly, factEdges: edgesOnly);
+            forceFacts: path == Path.Facts, factEdges: path == Path.FactEdges, monthByMonth: path != Path.Facts);
         return Check(report);
     }
 
-    /// <summary>The baseline of the month view: each month and the whole period read on their own, as the month view did before.</summary>
-    private static async Task<string> MonthsOneByOne(IServiceProvider services, Actor actor, GetStatistics year)
+    /// <summary>The procedure and the official with the most dossiers, for the filtered cases.</summary>
+    private static async Task<(Guid Procedure, string Official)> BusiestAsync(NpgsqlDataSource dataSource)
     {
-        for (var month = year.From; month <= year.To; month = month.AddMonths(1))
-            await Query(services, actor, year with { From = month, To = month.AddMonths(1).AddDays(-1) });
-        return await Query(services, actor, year);
+        await using var procedures = dataSource.CreateCommand(
+            "SELECT procedure_id FROM procedures.stat_dossier_facts GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+        await using var officials = dataSource.CreateCommand(
+            "SELECT official FROM procedures.stat_dossier_facts WHERE official <> '' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+        return ((Guid)(await procedures.ExecuteScalarAsync())!, (string)(await officials.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>Where an edge's time goes: one edge (10 – 14 Mar 2025) by procedure from the fact rows and from the day rows.</summary>
+    private static async Task ExplainEdgesAsync(NpgsqlDataSource dataSource, Guid root)
+    {
+        const string units = "ARRAY(SELECT id FROM procedures.units WHERE path LIKE (SELECT path FROM procedures.units WHERE id = $1) || '%')";
+        var statements = new (string Name, string Sql)[]
+        {
+            ("fact rows, received by procedure", $"""
+                SELECT procedure_id, count(*) FROM procedures.stat_dossier_facts
+                WHERE processing_unit_id = ANY({units}) AND received_at >= '2025-03-10 00:00+07' AND received_at < '2025-03-15 00:00+07' GROUP BY 1
+                """),
+            ("day rows, flows by procedure", $"""
+                SELECT procedure_id, sum(received_counter) FROM procedures.stat_flows_daily
+                WHERE unit_id = ANY({units}) AND official = '*' AND procedure_id <> '00000000-0000-0000-0000-000000000000'
+                  AND day >= '2025-03-10' AND day < '2025-03-15' GROUP BY 1
+                """),
+            ("day rows, flows by official", $"""
+                SELECT official, sum(received_counter) FROM procedures.stat_flows_daily
+                WHERE unit_id = ANY({units}) AND official <> '*' AND procedure_id = '00000000-0000-0000-0000-000000000000'
+                  AND day >= '2025-03-10' AND day < '2025-03-15' GROUP BY 1
+                """),
+        };
+        foreach (var (name, sql) in statements)
+        {
+            await using var cmd = dataSource.CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = root });
+            await using var reader = await cmd.ExecuteReaderAsync();
+            var plan = new List<string>();
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+            Console.WriteLine($"explain: {name}:\n  " + string.Join("\n  ", plan));
+        }
     }
 
     private static async Task<string> Query(IServiceProvider services, Actor actor, GetStatistics request)

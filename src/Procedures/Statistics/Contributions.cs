@@ -6,9 +6,10 @@ namespace Procedures.Statistics;
 internal readonly record struct SummaryKey(Guid Unit, Guid Procedure, string Official, DateOnly Day);
 
 /// <summary>
-/// Every summary row is also added to two roll-up rows of the same unit and day: all officials of the procedure
-/// (official "*"), and all procedures and officials (procedure <see cref="Guid.Empty"/>). A dashboard by unit then
-/// reads one row per unit and slice instead of one per procedure and official.
+/// Every summary row is also added to three roll-up rows of the same unit and day: all officials of the procedure
+/// (official "*"), all procedures of the official (procedure <see cref="Guid.Empty"/>), and all procedures and
+/// officials (both). A dashboard by unit then reads one row per unit and slice, a grouping by procedure one per
+/// procedure, and a grouping by official one per official, instead of one per procedure and official.
 /// </summary>
 internal static class Rollup
 {
@@ -16,7 +17,7 @@ internal static class Rollup
     public static readonly Guid AllProcedures = Guid.Empty;
 
     public static IEnumerable<SummaryKey> Levels(SummaryKey key) =>
-        [key, key with { Official = AllOfficials }, key with { Procedure = AllProcedures, Official = AllOfficials }];
+        [key, key with { Official = AllOfficials }, key with { Procedure = AllProcedures }, key with { Procedure = AllProcedures, Official = AllOfficials }];
 }
 
 /// <summary>Column positions of a flow delta, in the order of <see cref="SummaryStore.FlowColumns"/>.</summary>
@@ -42,9 +43,9 @@ internal sealed class Contributions
     public Dictionary<SummaryKey, FlowDelta> Flows { get; } = [];
     public Dictionary<SummaryKey, long[]> Open { get; } = [];
     public Dictionary<SummaryKey, long> Delays { get; } = [];
-    /// <summary>Per unit and day (all procedures and officials): the flows of the day.</summary>
+    /// <summary>Per unit, procedure, official and day, with the roll-ups of <see cref="Rollup"/>: the flows of the day.</summary>
     public Dictionary<SummaryKey, FlowDelta> DailyFlows { get; } = [];
-    /// <summary>Per unit and day: how the open dossiers changed from the start of the day to the start of the next.</summary>
+    /// <summary>Per unit, procedure, official and day (with roll-ups): how the open dossiers changed from the start of the day to the start of the next.</summary>
     public Dictionary<SummaryKey, long[]> OpenChanges { get; } = [];
     public Dictionary<SummaryKey, long> DailyDelays { get; } = [];
 
@@ -93,49 +94,57 @@ internal sealed class Contributions
     }
 
     /// <summary>
-    /// The per-day rows of a fact: its flows on the days they happened, and on each day one of its four instants
-    /// (reception, clock start, appointment, result) falls, its state at the start of the next day less its state at the
-    /// start of that day. Open figures at the start of any day are those of the boundary before plus these changes.
+    /// The per-day rows of a fact, at the roll-up levels of <see cref="Rollup"/> like the half-month summaries: its
+    /// flows on the days they happened, and on each day one of its four instants (reception, clock start, appointment,
+    /// result) falls, its state at the start of the next day less its state at the start of that day. Open figures at the
+    /// start of any day are those of the boundary before plus these changes.
     /// </summary>
     public void AddDays(DossierFact f, int sign)
     {
-        FlowDelta Day(DateTimeOffset at)
+        IEnumerable<FlowDelta> Day(DateTimeOffset at)
         {
-            var key = new SummaryKey(f.ProcessingUnitId, Rollup.AllProcedures, Rollup.AllOfficials, Slices.LocalDate(at));
-            if (!DailyFlows.TryGetValue(key, out var delta)) DailyFlows[key] = delta = new FlowDelta();
-            return delta;
+            foreach (var key in Rollup.Levels(new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, Slices.LocalDate(at))))
+            {
+                if (!DailyFlows.TryGetValue(key, out var delta)) DailyFlows[key] = delta = new FlowDelta();
+                yield return delta;
+            }
         }
-        var received = Day(f.ReceivedAt);
-        received.Counts[(int)(f.Channel switch { Channel.Online => Flow.ReceivedOnline, Channel.Post => Flow.ReceivedPost, _ => Flow.ReceivedCounter })] += sign;
-        if (f.HasFee) received.Counts[(int)Flow.ReceivedWithFee] += sign;
-        if (f.HasFee && f.Channel == Channel.Online) received.Counts[(int)Flow.ReceivedWithFeeOnline] += sign;
-        if (f.Digitised) received.Counts[(int)Flow.ReceivedDigitised] += sign;
+        foreach (var received in Day(f.ReceivedAt))
+        {
+            received.Counts[(int)(f.Channel switch { Channel.Online => Flow.ReceivedOnline, Channel.Post => Flow.ReceivedPost, _ => Flow.ReceivedCounter })] += sign;
+            if (f.HasFee) received.Counts[(int)Flow.ReceivedWithFee] += sign;
+            if (f.HasFee && f.Channel == Channel.Online) received.Counts[(int)Flow.ReceivedWithFeeOnline] += sign;
+            if (f.Digitised) received.Counts[(int)Flow.ReceivedDigitised] += sign;
+        }
         if (f.FinishedAt is { } finishedAt && f.Outcome is { } outcome)
         {
-            var finished = Day(finishedAt);
-            finished.Counts[(int)Closing(outcome, f.Timeliness)] += sign;
-            if (f.ProcessingDays is { } days && f.DurationBucket is { } bucket)
+            foreach (var finished in Day(finishedAt))
             {
-                finished.DaysSum += sign * days;
-                finished.Durations[bucket] += sign;
+                finished.Counts[(int)Closing(outcome, f.Timeliness)] += sign;
+                if (f.ProcessingDays is { } days && f.DurationBucket is { } bucket)
+                {
+                    finished.DaysSum += sign * days;
+                    finished.Durations[bucket] += sign;
+                }
             }
             if (f.DelayUnitId is { } delayUnit)
-            {
-                var key = new SummaryKey(delayUnit, Rollup.AllProcedures, Rollup.AllOfficials, Slices.LocalDate(finishedAt));
-                DailyDelays[key] = DailyDelays.GetValueOrDefault(key) + sign;
-            }
+                foreach (var key in Rollup.Levels(new SummaryKey(delayUnit, f.ProcedureId, f.Official, Slices.LocalDate(finishedAt))))
+                    DailyDelays[key] = DailyDelays.GetValueOrDefault(key) + sign;
         }
-        if (f.SupplementRequestedAt is { } requestedAt) Day(requestedAt).Counts[(int)Flow.SupplementRequests] += sign;
+        if (f.SupplementRequestedAt is { } requestedAt)
+            foreach (var supplement in Day(requestedAt)) supplement.Counts[(int)Flow.SupplementRequests] += sign;
 
         DateTimeOffset?[] instants = [f.ReceivedAt, f.ClockStartedAt, f.AppointmentAt, f.FinishedAt];
         foreach (var day in instants.OfType<DateTimeOffset>().Select(Slices.LocalDate).Distinct())
         {
             var (before, after) = (StateAt(f, Slices.Start(day)), StateAt(f, Slices.Start(day.AddDays(1))));
             if (before == after) continue;
-            var key = new SummaryKey(f.ProcessingUnitId, Rollup.AllProcedures, Rollup.AllOfficials, day);
-            if (!OpenChanges.TryGetValue(key, out var counts)) OpenChanges[key] = counts = new long[3];
-            if (before is { } was) counts[(int)was] -= sign;
-            if (after is { } now) counts[(int)now] += sign;
+            foreach (var key in Rollup.Levels(new SummaryKey(f.ProcessingUnitId, f.ProcedureId, f.Official, day)))
+            {
+                if (!OpenChanges.TryGetValue(key, out var counts)) OpenChanges[key] = counts = new long[3];
+                if (before is { } was) counts[(int)was] -= sign;
+                if (after is { } now) counts[(int)now] += sign;
+            }
         }
     }
 

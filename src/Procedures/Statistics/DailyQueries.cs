@@ -3,28 +3,28 @@ using Npgsql;
 namespace Procedures.Statistics;
 
 /// <summary>
-/// The per-day rows of each unit (all procedures and officials together): the flows and late results of the days at
-/// the edges of an odd period, and the changes of the open dossiers between a boundary and a day start. They answer a
-/// grouping by unit without a procedure or official filter; the others read the fact rows.
+/// The per-day rows, at the same roll-up levels as the half-month summaries (unit; unit and procedure; unit, procedure
+/// and official): the flows and late results of the days at the edges of an odd period, and the changes of the open
+/// dossiers between a boundary and a day start. They answer every grouping and filter; the level is chosen as for the
+/// summaries (<see cref="SummaryQueries.Level"/>), and each level has an index by unit and day, so an edge reads the
+/// rows of its days only.
 /// </summary>
 internal static class DailyQueries
 {
-    public static bool Serve(StatFilter filter, Dim dim) => dim == Dim.Unit && filter.Procedures is null && filter.Official is null;
+    public static Task FlowsAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly toExclusive, Dictionary<string, FigureSums> rows,
+        CancellationToken ct, bool byMonth = false) =>
+        SummaryQueries.FlowsAsync(conn, f, dim, from, toExclusive, rows, ct, "stat_flows_daily", "day", byMonth);
 
-    public static Task FlowsAsync(NpgsqlConnection conn, StatFilter f, DateOnly from, DateOnly toExclusive, Dictionary<string, FigureSums> rows,
-        CancellationToken ct) =>
-        SummaryQueries.FlowsAsync(conn, f, Dim.Unit, from, toExclusive, rows, ct, "stat_flows_daily", "day");
-
-    public static Task DelaysAsync(NpgsqlConnection conn, StatFilter f, DateOnly from, DateOnly toExclusive, Dictionary<string, FigureSums> rows,
-        CancellationToken ct) =>
-        SummaryQueries.DelaysAsync(conn, f, Dim.Unit, from, toExclusive, rows, ct, "stat_delays_daily", "day");
+    public static Task DelaysAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly toExclusive, Dictionary<string, FigureSums> rows,
+        CancellationToken ct, bool byMonth = false) =>
+        SummaryQueries.DelaysAsync(conn, f, dim, from, toExclusive, rows, ct, "stat_delays_daily", "day", byMonth);
 
     /// <summary>Adds the changes of the open dossiers on the days <paramref name="from"/> to before <paramref name="toExclusive"/>.</summary>
-    public static Task OpenChangesAsync(NpgsqlConnection conn, StatFilter f, DateOnly from, DateOnly toExclusive, bool carried,
+    public static Task OpenChangesAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly toExclusive, bool carried,
         Dictionary<string, FigureSums> rows, CancellationToken ct) =>
         from >= toExclusive ? Task.CompletedTask : FactQueries.ReadAsync(conn, $"""
-            SELECT unit_id::text, sum(within_time)::bigint, sum(overdue)::bigint, sum(awaiting_supplement)::bigint FROM procedures.stat_open_changes
-            WHERE unit_id = ANY($1) AND official = '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}' AND day >= $4 AND day < $5
+            SELECT {SummaryQueries.Key(dim)}, sum(within_time)::bigint, sum(overdue)::bigint, sum(awaiting_supplement)::bigint FROM procedures.stat_open_changes
+            WHERE unit_id = ANY($1){SummaryQueries.Level(f, dim)} AND day >= $4 AND day < $5{FactQueries.Filters(f)}
             GROUP BY 1
             """, f, [from, toExclusive], r =>
         {

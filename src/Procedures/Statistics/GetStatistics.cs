@@ -45,15 +45,15 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
 
     /// <summary>
     /// For callers that already checked access (reports, service index, quality objectives). <paramref name="forceFacts"/>
-    /// reads everything from the fact rows, <paramref name="factEdges"/> the edges of an odd period (the paths the tests
-    /// and benchmarks compare with).
+    /// reads everything from the fact rows, <paramref name="factEdges"/> the edges of an odd period, <paramref name="monthByMonth"/>
+    /// each month of the month view on its own (the paths the tests and benchmarks compare with).
     /// </summary>
     internal async Task<StatisticsReport> ComputeAsync(StatisticsScope scope, DateOnly from, DateOnly to, StatisticsGrouping groupBy,
-        CancellationToken ct, bool forceFacts = false, bool factEdges = false)
+        CancellationToken ct, bool forceFacts = false, bool factEdges = false, bool monthByMonth = false)
     {
         var toExclusive = to.AddDays(1);
         var path = forceFacts ? StatisticsPath.Facts : factEdges ? StatisticsPath.FactEdges : StatisticsPath.Best;
-        if (groupBy == StatisticsGrouping.Month) return await MonthsAsync(scope, from, to, ct, path);
+        if (groupBy == StatisticsGrouping.Month) return await MonthsAsync(scope, from, to, ct, path, !monthByMonth);
         var dim = groupBy switch
         {
             StatisticsGrouping.Procedure or StatisticsGrouping.Sector => Dim.Procedure,
@@ -82,10 +82,12 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
     }
 
     /// <summary>
-    /// The months of the period in one transaction; the period's own figures are the months' sums, with the carried-over
-    /// dossiers of the first month and the open ones of the last, instead of a thirteenth read.
+    /// The months of the period in one transaction, their flows in one pass (<see cref="StatisticsReader.ReadMonthsAsync"/>);
+    /// the period's own figures are the months' sums, with the carried-over dossiers of the first month and the open ones
+    /// of the last, instead of a thirteenth read.
     /// </summary>
-    private async Task<StatisticsReport> MonthsAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct, StatisticsPath path)
+    private async Task<StatisticsReport> MonthsAsync(StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct, StatisticsPath path,
+        bool onePass)
     {
         var months = new List<(DateOnly From, DateOnly ToExclusive)>();
         for (var start = from; start <= to; start = new DateOnly(start.Year, start.Month, 1).AddMonths(1))
@@ -93,7 +95,7 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
             var end = new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1);
             months.Add((start, (end > to ? to : end).AddDays(1)));
         }
-        var read = await reader.ReadManyAsync(scope.Filter(), Dim.Unit, months, ct, path);
+        var read = await reader.ReadMonthsAsync(scope.Filter(), months, ct, path, onePass);
         var rows = months.Zip(read, (m, figures) => new StatisticsRow(m.From.ToString("yyyy-MM-dd"), m.From.ToString("MM/yyyy"),
             $"Tháng {m.From:MM/yyyy}", figures.Rows.Values.Total().ToFigures())).ToList();
         var whole = read.Select(m => m.Rows.Values.Total()).Total();

@@ -13,13 +13,13 @@ internal sealed record PeriodFigures(Dictionary<string, FigureSums> Rows, bool F
 /// start, the whole half-months inside the period come from the summaries and only the partial half-months at its
 /// edges from the fact rows (indexed ranges of at most two weeks); the open dossiers at an instant between two
 /// boundaries are the snapshot at the boundary before it plus the dossiers whose state changed in between
-/// (<see cref="OpenDeltas"/>). For a unit grouping without filters (the dashboard, the month view) the edges and the
-/// changes of the open dossiers come from the per-day rows instead (<see cref="DailyQueries"/>): a few rows per unit and
-/// day in key order, where the fact rows of two weeks lie on as many pages as there are dossiers; only the hours of today
-/// before now still come from the fact rows. Without a usable snapshot everything is read from the fact rows. One repeatable-read
+/// (<see cref="OpenDeltas"/>). Once the per-day rows are filled, the edges and the changes of the open dossiers come
+/// from them instead (<see cref="DailyQueries"/>), for every grouping and filter: the rows of the edge days lie together,
+/// where the fact rows of two weeks lie on as many pages as there are dossiers; only the hours of today before now still
+/// come from the fact rows. Without a usable snapshot everything is read from the fact rows. One repeatable-read
 /// transaction, so a refresh running at the same moment is either wholly in or wholly out.
 /// </summary>
-internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider clock)
+internal sealed partial class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public async Task<PeriodFigures> ReadAsync(StatFilter filter, Dim dim, DateOnly from, DateOnly toExclusive, CancellationToken ct,
         StatisticsPath path = StatisticsPath.Best)
@@ -27,25 +27,10 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var (through, refreshedAt, dailyReady) = await StateAsync(conn, ct);
-        var days = dailyReady && path == StatisticsPath.Best && DailyQueries.Serve(filter, dim);
+        var days = dailyReady && path == StatisticsPath.Best;
         var figures = await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, filter, dim, from, toExclusive, ct);
         await tx.CommitAsync(ct);
         return figures with { RefreshedAt = refreshedAt };
-    }
-
-    /// <summary>Several periods in one transaction (the months of a period), each read as <see cref="ReadAsync(StatFilter, Dim, DateOnly, DateOnly, CancellationToken, StatisticsPath)"/>.</summary>
-    public async Task<List<PeriodFigures>> ReadManyAsync(StatFilter filter, Dim dim, IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> periods,
-        CancellationToken ct, StatisticsPath path = StatisticsPath.Best)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var (through, refreshedAt, dailyReady) = await StateAsync(conn, ct);
-        var days = dailyReady && path == StatisticsPath.Best && DailyQueries.Serve(filter, dim);
-        var all = new List<PeriodFigures>(periods.Count);
-        foreach (var (from, toExclusive) in periods)
-            all.Add(await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, filter, dim, from, toExclusive, ct) with { RefreshedAt = refreshedAt });
-        await tx.CommitAsync(ct);
-        return all;
     }
 
     private async Task<PeriodFigures> ReadAsync(NpgsqlConnection conn, DateOnly? through, bool days, StatFilter filter, Dim dim, DateOnly from,
@@ -55,8 +40,7 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         var now = clock.GetUtcNow();
         var asOf = end < now ? end : now;
         var rows = new Dictionary<string, FigureSums>();
-        // Nothing is received or finished after now, so a period running into the future ends at the next boundary just as well.
-        var flowsTo = end >= now && Slices.Next(Slices.Of(now)) is var next && next > toExclusive ? next : toExclusive;
+        var flowsTo = FlowsTo(toExclusive, now);
         var startBoundary = Slices.Of(from);
         if (through is not { } snapshots || startBoundary > snapshots)
         {
@@ -67,7 +51,7 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
             return new PeriodFigures(rows, false, asOf, null);
         }
 
-        var (innerFrom, innerTo) = (Slices.IsBoundary(from) ? from : Slices.Next(startBoundary), Slices.Of(flowsTo));
+        var (innerFrom, innerTo) = Inner(from, flowsTo);
         if (innerFrom < innerTo)
         {
             await SummaryQueries.FlowsAsync(conn, filter, dim, innerFrom, innerTo, rows, ct);
@@ -86,6 +70,14 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         return new PeriodFigures(rows, innerFrom < innerTo, asOf, null);
     }
 
+    /// <summary>Nothing is received or finished after now, so a period running into the future ends at the next boundary just as well.</summary>
+    private static DateOnly FlowsTo(DateOnly toExclusive, DateTimeOffset now) =>
+        Slices.Start(toExclusive) >= now && Slices.Next(Slices.Of(now)) is var next && next > toExclusive ? next : toExclusive;
+
+    /// <summary>The whole half-months of [from, flowsTo): empty when none lies inside.</summary>
+    private static (DateOnly From, DateOnly To) Inner(DateOnly from, DateOnly flowsTo) =>
+        (Slices.IsBoundary(from) ? from : Slices.Next(Slices.Of(from)), Slices.Of(flowsTo));
+
     /// <summary>The open dossiers from the start of the boundary day to <paramref name="to"/>: whole days from the per-day changes, the rest from the fact rows.</summary>
     private static async Task MoveOpenAsync(NpgsqlConnection conn, bool days, StatFilter filter, Dim dim, DateOnly boundary, DateTimeOffset to, bool carried,
         Dictionary<string, FigureSums> rows, CancellationToken ct)
@@ -94,7 +86,7 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         if (days)
         {
             var lastDay = Slices.LocalDate(to);
-            await DailyQueries.OpenChangesAsync(conn, filter, boundary, lastDay, carried, rows, ct);
+            await DailyQueries.OpenChangesAsync(conn, filter, dim, boundary, lastDay, carried, rows, ct);
             from = Slices.Start(lastDay);
         }
         if (from < to) await OpenDeltas.AddAsync(conn, filter, dim, from, to, carried, rows, ct);
@@ -108,8 +100,8 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource, TimeProvider
         var edge = new Dictionary<string, FigureSums>();
         if (days)
         {
-            await DailyQueries.FlowsAsync(conn, filter, from, toExclusive, edge, ct);
-            await DailyQueries.DelaysAsync(conn, filter, from, toExclusive, edge, ct);
+            await DailyQueries.FlowsAsync(conn, filter, dim, from, toExclusive, edge, ct);
+            await DailyQueries.DelaysAsync(conn, filter, dim, from, toExclusive, edge, ct);
             foreach (var (key, sums) in edge) rows.At(key).Add(sums);
             return;
         }

@@ -5,28 +5,33 @@ namespace Procedures.Statistics;
 /// <summary>The figures from the half-month summaries: a few thousand rows for a province and a year.</summary>
 internal static class SummaryQueries
 {
-    private static string Key(Dim dim, bool delay = false) => dim switch
+    public static string Key(Dim dim, bool delay = false) => dim switch
     {
         Dim.Unit => delay ? "delay_unit_id::text" : "unit_id::text",
         Dim.Procedure => "procedure_id::text",
         _ => "official",
     };
 
-    /// <summary>The roll-up level that answers the grouping and filters with the fewest rows.</summary>
-    private static string Level(StatFilter f, Dim dim) =>
-        dim == Dim.Official || f.Official is not null ? $" AND official <> '{Rollup.AllOfficials}'"
+    /// <summary>The key of a row by calendar month of its slice or day, for the month view read in one pass.</summary>
+    public static string MonthKey(string dayColumn) => $"to_char({dayColumn}, 'YYYY-MM')";
+
+    /// <summary>The roll-up level that answers the grouping and filters with the fewest rows (the partial indexes repeat these predicates).</summary>
+    public static string Level(StatFilter f, Dim dim) =>
+        (dim == Dim.Official || f.Official is not null) && dim != Dim.Procedure && f.Procedures is null
+            ? $" AND official <> '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'"
+        : dim == Dim.Official || f.Official is not null ? $" AND official <> '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
         : dim == Dim.Procedure || f.Procedures is not null ? $" AND official = '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
         : $" AND official = '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'";
 
     /// <summary>The flows of the slices (or, from <c>stat_flows_daily</c>, the days) from <paramref name="from"/> to before <paramref name="to"/>.</summary>
     public static Task FlowsAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
-        Dictionary<string, FigureSums> rows, CancellationToken ct, string table = "stat_flows", string dayColumn = "slice")
+        Dictionary<string, FigureSums> rows, CancellationToken ct, string table = "stat_flows", string dayColumn = "slice", bool byMonth = false)
     {
         var counts = string.Join(", ", SummaryStore.FlowColumns.Select(c => $"sum({c})::bigint"));
         var durations = string.Join(", ", Enumerable.Range(1, DurationBuckets.Count).Select(i => $"coalesce(sum(durations[{i}]), 0)::bigint"));
         var flowCount = SummaryStore.FlowColumns.Length;
         return FactQueries.ReadAsync(conn, $"""
-            SELECT {Key(dim)}, {counts}, sum(processing_days_sum), {durations}
+            SELECT {(byMonth ? MonthKey(dayColumn) : Key(dim))}, {counts}, sum(processing_days_sum), {durations}
             FROM procedures.{table}
             WHERE unit_id = ANY($1){Level(f, dim)} AND {dayColumn} >= $4 AND {dayColumn} < $5{FactQueries.Filters(f)} GROUP BY 1
             """, f, [from, to], r =>
@@ -44,9 +49,9 @@ internal static class SummaryQueries
     }
 
     public static Task DelaysAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
-        Dictionary<string, FigureSums> rows, CancellationToken ct, string table = "stat_delays", string dayColumn = "slice") =>
+        Dictionary<string, FigureSums> rows, CancellationToken ct, string table = "stat_delays", string dayColumn = "slice", bool byMonth = false) =>
         FactQueries.ReadAsync(conn, $"""
-            SELECT {Key(dim, delay: true)}, sum(late)::bigint FROM procedures.{table}
+            SELECT {(byMonth ? MonthKey(dayColumn) : Key(dim, delay: true))}, sum(late)::bigint FROM procedures.{table}
             WHERE delay_unit_id = ANY($1){Level(f, dim)} AND {dayColumn} >= $4 AND {dayColumn} < $5{FactQueries.Filters(f)} GROUP BY 1
             """, f, [from, to], r => rows.At(r.GetString(0)).DelayAttributed += r.GetInt64(1), ct);
 
@@ -56,4 +61,13 @@ internal static class SummaryQueries
             SELECT {Key(dim)}, sum(within_time)::bigint, sum(overdue)::bigint, sum(awaiting_supplement)::bigint FROM procedures.stat_open
             WHERE unit_id = ANY($1){Level(f, dim)} AND boundary = $4{FactQueries.Filters(f)} GROUP BY 1
             """, f, [boundary], r => FactQueries.AddOpen(rows.At(r.GetString(0)), carried, r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
+
+    /// <summary>The open dossiers of the whole subtree at several boundaries in one statement, keyed by boundary (yyyy-MM-dd).</summary>
+    public static Task OpenAtManyAsync(NpgsqlConnection conn, StatFilter f, DateOnly[] boundaries, Dictionary<string, FigureSums> rows,
+        CancellationToken ct) =>
+        boundaries.Length == 0 ? Task.CompletedTask : FactQueries.ReadAsync(conn, $"""
+            SELECT to_char(boundary, 'YYYY-MM-DD'), sum(within_time)::bigint, sum(overdue)::bigint, sum(awaiting_supplement)::bigint
+            FROM procedures.stat_open
+            WHERE unit_id = ANY($1){Level(f, Dim.Unit)} AND boundary = ANY($4){FactQueries.Filters(f)} GROUP BY 1
+            """, f, [boundaries], r => FactQueries.AddOpen(rows.At(r.GetString(0)), false, r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
 }

@@ -7,7 +7,9 @@ namespace Procedures.Statistics;
 /// Adds <see cref="Contributions"/> to the summary tables in one round of binary COPY into temporary tables and an
 /// upsert that adds; rows that fall back to zero are deleted, so an incremental refresh leaves exactly what a
 /// rebuild would. Rows go in in key order, so a rebuild leaves each unit's rows together on disk and a dashboard
-/// reads a few pages per unit rather than one page per row.
+/// reads a few pages per unit rather than one page per row. The per-day rows go in by roll-up level, then day, then
+/// unit: an edge of an odd period reads a few days of one level, and an incremental refresh appends in the same order
+/// (the newest days last).
 /// </summary>
 internal static class SummaryStore
 {
@@ -56,7 +58,7 @@ internal static class SummaryStore
         await ExecAsync(conn, $"""
             INSERT INTO procedures.{table} AS s (unit_id, {dayColumn}, procedure_id, official, {counts}, processing_days_sum, durations)
             SELECT unit_id, {dayColumn}, procedure_id, official, {counts}, processing_days_sum, durations FROM {temp}
-            ORDER BY unit_id, official, procedure_id, {dayColumn}
+            ORDER BY {InsertOrder("unit_id", dayColumn)}
             ON CONFLICT (unit_id, {dayColumn}, procedure_id, official) DO UPDATE SET {adds},
                 processing_days_sum = s.processing_days_sum + excluded.processing_days_sum,
                 durations = ARRAY(SELECT a + b FROM unnest(s.durations, excluded.durations) WITH ORDINALITY AS t(a, b, i) ORDER BY i);
@@ -88,13 +90,18 @@ internal static class SummaryStore
         var keys = $"{unitColumn}, {dayColumn}, procedure_id, official";
         await ExecAsync(conn, $"""
             INSERT INTO procedures.{table} AS s ({keys}, {list}) SELECT {keys}, {list} FROM {temp}
-            ORDER BY {unitColumn}, official, procedure_id, {dayColumn}
+            ORDER BY {InsertOrder(unitColumn, dayColumn)}
             ON CONFLICT ({keys}) DO UPDATE SET {string.Join(", ", columns.Select(col => $"{col} = s.{col} + excluded.{col}"))};
             DELETE FROM procedures.{table} s USING {temp} t
             WHERE s.{unitColumn} = t.{unitColumn} AND s.{dayColumn} = t.{dayColumn} AND s.procedure_id = t.procedure_id
               AND s.official = t.official AND {string.Join(" AND ", columns.Select(col => $"s.{col} = 0"))};
             """, ct);
     }
+
+    /// <summary>Half-month rows by unit (a dashboard reads a unit's year); per-day rows by level and day (an edge reads a few days).</summary>
+    private static string InsertOrder(string unitColumn, string dayColumn) => dayColumn == "day"
+        ? $"official <> '{Rollup.AllOfficials}', procedure_id <> '{Rollup.AllProcedures}', day, {unitColumn}, official, procedure_id"
+        : $"{unitColumn}, official, procedure_id, {dayColumn}";
 
     private static async Task KeyAsync(NpgsqlBinaryImporter copy, SummaryKey key, CancellationToken ct)
     {

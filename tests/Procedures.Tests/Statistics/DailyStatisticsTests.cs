@@ -4,8 +4,9 @@ using Procedures.Statistics;
 namespace Procedures.Tests.Statistics;
 
 /// <summary>
-/// The per-day rows: a grouping by unit over an odd period in the past reads its edges and the open dossiers between
-/// boundaries from them alone, and a database whose statistics were built before they existed gets them on the next refresh.
+/// The per-day rows: every grouping over an odd period in the past, with or without a procedure or official filter, reads
+/// its edges and the open dossiers between boundaries from them alone, and a database whose statistics were built before
+/// they existed (or before they had the procedure and official levels) gets them on the next refresh.
 /// </summary>
 public sealed class DailyStatisticsTests : StatisticsTest
 {
@@ -18,7 +19,7 @@ public sealed class DailyStatisticsTests : StatisticsTest
     ];
 
     [Test]
-    public async Task Should_answer_an_odd_period_by_unit_without_the_fact_rows()
+    public async Task Should_answer_an_odd_period_by_any_grouping_and_filter_without_the_fact_rows()
     {
         var before = await ReportsAsync();
         before.ShouldContain(r => r.Total.Received > 0);
@@ -58,18 +59,21 @@ public sealed class DailyStatisticsTests : StatisticsTest
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Every figure of every past period by unit and by month, as one comparable list.</summary>
+    /// <summary>Every figure of every past period by every grouping, unfiltered and for one procedure and one official, as one comparable list.</summary>
     private async Task<List<(string Rows, StatisticsFigures Total)>> ReportsAsync(bool forceFacts = false)
     {
-        var scope = (await StatisticsScope.ResolveAsync(Db, Org.ProvinceLeader, Org.Province, null, null, null, default)).Value!;
         var query = Scoped.GetRequiredService<StatisticsQuery>();
         var reports = new List<(string, StatisticsFigures)>();
-        foreach (var (from, to) in PastPeriods)
-            foreach (var grouping in new[] { StatisticsGrouping.Unit, StatisticsGrouping.Month })
-            {
-                var report = await query.ComputeAsync(scope, from, to, grouping, default, forceFacts);
-                reports.Add((string.Join("\n", report.Rows.Select(r => $"{r.Key} {r.Figures}")), report.Total));
-            }
+        foreach (var (procedure, official) in new (Guid?, string?)[] { (null, null), (Org.FiveDay, null), (null, StatisticsOrg.SpecialistA) })
+        {
+            var scope = (await StatisticsScope.ResolveAsync(Db, Org.ProvinceLeader, Org.Province, procedure, null, official, default)).Value!;
+            foreach (var (from, to) in PastPeriods)
+                foreach (var grouping in Enum.GetValues<StatisticsGrouping>())
+                {
+                    var report = await query.ComputeAsync(scope, from, to, grouping, default, forceFacts);
+                    reports.Add((string.Join("\n", report.Rows.Select(r => $"{r.Key} {r.Figures}")), report.Total));
+                }
+        }
         return reports;
     }
 }

@@ -5,8 +5,9 @@ namespace Procedures.Tests.Statistics;
 
 /// <summary>
 /// A period that does not start or end on the 1st or the 15th reads the whole half-months inside it from the summaries
-/// and only its edges from the per-day rows (a grouping by unit without filters) or the fact rows; the figures must be
-/// exactly those of the fact rows alone (the old way), and of the summaries with the edges from the fact rows.
+/// and only its edges from the per-day rows (every grouping, with or without a procedure, sector or official filter);
+/// the figures must be exactly those of the fact rows alone (the old way), of the summaries with the edges from the fact
+/// rows, and for the month view of each month read on its own.
 /// </summary>
 public sealed class OddPeriodTests : StatisticsTest
 {
@@ -24,25 +25,55 @@ public sealed class OddPeriodTests : StatisticsTest
         (new(2026, 5, 19), new(2026, 5, 20)),  // yesterday and today
     ];
 
+    /// <summary>No filter, or one procedure, one sector or one official (a specialist and a clerk).</summary>
+    public enum Filter { None, Procedure, Sector, Specialist, Clerk }
+
     private static IEnumerable<TestCaseData> Cases() =>
         from period in OddPeriods
         from grouping in Enum.GetValues<StatisticsGrouping>()
-        select new TestCaseData(period.From, period.To, grouping).SetName($"Should_equal_the_fact_rows_for_{period.From:MMdd}_{period.To:MMdd}_by_{grouping}");
+        select new TestCaseData(period.From, period.To, grouping, Filter.None).SetName($"Should_equal_the_fact_rows_for_{period.From:MMdd}_{period.To:MMdd}_by_{grouping}");
+
+    private static IEnumerable<TestCaseData> FilteredCases() =>
+        from period in OddPeriods
+        from grouping in Enum.GetValues<StatisticsGrouping>()
+        from filter in new[] { Filter.Procedure, Filter.Sector, Filter.Specialist, Filter.Clerk }
+        select new TestCaseData(period.From, period.To, grouping, filter)
+            .SetName($"Should_equal_the_fact_rows_for_{period.From:MMdd}_{period.To:MMdd}_by_{grouping}_for_one_{filter}");
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Should_give_exactly_the_figures_of_the_fact_rows(DateOnly from, DateOnly to, StatisticsGrouping grouping)
+    [TestCaseSource(nameof(FilteredCases))]
+    public async Task Should_give_exactly_the_figures_of_the_fact_rows(DateOnly from, DateOnly to, StatisticsGrouping grouping, Filter filter)
     {
-        var scope = (await StatisticsScope.ResolveAsync(Db, Org.ProvinceLeader, Org.Province, null, null, null, default)).Value!;
+        var scope = (await StatisticsScope.ResolveAsync(Db, Org.ProvinceLeader, Org.Province,
+            filter == Filter.Procedure ? Org.FiveDay : null, filter == Filter.Sector ? Org.SectorTwo : null,
+            filter switch { Filter.Specialist => StatisticsOrg.SpecialistA, Filter.Clerk => StatisticsOrg.ClerkA, _ => null }, default)).Value!;
         var query = Scoped.GetRequiredService<StatisticsQuery>();
         var mixed = await query.ComputeAsync(scope, from, to, grouping, default);
         var facts = await query.ComputeAsync(scope, from, to, grouping, default, forceFacts: true);
         var factEdges = await query.ComputeAsync(scope, from, to, grouping, default, factEdges: true);
+        var monthByMonth = await query.ComputeAsync(scope, from, to, grouping, default, monthByMonth: true);
         facts.FromSummaries.ShouldBeFalse();
         mixed.Rows.ShouldBe(facts.Rows);
         mixed.Total.ShouldBe(facts.Total);
         mixed.AsOf.ShouldBe(facts.AsOf);
         factEdges.Rows.ShouldBe(facts.Rows);
         factEdges.Total.ShouldBe(facts.Total);
+        monthByMonth.Rows.ShouldBe(facts.Rows);
+        monthByMonth.Total.ShouldBe(facts.Total);
+        monthByMonth.AsOf.ShouldBe(facts.AsOf);
+    }
+
+    [Test]
+    public async Task Should_find_figures_under_every_filter_of_the_odd_periods()
+    {
+        // Guards the filtered cases above against comparing empty reports.
+        foreach (var (procedure, sector, official) in new (Guid?, Guid?, string?)[]
+                     { (Org.FiveDay, null, null), (null, Org.SectorTwo, null), (null, null, StatisticsOrg.SpecialistA), (null, null, StatisticsOrg.ClerkA) })
+        {
+            var report = await Statistics(new GetStatistics(Org.Province, new DateOnly(2025, 12, 20), new DateOnly(2026, 5, 20),
+                StatisticsGrouping.Unit, procedure, sector, official));
+            (report.Total.CarriedOver + report.Total.Received).ShouldBeGreaterThan(0, $"{procedure} {sector} {official}");
+        }
     }
 
     [Test]

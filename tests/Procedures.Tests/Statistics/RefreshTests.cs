@@ -33,6 +33,8 @@ public sealed class RefreshTests : DossierTest
         (await Services.CreateAsyncScope().ServiceProvider.GetRequiredService<StatisticsRefresher>().RebuildStatisticsAsync()).Rebuilt.ShouldBeTrue();
         (await DumpAsync()).ShouldBe(incremental);
         incremental.ShouldContain("Approved");
+        incremental[incremental.IndexOf("stat_flows_daily:", StringComparison.Ordinal)..].ShouldContain(TestOrg.SpecialistA,
+            customMessage: "the day rows keep the procedure and official levels too");
     }
 
     [Test]
