@@ -8,7 +8,8 @@ namespace LoadGenerator;
 /// A freshly started server under load: starts the API with <c>--start-api "command"</c> (run by bash in the current
 /// folder), waits until <c>/health/ready</c> answers 200 as a load balancer would, then sends dossier reads, inbox pages
 /// and steps (assignments) at a fixed rate for <c>--seconds</c>, and prints p50/p99 per scenario for each 5-second
-/// window counted from the moment the process was started. The process is stopped at the end.
+/// window counted from the moment the process was started. The process is stopped at the end; what it printed is in
+/// <c>fresh-start-api.log</c>.
 /// </summary>
 public static class FreshStart
 {
@@ -21,8 +22,10 @@ public static class FreshStart
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         })!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        await using var log = new StreamWriter("fresh-start-api.log") { AutoFlush = true };
+        void Write(string? line) { if (line is not null) lock (log) log.WriteLine(line); }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
