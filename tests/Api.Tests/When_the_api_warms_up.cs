@@ -20,7 +20,7 @@ public sealed class When_the_api_warms_up
         var connection = await TestPostgres.CreateDatabaseAsync("api_warm_up");
         await using var factory = new ApiFactory(connection, new Dictionary<string, string>
         {
-            ["Hosting:RunWorkerInProcess"] = "false", ["Samples:Seed"] = "true", ["Samples:Dossiers"] = "20", ["WarmUp:Rounds"] = "3",
+            ["Hosting:RunWorkerInProcess"] = "false", ["Samples:Seed"] = "true", ["Samples:Dossiers"] = "20", ["WarmUp:Rounds"] = "3", ["WarmUp:MaxSeconds"] = "300",
         }, services => services.Insert(0, ServiceDescriptor.Singleton<IWarmUpStep>(gate)));
         using var client = factory.CreateClient();
 
