@@ -33,11 +33,18 @@ fi
 
 say() { printf '\nrun.sh: %s\n' "$*"; }
 
+# ReadyToRun: the app is published to .build/api with native code for this machine, so a fresh start answers its first
+# requests without waiting for the JIT (docs/benchmarks.md, "A freshly started server"). RUN_SH_READY_TO_RUN=false
+# publishes plain IL, a little faster to build.
+case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+ready_to_run="${RUN_SH_READY_TO_RUN:-true}"
+
 # Each step says what it does before it starts: the first build alone takes a few minutes and prints nothing meanwhile.
 say "1/3 khôi phục thư viện (restoring NuGet packages)…"
-dotnet restore src/Api/Api.csproj --verbosity quiet
+dotnet restore src/Api/Api.csproj -r "$rid" -p:PublishReadyToRun="$ready_to_run" --verbosity quiet
 say "2/3 biên dịch (building, Release) — lần đầu mất vài phút (the first time takes a few minutes)…"
-dotnet build src/Api/Api.csproj -c Release --no-restore --verbosity quiet -nologo -clp:NoSummary
+dotnet publish src/Api/Api.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun="$ready_to_run" -p:UseAppHost=false \
+  --no-restore -o .build/api --verbosity quiet -nologo -clp:NoSummary
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   say "3/3 khởi động: cơ sở dữ liệu PostgreSQL nhúng trong .data/, cập nhật cấu trúc, quy trình, dữ liệu mẫu lần đầu (starting: embedded database, migrations, workflows, sample data the first time)…"
 else
@@ -52,7 +59,11 @@ export Logs__StartBanner="${Logs__StartBanner:-true}"
 # nothing in the app's own log). Ctrl+C reaches the app directly; the trap only keeps this script alive to report.
 trap ':' INT
 set +e
-dotnet run --project src/Api -c Release --no-build -- "$@"
+# From src/Api, as `dotnet run` started it: the content root (.data/, the workflows found from there) stays where it was;
+# the web pages' files are the published ones.
+root="$(pwd)"
+cd src/Api
+dotnet "$root/.build/api/Api.dll" --webroot "$root/.build/api/wwwroot" "$@"
 code=$?
 set -e
 reason=""

@@ -8,10 +8,11 @@ namespace LoadGenerator;
 /// requests per second, <c>--seconds</c> per scenario, <c>--concurrency</c> (cap on requests in flight),
 /// <c>--seed-parallel</c>, <c>--seed-minutes</c> (time bound of the seeding), <c>--ids</c> file, <c>--only</c> scenario,
 /// <c>--warmup</c> seconds at the full rate before each scenario is measured (0 for none); <c>--soak-minutes</c> runs
-/// <see cref="Soak"/> instead of the scenarios, watching the server process <c>--pid</c> and writing <c>--csv</c>.
+/// <see cref="Soak"/> instead of the scenarios, watching the server process <c>--pid</c> and writing <c>--csv</c>;
+/// <c>--start-api "command"</c> runs <see cref="FreshStart"/>: starts the server itself and measures it from t=0.
 /// </summary>
 public sealed record Options(Uri Url, int Dossiers, int Rate, int Seconds, int Concurrency, int SeedParallel, int SeedMinutes, string IdsFile, string? Only,
-    int Warmup, int SoakMinutes = 0, int Pid = 0, string Csv = "soak.csv")
+    int Warmup, int SoakMinutes = 0, int Pid = 0, string Csv = "soak.csv", string? StartApi = null)
 {
     public static Options Parse(string[] args)
     {
@@ -25,6 +26,7 @@ public sealed record Options(Uri Url, int Dossiers, int Rate, int Seconds, int C
         if (!loopback) throw new ArgumentException($"Refusing {url}: the load generator only targets loopback addresses (127.0.0.0/8, ::1, localhost).");
         return new Options(url, Int("dossiers", 0), Int("rate", 200), Math.Clamp(Int("seconds", 20), 1, 600), Math.Clamp(Int("concurrency", 64), 1, 512),
             Math.Clamp(Int("seed-parallel", 8), 1, 64), Math.Clamp(Int("seed-minutes", 30), 1, 120), Get("ids", "loadgen-dossiers.txt"), map.GetValueOrDefault("only"),
-            Math.Clamp(Int("warmup", 15), 0, 300), Math.Clamp(Int("soak-minutes", 0), 0, 24 * 60), Int("pid", 0), Get("csv", "soak.csv"));
+            Math.Clamp(Int("warmup", 15), 0, 300), Math.Clamp(Int("soak-minutes", 0), 0, 24 * 60), Int("pid", 0), Get("csv", "soak.csv"),
+            map.GetValueOrDefault("start-api"));
     }
 }

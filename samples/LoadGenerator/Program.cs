@@ -17,6 +17,7 @@ if (options.Dossiers > 0)
 if (dossiers.Count == 0) throw new InvalidOperationException($"No dossiers: run with --dossiers N first (ids go to {options.IdsFile}).");
 Console.WriteLine($"{dossiers.Count} dossiers known from {options.IdsFile}");
 
+if (options.StartApi is not null) return await FreshStart.RunAsync(api, options, dossiers);
 if (options.SoakMinutes > 0) return await Soak.RunAsync(api, options, dossiers, options.SoakMinutes, options.Pid, options.Csv);
 
 var leader = await api.SignInAsync("ys.leader");

@@ -88,11 +88,27 @@ public static class ApiServices
         services.AddScoped<AttachmentBinder>();
 
         AddValidators(services);
+        AddWarmUp(services, config);
         // Without the worker in this process, a bus carrying only the push consumer still brings the notifications the
         // Worker processes write to the browsers connected here.
         if (WorkerMode.RunInProcess(config)) services.AddWorkerServices(config);
         else services.AddNotificationPushBus(config);
         return builder;
+    }
+
+    /// <summary>
+    /// The warm-up of the hot paths after the migrations (registered after <see cref="ApiDatabaseInitializer"/>, so it starts
+    /// after it), and readiness that waits for it.
+    /// </summary>
+    private static void AddWarmUp(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(config.GetSection(WarmUpSettings.Section).Get<WarmUpSettings>() ?? new WarmUpSettings());
+        services.AddSingleton<WarmUpState>();
+        services.AddSingleton<IWarmUpStep, PipelineWarmUp>();
+        services.AddSingleton<IWarmUpStep, OfficialReadsWarmUp>();
+        services.AddSingleton<IWarmUpStep, CatalogueWarmUp>();
+        services.AddHostedService<WarmUpService>();
+        services.AddHealthChecks().AddCheck<WarmUpHealthCheck>("warm-up", tags: [Worker.Hosting.HealthEndpoints.ReadyTag]);
     }
 
     /// <summary>Every FluentValidation validator of this assembly, as <c>IValidator&lt;T&gt;</c>.</summary>

@@ -6,20 +6,22 @@ namespace Worker.Sla;
 /// Who hears about which threshold. Work: the person holding it (or, unassigned, the holders of its role in its unit)
 /// from due soon on; overdue also goes to the section head, and long overdue to the unit leader. Dossiers: the
 /// processing unit's section heads, and its leaders once overdue or when the apology is due.
-/// When one sweep finds several new thresholds, "due soon" and "due today" are recorded silently under a later one.
+/// "Due soon" and "due today" are passed over, neither told nor recorded, once a later threshold of
+/// <see cref="Thresholds.Ordered"/> is crossed in the same sweep or already recorded: a burst of overdue work writes one
+/// alert row per threshold somebody hears about, and since the later threshold stays recorded, no later sweep (or one
+/// resumed after a restart) raises the earlier ones again.
 /// </summary>
 public static class AlertPolicy
 {
     public static IEnumerable<PendingAlert> For(SlaSubject s, IReadOnlyList<string> crossed, OrganisationSnapshot org, DateOnly? apologyDay = null)
     {
         var fresh = crossed.Where(t => !s.Raised.Contains(t)).ToList();
+        var latest = fresh.Concat(s.Raised).Select(t => Thresholds.Ordered.IndexOf(t)).DefaultIfEmpty(-1).Max();
         foreach (var threshold in fresh)
         {
-            var superseded = threshold is Thresholds.DueSoon or Thresholds.DueToday
-                && fresh.Any(t => Thresholds.Ordered.IndexOf(t) > Thresholds.Ordered.IndexOf(threshold));
-            var recipients = superseded ? [] : Recipients(s, threshold, org);
+            if (threshold is Thresholds.DueSoon or Thresholds.DueToday && Thresholds.Ordered.IndexOf(threshold) < latest) continue;
             var (title, body) = AlertTexts.For(s, threshold, apologyDay);
-            yield return new PendingAlert(s, threshold, recipients, title, body);
+            yield return new PendingAlert(s, threshold, Recipients(s, threshold, org), title, body);
         }
     }
 

@@ -6,7 +6,17 @@ using Procedures.Calendar;
 namespace Worker.Sla;
 
 /// <summary>What one sweep saw and did; <paramref name="Batches"/> transactions written, the longest taking <paramref name="LongestBatch"/>.</summary>
-public sealed record SweepReport(int WorkItems, int Dossiers, int Raised, int Notified, int Batches = 0, TimeSpan LongestBatch = default, int Failed = 0);
+public sealed record SweepReport(int WorkItems, int Dossiers, int Raised, int Notified, int Batches = 0, TimeSpan LongestBatch = default, int Failed = 0)
+{
+    /// <summary>Where the sweep's time went: reading pages and who holds which role, computing thresholds and texts, writing alerts.</summary>
+    public SweepPhases Phases { get; init; } = new();
+}
+
+/// <summary>Time spent per phase of a sweep, summed over its pages.</summary>
+public sealed record SweepPhases(TimeSpan Reading = default, TimeSpan Computing = default, TimeSpan Writing = default)
+{
+    public static SweepPhases operator +(SweepPhases a, SweepPhases b) => new(a.Reading + b.Reading, a.Computing + b.Computing, a.Writing + b.Writing);
+}
 
 /// <summary>
 /// One pass over open work and open dossiers: which thresholds each has crossed by now on the working-day calendar,
@@ -32,37 +42,43 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
         var apologyHorizon = ApologyReminders.Horizon(calendar, settings, now);
 
         var items = await SweepAsync(SlaCandidates.WorkItemsAsync, horizon, now, (item, org) =>
-            AlertPolicy.For(item, Thresholds.Crossed(calendar, settings, item.CreatedAt, item.DueAt, item.UnitId, now).ToList(), org), ct);
+            AlertPolicy.For(item, Thresholds.Crossed(calendar, settings, item.CreatedAt, item.DueAt, item.UnitId, now, item.Raised).ToList(), org), ct);
         var dossiers = await SweepAsync(SlaCandidates.DossiersAsync, horizon > apologyHorizon ? horizon : apologyHorizon, now, (dossier, org) =>
         {
-            var crossed = Thresholds.Crossed(calendar, settings, dossier.CreatedAt, dossier.DueAt, dossier.UnitId, now)
-                .Where(t => t != Thresholds.Escalated).ToList();
+            var crossed = Thresholds.Crossed(calendar, settings, dossier.CreatedAt, dossier.DueAt, dossier.UnitId, now, dossier.Raised, escalates: false).ToList();
             if (ApologyReminders.IsDue(calendar, settings, dossier, now)) crossed.Add(Thresholds.ApologyDue);
             return AlertPolicy.For(dossier, crossed, org, ApologyReminders.ApologyDay(calendar, settings, dossier.DueAt));
         }, ct);
         var report = new SweepReport(items.Seen, dossiers.Seen, items.Raised + dossiers.Raised, items.Notified + dossiers.Notified,
-            items.Batches + dossiers.Batches, items.Longest > dossiers.Longest ? items.Longest : dossiers.Longest, items.Failed + dossiers.Failed);
+            items.Batches + dossiers.Batches, items.Longest > dossiers.Longest ? items.Longest : dossiers.Longest, items.Failed + dossiers.Failed)
+        {
+            Phases = items.Phases + dossiers.Phases,
+        };
         if (report.Raised > 0 || report.Failed > 0)
             logger.LogInformation("SLA sweep: {WorkItems} work items and {Dossiers} dossiers in range, {Raised} alerts raised, {Notified} notifications, " +
-                "{Batches} batches (longest {LongestMs} ms), {Failed} subjects failed",
-                report.WorkItems, report.Dossiers, report.Raised, report.Notified, report.Batches, (long)report.LongestBatch.TotalMilliseconds, report.Failed);
+                "{Batches} batches (longest {LongestMs} ms), {Failed} subjects failed; reading {ReadingMs} ms, computing {ComputingMs} ms, writing {WritingMs} ms",
+                report.WorkItems, report.Dossiers, report.Raised, report.Notified, report.Batches, (long)report.LongestBatch.TotalMilliseconds, report.Failed,
+                (long)report.Phases.Reading.TotalMilliseconds, (long)report.Phases.Computing.TotalMilliseconds, (long)report.Phases.Writing.TotalMilliseconds);
         return report;
     }
 
-    private sealed record Pass(int Seen, int Raised, int Notified, int Batches, TimeSpan Longest, int Failed);
+    private sealed record Pass(int Seen, int Raised, int Notified, int Batches, TimeSpan Longest, int Failed, SweepPhases Phases);
 
     private async Task<Pass> SweepAsync(PageReader read, DateTimeOffset horizon, DateTimeOffset now, Func<SlaSubject, OrganisationSnapshot, IEnumerable<PendingAlert>> policy,
         CancellationToken ct)
     {
         var size = Math.Max(1, settings.BatchSize);
-        var pass = new Pass(0, 0, 0, 0, TimeSpan.Zero, 0);
+        var pass = new Pass(0, 0, 0, 0, TimeSpan.Zero, 0, new SweepPhases());
         (DateTimeOffset, Guid) after = (SlaCandidates.Start, Guid.Empty);
         while (true)
         {
+            var watch = Stopwatch.StartNew();
             var page = await read(dataSource, horizon, after, size, ct);
             if (page.Count == 0) break;
             after = (page[^1].DueAt, page[^1].Id);
             var org = await OrganisationSnapshot.LoadAsync(dataSource, page.Select(s => s.UnitId), Thresholds.VietnamDay(now), ct);
+            var reading = watch.Elapsed;
+            watch.Restart();
             var alerts = new List<PendingAlert>();
             var failed = 0;
             foreach (var subject in page)
@@ -74,12 +90,14 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
                     logger.LogError(e, "SLA sweep: the thresholds of {Kind} {Id} could not be computed; the others go on", subject.Kind, subject.Id);
                 }
             }
-            var watch = Stopwatch.StartNew();
+            var computing = watch.Elapsed;
+            watch.Restart();
             var (raised, notified, failedWrites) = await WriteAsync(alerts, now, ct);
             var took = watch.Elapsed;
             logger.LogDebug("SLA sweep batch: {Subjects} subjects, {Raised} alerts raised in {Ms} ms", page.Count, raised, (long)took.TotalMilliseconds);
             pass = new Pass(pass.Seen + page.Count, pass.Raised + raised, pass.Notified + notified, pass.Batches + (alerts.Count > 0 ? 1 : 0),
-                took > pass.Longest ? took : pass.Longest, pass.Failed + failed + failedWrites);
+                took > pass.Longest ? took : pass.Longest, pass.Failed + failed + failedWrites,
+                pass.Phases + new SweepPhases(reading, computing, took));
             if (page.Count < size) break;
         }
         return pass;

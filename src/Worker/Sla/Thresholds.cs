@@ -16,16 +16,23 @@ public static class Thresholds
 
     public static readonly IReadOnlyList<string> Ordered = [DueSoon, DueToday, Overdue, Escalated];
 
-    /// <summary>The thresholds of <see cref="Ordered"/> crossed at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// The thresholds of <see cref="Ordered"/> crossed at <paramref name="now"/>, leaving out those in <paramref name="raised"/>
+    /// (and <see cref="Escalated"/> unless <paramref name="escalates"/>) without computing them: a sweep asks again and again
+    /// about subjects whose earlier thresholds are long recorded, and due soon is always crossed by the due time itself.
+    /// </summary>
     public static IEnumerable<string> Crossed(VietnameseCalendar calendar, SlaSettings settings, DateTimeOffset createdAt, DateTimeOffset dueAt,
-        string? unitId, DateTimeOffset now)
+        string? unitId, DateTimeOffset now, IReadOnlySet<string>? raised = null, bool escalates = true)
     {
-        if (now >= DueSoonAt(calendar, settings, createdAt, dueAt, unitId)) yield return DueSoon;
-        if (now >= dueAt || VietnamDay(now) == VietnamDay(dueAt)) yield return DueToday;
-        if (now >= dueAt) yield return Overdue;
-        if (now >= calendar.Add(dueAt, settings.Escalation, unitId)) yield return Escalated;
+        var due = now >= dueAt;
+        if (raised?.Contains(DueSoon) != true
+            && ((due && settings.Lead.Amount >= 0 && settings.DueSoonFraction >= 0) || now >= DueSoonAt(calendar, settings, createdAt, dueAt, unitId)))
+            yield return DueSoon;
+        if (raised?.Contains(DueToday) != true && (due || VietnamDay(now) == VietnamDay(dueAt))) yield return DueToday;
+        if (raised?.Contains(Overdue) != true && due) yield return Overdue;
+        if (escalates && raised?.Contains(Escalated) != true && (due || settings.Escalation.Amount < 0)
+            && now >= calendar.Add(dueAt, settings.Escalation, unitId)) yield return Escalated;
     }
-
     /// <summary>The later of "lead before due" and "fraction of the budget before due".</summary>
     public static DateTimeOffset DueSoonAt(VietnameseCalendar calendar, SlaSettings settings, DateTimeOffset createdAt, DateTimeOffset dueAt, string? unitId)
     {

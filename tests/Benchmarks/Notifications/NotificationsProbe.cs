@@ -42,7 +42,7 @@ internal static class NotificationsProbe
         await host.Services.MigrateNotificationsAsync();
         var db = host.Services.GetRequiredService<NpgsqlDataSource>();
 
-        await SweepAsync(host.Services, db, openItems, dueItems);
+        await SweepAsync(host.Services, db, postgres.ConnectionString("bench"), openItems, dueItems);
         if (messages == 0)
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -54,7 +54,7 @@ internal static class NotificationsProbe
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static async Task SweepAsync(IServiceProvider services, NpgsqlDataSource db, int openItems, int dueItems)
+    private static async Task SweepAsync(IServiceProvider services, NpgsqlDataSource db, string connectionString, int openItems, int dueItems)
     {
         var unit = Guid.CreateVersion7();
         var sw = Stopwatch.StartNew();
@@ -84,10 +84,29 @@ internal static class NotificationsProbe
             sw.Restart();
             var report = await scope.ServiceProvider.GetRequiredService<SlaSweep>().RunAsync();
             Console.WriteLine($"sweep {run}: {sw.Elapsed.TotalMilliseconds:0} ms — {report.WorkItems:N0} in range, {report.Raised:N0} alerts raised, {report.Notified:N0} notifications, " +
-                $"{report.Batches} transactions, longest {report.LongestBatch.TotalMilliseconds:0} ms");
+                $"{report.Batches} transactions, longest {report.LongestBatch.TotalMilliseconds:0} ms; reading {report.Phases.Reading.TotalMilliseconds:0} ms, " +
+                $"computing {report.Phases.Computing.TotalMilliseconds:0} ms, writing {report.Phases.Writing.TotalMilliseconds:0} ms");
+        }
+        // The page reads of a steady-state sweep one by one: a statement prepared and run again may change plan after five runs.
+        var pageWatch = Stopwatch.StartNew();
+        var horizon = DateTimeOffset.UtcNow.AddDays(1);
+        (DateTimeOffset, Guid) middle = (SlaCandidates.Start, Guid.Empty);
+        await using var unprepared = NpgsqlDataSource.Create(connectionString + ";Max Auto Prepare=0");
+        foreach (var (name, source) in new[] { ("prepared", db), ("unprepared", unprepared) })
+        {
+            (DateTimeOffset, Guid) after = (SlaCandidates.Start, Guid.Empty);
+            for (var page = 1; page <= 12; page++)
+            {
+                pageWatch.Restart();
+                var subjects = await SlaCandidates.WorkItemsAsync(source, horizon, after, 500, default);
+                Console.WriteLine($"  page read {page} ({name}): {subjects.Count} rows in {pageWatch.Elapsed.TotalMilliseconds:0} ms");
+                if (subjects.Count == 0) break;
+                after = (subjects[^1].DueAt, subjects[^1].Id);
+                if (page == 4) middle = after;
+            }
         }
         await using var explain = db.CreateCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + SlaCandidates.WorkItemsSql);
-        SlaCandidates.Bind(explain, DateTimeOffset.UtcNow.AddDays(1), (SlaCandidates.Start, Guid.Empty), 500);
+        SlaCandidates.Bind(explain, horizon, middle, 500);
         await using var r = await explain.ExecuteReaderAsync();
         while (await r.ReadAsync()) Console.WriteLine("  " + r.GetString(0));
     }

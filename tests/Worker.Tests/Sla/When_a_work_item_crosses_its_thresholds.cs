@@ -80,7 +80,29 @@ public sealed class When_a_work_item_crosses_its_thresholds : SlaTest
         Clock.Set(At(2026, 3, 6, 10, 0));
         await SweepConcurrentlyAsync(4);
         (await InboxAsync()).ShouldBe(["ct.cuong sla.escalated", "cv.an sla.overdue", "cv.hoa sla.overdue", "tp.binh sla.overdue"]);
-        (await Scalar<long>("SELECT count(*) FROM notifications.sla_alerts")).ShouldBe(4, "due soon and due today are recorded, silently");
+        (await Scalar<long>("SELECT count(*) FROM notifications.sla_alerts")).ShouldBe(2, "due soon and due today are passed over, not recorded");
+    }
+
+    [Test]
+    public async Task Should_never_raise_a_passed_over_threshold_in_a_later_sweep()
+    {
+        foreach (var moment in new[] { At(2026, 3, 5, 9, 30), At(2026, 3, 5, 16, 0), At(2026, 3, 6, 8, 0), At(2026, 3, 6, 9, 30) })
+        {
+            Clock.Set(moment);
+            await SweepAsync();
+        }
+        (await InboxAsync()).ShouldBe(["ct.cuong sla.escalated", "cv.an sla.overdue", "cv.hoa sla.overdue", "tp.binh sla.overdue"]);
+        (await Scalar<long>("SELECT count(*) FROM notifications.sla_alerts WHERE threshold IN ('due-soon', 'due-today')")).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Should_still_tell_due_today_after_due_soon_when_the_sweeps_see_them_apart()
+    {
+        Clock.Set(At(2026, 3, 4, 15, 0));
+        await SweepAsync();
+        Clock.Set(At(2026, 3, 5, 7, 0));
+        await SweepAsync();
+        (await InboxAsync()).ShouldBe(["cv.an sla.due-soon", "cv.hoa sla.due-soon", "cv.an sla.due-today", "cv.hoa sla.due-today"], ignoreOrder: true);
     }
 
     [Test]

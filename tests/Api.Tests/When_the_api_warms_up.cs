@@ -1,0 +1,79 @@
+using System.Net;
+using Api.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Tests.Shared;
+
+namespace Api.Tests;
+
+/// <summary>
+/// A freshly started API runs its hot reads before it reports ready. A step added first holds the warm-up: meanwhile
+/// readiness answers 503; once it goes on, the warm-up reads the sample province's inbox, dossier page and catalogue,
+/// readiness answers 200, and every table holds exactly the rows it held before.
+/// </summary>
+public sealed class When_the_api_warms_up
+{
+    [Test]
+    public async Task Should_report_ready_only_after_the_warm_up_and_change_no_row()
+    {
+        var gate = new Gate();
+        var connection = await TestPostgres.CreateDatabaseAsync("api_warm_up");
+        await using var factory = new ApiFactory(connection, new Dictionary<string, string>
+        {
+            ["Hosting:RunWorkerInProcess"] = "false", ["Samples:Seed"] = "true", ["Samples:Dossiers"] = "20", ["WarmUp:Rounds"] = "3", ["WarmUp:MaxSeconds"] = "300",
+        }, services => services.Insert(0, ServiceDescriptor.Singleton<IWarmUpStep>(gate)));
+        using var client = factory.CreateClient();
+
+        await gate.Entered.WaitAsync(TimeSpan.FromSeconds(60));
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var before = await FingerprintAsync(connection);
+
+        gate.Open();
+        var state = factory.Services.GetRequiredService<WarmUpState>();
+        await state.Done.WaitAsync(TimeSpan.FromSeconds(60));
+        var ready = await client.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync()).ShouldContain("warmed up");
+
+        state.Ran.ShouldContain(new OfficialReadsWarmUp().Name);
+        state.Ran.ShouldContain(new CatalogueWarmUp().Name);
+        (await FingerprintAsync(connection)).ShouldBe(before);
+    }
+
+    /// <summary>Every table's rows, as one text per table: a digest of its rows in a fixed order.</summary>
+    private static async Task<Dictionary<string, string>> FingerprintAsync(string connection)
+    {
+        await using var db = NpgsqlDataSource.Create(connection);
+        var tables = new List<string>();
+        await using (var list = db.CreateCommand("""
+            SELECT format('%I.%I', schemaname, relname) FROM pg_stat_user_tables ORDER BY 1
+            """))
+        await using (var r = await list.ExecuteReaderAsync())
+            while (await r.ReadAsync()) tables.Add(r.GetString(0));
+        var prints = new Dictionary<string, string>();
+        foreach (var table in tables)
+        {
+            await using var digest = db.CreateCommand($"SELECT count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') FROM {table} t");
+            prints[table] = (string)(await digest.ExecuteScalarAsync())!;
+        }
+        return prints;
+    }
+
+    /// <summary>A warm-up step that holds the first round until <see cref="Open"/>.</summary>
+    private sealed class Gate : IWarmUpStep
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Entered => _entered.Task;
+        public string Name => "gate";
+        public void Open() => _open.TrySetResult();
+
+        public async Task<bool> RunAsync(IServiceProvider services, CancellationToken ct)
+        {
+            _entered.TrySetResult();
+            await _open.Task.WaitAsync(ct);
+            return false;
+        }
+    }
+}
