@@ -50,6 +50,12 @@ public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
         await citizen.WaitForLiveAsync();
         await citizen.ChooseUnitAsync(shop);
         await citizen.AttachScansAsync("submit-file", "giay-to", "%PDF-1.5\nban scan\n");
+        // The first document is a PDF the applicant's agency signed already: the clerk must see its signature check.
+        await citizen.Locator("[data-testid=submit-file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "giay-to-da-ky.pdf", MimeType = "application/pdf", Buffer = await SignedPaperAsync(pki),
+        });
+        await citizen.Locator(".mud-chip", new() { HasText = "giay-to-da-ky.pdf" }).WaitForAsync();
         await citizen.FillFieldAsync("applicant-name", "Nguyễn Văn An");
         await citizen.FillFieldAsync("applicant-id", "001085099998");
         await citizen.FillFieldAsync("applicant-phone", Phone);
@@ -59,6 +65,13 @@ public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
 
         var clerk = await Browser.NewPageAsync(_host);
         await clerk.SignInAsync("ys.clerk");
+        await clerk.GoAsync($"/can-bo/ho-so/{id}");
+        await clerk.Locator("[data-testid=scan-open]", new() { HasText = "giay-to-da-ky.pdf" }).First.ClickAsync();
+        var verdict = clerk.Locator("[data-testid=scan-signature]");
+        await verdict.WaitForAsync();
+        (await verdict.InnerTextAsync()).ShouldContain("chữ ký số hợp lệ");
+        (await verdict.InnerTextAsync()).ShouldContain("Trần Thị Bích");
+        await clerk.ShotAsync("s1b-clerk-sees-the-signature-of-a-citizens-file");
         await clerk.GoAsync($"/can-bo/ho-so/{id}");
         await clerk.RunActionAsync("receive-online");
         var code = await _host.DossierCodeAsync(id);
@@ -113,5 +126,18 @@ public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
         await verifier.ShotAsync("s3-verification-valid");
         File.Delete(path);
         File.Delete(trackedPath);
+    }
+
+    /// <summary>A paper signed by the deputy's certificate of the test PKI, as another agency would have issued it.</summary>
+    private static async Task<byte[]> SignedPaperAsync(TestPki pki)
+    {
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
+        var rendered = Procedures.Forms.FormRenderer.Render(new Procedures.Forms.ResultForm(
+            new Procedures.Forms.FormAgency("UBND xã Đạ Tông", "UBND tỉnh Lâm Đồng", "000.00.07.H29", null, null, "Đạ Tông"),
+            "000.00.07.H29-260302-0001", "Xác nhận cư trú", new Procedures.Forms.FormApplicant("Nguyễn Văn An", null, null, null, null),
+            "Đã xác nhận.", "PHÓ CHỦ TỊCH", "Trần Thị Bích", at, new Uri("https://dichvucong.example.vn/xac-thuc")));
+        var signed = await Procedures.Signatures.PdfSigner.SignAsync(rendered.Pdf, rendered.Stamp, "Xác nhận cư trú", "UBND xã Đạ Tông",
+            Procedures.Signatures.LocalKey.Of(pki.Deputy, [pki.Authority]), at, CancellationToken.None);
+        return signed.Value!;
     }
 }
