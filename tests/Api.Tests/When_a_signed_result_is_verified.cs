@@ -68,6 +68,8 @@ public sealed class When_a_signed_result_is_verified
         view.DossierCode.ShouldBe(Code);
         view.SignedAt.ShouldBe(new DateTimeOffset(2026, 3, 10, 2, 30, 0, TimeSpan.Zero));
         view.IssuedHere.ShouldBeFalse(); // signed by the test, not stored by this system
+        view.SubFilter.ShouldBe("ETSI.CAdES.detached");
+        view.Timestamp.ShouldBeNull();
     }
 
     [Test]

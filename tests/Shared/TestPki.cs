@@ -27,6 +27,8 @@ public sealed class TestPki : IDisposable
         Deputy = Issue("Trần Thị Bích", "Phó Chủ tịch", "UBND xã Đạ Tông", 2, new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2035, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Expired = Issue("Lê Văn Cường", "Chủ tịch", "UBND xã Đạ Tông", 3, new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Revoked = Issue("Phạm Văn Dũng", "Chủ tịch", "UBND xã Đạ Tông", 4, new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2035, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        TimeStamping = Issue("Máy chủ dấu thời gian thử nghiệm", "TSA", "ISO điện tử", 5, new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2035, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            forTimeStamping: true);
 
         var crl = new CertificateRevocationListBuilder();
         crl.AddEntry(Revoked, RevokedOn, X509RevocationReason.KeyCompromise);
@@ -40,13 +42,15 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 Deputy { get; }
     public X509Certificate2 Expired { get; }
     public X509Certificate2 Revoked { get; }
+    /// <summary>A time-stamping authority's certificate (extended key usage id-kp-timeStamping, critical, as RFC 3161 asks).</summary>
+    public X509Certificate2 TimeStamping { get; }
     public string AuthorityFile => Path.Combine(Folder, "ca.pem");
     public string CrlFile => Path.Combine(Folder, "ca.crl");
 
     /// <summary>The certificate with its key as a PKCS#12 file (no password), as an administrator uploads it.</summary>
     public static byte[] Pkcs12(X509Certificate2 certificate) => certificate.Export(X509ContentType.Pkcs12);
 
-    X509Certificate2 Issue(string name, string title, string unit, int serial, DateTimeOffset from, DateTimeOffset to)
+    X509Certificate2 Issue(string name, string title, string unit, int serial, DateTimeOffset from, DateTimeOffset to, bool forTimeStamping = false)
     {
         using var key = RSA.Create(2048);
         var subject = new X500DistinguishedNameBuilder();
@@ -59,13 +63,15 @@ public sealed class TestPki : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Authority, true, false));
+        if (forTimeStamping)
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.8")], critical: true));
         using var issued = request.Create(Authority, from, to, [0x10, (byte)serial]);
         return issued.CopyWithPrivateKey(key);
     }
 
     public void Dispose()
     {
-        foreach (var c in new[] { Authority, Valid, Deputy, Expired, Revoked }) c.Dispose();
+        foreach (var c in new[] { Authority, Valid, Deputy, Expired, Revoked, TimeStamping }) c.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -13,8 +13,12 @@ public static class OnlineJourney
     public const string Citizen = "an.nguyen@demo.example", Applicant = "Nguyễn Văn An";
     private const string Head = "ys.economy.section-head", Specialist = "ys.economy.specialist";
 
-    /// <summary>The citizen's submission from the procedure's page to the "sent" page; <paramref name="shots"/> takes the journey's screenshots on the way.</summary>
-    public static async Task<Guid> SubmitAsync(UiHost host, IPage citizen, string idNumber, string phone, bool shots = false)
+    /// <summary>
+    /// The citizen's submission from the procedure's page to the "sent" page; <paramref name="shots"/> takes the journey's screenshots
+    /// on the way; <paramref name="scansAttached"/> runs once the scans are attached, before the applicant's details are filled in.
+    /// </summary>
+    public static async Task<Guid> SubmitAsync(UiHost host, IPage citizen, string idNumber, string phone, bool shots = false,
+        Func<IPage, Task>? scansAttached = null)
     {
         var procedure = await Journeys.ProcedureAsync(host);
         var shop = await host.Db(db => db.Units.Where(u => u.Code == "001.01.31.H29").Select(u => u.Name).SingleAsync());
@@ -26,6 +30,7 @@ public static class OnlineJourney
         await citizen.WaitForLiveAsync();
         await citizen.ChooseUnitAsync(shop);
         await citizen.AttachScansAsync("submit-file", "giay-to", "%PDF-1.5\nban scan\n");
+        if (scansAttached is not null) await scansAttached(citizen);
         await citizen.FillFieldAsync("applicant-name", Applicant);
         await citizen.FillFieldAsync("applicant-id", idNumber);
         await citizen.FillFieldAsync("applicant-phone", phone);
@@ -40,14 +45,20 @@ public static class OnlineJourney
     /// <summary>
     /// Reception, assignment, appraisal (with <paramref name="registrationNumber"/>) and approval of the submission <paramref name="id"/>:
     /// the dossier then waits at the signing step. <paramref name="headSignedIn"/> runs once the section head is signed in, before
-    /// they open the dossier (with its code). The clerk's page is returned for the return of the result.
+    /// they open the dossier (with its code); <paramref name="clerkOpened"/> runs once the clerk has the submission's page open, before
+    /// receiving it (and may leave the page: the clerk opens it again). The clerk's page is returned for the return of the result.
     /// </summary>
     public static async Task<(IPage Clerk, string Code)> ApproveAsync(UiHost host, Guid id, string registrationNumber,
-        Func<IPage, string, Task>? headSignedIn = null)
+        Func<IPage, string, Task>? headSignedIn = null, Func<IPage, Task>? clerkOpened = null)
     {
         var clerk = await Browser.NewPageAsync(host);
         await clerk.SignInAsync("ys.clerk");
         await clerk.GoAsync($"/can-bo/ho-so/{id}");
+        if (clerkOpened is not null)
+        {
+            await clerkOpened(clerk);
+            await clerk.GoAsync($"/can-bo/ho-so/{id}");
+        }
         await clerk.RunActionAsync("receive-online");
         var code = await host.DossierCodeAsync(id);
         (await clerk.Locator("[data-testid=dossier-code]").InnerTextAsync()).ShouldBe(code);

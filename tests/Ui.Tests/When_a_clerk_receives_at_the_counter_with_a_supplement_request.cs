@@ -32,6 +32,8 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
             Name = "giay-de-nghi.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.5\ngiay de nghi\n"u8.ToArray(),
         });
         await clerk.Locator(".mud-chip", new() { HasText = "giay-de-nghi.pdf" }).WaitForAsync();
+        // The clerk scanned it from the paper original here: the digitised original (bản số hóa từ bản gốc).
+        await clerk.Locator("[data-testid=document-digitised]").First.ClickAsync();
         await clerk.FillFieldAsync("applicant-name", "Lê Thị Bổ Sung");
         await clerk.FillFieldAsync("applicant-phone", "0901000777");
         await Assertions.Expect(clerk.Locator(".mud-alert", new() { HasText = LegalPapers })).ToHaveCountAsync(1);
@@ -72,9 +74,15 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         (await clerk.Locator("[data-testid=timeline]").InnerTextAsync()).ShouldContain("Thiếu bản sao giấy tờ pháp lý");
         await clerk.ShotAsync("b3-supplement-received-appointment");
 
-        // The receipt with the appointment (Form 01) now exists.
+        // The receipt with the appointment (Form 01) now exists, and lists the digitised original with its hash and who scanned it.
         var receiptPdf = await clerk.Context.APIRequest.GetAsync($"/ui/ho-so/{id}/mau/01");
         receiptPdf.Status.ShouldBe(200);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("%PDF-1.5\ngiay de nghi\n"u8));
+        var receiptText = global::Tests.Shared.PdfText.Of(await receiptPdf.BodyAsync());
+        receiptText.ShouldContain("Bản số hóa từ bản gốc");
+        receiptText.ShouldContain($"{sha[..8]}…{sha[^8..]}");
+        receiptText.ShouldContain("Số hóa bởi");
+        (await clerk.Locator("[data-testid=digitised-mark]").CountAsync()).ShouldBe(1);
     }
 
     [Test]

@@ -41,8 +41,25 @@ public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
 
         // The citizen submits online; the clerk receives, the section head assigns, the specialist appraises, the head approves.
         var citizen = await Browser.NewPageAsync(_host);
-        var id = await OnlineJourney.SubmitAsync(_host, citizen, "001085099998", Phone);
-        var (_, code) = await OnlineJourney.ApproveAsync(_host, id, "31A8000002");
+        // The first document is a PDF the applicant's agency signed already: the clerk must see its signature check.
+        var signedPaper = await SignedPaperAsync(pki);
+        var id = await OnlineJourney.SubmitAsync(_host, citizen, "001085099998", Phone, scansAttached: async page =>
+        {
+            await page.Locator("[data-testid=submit-file]").First.SetInputFilesAsync(new FilePayload
+            {
+                Name = "giay-to-da-ky.pdf", MimeType = "application/pdf", Buffer = signedPaper,
+            });
+            await page.Locator(".mud-chip", new() { HasText = "giay-to-da-ky.pdf" }).WaitForAsync();
+        });
+        var (_, code) = await OnlineJourney.ApproveAsync(_host, id, "31A8000002", clerkOpened: async clerk =>
+        {
+            await clerk.Locator("[data-testid=scan-open]", new() { HasText = "giay-to-da-ky.pdf" }).First.ClickAsync();
+            var verdict = clerk.Locator("[data-testid=scan-signature]");
+            await verdict.WaitForAsync();
+            (await verdict.InnerTextAsync()).ShouldContain("chữ ký số hợp lệ");
+            (await verdict.InnerTextAsync()).ShouldContain("Trần Thị Bích");
+            await clerk.ShotAsync("s1b-clerk-sees-the-signature-of-a-citizens-file");
+        });
 
         // The leader signs at the signing step: the result is signed with the stored certificate before the dossier moves.
         var leader = await Browser.NewPageAsync(_host);
@@ -80,5 +97,18 @@ public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
         await verifier.ShotAsync("s3-verification-valid");
         File.Delete(path);
         File.Delete(trackedPath);
+    }
+
+    /// <summary>A paper signed by the deputy's certificate of the test PKI, as another agency would have issued it.</summary>
+    private static async Task<byte[]> SignedPaperAsync(TestPki pki)
+    {
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
+        var rendered = Procedures.Forms.FormRenderer.Render(new Procedures.Forms.ResultForm(
+            new Procedures.Forms.FormAgency("UBND xã Đạ Tông", "UBND tỉnh Lâm Đồng", "000.00.07.H29", null, null, "Đạ Tông"),
+            "000.00.07.H29-260302-0001", "Xác nhận cư trú", new Procedures.Forms.FormApplicant("Nguyễn Văn An", null, null, null, null),
+            "Đã xác nhận.", "PHÓ CHỦ TỊCH", "Trần Thị Bích", at, new Uri("https://dichvucong.example.vn/xac-thuc")));
+        var signed = await Procedures.Signatures.PdfSigner.SignAsync(rendered.Pdf, rendered.Stamp, "Xác nhận cư trú", "UBND xã Đạ Tông",
+            Procedures.Signatures.LocalKey.Of(pki.Deputy, [pki.Authority]), at, CancellationToken.None);
+        return signed.Value!;
     }
 }

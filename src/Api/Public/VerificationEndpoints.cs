@@ -13,8 +13,15 @@ namespace Api.Public;
 /// <summary>What anyone holding a signed result learns: validity, signer (name, title, unit), time, dossier code; nothing else.</summary>
 /// <param name="IssuedHere">The exact file is a result this system signed and stored.</param>
 /// <param name="Problem">Why it is not valid, in the caller's language; null when valid.</param>
+/// <param name="SignedAt">The time-stamping authority's time when a valid time-stamp is present, else the time the signer claims.</param>
+/// <param name="Timestamp">The RFC 3161 time-stamp the signature carries; null when it has none.</param>
+/// <param name="SubFilter">ETSI.CAdES.detached (PAdES) or adbe.pkcs7.detached.</param>
 public sealed record VerificationView(bool Signed, bool Valid, bool DocumentUnchanged, bool SignatureValid, string? Problem,
-    string? SignerName, string? SignerTitle, string? SignerUnit, DateTimeOffset? SignedAt, string? DossierCode, string Sha256, bool IssuedHere);
+    string? SignerName, string? SignerTitle, string? SignerUnit, DateTimeOffset? SignedAt, string? DossierCode, string Sha256, bool IssuedHere,
+    TimestampView? Timestamp, string? SubFilter);
+
+/// <summary>A signature time-stamp: the authority's time, whether the token is valid for this signature, and the authority's name.</summary>
+public sealed record TimestampView(DateTimeOffset? At, bool Valid, string? Authority);
 
 /// <summary>
 /// Verification of signed results (trang xác thực): anyone uploads a PDF or follows the QR printed on it. Officials and the
@@ -28,7 +35,7 @@ public static class VerificationEndpoints
     {
         var open = app.MapGroup("/api/v1/public/verify").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         open.MapPost("/", VerifyAsync).Upload(MaxBytes).WithName("VerifySignedDocument").WithSummary("Xác thực văn bản điện tử đã ký số")
-            .WithDescription("Anyone. Multipart field 'file' (a PDF). Answers whether the last signature is valid, who signed and when, for which dossier code, and whether the file changed since signing.");
+            .WithDescription("Anyone. Multipart field 'file' (a PDF). Answers whether the last signature is valid, who signed and when, for which dossier code, whether the file changed since signing, and the time-stamp (RFC 3161) if the signature carries one.");
         open.MapGet("/{resultId:guid}", StoredAsync).WithName("VerifyStoredResult").WithSummary("Xác thực kết quả theo mã QR")
             .WithDescription("Anyone. The verification of a result this system signed (the QR printed on it leads here).").ProducesProblem(404);
 
@@ -70,9 +77,12 @@ public static class VerificationEndpoints
             : !r.DocumentUnchanged ? Language.Pick(http, "Văn bản đã bị thay đổi sau khi ký.", "The document was changed after it was signed.")
             : !r.SignatureValid ? Language.Pick(http, "Chữ ký số không hợp lệ.", "The digital signature is not valid.")
             : r.CertificateProblem is { } p ? Language.Pick(http, p.MessageVi, p.MessageEn)
+            : r.Timestamp is { Valid: false } ? Language.Pick(http, "Dấu thời gian không hợp lệ hoặc không do tổ chức được tin cậy cấp.",
+                "The time-stamp is not valid or was not issued by a trusted authority.")
             : null;
         return new VerificationView(r.Signed, r.Valid, r.DocumentUnchanged, r.SignatureValid, problem, r.SignerName, r.SignerTitle, r.SignerUnit,
-            r.SignedAt, r.DossierCode, r.Sha256, issued);
+            r.SignedAt, r.DossierCode, r.Sha256, issued,
+            r.Timestamp is { } t ? new TimestampView(t.At, t.Valid, t.Authority) : null, r.SubFilter);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfficialDownloadAsync(Guid id, HttpContext http, DossierAccess access,

@@ -33,5 +33,6 @@ public static class ScanSignatures
     public static string Why(IStringLocalizer<UiText> L, SignatureReport r) => !r.Signed ? L["NotSigned"]
         : !r.DocumentUnchanged ? L["DocumentChanged"]
         : !r.SignatureValid ? L["SignatureInvalid"]
-        : r.CertificateProblem is { } p ? (UiServices.IsEnglish ? p.MessageEn : p.MessageVi) : "";
+        : r.CertificateProblem is { } p ? (UiServices.IsEnglish ? p.MessageEn : p.MessageVi)
+        : r.Timestamp is { Valid: false } ? L["TimestampInvalid"] : "";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Procedures.Catalogue;
 using Procedures.Common;
+using Procedures.Dossiers;
 using Procedures.Forms;
 
 namespace Procedures.Documents;
@@ -31,7 +32,25 @@ public sealed partial class DossierDocuments
         // The dossier records the channel only once the result is handed over; until then the counter, where results are returned by default.
         var returnChannel = (d.Outcome.ReturnChannel ?? Channel.Counter).Vietnamese(agency.Name);
         var form = new ReceiptForm(agency, code, d.ProcedureName, applicant, documents, FormMapping.Vn(receivedAt), FormMapping.Vn(appointment),
-            d.Fee, returnChannel, await FullNameAsync(d.Dates.ReceivedBy, ct), settings.TrackingPage(requestBase));
+            d.Fee, returnChannel, await FullNameAsync(d.Dates.ReceivedBy, ct), settings.TrackingPage(requestBase), await DigitisedAsync(d, order, ct));
         return GeneratedDocument.FromPdf($"phieu-hen-{code}", FormRenderer.Render(form));
+    }
+
+    /// <summary>
+    /// The documents marked as digitised originals, in the receipt's order, with the SHA-256 and the official the dossier's
+    /// history recorded when their scans were bound (AttachmentsAdded); a scan not bound yet is not listed.
+    /// </summary>
+    private async Task<IReadOnlyList<FormDigitisedLine>> DigitisedAsync(DossierDetails d, IReadOnlyDictionary<Guid, int> order, CancellationToken ct)
+    {
+        var bound = new Dictionary<Guid, (string Sha256, string Actor)>();
+        foreach (var e in d.Events.Where(e => e.Kind == "AttachmentsAdded" && e.Data is not null))
+            foreach (var a in BoundAttachments.Read(e.Data!))
+                bound.TryAdd(a.Id, (a.Sha256, e.Actor));
+        var lines = new List<FormDigitisedLine>();
+        foreach (var x in d.Documents.Where(x => x.Provided && x.DigitisedOriginal)
+            .OrderBy(x => x.ProcedureDocumentId is { } id && order.TryGetValue(id, out var at) ? at : int.MaxValue))
+            if (x.AttachmentId is { } attachment && bound.TryGetValue(attachment, out var b))
+                lines.Add(new FormDigitisedLine(x.Name, b.Sha256, await FullNameAsync(b.Actor, ct)));
+        return lines;
     }
 }

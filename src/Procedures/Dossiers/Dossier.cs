@@ -97,4 +97,9 @@ public sealed class DossierDocument
     public Guid? AttachmentId { get; set; }
     /// <summary>Handed in with a supplement rather than at reception.</summary>
     public bool FromSupplement { get; set; }
+    /// <summary>
+    /// The clerk confirmed the scan is the digitised original (bản số hóa từ bản gốc): scanned from the paper original at the
+    /// counter. Its SHA-256 is in the dossier's history (AttachmentsAdded); the receipt lists it.
+    /// </summary>
+    public bool DigitisedOriginal { get; set; }
 }

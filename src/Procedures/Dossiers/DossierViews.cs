@@ -3,7 +3,8 @@ using Procedures.Catalogue;
 
 namespace Procedures.Dossiers;
 
-public sealed record DocumentView(Guid Id, Guid? ProcedureDocumentId, string Name, int Copies, DocumentForm Form, bool Provided, bool FromSupplement, Guid? AttachmentId);
+public sealed record DocumentView(Guid Id, Guid? ProcedureDocumentId, string Name, int Copies, DocumentForm Form, bool Provided, bool FromSupplement, Guid? AttachmentId,
+    bool DigitisedOriginal = false);
 
 /// <summary>A row of the process-control sheet (Form 05).</summary>
 public sealed record EventView(long Id, DateTimeOffset At, string Kind, string Actor, string ActorName, Guid? ActorUnitId, string? Receiver,
@@ -41,7 +42,7 @@ internal static class DossierMapping
 
     public static DossierOutcome Outcome(Dossier d) => new(d.Result, d.ResultNote, d.SignedBy, d.SignedOnBehalfOf, d.Timeliness, d.ReturnChannel);
 
-    public static DocumentView Document(DossierDocument d) => new(d.Id, d.ProcedureDocumentId, d.Name, d.Copies, d.Form, d.Provided, d.FromSupplement, d.AttachmentId);
+    public static DocumentView Document(DossierDocument d) => new(d.Id, d.ProcedureDocumentId, d.Name, d.Copies, d.Form, d.Provided, d.FromSupplement, d.AttachmentId, d.DigitisedOriginal);
 
     public static EventView Event(DossierEvent e) => new(e.Id, e.At, e.Kind, e.Actor, e.ActorName, e.ActorUnitId, e.Receiver, e.ReceiverName,
         e.Step, e.Comment, e.DueAt, e.Timeliness, e.Data);

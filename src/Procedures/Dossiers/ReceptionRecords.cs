@@ -23,9 +23,11 @@ public sealed record ApplicantData(
 
 /// <summary>
 /// A document handed in: one of the procedure's documents (by id), or another paper by name. Copies and form
-/// default to what the procedure asks for.
+/// default to what the procedure asks for. <paramref name="DigitisedOriginal"/>: the clerk confirms the attached scan was
+/// made from the paper original at the counter (bản số hóa từ bản gốc); it needs the scan.
 /// </summary>
-public sealed record HandedDocument(Guid? ProcedureDocumentId, string? Name = null, int? Copies = null, DocumentForm? Form = null, Guid? AttachmentId = null);
+public sealed record HandedDocument(Guid? ProcedureDocumentId, string? Name = null, int? Copies = null, DocumentForm? Form = null, Guid? AttachmentId = null,
+    bool DigitisedOriginal = false);
 
 /// <summary>What the clerk decides after checking the dossier.</summary>
 public enum ReceptionDecision

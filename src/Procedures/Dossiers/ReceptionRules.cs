@@ -61,17 +61,22 @@ internal static class ReceptionRules
         if (handed.FirstOrDefault(h => h.ProcedureDocumentId is { } id && !known.ContainsKey(id) || h.ProcedureDocumentId is null && string.IsNullOrWhiteSpace(h.Name)) is { } bad)
             return DomainError.Invalid("documents", "unknown-document", "Giấy tờ không thuộc thành phần hồ sơ của thủ tục.",
                 $"Document {bad.ProcedureDocumentId?.ToString() ?? "(no name)"} is not one of the procedure's documents.");
+        if (handed.FirstOrDefault(h => h.DigitisedOriginal && h.AttachmentId is null) is { } unscanned)
+            return DomainError.Invalid("documents", "digitised-without-scan",
+                $"Giấy tờ \"{unscanned.Name ?? procedure.RequiredDocuments.FirstOrDefault(d => d.Id == unscanned.ProcedureDocumentId)?.Name}\" được đánh dấu là bản số hóa từ bản gốc nhưng chưa có bản quét.",
+                "A document marked as the digitised original has no scan attached.");
         var byId = handed.Where(h => h.ProcedureDocumentId is not null).GroupBy(h => h.ProcedureDocumentId!.Value).ToDictionary(g => g.Key, g => g.First());
         var rows = procedure.RequiredDocuments.OrderBy(d => d.Order).Select(d => new DossierDocument
         {
             Id = Guid.CreateVersion7(), DossierId = dossierId, ProcedureDocumentId = d.Id, Name = d.Name,
             Copies = byId.GetValueOrDefault(d.Id)?.Copies ?? d.Copies, Form = byId.GetValueOrDefault(d.Id)?.Form ?? d.Form,
             Provided = byId.ContainsKey(d.Id), AttachmentId = byId.GetValueOrDefault(d.Id)?.AttachmentId, FromSupplement = fromSupplement && byId.ContainsKey(d.Id),
+            DigitisedOriginal = byId.GetValueOrDefault(d.Id)?.DigitisedOriginal ?? false,
         }).ToList();
         rows.AddRange(handed.Where(h => h.ProcedureDocumentId is null).Select(h => new DossierDocument
         {
             Id = Guid.CreateVersion7(), DossierId = dossierId, Name = h.Name!.Trim(), Copies = h.Copies ?? 1, Form = h.Form ?? DocumentForm.Copy,
-            Provided = true, AttachmentId = h.AttachmentId, FromSupplement = fromSupplement,
+            Provided = true, AttachmentId = h.AttachmentId, FromSupplement = fromSupplement, DigitisedOriginal = h.DigitisedOriginal,
         }));
         return rows;
     }

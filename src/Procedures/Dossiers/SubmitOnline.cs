@@ -30,6 +30,9 @@ public sealed class SubmitOnlineHandler(ProceduresDb db, TimeProvider clock, Org
         var key = Key(request);
         if (await IdempotencyKeys.FindAsync<OnlineSubmission>(db.Database, key, clock.GetUtcNow(), ct) is { } first) return first;
         if (ApplicantRules.Refusal(request.Applicant) is { } badApplicant) return badApplicant;
+        if (request.Documents?.Any(d => d.DigitisedOriginal) == true)
+            return DomainError.Invalid("documents", "digitised-by-clerk-only", "Chỉ cán bộ tiếp nhận mới xác nhận bản số hóa từ bản gốc.",
+                "Only the receiving official confirms a digitised original.");
         var procedure = await ReceptionRules.ProcedureAsync(db, request.ProcedureId, Channel.Online, ct);
         if (procedure.Error is { } noProcedure) return noProcedure;
         var today = officials.Today;

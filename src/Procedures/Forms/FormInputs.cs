@@ -18,6 +18,15 @@ public sealed record FormApplicant(string FullName, string? IdNumber, string? Ph
 /// <param name="Form">How it was given: "Bản chính", "Bản sao", "Bản sao có chứng thực", "Bản chụp".</param>
 public sealed record FormDocumentLine(string Name, int Copies, string Form, bool Provided);
 
+/// <summary>A scan the receiving official confirmed as the digitised original (bản số hóa từ bản gốc), as the receipt lists it.</summary>
+/// <param name="Sha256">The scan's SHA-256, lowercase hex; the receipt prints its short form.</param>
+/// <param name="DigitisedBy">The official who received and recorded the scan.</param>
+public sealed record FormDigitisedLine(string Name, string Sha256, string DigitisedBy)
+{
+    /// <summary>The first and last 8 hex digits: enough to match the file by eye, short enough for a table cell.</summary>
+    public string ShortSha256 => Sha256.Length > 16 ? $"{Sha256[..8]}…{Sha256[^8..]}" : Sha256;
+}
+
 /// <summary>One hand-off of the dossier between people, as recorded for Form 05.</summary>
 /// <param name="Step">The workflow step the receiver takes on, e.g. "Thẩm định hồ sơ".</param>
 /// <param name="Receiver">Null for the last hand-off when nobody takes it on (returned to the citizen).</param>

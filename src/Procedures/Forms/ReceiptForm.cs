@@ -8,6 +8,7 @@ namespace Procedures.Forms;
 /// <param name="Fee">Fees and charges in đồng; 0 prints "Không thu".</param>
 /// <param name="ReturnChannel">Where the result is returned: "Tại Bộ phận Một cửa", "Qua dịch vụ bưu chính", ...</param>
 /// <param name="TrackingUrl">The portal's tracking page; the QR code adds the dossier code to it.</param>
+/// <param name="Digitised">Scans confirmed as digitised originals; the receipt lists them after the documents when there are any.</param>
 public sealed record ReceiptForm(
     FormAgency Agency,
     string DossierCode,
@@ -19,7 +20,8 @@ public sealed record ReceiptForm(
     decimal Fee,
     string ReturnChannel,
     string ReceivingClerk,
-    Uri TrackingUrl)
+    Uri TrackingUrl,
+    IReadOnlyList<FormDigitisedLine>? Digitised = null)
 {
     /// <summary>What the QR code holds: the tracking page with the dossier code only, never personal data,
     /// because public tracking asks for a second factor before showing anything.</summary>
@@ -48,6 +50,14 @@ internal static class ReceiptLayout
             new("Số lượng", 1, Align.Center), new("Ghi chú", 1.4, Align.Center),
         ]).Rows(f.Documents.Select((d, i) => (IReadOnlyList<string>)
             [$"{i + 1}", d.Name, d.Form, $"{d.Copies:00}", d.Provided ? "" : "Chưa nộp"]));
+        if (f.Digitised is { Count: > 0 } digitised)
+        {
+            w.Paragraph(w.Bold("Bản số hóa từ bản gốc:"));
+            new FormTable(w,
+            [
+                new("STT", 0.6, Align.Center), new("Tên giấy tờ", 4.4), new("Mã SHA-256", 2.4, Align.Center), new("Số hóa bởi", 2.4, Align.Center),
+            ]).Rows(digitised.Select((d, i) => (IReadOnlyList<string>)[$"{i + 1}", d.Name, d.ShortSha256, d.DigitisedBy]));
+        }
 
         w.Paragraph(w.Bold("2. Thời gian nhận hồ sơ: "), w.Text(VietnameseFormat.TimeAndDate(f.ReceivedAt)));
         w.Paragraph(w.Bold("3. Thời gian trả kết quả giải quyết hồ sơ: "), w.Bold(VietnameseFormat.TimeAndDate(f.AppointmentAt)));

@@ -7,8 +7,10 @@ using Procedures.Common;
 namespace Procedures.Signatures;
 
 /// <summary>
-/// The detached CMS (PKCS#7) signature of a PDF's signed byte ranges: SHA-256, RSA PKCS#1 v1.5, the signing time from
-/// the server clock and the ESS signing-certificate-v2 attribute (PAdES), the official's certificate and its chain.
+/// The detached CMS (PKCS#7) signature of a PDF's signed byte ranges: SHA-256, RSA PKCS#1 v1.5, the ESS
+/// signing-certificate-v2 attribute (PAdES), the official's certificate and its chain; the signing-time attribute only for
+/// <c>adbe.pkcs7.detached</c> (PAdES baseline forbids it: the claimed time is the dictionary's /M), and, when an authority is
+/// configured, its RFC 3161 token over the signature value as an unsigned attribute.
 /// The hash to sign is captured in a first pass so the device (local or remote) signs asynchronously; the CMS is then
 /// rebuilt with the same attributes and the device's signature, and checked before it is returned.
 /// </summary>
@@ -17,7 +19,8 @@ internal static class CmsSignature
     public const string SigningCertificateV2Oid = "1.2.840.113549.1.9.16.2.47";
     const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
 
-    public static async Task<DomainResult<byte[]>> CreateAsync(byte[] content, SigningKey key, DateTimeOffset signingTime, CancellationToken ct)
+    public static async Task<DomainResult<byte[]>> CreateAsync(byte[] content, SigningKey key, DateTimeOffset? signingTime,
+        TimestampAuthority? timestamps, CancellationToken ct)
     {
         using var publicKey = key.Certificate.GetRSAPublicKey()
             ?? throw new NotSupportedException("Only RSA signing certificates are supported.");
@@ -41,10 +44,11 @@ internal static class CmsSignature
 
         var cms = Build(content, key, signingTime, new DelegatingRsa(RSA.Create(publicKey.ExportParameters(false)), _ => signed.Value!));
         cms.CheckSignature(verifySignatureOnly: true);
+        if (timestamps is { Enabled: true } && await timestamps.StampAsync(cms.SignerInfos[0], ct) is { } noStamp) return noStamp;
         return cms.Encode();
     }
 
-    static SignedCms Build(byte[] content, SigningKey key, DateTimeOffset signingTime, RSA device)
+    static SignedCms Build(byte[] content, SigningKey key, DateTimeOffset? signingTime, RSA device)
     {
         var cms = new SignedCms(new ContentInfo(content), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, key.Certificate, device)
@@ -54,7 +58,7 @@ internal static class CmsSignature
         };
         foreach (var link in key.Chain)
             signer.Certificates.Add(link);
-        signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
+        if (signingTime is { } at) signer.SignedAttributes.Add(new Pkcs9SigningTime(at.UtcDateTime));
         signer.SignedAttributes.Add(new AsnEncodedData(SigningCertificateV2Oid, SigningCertificateV2(key.Certificate)));
         cms.ComputeSignature(signer, silent: true);
         return cms;

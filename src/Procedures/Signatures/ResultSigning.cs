@@ -24,7 +24,7 @@ public sealed record PendingResult(Guid Id, Guid DossierId, int Revision, string
 /// is a decision only, as before) until an operator configures a signer: <see cref="SignatureSettings.KeyEncryptionKey"/> or a remote service.
 /// </summary>
 public sealed class ResultSigning(ProceduresDb db, IDocumentSigner signer, TrustStore trust, SignatureSettings settings,
-    DocumentSettings documents, TimeProvider clock)
+    TimestampAuthority timestamps, DocumentSettings documents, TimeProvider clock)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,7 +46,8 @@ public sealed class ResultSigning(ProceduresDb db, IDocumentSigner signer, Trust
         if (key.Error is { } noKey) return noKey;
         if (trust.Check(key.Value!.Certificate, key.Value.Chain, pending.At) is { } refused) return refused;
         var rendered = FormRenderer.Render(pending.Form);
-        var signed = await PdfSigner.SignAsync(rendered.Pdf, rendered.Stamp, pending.Reason, pending.Location, key.Value, pending.At, ct);
+        var signed = await PdfSigner.SignAsync(rendered.Pdf, rendered.Stamp, pending.Reason, pending.Location, key.Value, pending.At, ct,
+            new PdfSigning(settings.SubFilter, timestamps));
         if (signed.Error is { } failed) return failed;
         return new SignedResult(pending.Id, pending.DossierId, $"ket-qua-{pending.Form.DossierCode}.pdf", signed.Value!,
             Convert.ToHexStringLower(SHA256.HashData(signed.Value!)), pending.UserName, onBehalfOf, pending.Form.SignerName,

@@ -9,6 +9,9 @@ namespace Procedures.Signatures;
 /// <param name="DocumentUnchanged">The signed byte ranges hash to the signed digest and cover the whole file.</param>
 /// <param name="SignatureValid">The signature over the signed attributes checks with the certificate's key.</param>
 /// <param name="CertificateProblem">Null when the certificate was trusted, valid and not revoked at the signing time.</param>
+/// <param name="SignedAt">The time-stamp's time when a valid one is present, else the time the signer claims.</param>
+/// <param name="Timestamp">The RFC 3161 signature time-stamp, when the signature carries one.</param>
+/// <param name="SubFilter">How the signature declares its CMS: <c>ETSI.CAdES.detached</c> or <c>adbe.pkcs7.detached</c>.</param>
 public sealed record SignatureReport(
     bool Signed,
     bool DocumentUnchanged,
@@ -19,9 +22,18 @@ public sealed record SignatureReport(
     string? SignerUnit,
     DateTimeOffset? SignedAt,
     string? DossierCode,
-    string Sha256)
+    string Sha256,
+    SignatureTimestamp? Timestamp = null,
+    string? SubFilter = null)
 {
-    public bool Valid => Signed && DocumentUnchanged && SignatureValid && CertificateProblem is null;
+    /// <summary>A time-stamp that is present must be valid too: a forged or foreign one makes the whole signature suspect.</summary>
+    public bool Valid => Signed && DocumentUnchanged && SignatureValid && CertificateProblem is null && Timestamp is not { Valid: false };
 
     public static SignatureReport Unsigned(string sha256) => new(false, false, false, null, null, null, null, null, null, sha256);
 }
+
+/// <summary>A signature time-stamp token (RFC 3161) as verified.</summary>
+/// <param name="At">The authority's time; null when the token cannot be read.</param>
+/// <param name="Valid">The token is signed by a trusted time-stamping authority and stamps this signature's value.</param>
+/// <param name="Authority">The authority's name from its certificate.</param>
+public sealed record SignatureTimestamp(DateTimeOffset? At, bool Valid, string? Authority);

@@ -16,6 +16,7 @@ public static class SignatureServices
         services.TryAddSingleton(sp => SignatureSettings.From(sp.GetService<IConfiguration>()));
         services.TryAddSingleton(sp => TrustStore.Load(sp.GetRequiredService<SignatureSettings>()));
         services.TryAddSingleton<SignatureVerifier>();
+        services.TryAddSingleton(sp => new TimestampAuthority(SharedClient, sp.GetRequiredService<SignatureSettings>()));
         services.TryAddScoped<StoredCertificates>();
         services.TryAddScoped<IDocumentSigner>(sp =>
         {

@@ -13,6 +13,8 @@ public sealed class SignatureSettings
         var section = config?.GetSection(Section);
         if (section is null) return new SignatureSettings();
         var timeout = section["Remote:Timeout"];
+        var stampTimeout = section["Timestamp:Timeout"];
+        var subFilter = section[nameof(SubFilter)];
         return new SignatureSettings
         {
             TrustedCertificateFiles = [.. section.GetSection(nameof(TrustedCertificateFiles)).GetChildren().Select(c => c.Value).OfType<string>()],
@@ -22,6 +24,17 @@ public sealed class SignatureSettings
             {
                 BaseUrl = section["Remote:BaseUrl"],
                 Timeout = string.IsNullOrWhiteSpace(timeout) ? TimeSpan.FromSeconds(30) : TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture),
+            },
+            Timestamp = new TimestampSettings
+            {
+                Url = section["Timestamp:Url"],
+                Timeout = string.IsNullOrWhiteSpace(stampTimeout) ? TimeSpan.FromSeconds(10) : TimeSpan.Parse(stampTimeout, System.Globalization.CultureInfo.InvariantCulture),
+            },
+            SubFilter = subFilter?.Trim().ToUpperInvariant() switch
+            {
+                null or "" or "ETSI.CADES.DETACHED" => PdfSubFilter.CadesDetached,
+                "ADBE.PKCS7.DETACHED" => PdfSubFilter.AdbePkcs7Detached,
+                _ => throw new InvalidOperationException($"Signatures:SubFilter '{subFilter}' is neither ETSI.CAdES.detached nor adbe.pkcs7.detached."),
             },
         };
     }
@@ -34,6 +47,25 @@ public sealed class SignatureSettings
     public string? KeyEncryptionKey { get; set; }
     /// <summary>Remote signing service; when its base URL is set it signs instead of stored PKCS#12 files.</summary>
     public RemoteSignerSettings Remote { get; set; } = new();
+    /// <summary>RFC 3161 time-stamping authority; without a URL the signing time is the server clock's only.</summary>
+    public TimestampSettings Timestamp { get; set; } = new();
+    /// <summary>The signature's /SubFilter: PAdES baseline (<c>ETSI.CAdES.detached</c>, the default) or the older <c>adbe.pkcs7.detached</c>.</summary>
+    public PdfSubFilter SubFilter { get; set; } = PdfSubFilter.CadesDetached;
+}
+
+public sealed class TimestampSettings
+{
+    public string? Url { get; set; }
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>How a PDF signature's CMS is declared; both are read by the verifier whatever the setting.</summary>
+public enum PdfSubFilter
+{
+    /// <summary><c>/ETSI.CAdES.detached</c> (PAdES baseline B-B): no CMS signing-time attribute, the claimed time is the dictionary's /M.</summary>
+    CadesDetached,
+    /// <summary><c>/adbe.pkcs7.detached</c>: the CMS carries the signing-time attribute.</summary>
+    AdbePkcs7Detached,
 }
 
 public sealed class RemoteSignerSettings

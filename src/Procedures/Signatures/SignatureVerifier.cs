@@ -43,8 +43,13 @@ public sealed partial class SignatureVerifier(TrustStore trust)
         var digest = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>())
             .OfType<Pkcs9MessageDigest>().FirstOrDefault()?.MessageDigest;
         var unchanged = digest is not null && r[2] + r[3] == pdf.Length && digest.AsSpan().SequenceEqual(SHA256.HashData(signedBytes));
-        var signedAt = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>())
-            .OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(t.SigningTime, DateTimeKind.Utc))).FirstOrDefault();
+        var dictionary = DictionaryAround(text, range.Index);
+        var timestamp = TimestampCheck.Of(signer, trust);
+        // The claimed time: the CMS signing-time (adbe.pkcs7.detached), else the dictionary's /M (PAdES); a valid time-stamp outranks both.
+        var claimed = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>())
+            .OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(t.SigningTime, DateTimeKind.Utc))).FirstOrDefault()
+            ?? PdfDates.Parse(SigningTimeEntry().Match(dictionary) is { Success: true } mt ? mt.Groups[1].Value : null);
+        var signedAt = timestamp is { Valid: true, At: { } stamped } ? stamped : claimed;
         var certificate = signer.Certificate;
         bool signatureValid;
         try
@@ -61,11 +66,20 @@ public sealed partial class SignatureVerifier(TrustStore trust)
         var reason = ReasonNear(text, range.Index);
         return new SignatureReport(true, unchanged, signatureValid && unchanged, problem,
             Part(certificate, "2.5.4.3"), Part(certificate, "2.5.4.12"), Part(certificate, "2.5.4.11") ?? Part(certificate, "2.5.4.10"),
-            signedAt, reason is null ? null : DossierCode().Match(reason) is { Success: true } m ? m.Value : null, sha);
+            signedAt, reason is null ? null : DossierCode().Match(reason) is { Success: true } m ? m.Value : null, sha,
+            timestamp, SubFilterEntry().Match(dictionary) is { Success: true } sf ? sf.Groups[1].Value : null);
     }
 
     static string? Part(X509Certificate2? certificate, string oid) => certificate?.SubjectName.EnumerateRelativeDistinguishedNames()
         .Where(n => n.GetSingleElementType().Value == oid).Select(n => n.GetSingleElementValue()).FirstOrDefault();
+
+    /// <summary>The signature dictionary's text up to its first nested dictionary (the entries read here come before it).</summary>
+    static string DictionaryAround(string text, int at)
+    {
+        var from = Math.Max(0, text.LastIndexOf("<<", at, StringComparison.Ordinal));
+        var end = text.IndexOf(">>", at, StringComparison.Ordinal);
+        return text[from..(end < 0 ? text.Length : end)];
+    }
 
     /// <summary>The /Reason of the signature dictionary that holds the byte range, a literal or hex PDF string.</summary>
     static string? ReasonNear(string text, int at)
@@ -84,6 +98,12 @@ public sealed partial class SignatureVerifier(TrustStore trust)
         >= '0' and <= '7' => ((char)Convert.ToInt32(e.Value[1..], 8)).ToString(),
         _ => e.Value[1..],
     });
+
+    [GeneratedRegex(@"/SubFilter\s*/([A-Za-z0-9.]+)")]
+    private static partial Regex SubFilterEntry();
+
+    [GeneratedRegex(@"/M\s*\((D:[0-9Z+\-']+)\)")]
+    private static partial Regex SigningTimeEntry();
 
     [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
     private static partial Regex ByteRange();

@@ -49,6 +49,14 @@ public static class SigningProblems
         "Hồ sơ đã thay đổi trong lúc chờ ký số nên chữ ký vừa tạo đã bị hủy; hồ sơ chưa được chuyển bước. Vui lòng tải lại hồ sơ và ký lại.",
         "The dossier changed while the signature was being made, so the signature was discarded and the dossier did not move. Reload it and sign again.");
 
+    public static DomainError TimestampTimedOut(TimeSpan after) => DomainError.Conflict("timestamp-timeout",
+        $"Máy chủ cấp dấu thời gian không trả lời sau {after.TotalSeconds:0} giây; hồ sơ chưa được chuyển bước, vui lòng thử lại.",
+        $"The time-stamping authority did not answer within {after.TotalSeconds:0} s; the dossier did not move, please retry.");
+
+    public static DomainError TimestampRefused(string why) => DomainError.Conflict("timestamp-refused",
+        $"Máy chủ cấp dấu thời gian không cấp dấu thời gian hợp lệ ({why}); hồ sơ chưa được chuyển bước.",
+        $"The time-stamping authority gave no valid time-stamp ({why}); the dossier did not move.");
+
     public static DomainError WrongKey() => DomainError.Conflict("signer-wrong-key",
         "Chữ ký trả về không khớp với chứng thư số của cán bộ.", "The returned signature does not match the official's certificate.");
 }

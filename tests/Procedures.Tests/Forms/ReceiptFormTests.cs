@@ -28,6 +28,20 @@ public sealed class ReceiptFormTests
     }
 
     [Test]
+    public void The_receipt_lists_the_digitised_originals_with_their_short_hash_and_who_digitised_them()
+    {
+        var sha = new string('a', 8) + new string('0', 48) + "12345678";
+        var pdf = new PdfProbe(FormRenderer.Render(Receipt() with { Digitised = [new("Tờ khai thay đổi thông tin cư trú", sha, Binh)] }), "01-receipt-digitised");
+
+        pdf.ShouldShow("Bản số hóa từ bản gốc:", "Số hóa bởi");
+        pdf.ShouldHaveRow("1", "Tờ khai thay đổi thông tin cư trú", "aaaaaaaa…12345678", Binh);
+    }
+
+    [Test]
+    public void The_receipt_has_no_digitised_section_without_digitised_originals() =>
+        new PdfProbe(FormRenderer.Render(Receipt()), "01-receipt-no-digitised").Text.ShouldNotContain("Bản số hóa từ bản gốc");
+
+    [Test]
     public void The_receipt_carries_a_QR_image()
     {
         var pdf = new PdfProbe(FormRenderer.Render(Receipt()), "01-receipt-qr");

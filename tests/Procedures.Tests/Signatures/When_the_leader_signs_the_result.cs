@@ -184,4 +184,41 @@ public sealed class When_the_leader_signs_the_result : DossierTest
         events.ShouldContain(e => e.Kind == "SentBack");
         events.ShouldNotContain(e => e.Kind == "Signed");
     }
+
+    [Test]
+    public async Task Should_store_a_result_timestamped_by_the_authority()
+    {
+        (await Upload(Pki.Valid)).ShouldBe("ok");
+        await using var tsa = await TestTimestampAuthority.StartAsync(Pki.TimeStamping, Pki.Authority);
+        tsa.Time = Clock.GetUtcNow().AddSeconds(1);
+        _settings.Timestamp.Url = tsa.Url;
+        var id = await ReadyToSign();
+
+        (await Sign(id)).Ok().Status.ShouldBe(DossierStatus.Finished);
+
+        tsa.Stamped.ShouldBe(1);
+        var stored = (await SignedResults.FindAsync(DataSource, id, null, CancellationToken.None)).ShouldNotBeNull();
+        var report = Services.GetRequiredService<SignatureVerifier>().Verify(stored.Content);
+        report.Valid.ShouldBeTrue(report.CertificateProblem?.MessageEn);
+        report.Timestamp!.Valid.ShouldBeTrue();
+        report.Timestamp.At.ShouldBe(tsa.Time);
+        PdfProbe.Run("pdfsig", new PdfProbe(stored.Content, "timestamped-step").FilePath).ShouldContain("Signature is Valid.");
+    }
+
+    [Test]
+    public async Task Should_not_move_when_the_timestamp_authority_does_not_answer()
+    {
+        (await Upload(Pki.Valid)).ShouldBe("ok");
+        await using var tsa = await TestTimestampAuthority.StartAsync(Pki.TimeStamping, Pki.Authority);
+        tsa.Behaviour = TestTimestampAuthority.Answer.Hang;
+        _settings.Timestamp.Url = tsa.Url;
+        _settings.Timestamp.Timeout = TimeSpan.FromSeconds(1);
+        var id = await ReadyToSign();
+
+        var refused = (await Sign(id)).Error!;
+
+        refused.Code.ShouldBe("timestamp-timeout");
+        refused.MessageVi.ShouldContain("chưa được chuyển bước");
+        await ShouldNotHaveMoved(id);
+    }
 }

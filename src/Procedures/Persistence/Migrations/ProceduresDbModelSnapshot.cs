@@ -795,6 +795,10 @@ namespace Procedures.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("copies");
 
+                    b.Property<bool>("DigitisedOriginal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digitised_original");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid")
                         .HasColumnName("dossier_id");
