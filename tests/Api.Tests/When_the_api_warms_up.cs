@@ -1,5 +1,6 @@
 using System.Net;
 using Api.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tests.Shared;
@@ -38,6 +39,19 @@ public sealed class When_the_api_warms_up
         state.Ran.ShouldContain(new OfficialReadsWarmUp().Name);
         state.Ran.ShouldContain(new CatalogueWarmUp().Name);
         (await FingerprintAsync(connection)).ShouldBe(before);
+    }
+
+    [Test]
+    public async Task Should_pass_over_the_request_pipeline_when_nothing_listens_on_the_address_the_server_names()
+    {
+        await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync("api_warm_up_pipeline"),
+            new Dictionary<string, string> { ["Hosting:RunWorkerInProcess"] = "false" });
+        var server = factory.Server;
+        // The in-memory server keeps the configured URLs, where nothing listens: a warm-up there used to log a refused connection.
+        server.Features.Get<IServerAddressesFeature>()!.Addresses.ShouldContain(a => a.StartsWith("http://", StringComparison.Ordinal));
+
+        using var step = new PipelineWarmUp(server);
+        (await step.RunAsync(factory.Services, CancellationToken.None)).ShouldBeFalse();
     }
 
     /// <summary>Every table's rows, as one text per table: a digest of its rows in a fixed order.</summary>
