@@ -17,6 +17,7 @@ public static class DossierServices
         services.TryAddScoped<RefuseDossierHandler>();
         services.TryAddScoped<WithdrawDossierHandler>();
         services.TryAddScoped<AssignDossierHandler>();
+        services.TryAddScoped<ClaimStepHandler>();
         services.TryAddScoped<DirectDossierHandler>();
         services.TryAddScoped<DirectionQueries>();
         services.TryAddScoped<SubmitAppraisalHandler>();
