@@ -38,13 +38,14 @@ public static class DossierParticipants
     /// <summary>
     /// Locks the dossier row for the transaction and returns the units taking part, its workflow's open work items and its
     /// route and the generation of the reference data (<see cref="ReferenceData.ReferenceCache"/>), in one round trip: a use case queues behind any other on the same dossier and learns who may act on it and
-    /// where the dossier stands. Empty units when the dossier does not exist. The units are as of the locking statement's
+    /// where the dossier stands, and the dossier with its documents (untracked). Empty units when the dossier does not exist. The units are as of the locking statement's
     /// start: units only ever join a dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never
-    /// let anyone else in. The work items and the route are read by the next statements, after the lock is held.
+    /// let anyone else in. The work items, the route and the dossier are read by the next statements, after the lock is held.
     /// </summary>
-    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems, DossierRoute? Route, long ReferenceGeneration)> LockAsync(NpgsqlTransaction tx,
-        Guid dossierId, CancellationToken ct)
+    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems, DossierRoute? Route, long ReferenceGeneration, Dossier? Dossier)>
+        LockAsync(NpgsqlTransaction tx, Microsoft.EntityFrameworkCore.Metadata.IModel model, Guid dossierId, CancellationToken ct)
     {
+        var (dossierSql, documentsSql) = DossierSnapshot.Sql(model);
         await using var batch = new NpgsqlBatch(tx.Connection, tx)
         {
             BatchCommands =
@@ -53,6 +54,8 @@ public static class DossierParticipants
                 new NpgsqlBatchCommand(EngineRows.WorkItemsOfDossierSql) { Parameters = { new() { Value = dossierId } } },
                 new NpgsqlBatchCommand(DossierRoutes.ReadSql) { Parameters = { new() { Value = dossierId } } },
                 new NpgsqlBatchCommand(ReferenceData.ReferenceGeneration.ReadSql),
+                new NpgsqlBatchCommand(dossierSql) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(documentsSql) { Parameters = { new() { Value = dossierId } } },
             },
         };
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -64,6 +67,8 @@ public static class DossierParticipants
         var route = await DossierRoutes.ReadAsync(r, ct);
         await r.NextResultAsync(ct);
         await r.ReadAsync(ct);
-        return (units, workItems, route, r.GetInt64(0));
+        var generation = r.GetInt64(0);
+        await r.NextResultAsync(ct);
+        return (units, workItems, route, generation, await DossierSnapshot.ReadAsync(model, r, ct));
     }
 }

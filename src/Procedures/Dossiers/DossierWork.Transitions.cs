@@ -90,7 +90,7 @@ internal sealed partial class DossierWork
             Timeliness = DossierTimeliness.Judge(Calendar, Now, item?.DueAt, Settings.EarlyMargin, item?.UnitId),
             Data = facts.Count == 0 ? null : facts.ToJsonString(),
         };
-        Db.DossierEvents.Add(row);
+        _history.Add(row);
         return row;
     }
 }

@@ -27,6 +27,10 @@ internal sealed partial class DossierWork : IAsyncDisposable
     /// <summary>Names of the officials this use case looked up, so that naming them in its history costs no query.</summary>
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private bool _committed;
+    /// <summary>The dossier as read under the lock (its changes are written from it at the commit); null for a dossier this use case creates.</summary>
+    private DossierSnapshot? _read;
+    /// <summary>The history rows this use case recorded, written at the commit.</summary>
+    private readonly List<DossierEvent> _history = [];
 
     private DossierWork(ProceduresDb db, IDbContextTransaction tx, OfficialDirectory officials, Actor actor,
         VietnameseCalendar calendar, DossierSettings settings, DateTimeOffset now)
@@ -42,6 +46,8 @@ internal sealed partial class DossierWork : IAsyncDisposable
     public DateTimeOffset Now { get; }
     public ProceduresDb Db => _db;
     /// <summary>The reference data this use case may take from the cache (confirmed current at the dossier's lock when it opened one).</summary>
+    /// <summary>Whether this use case creates the dossier (it is not in the database yet).</summary>
+    public bool IsNew => _read is null;
     public ReferenceCache.Snapshot Reference { get; private init; } = ReferenceCache.Uncached();
     public NpgsqlTransaction Transaction => (NpgsqlTransaction)_tx.GetDbTransaction();
     public IReadOnlyList<DossierWorkItem> WorkItems { get; private set; } = [];
@@ -100,14 +106,14 @@ internal sealed partial class DossierWork : IAsyncDisposable
         try
         {
             // The row is locked before anything of it is read, and the dossier is not loaded for someone who may not act on it.
-            var (units, workItems, route, generation) = await DossierParticipants.LockAsync(work.Transaction, dossierId, ct);
+            var (units, workItems, route, generation, dossier) = await DossierParticipants.LockAsync(work.Transaction, db.Model, dossierId, ct);
             if (cached is not null && !officials.Reference.Confirm(cached, generation)) { await work.DisposeAsync(); return StaleReference; }
             if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
-            var dossier = await LoadDossier(db, dossierId, ct);
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
             // Checked under the row lock: nobody can change the revision between this check and the commit.
             if (expectedRevision is { } expected && dossier.Revision != expected) { await work.DisposeAsync(); return DomainError.StaleRevision(dossier.Revision); }
             work.Dossier = dossier;
+            work._read = DossierSnapshot.Of(db.Model, dossier);
             work.WorkItems = workItems;
             work.Route = route;
             return work;
@@ -119,18 +125,12 @@ internal sealed partial class DossierWork : IAsyncDisposable
         }
     }
 
-    /// <summary>The dossier with its documents, tracked; compiled once rather than looked up in EF's query cache by every use case.</summary>
-    private static readonly Func<ProceduresDb, Guid, CancellationToken, Task<Dossier?>> LoadDossier =
-        EF.CompileAsyncQuery((ProceduresDb db, Guid id, CancellationToken ct) => db.Dossiers.Include(d => d.Documents).SingleOrDefault(d => d.Id == id));
-
     /// <summary>Starts a use case that creates the dossier (reception at the counter, online submission).</summary>
     public static async Task<DossierWork> BeginNewAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
         TimeProvider clock, DossierSettings settings, Actor actor, Dossier dossier, CancellationToken ct)
     {
         var tx = await BeginAsync(db, ct);
-        var work = new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow()) { Dossier = dossier };
-        db.Dossiers.Add(dossier);
-        return work;
+        return new DossierWork(db, tx, officials, actor, calendar.Current, settings, clock.GetUtcNow()) { Dossier = dossier };
     }
 
     /// <summary>
@@ -210,7 +210,9 @@ internal sealed partial class DossierWork : IAsyncDisposable
     {
         Dossier.UpdatedAt = Now;
         Dossier.Revision++;
-        if (!await DossierWrites.TryWriteAsync(_db, Transaction, Dossier, ct)) await _db.SaveChangesAsync(ct);
+        await DossierWrites.WriteAsync(_db.Model, Transaction, Dossier, _read, _history, ct);
+        // What else the use case added to the context (a consultation, a signed result): after the dossier, which it may refer to.
+        if (_db.ChangeTracker.HasChanges()) await _db.SaveChangesAsync(ct);
         await _tx.CommitAsync(ct);
         _committed = true;
     }

@@ -35,7 +35,7 @@ public sealed class ReceiveSupplementHandler(DossierUseCase useCase)
             if (row.ProcedureDocumentId is { } id && dossier.Documents.FirstOrDefault(d => d.ProcedureDocumentId == id) is { } existing)
                 (existing.Provided, existing.FromSupplement, existing.Copies, existing.Form, existing.AttachmentId) =
                     (true, true, row.Copies, row.Form, row.AttachmentId ?? existing.AttachmentId);
-            else useCase.Db.DossierDocuments.Add(row); // explicitly: a set Guid key on a navigation would be taken for an existing row
+            else dossier.Documents.Add(row);
         if (ReceptionRules.Missing(procedure, dossier.Documents) is { Count: > 0 } missing) return ReceptionRules.Incomplete(missing);
 
         var wasAccepted = dossier.AppointmentAt is not null;

@@ -41,7 +41,7 @@ public sealed partial class ReceiveDossierHandler
         if (dossier.Copies is { } copies) variables["copies"] = copies;
         if (dossier.Pages is { } pages) variables["pages"] = pages;
         // A dossier this transaction creates has no route to remove: the default queue costs no statement.
-        if (route is not null || work.Db.Entry(dossier).State != Microsoft.EntityFrameworkCore.EntityState.Added)
+        if (route is not null || !work.IsNew)
             await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, route, now, ct);
         var action = choice.Decision switch { ReceptionDecision.Accept => "accept", ReceptionDecision.RequestSupplement => "request-supplement", _ => "refuse" };
         var contact = CitizenContact.Of(dossier);
