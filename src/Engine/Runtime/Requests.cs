@@ -30,7 +30,14 @@ public sealed record CompleteWorkItem(
     JsonObject? Data = null,
     int? ExpectedRevision = null,
     IReadOnlyList<OutboxMessage>? Messages = null,
-    JsonObject? Variables = null);
+    JsonObject? Variables = null)
+{
+    /// <summary>
+    /// The instance and its open work items as the caller's transaction locked them (<see cref="InstanceLock"/>), so the completion
+    /// needs no locking read of its own; used only in the caller's transaction, and only when the work item is among them.
+    /// </summary>
+    public InstanceLock? Locked { get; init; }
+}
 
 /// <summary>A message to write to the outbox in the same transaction as the state change.</summary>
 public sealed record OutboxMessage(string Type, JsonNode Payload, Guid? Id = null)

@@ -63,7 +63,7 @@ public sealed partial class WorkflowRuntime(
         InTransactionAsync<TransitionResult>(EngineOperations.Complete, transaction, async tx =>
         {
             if (Lengths.Actor(request.Actor) is { } tooLong) return tooLong;
-            var loaded = await InstanceStore.LockByWorkItemAsync(tx, request.WorkItemId, ct);
+            var loaded = (tx.Borrowed ? request.Locked?.Find(request.WorkItemId) : null) ?? await InstanceStore.LockByWorkItemAsync(tx, request.WorkItemId, ct);
             if (loaded is not var (instance, item)) return NotFound("work item", request.WorkItemId);
             if (item.Status != WorkItemStatus.Open)
                 return new EngineError(EngineErrorCode.Conflict, $"Work item {item.Id} is already {item.Status.ToString().ToLowerInvariant()}.");

@@ -1,4 +1,5 @@
 using Engine.Queries;
+using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Procedures.Persistence;
@@ -31,6 +32,10 @@ public static class DossierParticipants
     private static readonly string ReadSql = UnitsSql("@dossier");
     private static readonly string LockSql = UnitsSql("$1") + " FOR UPDATE OF d";
 
+    /// <summary>The engine's locks on the dossier's workflow instance, taken after the dossier's (the order every use case takes them in).</summary>
+    private static readonly (string Instance, string WorkItems) LockInstanceSql =
+        InstanceLock.Sql("SELECT workflow_instance_id FROM procedures.dossiers WHERE id = $1");
+
     /// <summary>The units taking part; empty when the dossier does not exist.</summary>
     public static async Task<IReadOnlyList<Guid>> UnitsAsync(ProceduresDb db, Guid dossierId, CancellationToken ct = default) =>
         await db.Database.SqlQueryRaw<Guid>(ReadSql, new Npgsql.NpgsqlParameter("dossier", dossierId)).ToListAsync(ct);
@@ -38,11 +43,13 @@ public static class DossierParticipants
     /// <summary>
     /// Locks the dossier row for the transaction and returns the units taking part, its workflow's open work items and its
     /// route and the generation of the reference data (<see cref="ReferenceData.ReferenceCache"/>), in one round trip: a use case queues behind any other on the same dossier and learns who may act on it and
-    /// where the dossier stands, and the dossier with its documents (untracked). Empty units when the dossier does not exist. The units are as of the locking statement's
+    /// where the dossier stands, the dossier with its documents (untracked), and its workflow instance locked for the engine's next
+    /// completion (<see cref="InstanceLock"/>). Empty units when the dossier does not exist. The units are as of the locking statement's
     /// start: units only ever join a dossier, so a race can at worst answer NotFound to a unit consulted a moment ago, never
     /// let anyone else in. The work items, the route and the dossier are read by the next statements, after the lock is held.
     /// </summary>
-    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems, DossierRoute? Route, long ReferenceGeneration, Dossier? Dossier)>
+    internal static async Task<(IReadOnlyList<Guid> Units, List<DossierWorkItem> WorkItems, DossierRoute? Route, long ReferenceGeneration, Dossier? Dossier,
+        InstanceLock? Instance)>
         LockAsync(NpgsqlTransaction tx, Microsoft.EntityFrameworkCore.Metadata.IModel model, Guid dossierId, CancellationToken ct)
     {
         var (dossierSql, documentsSql) = DossierSnapshot.Sql(model);
@@ -56,6 +63,8 @@ public static class DossierParticipants
                 new NpgsqlBatchCommand(ReferenceData.ReferenceGeneration.ReadSql),
                 new NpgsqlBatchCommand(dossierSql) { Parameters = { new() { Value = dossierId } } },
                 new NpgsqlBatchCommand(documentsSql) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(LockInstanceSql.Instance) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(LockInstanceSql.WorkItems) { Parameters = { new() { Value = dossierId } } },
             },
         };
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -69,6 +78,8 @@ public static class DossierParticipants
         await r.ReadAsync(ct);
         var generation = r.GetInt64(0);
         await r.NextResultAsync(ct);
-        return (units, workItems, route, generation, await DossierSnapshot.ReadAsync(model, r, ct));
+        var dossier = await DossierSnapshot.ReadAsync(model, r, ct);
+        await r.NextResultAsync(ct);
+        return (units, workItems, route, generation, dossier, await InstanceLock.ReadAsync(r, ct));
     }
 }

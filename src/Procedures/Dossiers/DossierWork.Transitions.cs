@@ -16,7 +16,9 @@ internal sealed partial class DossierWork
         string? comment, JsonObject? data, IReadOnlyList<OutboxMessage>? messages, CancellationToken ct, string? consultationSubject = null,
         JsonObject? facts = null)
     {
-        var moved = await engine.CompleteAsync(new CompleteWorkItem(item.Id, action, Actor.UserName, comment, data, null, messages, facts), Transaction, ct);
+        var locked = _locked;
+        var moved = await engine.CompleteAsync(new CompleteWorkItem(item.Id, action, Actor.UserName, comment, data, null, messages, facts) { Locked = locked },
+            Transaction, ct);
         if (!moved.Succeeded) return DomainError.FromEngine(moved.Error!);
         await AfterMoveAsync(moved.Value!, consultationSubject, ct);
         return moved.Value!;

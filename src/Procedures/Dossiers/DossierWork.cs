@@ -31,6 +31,11 @@ internal sealed partial class DossierWork : IAsyncDisposable
     private DossierSnapshot? _read;
     /// <summary>The history rows this use case recorded, written at the commit.</summary>
     private readonly List<DossierEvent> _history = [];
+    /// <summary>
+    /// The workflow instance as the opening batch locked it, for the engine's next completion; dropped once the transaction is used
+    /// in any other way (<see cref="Transaction"/>), which could change the instance behind it.
+    /// </summary>
+    private InstanceLock? _locked;
 
     private DossierWork(ProceduresDb db, IDbContextTransaction tx, OfficialDirectory officials, Actor actor,
         VietnameseCalendar calendar, DossierSettings settings, DateTimeOffset now)
@@ -49,7 +54,16 @@ internal sealed partial class DossierWork : IAsyncDisposable
     /// <summary>Whether this use case creates the dossier (it is not in the database yet).</summary>
     public bool IsNew => _read is null;
     public ReferenceCache.Snapshot Reference { get; private init; } = ReferenceCache.Uncached();
-    public NpgsqlTransaction Transaction => (NpgsqlTransaction)_tx.GetDbTransaction();
+    public NpgsqlTransaction Transaction
+    {
+        get
+        {
+            _locked = null;
+            return Tx;
+        }
+    }
+
+    private NpgsqlTransaction Tx => (NpgsqlTransaction)_tx.GetDbTransaction();
     public IReadOnlyList<DossierWorkItem> WorkItems { get; private set; } = [];
     /// <summary>The section or official in charge of the dossier's processing (<see cref="DossierRoutes"/>); null: the unit's default queue.</summary>
     public DossierRoute? Route { get; set; }
@@ -106,7 +120,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
         try
         {
             // The row is locked before anything of it is read, and the dossier is not loaded for someone who may not act on it.
-            var (units, workItems, route, generation, dossier) = await DossierParticipants.LockAsync(work.Transaction, db.Model, dossierId, ct);
+            var (units, workItems, route, generation, dossier, instance) = await DossierParticipants.LockAsync(work.Tx, db.Model, dossierId, ct);
             if (cached is not null && !officials.Reference.Confirm(cached, generation)) { await work.DisposeAsync(); return StaleReference; }
             if (refusal(actor, units) is { } refused) { await work.DisposeAsync(); return refused; }
             if (dossier is null) { await work.DisposeAsync(); return NoSuchDossier; }
@@ -114,6 +128,7 @@ internal sealed partial class DossierWork : IAsyncDisposable
             if (expectedRevision is { } expected && dossier.Revision != expected) { await work.DisposeAsync(); return DomainError.StaleRevision(dossier.Revision); }
             work.Dossier = dossier;
             work._read = DossierSnapshot.Of(db.Model, dossier);
+            work._locked = instance;
             work.WorkItems = workItems;
             work.Route = route;
             return work;

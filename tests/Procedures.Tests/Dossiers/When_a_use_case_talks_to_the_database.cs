@@ -19,12 +19,12 @@ public sealed class When_a_use_case_talks_to_the_database : DossierTest
     public const int Reception = 5;
 
     /// <summary>
-    /// Dossier lock with the units taking part, the open work, the route, the reference data's generation and the dossier with its
-    /// documents (one batch); the engine's locking read and write batch; the dossier's writes; the commit. The official and the
-    /// specialist come from the reference cache, which the generation confirms. Was 8: both officials were read on each assignment;
-    /// then 6, with the dossier loaded on its own.
+    /// Dossier lock with the units taking part, the open work, the route, the reference data's generation, the dossier with its
+    /// documents and the engine's locks on its instance (one batch); the engine's write batch; the dossier's writes; the commit. The
+    /// official and the specialist come from the reference cache, which the generation confirms. Was 8: both officials were read on
+    /// each assignment; then 6, with the dossier loaded and the engine's locking read each on their own.
     /// </summary>
-    public const int Assignment = 5;
+    public const int Assignment = 4;
 
     [Test]
     public async Task Should_receive_a_dossier_in_its_counted_round_trips()

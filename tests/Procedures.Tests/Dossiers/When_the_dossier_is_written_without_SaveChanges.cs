@@ -49,8 +49,9 @@ public sealed class When_the_dossier_is_written_without_SaveChanges : DossierTes
             dossier.RetainUntil = new DateOnly(2036, 3, 3);
             dossier.Timeliness = Timeliness.Early;
             dossier.FeeAmount = 150000;
-            dossier.Documents[0].Provided = false;
-            dossier.Documents[0].AttachmentId = Guid.Parse("0198a6f0-0000-7000-8000-000000000001");
+            var form = dossier.Documents.Single(d => d.Name == "Tờ khai");
+            form.Provided = false;
+            form.AttachmentId = Guid.Parse("0198a6f0-0000-7000-8000-000000000001");
             add(new DossierDocument { Id = Guid.CreateVersion7(), DossierId = dossier.Id, Name = "Giấy ủy quyền", Form = DocumentForm.Copy, Provided = true, FromSupplement = true });
             dossier.Revision++;
             history.Add(new DossierEvent
