@@ -8,6 +8,9 @@ namespace Benchmarks.Engine;
 /// Where a transition's time goes, engine against the hand-written SQL of <see cref="TransitionBenchmarks"/>: wall time,
 /// this process's CPU, PostgreSQL's CPU and bytes allocated per transition, in rounds that take turns so that the
 /// machine's load falls on both alike. Run: <c>dotnet run -c Release --project tests/Benchmarks -- transitions [per round] [rounds] [callers]</c>.
+/// Environment: <c>PROBE_ALLOCATIONS=1</c> samples the engine's allocations by type, <c>PROBE_STATEMENTS=1</c> lists the
+/// server's statements (pg_stat_statements), <c>PROBE_WARMUP=once</c> warms up with one round per path instead of until the JIT
+/// settles, <c>PROBE_PATH=engine|hand-written</c> runs one path alone (for a profiler), with <c>PROBE_JIT=1</c> listing what the JIT compiled.
 /// </summary>
 internal static class TransitionProbe
 {
