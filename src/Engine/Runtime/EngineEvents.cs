@@ -32,3 +32,11 @@ public static class EngineEventTypes
     public const string InstanceCompleted = "engine.instance-completed";
     public const string WorkflowMessage = "engine.workflow-message";
 }
+
+/// <summary>
+/// The work-item-opened payload every transition to a human step writes, serialised without reflection: the same JSON as
+/// <see cref="JsonDefaults.Options"/> writes.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(WorkItemOpened))]
+internal sealed partial class EngineEventJson : System.Text.Json.Serialization.JsonSerializerContext;

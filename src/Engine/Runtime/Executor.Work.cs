@@ -41,7 +41,7 @@ internal sealed partial class Executor
         }));
         plan.Emit(EngineEventTypes.WorkItemOpened, JsonSerializer.Serialize(new WorkItemOpened(
             item.Id, item.InstanceId, item.DefinitionId, item.BusinessKey, item.StepId, item.Title, item.Role,
-            item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), JsonDefaults.Options), workItemId: item.Id);
+            item.UnitId, item.Assignee, item.CreatedAt, item.DueAt), EngineEventJson.Default.WorkItemOpened), workItemId: item.Id);
         if (item.DueAt is { } due)
             plan.NewTimers.AddRange(DeadlineTimers.OfWorkItem(calendar, plan.Now, plan.InstanceId, token.Id, step, item.Id, due, unit).Select(t => t.Timer));
         return null;

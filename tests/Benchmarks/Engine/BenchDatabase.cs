@@ -53,6 +53,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "iso-bench-pg-" + Guid.NewGuid().ToString("N")[..8]);
         var postgres = await EmbeddedPostgres.StartAsync(folder, durable: false);
+        if (ServerStatistics.PerStatement) postgres = await ServerStatistics.RestartWithStatementsAsync(postgres, folder);
         await postgres.EnsureDatabaseAsync("bench");
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddWorkflowEngine(postgres.ConnectionString("bench")).BuildServiceProvider();
