@@ -25,7 +25,7 @@ public sealed record SlaSettings
     public int BatchSize { get; init; } = 500;
     /// <summary>
     /// The longest a slice of a sweep runs: it starts no page that would take it past this (judged by the last page), and pages
-    /// are made smaller until one takes at most half of it. A burst is drained in slices, one after the other.
+    /// are made smaller until one takes at most a quarter of it. A burst is drained in slices, one after the other.
     /// </summary>
     public TimeSpan SliceBudget { get; init; } = TimeSpan.FromMilliseconds(800);
     /// <summary>A sweep stops starting slices after this long and leaves the rest to the next sweep (keep it under the cron's interval).</summary>

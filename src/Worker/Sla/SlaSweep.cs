@@ -80,11 +80,14 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
         return (report with { Slices = 1, LongestSlice = slice.Elapsed }, cursor);
     }
 
-    /// <summary>A page took half the slice's budget or more: the next one takes as many subjects as fit in half; never more than twice as many.</summary>
+    /// <summary>
+    /// The next page takes as many subjects as fit in a quarter of the slice's budget at the last page's pace, never more than
+    /// twice as many: on a loaded machine one page's time varies by half or more, and the slice must not overshoot by a page.
+    /// </summary>
     private int Resize(int size, int subjects, TimeSpan took)
     {
         if (subjects < size || took <= TimeSpan.Zero) return size;
-        var fit = (int)Math.Min(int.MaxValue, subjects * (settings.SliceBudget / 2 / took));
+        var fit = (int)Math.Min(int.MaxValue, subjects * (settings.SliceBudget / 4 / took));
         return Math.Clamp(Math.Min(fit, subjects * 2), Math.Min(SmallestPage, settings.BatchSize), Math.Max(1, settings.BatchSize));
     }
 
@@ -102,15 +105,15 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
         var reading = watch.Elapsed;
         watch.Restart();
         var alerts = new List<PendingAlert>();
-        var parked = 0;
+        var (parked, unparked) = (0, 0);
         foreach (var subject in page)
         {
             try { alerts.AddRange(items ? WorkItemAlerts(plan, subject, org) : DossierAlerts(plan, subject, org)); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "SLA sweep: the thresholds of {Kind} {Id} could not be computed; it is parked, the others go on", subject.Kind, subject.Id);
-                await SlaParking.ParkAsync(dataSource, subject, e, plan.Now, ct);
-                parked++;
+                if (await TryParkAsync(subject, e, plan.Now, ct)) parked++;
+                else unparked++;
             }
         }
         var computing = watch.Elapsed;
@@ -118,7 +121,7 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
         var written = await WriteAsync(alerts, plan.Now, ct);
         var took = watch.Elapsed;
         logger.LogDebug("SLA sweep batch: {Subjects} subjects, {Raised} alerts raised in {Ms} ms", read.Count, written.Raised, (long)took.TotalMilliseconds);
-        return (new SweepReport(items ? read.Count : 0, items ? 0 : read.Count, written.Raised, written.Notified, alerts.Count > 0 ? 1 : 0, took, written.Failed)
+        return (new SweepReport(items ? read.Count : 0, items ? 0 : read.Count, written.Raised, written.Notified, alerts.Count > 0 ? 1 : 0, took, written.Failed + unparked)
         {
             Phases = new SweepPhases(reading, computing, took),
             Parked = parked + written.Parked,
@@ -133,6 +136,21 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
         var crossed = Thresholds.Crossed(plan.Calendar, settings, dossier.CreatedAt, dossier.DueAt, dossier.UnitId, plan.Now, dossier.Raised, escalates: false).ToList();
         if (ApologyReminders.IsDue(plan.Calendar, settings, dossier, plan.Now)) crossed.Add(Thresholds.ApologyDue);
         return AlertPolicy.For(dossier, crossed, org, ApologyReminders.ApologyDay(plan.Calendar, settings, dossier.DueAt)).ToList();
+    }
+
+    /// <summary>Parks the subject; when even that fails, logs it and lets the next sweep meet the subject again.</summary>
+    private async Task<bool> TryParkAsync(SlaSubject subject, Exception error, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await SlaParking.ParkAsync(dataSource, subject, error, now, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "SLA sweep: {Kind} {Id} could not be parked; the next sweep meets it again", subject.Kind, subject.Id);
+            return false;
+        }
     }
 
     private sealed record Written(int Raised, int Notified, int Failed, int Parked);
@@ -162,8 +180,8 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
                     if (SlaParking.IsPoison(one))
                     {
                         logger.LogError(one, "SLA sweep: the alerts of {Kind} {Id} are refused by the database; it is parked, the others go on", first.Kind, first.Id);
-                        await SlaParking.ParkAsync(dataSource, first, one, now, ct);
-                        p++;
+                        if (await TryParkAsync(first, one, now, ct)) p++;
+                        else f++;
                     }
                     else
                     {

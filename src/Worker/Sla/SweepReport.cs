@@ -43,7 +43,7 @@ public enum SweepStage { WorkItems, Dossiers, Done }
 
 /// <summary>
 /// Where a sweep stands between pages and slices: which read, after which (due time, id), and how many subjects the next
-/// page takes (<see cref="SlaSettings.BatchSize"/> at most, fewer when pages took longer than half a slice's budget).
+/// page takes (<see cref="SlaSettings.BatchSize"/> at most, fewer when pages took longer than a quarter of a slice's budget).
 /// </summary>
 public sealed record SweepCursor(SweepStage Stage, DateTimeOffset AfterDueAt, Guid AfterId, int PageSize)
 {
