@@ -42,16 +42,18 @@ createdb "$DB"
 [ "${DROP_DB:-false}" = true ] && trap 'dropdb --if-exists "$DB" || true' EXIT
 conn="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$DB${PGPASSWORD:+;Password=$PGPASSWORD}"
 limits="--RateLimits:tracking=10000000 --RateLimits:public=10000000 --RateLimits:sign-in=100000"
-# The command that starts the API from the build in $1, from src/Api as run.sh does (the workflows are found from there).
+# The command that starts the API from the build in $1, from src/Api as run.sh does (the workflows are found from there);
+# $2 whether it seeds the sample province and accounts (only the seeding start does: a measured start is a production one).
 api() {
-  local webroot=""
-  [ -d "$1/wwwroot" ] && webroot="--webroot '$root/$1/wwwroot'"
-  echo "cd '$root/src/Api' && ConnectionStrings__Default='$conn' Files__Folder='$WORK/files' Samples__Seed=true Samples__Dossiers=0 \
-exec dotnet '$root/$1/Api.dll' $webroot --urls http://127.0.0.1:$PORT $limits"
+  local dir=$1 webroot=""
+  case "$dir" in /*) ;; *) dir="$root/$dir" ;; esac
+  [ -d "$dir/wwwroot" ] && webroot="--webroot '$dir/wwwroot'"
+  echo "cd '$root/src/Api' && ConnectionStrings__Default='$conn' Files__Folder='$WORK/files' Samples__Seed=$2 Samples__Dossiers=0 \
+exec dotnet '$dir/Api.dll' $webroot --urls http://127.0.0.1:$PORT $limits"
 }
 
 say "seeding: migrations, the sample province, $DOSSIERS dossiers through the API"
-setsid bash -c "$(api "$IL_DIR")" >"$WORK/seed-api.log" 2>&1 &
+setsid bash -c "$(api "$IL_DIR" true)" >"$WORK/seed-api.log" 2>&1 &
 seed_pid=$!
 stop_seed() { kill -TERM -- "-$seed_pid" 2>/dev/null || true; wait "$seed_pid" 2>/dev/null || true; }
 trap 'stop_seed; [ "${DROP_DB:-false}" = true ] && dropdb --if-exists "$DB" || true' EXIT
@@ -70,7 +72,7 @@ for build in "plain IL:$IL_DIR" "ReadyToRun:$R2R_DIR"; do
   name=${build%%:*} dir=${build#*:}
   say "$name ($dir): started by the load generator, $RATE requests/s for $DURATION s"
   (cd "$WORK" && dotnet "$root/$LOADGEN" --url "http://127.0.0.1:$PORT" --ids "$WORK/ids.txt" --rate "$RATE" --seconds "$DURATION" \
-    --start-api "$(api "$dir")" && mv fresh-start-api.log "api-${name// /-}.log") || { status=1; mv "$WORK/fresh-start-api.log" "$WORK/api-${name// /-}.log" 2>/dev/null || true; }
+    --start-api "$(api "$dir" false)" && mv fresh-start-api.log "api-${name// /-}.log") || { status=1; mv "$WORK/fresh-start-api.log" "$WORK/api-${name// /-}.log" 2>/dev/null || true; }
 done
 say "done; API logs in $WORK"
 exit "$status"
