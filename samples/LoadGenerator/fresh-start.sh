@@ -11,13 +11,13 @@
 # the ReadyToRun publish exists. The database is kept (DROP_DB=true drops it at the end); logs go to a /tmp folder.
 #
 # Usage: PGHOST=127.0.0.1 PGPORT=54329 PGUSER=postgres samples/LoadGenerator/fresh-start.sh
-#        (DB, DOSSIERS=600, RATE=24, DURATION=40 seconds of load, PORT=5194, R2R_DIR=.build/api-r2r, DROP_DB=false)
+#        (DB, DOSSIERS=1000, RATE=24, DURATION=40 seconds of load, PORT=5194, R2R_DIR=.build/api-r2r, DROP_DB=false)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$(pwd)
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${DB:-iso_fresh_start_$(date +%Y%m%d%H%M%S)}
-DOSSIERS=${DOSSIERS:-600}
+DOSSIERS=${DOSSIERS:-1000}
 RATE=${RATE:-24}
 DURATION=${DURATION:-40}
 PORT=${PORT:-5194}
