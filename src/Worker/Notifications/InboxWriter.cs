@@ -10,11 +10,15 @@ namespace Worker.Notifications;
 /// <summary>
 /// Writes in-app notifications and, in the same transaction, one <see cref="NotificationCreated"/> outbox row each:
 /// the engine's dispatcher publishes them after commit, so a push never announces a notification that was rolled back
-/// and none is lost when the process stops.
+/// and none is lost when the process stops. A writer of many notifications at once (the SLA sweep) asks for one
+/// <see cref="NotificationsCreated"/> per recipient instead: one outbox row for a person's page of alerts.
 /// </summary>
 public static class InboxWriter
 {
-    public static async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<InboxItem> items, CancellationToken ct)
+    public static Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<InboxItem> items, CancellationToken ct) =>
+        WriteAsync(conn, tx, items, onePushPerRecipient: false, ct);
+
+    public static async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<InboxItem> items, bool onePushPerRecipient, CancellationToken ct)
     {
         if (items.Count == 0) return;
         await using var batch = new NpgsqlBatch(conn, tx);
@@ -25,8 +29,11 @@ public static class InboxWriter
             items.Select(i => i.Id).ToArray(), items.Select(i => i.Recipient).ToArray(), items.Select(i => i.Kind).ToArray(),
             items.Select(i => i.Title).ToArray(), items.Select(i => i.Body).ToArray(), items.Select(i => i.Link).ToArray(),
             items.Select(i => i.DossierId).ToArray(), items.Select(i => i.SubjectId).ToArray(), items.Select(i => i.CreatedAt).ToArray()));
-        OutboxWriter.AddTo(batch, null, items.Select(i => OutboxMessage.From(NotificationCreated.From(i), NotificationCreated.OutboxType)).ToList(),
-            items.Max(i => i.CreatedAt));
+        var pushes = onePushPerRecipient
+            ? items.GroupBy(i => i.Recipient, StringComparer.Ordinal)
+                .Select(g => OutboxMessage.From(new NotificationsCreated(g.Key, g.Select(NotificationCreated.From).ToList()), NotificationsCreated.OutboxType)).ToList()
+            : items.Select(i => OutboxMessage.From(NotificationCreated.From(i), NotificationCreated.OutboxType)).ToList();
+        OutboxWriter.AddTo(batch, null, pushes, items.Max(i => i.CreatedAt));
         await batch.ExecuteNonQueryAsync(ct);
     }
 

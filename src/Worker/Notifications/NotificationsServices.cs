@@ -25,7 +25,8 @@ public static class NotificationsServices
             ((DbContextOptionsBuilder<NotificationsDb>)o).UseNotificationsNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddOutboxTypes(map =>
         {
-            map.Map<CitizenNotice>(CitizenNotice.OutboxType).Map<NotificationCreated>(NotificationCreated.OutboxType);
+            map.Map<CitizenNotice>(CitizenNotice.OutboxType).Map<NotificationCreated>(NotificationCreated.OutboxType)
+                .Map<NotificationsCreated>(NotificationsCreated.OutboxType);
             foreach (var record in NotifyCitizen.Records) map.Map(record);
         });
         services.TryAddSingleton(TimeProvider.System);

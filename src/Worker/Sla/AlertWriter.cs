@@ -7,7 +7,8 @@ namespace Worker.Sla;
 /// Records alerts and queues their notifications in one transaction. The insert is
 /// <c>ON CONFLICT DO NOTHING RETURNING</c>: only the rows this transaction really inserted are notified, so a sweep
 /// that runs again, or another sweeper racing this one (it waits on the same keys, then finds them taken),
-/// notifies nobody a second time. Keys are inserted in a fixed order so two sweepers cannot deadlock.
+/// notifies nobody a second time. Keys are inserted in a fixed order so two sweepers cannot deadlock. Each recipient's
+/// notifications of the page are pushed in one outbox message (<see cref="NotificationsCreated"/>), not one each.
 /// </summary>
 public sealed class AlertWriter(NpgsqlDataSource dataSource)
 {
@@ -41,7 +42,7 @@ public sealed class AlertWriter(NpgsqlDataSource dataSource)
                 Id = Guid.CreateVersion7(), Recipient = recipient, Kind = $"sla.{a.Threshold}", Title = a.Title, Body = a.Body, Link = a.Link,
                 DossierId = a.Subject.DossierId, SubjectId = a.Subject.Id, CreatedAt = now,
             })).ToList();
-        await InboxWriter.WriteAsync(conn, tx, items, ct);
+        await InboxWriter.WriteAsync(conn, tx, items, onePushPerRecipient: true, ct);
         await tx.CommitAsync(ct);
         return (inserted.Count, items.Count);
     }

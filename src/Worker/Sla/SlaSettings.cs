@@ -21,8 +21,15 @@ public sealed record SlaSettings
     public string EscalateToUnitLeaderAfter { get; init; } = "1d";
     /// <summary>The apology (Form 04) must be issued at least this many working days before the appointment date; the reminder fires on that day.</summary>
     public int ApologyWorkingDaysBefore { get; init; } = 1;
-    /// <summary>Subjects (work items or dossiers) read and alerted per transaction, in due order.</summary>
+    /// <summary>Subjects (work items or dossiers) read and alerted per transaction, in due order, at most.</summary>
     public int BatchSize { get; init; } = 500;
+    /// <summary>
+    /// The longest a slice of a sweep runs: it starts no page that would take it past this (judged by the last page), and pages
+    /// are made smaller until one takes at most a quarter of it. A burst is drained in slices, one after the other.
+    /// </summary>
+    public TimeSpan SliceBudget { get; init; } = TimeSpan.FromMilliseconds(800);
+    /// <summary>A sweep stops starting slices after this long and leaves the rest to the next sweep (keep it under the cron's interval).</summary>
+    public TimeSpan DrainWithin { get; init; } = TimeSpan.FromMinutes(4);
     /// <summary>Hangfire cron of the sweep, in Vietnam time.</summary>
     public string SweepCron { get; init; } = "*/5 * * * *";
     /// <summary>Hangfire cron of the daily e-mail digest, in Vietnam time; it skips days off.</summary>

@@ -13,6 +13,8 @@ public static class Thresholds
     public const string Escalated = "escalated";
     /// <summary>The day the apology (Form 04) must be issued for a dossier not finished yet.</summary>
     public const string ApologyDue = "apology-due";
+    /// <summary>Not a threshold: the subject could not be alerted for this due time and waits for an operator (<see cref="SlaParking"/>).</summary>
+    public const string Parked = "parked";
 
     public static readonly IReadOnlyList<string> Ordered = [DueSoon, DueToday, Overdue, Escalated];
 

@@ -84,7 +84,7 @@ internal static class NotificationsProbe
             sw.Restart();
             var report = await scope.ServiceProvider.GetRequiredService<SlaSweep>().RunAsync();
             Console.WriteLine($"sweep {run}: {sw.Elapsed.TotalMilliseconds:0} ms — {report.WorkItems:N0} in range, {report.Raised:N0} alerts raised, {report.Notified:N0} notifications, " +
-                $"{report.Batches} transactions, longest {report.LongestBatch.TotalMilliseconds:0} ms; reading {report.Phases.Reading.TotalMilliseconds:0} ms, " +
+                $"{report.Batches} transactions, longest {report.LongestBatch.TotalMilliseconds:0} ms, {report.Slices} slices, longest {report.LongestSlice.TotalMilliseconds:0} ms; reading {report.Phases.Reading.TotalMilliseconds:0} ms, " +
                 $"computing {report.Phases.Computing.TotalMilliseconds:0} ms, writing {report.Phases.Writing.TotalMilliseconds:0} ms");
         }
         // The page reads of a steady-state sweep one by one: a statement prepared and run again may change plan after five runs.

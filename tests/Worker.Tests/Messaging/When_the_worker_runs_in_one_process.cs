@@ -97,6 +97,24 @@ public sealed class When_the_worker_runs_in_one_process
     }
 
     [Test]
+    public async Task Should_push_each_notification_of_a_page_written_as_one_message_per_recipient()
+    {
+        var items = Enumerable.Range(1, 3).Select(i => new InboxItem
+        {
+            Id = Guid.CreateVersion7(), Recipient = "cv.hoa", Kind = "sla.overdue", Title = $"Quá hạn: việc {i}", Body = "…", CreatedAt = DateTimeOffset.UtcNow,
+        }).ToList();
+        await using (var conn = await DataSource.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await InboxWriter.WriteAsync(conn, tx, items, onePushPerRecipient: true, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (items.Any(i => !_pusher.Pushed.Any(p => p.NotificationId == i.Id)) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        foreach (var item in items) _pusher.Pushed.ShouldContain(p => p.NotificationId == item.Id && p.Recipient == "cv.hoa" && p.Title == item.Title);
+    }
+
+    [Test]
     public async Task Should_register_the_sweep_and_the_digest_as_recurring_Hangfire_jobs_in_their_own_schema()
     {
         (await PollAsync($"SELECT count(*) FROM {SlaJobs.Schema}.set WHERE key = 'recurring-jobs' AND value IN ('{SlaJobs.SweepJobId}', '{SlaJobs.DigestJobId}')", 2))

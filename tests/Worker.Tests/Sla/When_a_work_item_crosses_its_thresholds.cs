@@ -106,12 +106,19 @@ public sealed class When_a_work_item_crosses_its_thresholds : SlaTest
     }
 
     [Test]
-    public async Task Should_write_one_push_message_per_notification_in_the_outbox()
+    public async Task Should_write_one_push_message_per_recipient_carrying_each_notification()
     {
         Clock.Set(At(2026, 3, 5, 9, 30));
         await SweepAsync();
-        (await Scalar<long>("SELECT count(*) FROM engine.outbox WHERE type = 'notifications.notification-created'"))
-            .ShouldBe((await InboxAsync()).Count);
+        var inbox = await InboxAsync();
+        (await Scalar<long>("SELECT count(*) FROM engine.outbox WHERE type = 'notifications.notifications-created'"))
+            .ShouldBe(inbox.Select(row => row.Split(' ')[0]).Distinct().Count());
+        (await Scalar<long>("SELECT sum(jsonb_array_length(payload->'notifications')) FROM engine.outbox WHERE type = 'notifications.notifications-created'"))
+            .ShouldBe(inbox.Count);
+        (await Scalar<long>("""
+            SELECT count(*) FROM engine.outbox o, jsonb_array_elements(o.payload->'notifications') n
+            WHERE o.type = 'notifications.notifications-created' AND n->>'recipient' <> o.payload->>'recipient'
+            """)).ShouldBe(0);
     }
 
     [Test]
