@@ -49,11 +49,11 @@ public static class VerificationEndpoints
         app.MapGet("/api/v1/dossiers/{id:guid}/signed-forms/{kind}", OfficialFormAsync).RequireAuthorization(Policies.Official)
             .Audited("dossier.signed-form.read").WithTags("Dossiers").WithName("DownloadSignedForm").WithSummary("Tải phiếu đã ký số (Mẫu 03, Mẫu 04)")
             .WithDescription("An official who sees the dossier. kind: 'refusal' (Form 03) or 'apology' (Form 04), as signed when issued.")
-            .Produces(200, contentType: "application/pdf").ProducesProblem(404).ProducesProblem(422);
+            .Produces(200, contentType: "application/pdf").ProducesProblem(400).ProducesProblem(404);
         app.MapGet("/api/v1/citizen/dossiers/{id:guid}/signed-forms/{kind}", CitizenFormAsync).RequireAuthorization(Policies.Citizen)
             .Audited("citizen.signed-form.read").WithTags("Citizens").WithName("DownloadMySignedForm").WithSummary("Tải phiếu đã ký số của hồ sơ của tôi")
             .WithDescription("The citizen whose dossier it is. kind: 'refusal' (Form 03) or 'apology' (Form 04), as signed when issued.")
-            .Produces(200, contentType: "application/pdf").ProducesProblem(404).ProducesProblem(422);
+            .Produces(200, contentType: "application/pdf").ProducesProblem(400).ProducesProblem(404);
     }
 
     private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> VerifyAsync(IFormFile? file, HttpContext http,

@@ -29,9 +29,7 @@ public sealed class FormSigning(ProceduresDb db, DocumentSigning signing, TimePr
     {
         var d = work.Dossier;
         var (agency, location) = await AgencyAsync(d.ReceivingUnitId, ct);
-        var title = item.StepId == DossierSteps.Receive || item.Unit is not { } unit
-            ? RefusalForm.ClerkTitle
-            : SignerTitles.Of(await OfficialAsync(work, ct), unit);
+        var title = item.StepId == DossierSteps.Receive || item.Unit is not { } unit ? RefusalForm.ClerkTitle : Title(await OfficialAsync(work, ct), unit);
         var form = new RefusalForm(agency, d.Code, await ProcedureAsync(d, ct), Applicant(d), reason, work.Actor.FullName, FormMapping.Vn(at), title);
         var code = d.Code ?? d.Id.ToString("N")[..8];
         return DocumentToSign.Of(SignedKinds.Refusal, $"phieu-tu-choi-{code}.pdf", $"Phiếu từ chối tiếp nhận giải quyết hồ sơ {d.Code}".TrimEnd(),
@@ -49,6 +47,12 @@ public sealed class FormSigning(ProceduresDb db, DocumentSigning signing, TimePr
         return DocumentToSign.Of(SignedKinds.Apology, $"phieu-xin-loi-{d.Code}.pdf", $"Phiếu xin lỗi và hẹn lại ngày trả kết quả hồ sơ {d.Code}",
             location, form.SignerName, form, FormRenderer.RenderToSign);
     }
+
+    /// <summary>A leader signs under their title (KT. for a deputy); a specialist under their position, else as the dossier's handler.</summary>
+    static string Title(Organisation.Official official, Guid unit) =>
+        official.Memberships.Any(m => m.UnitId == unit && m.Roles.Any(r => r is Organisation.Role.UnitLeader or Organisation.Role.DeputyLeader or Organisation.Role.SectionHead))
+            ? SignerTitles.Of(official, unit)
+            : string.IsNullOrWhiteSpace(official.Position) ? "NGƯỜI XỬ LÝ HỒ SƠ" : official.Position.Trim().ToUpperInvariant();
 
     async Task<(FormAgency Agency, string Location)> AgencyAsync(Guid unitId, CancellationToken ct)
     {
