@@ -27,6 +27,8 @@ public sealed class TestPki : IDisposable
         Deputy = Issue("Trần Thị Bích", "Phó Chủ tịch", "UBND xã Đạ Tông", 2, new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2035, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Expired = Issue("Lê Văn Cường", "Chủ tịch", "UBND xã Đạ Tông", 3, new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Revoked = Issue("Phạm Văn Dũng", "Chủ tịch", "UBND xã Đạ Tông", 4, new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2035, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Ecdsa = Issue("Võ Thị Hoa", "Chủ tịch", "UBND xã Đạ Tông", 6, new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2035, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            ellipticCurve: true);
         TimeStamping = Issue("Máy chủ dấu thời gian thử nghiệm", "TSA", "ISO điện tử", 5, new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2035, 1, 1, 0, 0, 0, TimeSpan.Zero),
             forTimeStamping: true);
 
@@ -42,6 +44,8 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 Deputy { get; }
     public X509Certificate2 Expired { get; }
     public X509Certificate2 Revoked { get; }
+    /// <summary>An official's certificate with an ECDSA P-256 key (issued by the RSA root, as mixed hierarchies are).</summary>
+    public X509Certificate2 Ecdsa { get; }
     /// <summary>A time-stamping authority's certificate (extended key usage id-kp-timeStamping, critical, as RFC 3161 asks).</summary>
     public X509Certificate2 TimeStamping { get; }
     public string AuthorityFile => Path.Combine(Folder, "ca.pem");
@@ -50,28 +54,32 @@ public sealed class TestPki : IDisposable
     /// <summary>The certificate with its key as a PKCS#12 file (no password), as an administrator uploads it.</summary>
     public static byte[] Pkcs12(X509Certificate2 certificate) => certificate.Export(X509ContentType.Pkcs12);
 
-    X509Certificate2 Issue(string name, string title, string unit, int serial, DateTimeOffset from, DateTimeOffset to, bool forTimeStamping = false)
+    X509Certificate2 Issue(string name, string title, string unit, int serial, DateTimeOffset from, DateTimeOffset to, bool forTimeStamping = false,
+        bool ellipticCurve = false)
     {
-        using var key = RSA.Create(2048);
+        using AsymmetricAlgorithm key = ellipticCurve ? ECDsa.Create(ECCurve.NamedCurves.nistP256) : RSA.Create(2048);
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCountryOrRegion("VN");
         subject.AddOrganizationName("UBND tỉnh Lâm Đồng");
         subject.AddOrganizationalUnitName(unit);
         subject.Add("2.5.4.12", title);
         subject.AddCommonName(name);
-        var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest(subject.Build(), key is RSA rsa ? new PublicKey(rsa) : new PublicKey((ECDsa)key), HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Authority, true, false));
         if (forTimeStamping)
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.8")], critical: true));
-        using var issued = request.Create(Authority, from, to, [0x10, (byte)serial]);
-        return issued.CopyWithPrivateKey(key);
+        // Signed with the root's RSA key whatever the official's key is (Create(issuerCertificate) wants them alike).
+        using var authorityKey = Authority.GetRSAPrivateKey()!;
+        using var issued = request.Create(Authority.SubjectName, X509SignatureGenerator.CreateForRSA(authorityKey, RSASignaturePadding.Pkcs1), from, to,
+            [0x10, (byte)serial]);
+        return key is RSA rsaKey ? issued.CopyWithPrivateKey(rsaKey) : issued.CopyWithPrivateKey((ECDsa)key);
     }
 
     public void Dispose()
     {
-        foreach (var c in new[] { Authority, Valid, Deputy, Expired, Revoked, TimeStamping }) c.Dispose();
+        foreach (var c in new[] { Authority, Valid, Deputy, Expired, Revoked, Ecdsa, TimeStamping }) c.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

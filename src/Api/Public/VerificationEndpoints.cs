@@ -45,6 +45,15 @@ public static class VerificationEndpoints
         app.MapGet("/api/v1/citizen/dossiers/{id:guid}/signed-result", CitizenDownloadAsync).RequireAuthorization(Policies.Citizen)
             .Audited("citizen.signed-result.read").WithTags("Citizens").WithName("DownloadMySignedResult").WithSummary("Tải kết quả điện tử của hồ sơ của tôi")
             .WithDescription("The citizen whose dossier it is.").Produces(200, contentType: "application/pdf").ProducesProblem(404);
+
+        app.MapGet("/api/v1/dossiers/{id:guid}/signed-forms/{kind}", OfficialFormAsync).RequireAuthorization(Policies.Official)
+            .Audited("dossier.signed-form.read").WithTags("Dossiers").WithName("DownloadSignedForm").WithSummary("Tải phiếu đã ký số (Mẫu 03, Mẫu 04)")
+            .WithDescription("An official who sees the dossier. kind: 'refusal' (Form 03) or 'apology' (Form 04), as signed when issued.")
+            .Produces(200, contentType: "application/pdf").ProducesProblem(400).ProducesProblem(404);
+        app.MapGet("/api/v1/citizen/dossiers/{id:guid}/signed-forms/{kind}", CitizenFormAsync).RequireAuthorization(Policies.Citizen)
+            .Audited("citizen.signed-form.read").WithTags("Citizens").WithName("DownloadMySignedForm").WithSummary("Tải phiếu đã ký số của hồ sơ của tôi")
+            .WithDescription("The citizen whose dossier it is. kind: 'refusal' (Form 03) or 'apology' (Form 04), as signed when issued.")
+            .Produces(200, contentType: "application/pdf").ProducesProblem(400).ProducesProblem(404);
     }
 
     private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> VerifyAsync(IFormFile? file, HttpContext http,
@@ -72,7 +81,7 @@ public static class VerificationEndpoints
     private static async Task<VerificationView> ViewAsync(HttpContext http, SignatureVerifier verifier, NpgsqlDataSource db, byte[] pdf)
     {
         var r = verifier.Verify(pdf);
-        var issued = r.Signed && await SignedResults.FindAsync(db, null, r.Sha256, http.RequestAborted) is not null;
+        var issued = r.Signed && await SignedResults.FindAsync(db, null, r.Sha256, http.RequestAborted, kind: null) is not null;
         string? problem = !r.Signed ? Language.Pick(http, "Tệp không có chữ ký số.", "The file carries no digital signature.")
             : !r.DocumentUnchanged ? Language.Pick(http, "Văn bản đã bị thay đổi sau khi ký.", "The document was changed after it was signed.")
             : !r.SignatureValid ? Language.Pick(http, "Chữ ký số không hợp lệ.", "The digital signature is not valid.")
@@ -93,10 +102,24 @@ public static class VerificationEndpoints
         NpgsqlDataSource db) =>
         await access.CitizenOwnsAsync(CurrentUser.Of(http).CitizenId, id, http.RequestAborted) ? await FileAsync(http, db, id) : Problem.NotFound(http);
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(HttpContext http, NpgsqlDataSource db, Guid dossierId)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfficialFormAsync(Guid id, string kind, HttpContext http,
+        DossierAccess access, NpgsqlDataSource db) =>
+        !SignedKinds.IsForm(kind) ? UnknownForm(http)
+        : await access.OfficialSeesAsync(CurrentUser.Of(http).Name, id, http.RequestAborted) ? await FileAsync(http, db, id, kind) : Problem.NotFound(http);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CitizenFormAsync(Guid id, string kind, HttpContext http,
+        DossierAccess access, NpgsqlDataSource db) =>
+        !SignedKinds.IsForm(kind) ? UnknownForm(http)
+        : await access.CitizenOwnsAsync(CurrentUser.Of(http).CitizenId, id, http.RequestAborted) ? await FileAsync(http, db, id, kind) : Problem.NotFound(http);
+
+    private static ProblemHttpResult UnknownForm(HttpContext http) => Problem.Invalid(http, "kind", "unknown-signed-form",
+        "Loại phiếu phải là 'refusal' (Mẫu 03) hoặc 'apology' (Mẫu 04).", "The form must be 'refusal' (Form 03) or 'apology' (Form 04).");
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(HttpContext http, NpgsqlDataSource db, Guid dossierId,
+        string kind = SignedKinds.Result)
     {
-        if (await SignedResults.FindAsync(db, dossierId, null, http.RequestAborted) is not { } result)
-            return Problem.NotFound(http, "signed result", "kết quả đã ký");
+        if (await SignedResults.FindAsync(db, dossierId, null, http.RequestAborted, kind) is not { } result)
+            return kind == SignedKinds.Result ? Problem.NotFound(http, "signed result", "kết quả đã ký") : Problem.NotFound(http, "signed form", "phiếu đã ký");
         http.Response.Headers["X-Content-SHA256"] = result.Sha256;
         return TypedResults.File(result.Content, "application/pdf", result.FileName);
     }

@@ -22,6 +22,7 @@ public sealed partial class DossierDocuments
             || (EventFacts.Instant(apology, "newAppointmentAt") ?? d.Dates.AppointmentAt) is not { } next)
             return NotApplicable("no-apology", Apology, "hồ sơ chưa có văn bản xin lỗi và hẹn lại ngày trả kết quả",
                 "no apology with a new appointment was issued for this dossier");
+        if (await SignedAsync(d.Id, Signatures.SignedKinds.Apology, ct) is { } signed) return signed;
 
         var delayingUnit = await db.Units.AsNoTracking().Where(u => u.Id == delayUnitId).Select(u => u.Name).SingleAsync(ct);
         var signer = await db.Officials.AsNoTracking().Include(o => o.Memberships).SingleOrDefaultAsync(o => o.UserName == apology.Actor, ct);

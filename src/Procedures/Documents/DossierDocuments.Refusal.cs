@@ -17,6 +17,7 @@ public sealed partial class DossierDocuments
         var (d, agency, applicant) = loaded.Value!;
         if (!RefusalApplies(d) || d.Outcome.Result != DossierResult.Refused || d.Dates.FinishedAt is not { } refusedAt)
             return NotApplicable("not-refused", Refusal, "hồ sơ không bị từ chối", "the dossier was not refused");
+        if (await SignedAsync(d.Id, Signatures.SignedKinds.Refusal, ct) is { } signed) return signed;
 
         var refusal = d.Events.LastOrDefault(e => e.Kind is "NotAccepted" or "Refused");
         var reason = refusal?.Comment ?? d.Outcome.ResultNote ?? "";

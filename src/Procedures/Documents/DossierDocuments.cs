@@ -13,11 +13,18 @@ namespace Procedures.Documents;
 /// The official forms (Circular 01/2018/TT-VPCP) produced from real dossiers: Forms 01–05 for one dossier, for the
 /// officials who see it through <see cref="DossierQueries.GetAsync"/> (anyone else gets NotFound, so existence does not
 /// leak), and the Form 06 register of a unit. A form asked for a dossier in a state it does not fit is a Conflict that
-/// names the form. Each form is produced afresh from the dossier's rows, so a reprint shows what the records say now.
+/// names the form. Each form is produced afresh from the dossier's rows, so a reprint shows what the records say now; a form
+/// signed when it was issued (03, 04) is answered as signed.
 /// </summary>
 public sealed partial class DossierDocuments(DossierQueries queries, ProceduresDb db, InstanceQueries instances, OfficialDirectory officials,
-    CalendarProvider calendar, DocumentSettings settings, Procedures.Catalogue.SupplementPolicies supplementPolicies)
+    CalendarProvider calendar, DocumentSettings settings, Procedures.Catalogue.SupplementPolicies supplementPolicies, Npgsql.NpgsqlDataSource dataSource)
 {
+    /// <summary>The form as signed when it was issued, when it was (Forms 03 and 04 with a signer configured): that is the document.</summary>
+    private async Task<GeneratedDocument?> SignedAsync(Guid dossierId, string kind, CancellationToken ct) =>
+        await Signatures.SignedResults.FindAsync(dataSource, dossierId, null, ct, kind) is { } signed
+            ? new GeneratedDocument(signed.FileName, GeneratedDocument.Pdf, signed.Content)
+            : null;
+
     /// <summary>The dossier as its official sees it, with the receiving unit as the agency that speaks to the citizen.</summary>
     private sealed record Source(DossierDetails Dossier, FormAgency Agency, FormApplicant Applicant);
 

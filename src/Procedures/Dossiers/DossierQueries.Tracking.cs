@@ -39,7 +39,7 @@ public sealed partial class DossierQueries
                 $"Đang chờ bổ sung hồ sơ đến {local:HH:mm} ngày {local:dd/MM/yyyy}",
                 $"Waiting for your supplement until {local:HH:mm} on {local:dd/MM/yyyy}");
         }
-        var signed = await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM procedures.signed_results WHERE dossier_id = {d.Id}) AS \"Value\"")
+        var signed = await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM procedures.signed_results WHERE dossier_id = {d.Id} AND kind = 'result') AS \"Value\"")
             .SingleAsync(ct);
         return new DossierTracking(d.Code!, d.Status, (int)d.Status, d.Status.Vietnamese(), d.Status.English(), procedure, unit, steps,
             d.ReceivedAt, d.AppointmentAt, d.FinishedAt, d.ReturnedAt, SignedResultReady: signed);

@@ -18,17 +18,38 @@ public sealed record IssueApology(Guid DossierId, string Actor, string Reason, D
 /// units taking part; it is at most <see cref="DossierSettings.ApologyMaxPostponementDays"/> after the current
 /// appointment. The first appointment stays in <see cref="Dossier.OriginalAppointmentAt"/>.
 /// </summary>
-public sealed class IssueApologyHandler(DossierUseCase useCase)
+/// <remarks>
+/// With a signer configured, Form 04 is signed by the issuing leader before the dossier changes (<see cref="SignedIssue"/>) and
+/// stored with the apology in its transaction; a refused or timed-out signature leaves the dossier as it was.
+/// </remarks>
+public sealed class IssueApologyHandler(DossierUseCase useCase, Signatures.FormSigning forms)
 {
     public async Task<DomainResult<DossierState>> HandleAsync(IssueApology request, CancellationToken ct = default)
     {
         if (Required.Text(request.Reason, "reason", "lý do chậm trễ", "The reason for the delay") is { } noReason) return noReason;
-        return await useCase.RunAsync(request.DossierId, request.Actor, request.ExpectedRevision, work => ActAsync(work, request, ct), ct);
+        SignedIssue? signature = null;
+        if (forms.Enabled)
+        {
+            var signed = await SignedIssue.SignAsync(useCase, forms, request.DossierId, request.Actor, request.ExpectedRevision, async (work, at) =>
+            {
+                var dates = await CheckAsync(work, request, ct);
+                if (dates.Error is { } broken) return broken;
+                return await forms.ApologyAsync(work, dates.Value.Previous, dates.Value.Next, request.Reason.Trim(), request.DelayUnitId, at, ct);
+            }, ct);
+            if (signed.Error is { } unsigned) return unsigned;
+            signature = signed.Value;
+        }
+        var answer = await useCase.RunAsync(request.DossierId, request.Actor, signature?.Pending.Revision ?? request.ExpectedRevision,
+            work => ActAsync(work, request, signature, ct), ct);
+        return signature is null ? answer : SignedIssue.Moved(answer);
     }
 
-    private async Task<DomainError?> ActAsync(DossierWork work, IssueApology request, CancellationToken ct)
+    private readonly record struct Appointments(DateTimeOffset Previous, DateTimeOffset Next);
+
+    /// <summary>The apology's rules, checked under the dossier's lock: the current appointment and the new one, or why not.</summary>
+    private async Task<DomainResult<Appointments>> CheckAsync(DossierWork work, IssueApology request, CancellationToken ct)
     {
-        var (dossier, cal, now) = (work.Dossier, work.Calendar, work.Now);
+        var (dossier, cal) = (work.Dossier, work.Calendar);
         if (!work.Actor.HasRole(Role.UnitLeader, dossier.ProcessingUnitId) && !work.Actor.HasRole(Role.SectionHead, dossier.ProcessingUnitId))
             return DomainError.Forbidden("Chỉ lãnh đạo đơn vị xử lý mới được ký phiếu xin lỗi.", "Only a leader of the processing unit may issue an apology.");
         if (dossier.ApologyAt is not null)
@@ -47,11 +68,24 @@ public sealed class IssueApologyHandler(DossierUseCase useCase)
             return DomainError.Invalid("newAppointmentDate", "not-later", "Ngày hẹn mới phải sau ngày hẹn hiện tại.", "The new appointment must be later than the current one.");
         if (!(await DossierParticipants.UnitsAsync(useCase.Db, dossier.Id, ct)).Contains(request.DelayUnitId))
             return DomainError.Invalid("delayUnitId", "unit-not-involved", "Đơn vị gây chậm trễ phải là đơn vị tham gia giải quyết hồ sơ.", "The delaying unit must be one of the units handling the dossier.");
+        return new Appointments(previous, newAt);
+    }
 
+    private async Task<DomainError?> ActAsync(DossierWork work, IssueApology request, SignedIssue? signature, CancellationToken ct)
+    {
+        var checkedDates = await CheckAsync(work, request, ct);
+        if (checkedDates.Error is { } refused) return refused;
+        var (previous, newAt) = checkedDates.Value;
+        var (dossier, cal, now) = (work.Dossier, work.Calendar, work.Now);
+        if (signature is { Pending: var pending, Signed: var signed }
+            && await Signatures.DocumentSigning.StoreAsync(work.Transaction, dossier.Revision,
+                await forms.ApologyAsync(work, previous, newAt, request.Reason.Trim(), request.DelayUnitId, pending.At, ct), pending, signed, ct) is { } discarded)
+            return discarded;
         (dossier.ApologyAt, dossier.ApologyReason, dossier.DelayUnitId, dossier.ApologyBy, dossier.AppointmentAt) =
             (now, request.Reason.Trim(), request.DelayUnitId, work.Actor.UserName, newAt);
-        var row = await work.RecordAsync("Apologised", null, dossier.ApologyReason,
-            new { previousAppointmentAt = previous, newAppointmentAt = newAt, delayUnitId = request.DelayUnitId }, null, ct);
+        var row = await work.RecordAsync("Apologised", null, dossier.ApologyReason, signature is { Signed: var s }
+            ? (object)new { previousAppointmentAt = previous, newAppointmentAt = newAt, delayUnitId = request.DelayUnitId, signedFormId = s.Id, signedFormSha256 = s.Sha256 }
+            : new { previousAppointmentAt = previous, newAppointmentAt = newAt, delayUnitId = request.DelayUnitId }, null, ct);
         row.ActorUnitId = dossier.ProcessingUnitId;
         row.DueAt = previous;
         row.Timeliness = cal.Add(now, useCase.Calendar.DossierRules.ApologyNotice, work.ReceivingUnit) <= previous ? Timeliness.OnTime : Timeliness.Late;

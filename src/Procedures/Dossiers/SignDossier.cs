@@ -44,12 +44,12 @@ public sealed class SignDossierHandler(DossierUseCase useCase, Signatures.Result
         return work.State();
     }
 
-    private sealed record Signature(Signatures.PendingResult Pending, Signatures.SignedResult Signed);
+    private sealed record Signature(Signatures.PendingSignature Pending, Signatures.SignedResult Signed);
 
     /// <summary>Reads what to sign under the lock (which is released at once), then signs it with no transaction open.</summary>
     private async Task<DomainResult<Signature>> SignFirstAsync(SignDossier request, CancellationToken ct)
     {
-        Signatures.PendingResult pending;
+        Signatures.PendingSignature pending;
         string? onBehalfOf;
         var opened = await useCase.OpenAsync(request.DossierId, request.Actor, request.ExpectedRevision, ct);
         if (opened.Error is { } notFound) return notFound;

@@ -6,6 +6,7 @@ namespace Procedures.Forms;
 /// (phiếu xin lỗi và hẹn lại ngày trả kết quả), issued by the unit that caused the delay.</summary>
 /// <param name="Agency">The agency that received the dossier and speaks to the citizen.</param>
 /// <param name="DelayingUnit">The unit that caused the delay, recorded for the on-time statistics.</param>
+/// <param name="DigitallySigned">The signature box holds the digital signature's stamp (time: <paramref name="IssuedAt"/>).</param>
 /// <param name="SignerTitle">E.g. "CHỦ TỊCH", "TRƯỞNG PHÒNG", or "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" on two lines.</param>
 public sealed record ApologyForm(
     FormAgency Agency,
@@ -19,11 +20,12 @@ public sealed record ApologyForm(
     string DelayingUnit,
     string SignerTitle,
     string SignerName,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    bool DigitallySigned = false);
 
 internal static class ApologyLayout
 {
-    public static byte[] Render(ApologyForm f)
+    public static (byte[] Pdf, Signatures.StampPlace? Stamp) Render(ApologyForm f)
     {
         if (f.NewAppointmentAt <= f.OriginalAppointmentAt)
             throw new ArgumentException("The new appointment must be later than the original one.", nameof(f));
@@ -43,7 +45,13 @@ internal static class ApologyLayout
             w.Bold(VietnameseFormat.TimeAndDate(f.NewAppointmentAt)), w.Text("."));
         w.Paragraph(w.Text("Rất mong nhận được sự thông cảm của ông/bà."));
 
-        w.Signatures(new Signature(f.SignerTitle, f.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)"));
-        return w.Finish();
+        var box = new Signature(f.SignerTitle, f.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)");
+        if (!f.DigitallySigned)
+        {
+            w.Signatures(box);
+            return (w.Finish(), null);
+        }
+        var stamp = w.SignedBox(box, f.Agency.Name, f.IssuedAt);
+        return (w.Finish(), stamp);
     }
 }

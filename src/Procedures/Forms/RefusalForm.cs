@@ -5,6 +5,9 @@ namespace Procedures.Forms;
 /// <summary>Form 03: refusal to receive or settle a dossier, with the reason in writing
 /// (phiếu từ chối tiếp nhận giải quyết hồ sơ).</summary>
 /// <param name="DossierCode">Null when the dossier was refused at the counter before it got a code.</param>
+/// <param name="ReceivingClerk">Whoever signs the form: the receiving clerk on a printed form, the refusing official on a signed one.</param>
+/// <param name="SignerTitle">Printed above the name: the clerk's role at the counter, the official's title during processing.</param>
+/// <param name="DigitallySigned">The signature box holds the digital signature's stamp (time: <paramref name="IssuedAt"/>).</param>
 public sealed record RefusalForm(
     FormAgency Agency,
     string? DossierCode,
@@ -12,11 +15,16 @@ public sealed record RefusalForm(
     FormApplicant Applicant,
     string Reason,
     string ReceivingClerk,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    string SignerTitle = RefusalForm.ClerkTitle,
+    bool DigitallySigned = false)
+{
+    public const string ClerkTitle = "NGƯỜI TIẾP NHẬN HỒ SƠ";
+}
 
 internal static class RefusalLayout
 {
-    public static byte[] Render(RefusalForm f)
+    public static (byte[] Pdf, Signatures.StampPlace? Stamp) Render(RefusalForm f)
     {
         if (string.IsNullOrWhiteSpace(f.Reason))
             throw new ArgumentException("A refusal states its reason.", nameof(f));
@@ -35,7 +43,13 @@ internal static class RefusalLayout
         w.Paragraph([w.Bold(f.Reason)], Align.Left, indent: 14, after: 6);
         w.Paragraph(w.Text("Xin thông báo cho ông/bà được biết và thực hiện./."));
 
-        w.Signatures(new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", f.ReceivingClerk));
-        return w.Finish();
+        var box = new Signature(f.SignerTitle, f.ReceivingClerk);
+        if (!f.DigitallySigned)
+        {
+            w.Signatures(box);
+            return (w.Finish(), null);
+        }
+        var stamp = w.SignedBox(box, f.Agency.Name, f.IssuedAt);
+        return (w.Finish(), stamp);
     }
 }

@@ -21,14 +21,14 @@ public sealed record ResultForm(
     DateTimeOffset SignedAt,
     Uri VerificationLink);
 
-/// <summary>A rendered result and where its signature stamp is, for <see cref="Signatures.PdfSigner"/>.</summary>
-public sealed record RenderedResult(byte[] Pdf, Signatures.StampPlace Stamp);
+/// <summary>A rendered form to sign and where its signature stamp is, for <see cref="Signatures.PdfSigner"/>.</summary>
+public sealed record RenderedForm(byte[] Pdf, Signatures.StampPlace Stamp);
 
 internal static class ResultLayout
 {
-    const double QrSize = 72, StampWidth = 215, StampHeight = 64;
+    const double QrSize = 72, StampWidth = SignatureStamp.Width, StampHeight = SignatureStamp.Height;
 
-    public static RenderedResult Render(ResultForm f)
+    public static RenderedForm Render(ResultForm f)
     {
         var w = new FormWriter($"Kết quả giải quyết hồ sơ {f.DossierCode}", footerNote: $"Hồ sơ {f.DossierCode}");
         w.Header(f.Agency, "Văn bản điện tử", f.SignedAt);
@@ -45,8 +45,7 @@ internal static class ResultLayout
         var x = w.Left + w.Width / 2;
         var y = top + w.Block([w.Bold(f.SignerTitle.ToUpperInvariant())], x, top, w.Width / 2, Align.Center) + 4;
         var stampX = x + (w.Width / 2 - StampWidth) / 2;
-        Stamp(w, f, stampX, y);
-        var stamp = new Signatures.StampPlace(w.PageIndex, stampX, y, StampWidth, StampHeight);
+        var stamp = SignatureStamp.Draw(w, f.SignerName, f.SignerTitle, f.Agency.Name, f.SignedAt, stampX, y);
         y += StampHeight + 4;
         y += w.Block([w.Bold(f.SignerName)], x, y, w.Width / 2, Align.Center);
 
@@ -55,21 +54,6 @@ internal static class ResultLayout
         w.Graphics.DrawImage(qr, w.Left, top, QrSize, QrSize);
         w.Block([w.Italic("Quét mã để xác thực", 8)], w.Left - 10, top + QrSize, QrSize + 20, Align.Center);
         w.Y = Math.Max(y, top + QrSize + 12) + 6;
-        return new RenderedResult(w.Finish(), stamp);
-    }
-
-    static void Stamp(FormWriter w, ResultForm f, double x, double y)
-    {
-        var red = new XSolidBrush(XColor.FromArgb(0xB0, 0x1E, 0x23));
-        var lines = new[]
-        {
-            $"Ký bởi: {f.SignerName}",
-            $"Chức vụ: {f.SignerTitle.Replace('\n', ' ')}",
-            $"Cơ quan: {f.Agency.Name}",
-            $"Thời gian ký: {VietnameseFormat.InVietnam(f.SignedAt).ToString("HH:mm:ss dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
-        };
-        var font = w.Font(8.5);
-        for (var i = 0; i < lines.Length; i++)
-            w.Graphics.DrawString(TextWrap.Normalize(lines[i]), font, red, x + 6, y + 6 + i * 13, XStringFormats.TopLeft);
+        return new RenderedForm(w.Finish(), stamp);
     }
 }

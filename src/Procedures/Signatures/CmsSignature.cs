@@ -7,7 +7,7 @@ using Procedures.Common;
 namespace Procedures.Signatures;
 
 /// <summary>
-/// The detached CMS (PKCS#7) signature of a PDF's signed byte ranges: SHA-256, RSA PKCS#1 v1.5, the ESS
+/// The detached CMS (PKCS#7) signature of a PDF's signed byte ranges: SHA-256 with RSA PKCS#1 v1.5 or ECDSA (as the key is), the ESS
 /// signing-certificate-v2 attribute (PAdES), the official's certificate and its chain; the signing-time attribute only for
 /// <c>adbe.pkcs7.detached</c> (PAdES baseline forbids it: the claimed time is the dictionary's /M), and, when an authority is
 /// configured, its RFC 3161 token over the signature value as an unsigned attribute.
@@ -22,14 +22,14 @@ internal static class CmsSignature
     public static async Task<DomainResult<byte[]>> CreateAsync(byte[] content, SigningKey key, DateTimeOffset? signingTime,
         TimestampAuthority? timestamps, CancellationToken ct)
     {
-        using var publicKey = key.Certificate.GetRSAPublicKey()
-            ?? throw new NotSupportedException("Only RSA signing certificates are supported.");
+        using var keys = SignatureKeys.Of(key.Certificate)
+            ?? throw new NotSupportedException("Only RSA and ECDSA signing certificates are supported.");
         // .NET checks a signature against the certificate before it builds the CMS, so the first pass cannot return a
         // placeholder: it stops at the hash instead.
         byte[] toSign;
         try
         {
-            Build(content, key, signingTime, new DelegatingRsa(RSA.Create(publicKey.ExportParameters(false)), hash => throw new HashToSign(hash)));
+            Build(content, key, signingTime, keys.Device(hash => throw new HashToSign(hash)));
             throw new InvalidOperationException("The CMS was built without asking for a signature.");
         }
         catch (HashToSign captured)
@@ -39,16 +39,15 @@ internal static class CmsSignature
 
         var signed = await key.SignHashAsync(toSign, ct);
         if (signed.Error is { } refused) return refused;
-        if (!publicKey.VerifyHash(toSign, signed.Value!, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
-            return SigningProblems.WrongKey();
+        if (keys.Checked(toSign, signed.Value!) is not { } signature) return SigningProblems.WrongKey();
 
-        var cms = Build(content, key, signingTime, new DelegatingRsa(RSA.Create(publicKey.ExportParameters(false)), _ => signed.Value!));
+        var cms = Build(content, key, signingTime, keys.Device(_ => signature));
         cms.CheckSignature(verifySignatureOnly: true);
         if (timestamps is { Enabled: true } && await timestamps.StampAsync(cms.SignerInfos[0], ct) is { } noStamp) return noStamp;
         return cms.Encode();
     }
 
-    static SignedCms Build(byte[] content, SigningKey key, DateTimeOffset? signingTime, RSA device)
+    static SignedCms Build(byte[] content, SigningKey key, DateTimeOffset? signingTime, AsymmetricAlgorithm device)
     {
         var cms = new SignedCms(new ContentInfo(content), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, key.Certificate, device)

@@ -25,7 +25,9 @@ public static class SignatureServices
                 ? sp.GetRequiredService<StoredCertificates>()
                 : new RemoteSigner(SharedClient, settings);
         });
+        services.TryAddScoped<DocumentSigning>();
         services.TryAddScoped<ResultSigning>();
+        services.TryAddScoped<FormSigning>();
         return services;
     }
 

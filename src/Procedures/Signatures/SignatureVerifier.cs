@@ -40,14 +40,14 @@ public sealed partial class SignatureVerifier(TrustStore trust)
             return SignatureReport.Unsigned(sha); // a /ByteRange without a readable signature is no signature
         }
         var signer = cms.SignerInfos[0];
-        var digest = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>())
-            .OfType<Pkcs9MessageDigest>().FirstOrDefault()?.MessageDigest;
+        // The signed attributes, decoded once: the message digest and (adbe.pkcs7.detached) the claimed signing time.
+        var attributes = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>()).ToList();
+        var digest = attributes.OfType<Pkcs9MessageDigest>().FirstOrDefault()?.MessageDigest;
         var unchanged = digest is not null && r[2] + r[3] == pdf.Length && digest.AsSpan().SequenceEqual(SHA256.HashData(signedBytes));
         var dictionary = DictionaryAround(text, range.Index);
         var timestamp = TimestampCheck.Of(signer, trust);
         // The claimed time: the CMS signing-time (adbe.pkcs7.detached), else the dictionary's /M (PAdES); a valid time-stamp outranks both.
-        var claimed = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>())
-            .OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(t.SigningTime, DateTimeKind.Utc))).FirstOrDefault()
+        var claimed = attributes.OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(t.SigningTime, DateTimeKind.Utc))).FirstOrDefault()
             ?? PdfDates.Parse(SigningTimeEntry().Match(dictionary) is { Success: true } mt ? mt.Groups[1].Value : null);
         var signedAt = timestamp is { Valid: true, At: { } stamped } ? stamped : claimed;
         var certificate = signer.Certificate;

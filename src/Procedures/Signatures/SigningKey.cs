@@ -5,7 +5,8 @@ namespace Procedures.Signatures;
 
 /// <summary>
 /// An official's signing certificate and the one operation a signing device or service performs: signing a SHA-256
-/// hash (PKCS#1 v1.5, RSA). Local PKCS#12 keys and remote signing services differ only in where that happens.
+/// hash (PKCS#1 v1.5 for an RSA key; ECDSA as r‖s or DER for an EC key). Local PKCS#12 keys and remote signing services differ
+/// only in where that happens.
 /// </summary>
 /// <param name="Chain">Intermediate and root certificates to embed, so a reader can build the path offline.</param>
 /// <param name="SignHashAsync">Signs the hash of the CMS signed attributes; a refusal or timeout is a result.</param>

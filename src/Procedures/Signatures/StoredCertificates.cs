@@ -18,7 +18,7 @@ public sealed class StoredCertificates(NpgsqlDataSource db, SignatureSettings se
 {
     /// <summary>
     /// Stores (or replaces) an official's PKCS#12 file once its certificate passes what signing will check: readable with the
-    /// password, an RSA private key, valid today, usable for signatures, issued by a trusted authority and not revoked. Every
+    /// password, an RSA or ECDSA private key, valid today, usable for signatures, issued by a trusted authority and not revoked. Every
     /// refusal names the field <c>file</c> with a Vietnamese and an English text.
     /// </summary>
     public async Task<DomainResult<StoredCertificate>> UploadAsync(string userName, byte[] pkcs12, string? password, string actor, CancellationToken ct)
@@ -60,8 +60,11 @@ public sealed class StoredCertificates(NpgsqlDataSource db, SignatureSettings se
     /// <summary>Why the certificate may not be stored for signing; null when it may.</summary>
     DomainError? Refusal(X509Certificate2 certificate)
     {
-        if (certificate.GetRSAPrivateKey() is null)
-            return DomainError.Invalid("file", "no-private-key", "Tệp không chứa khóa bí mật RSA của chứng thư số.", "The file holds no RSA private key.");
+        using (var rsa = certificate.GetRSAPrivateKey())
+        using (var ecdsa = rsa is null ? certificate.GetECDsaPrivateKey() : null)
+            if (rsa is null && ecdsa is null)
+                return DomainError.Invalid("file", "no-private-key", "Tệp không chứa khóa bí mật (RSA hoặc ECDSA) của chứng thư số.",
+                    "The file holds no RSA or ECDSA private key.");
         if (certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
             && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
             return DomainError.Invalid("file", "certificate-key-usage",

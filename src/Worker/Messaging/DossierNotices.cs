@@ -75,7 +75,7 @@ public sealed class DossierNotices(ProceduresDb db, DocumentSettings documents)
     public async Task<CitizenNotice?> ResultReadyAsync(Guid messageId, ResultReady m, CancellationToken ct)
     {
         var signed = await db.Database.SqlQuery<bool>(
-            $"SELECT EXISTS (SELECT 1 FROM procedures.signed_results WHERE dossier_id = {m.DossierId}) AS \"Value\"").SingleAsync(ct);
+            $"SELECT EXISTS (SELECT 1 FROM procedures.signed_results WHERE dossier_id = {m.DossierId} AND kind = 'result') AS \"Value\"").SingleAsync(ct);
         return await BuildAsync(messageId, signed ? TemplateEvents.SignedResultReady : TemplateEvents.ResultReady, m.DossierId, m.Code,
             m.ReceivingUnitId, m.Contact, ct, (values, facts) =>
             {

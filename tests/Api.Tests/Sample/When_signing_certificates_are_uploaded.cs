@@ -193,4 +193,38 @@ public sealed class When_signing_certificates_are_uploaded
         verified.GetProperty("dossierCode").GetString().ShouldBe(code);
         verified.GetProperty("signerName").GetString().ShouldBe("Nguyễn Văn An");
     }
+
+    [Test]
+    public async Task Should_sign_the_leaders_refusal_and_serve_it_as_a_signed_form_that_verifies_as_issued_here()
+    {
+        (await Upload(TestPki.Pkcs12(_pki.Valid))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (id, code) = await Dossiers.ReceiveAsync(_api, "Trần Văn Bình", "0987001234");
+        var head = await _api.As("ys.economy.section-head");
+        await (await head.Post($"/api/v1/dossiers/{id}/assignment", new { specialist = "ys.economy.specialist" })).Expect(HttpStatusCode.OK);
+        await (await (await _api.As("ys.economy.specialist")).Post($"/api/v1/dossiers/{id}/appraisal", new
+        {
+            notes = "Đủ điều kiện", draftResult = "Cấp Giấy chứng nhận đăng ký hộ kinh doanh",
+            fields = new Dictionary<string, string> { ["registrationNumber"] = "31A8001234" },
+        })).Expect(HttpStatusCode.OK);
+        await (await head.Post($"/api/v1/dossiers/{id}/approval", new { comment = "Đồng ý" })).Expect(HttpStatusCode.OK);
+        var leader = await _api.As(Leader);
+        await (await leader.Post($"/api/v1/dossiers/{id}/refusal", new { reason = "Địa điểm nằm trong hành lang an toàn giao thông" })).Expect(HttpStatusCode.OK);
+
+        (await leader.GetAsync($"/api/v1/dossiers/{id}/signed-result")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await Problem(await leader.GetAsync($"/api/v1/dossiers/{id}/signed-forms/receipt"), HttpStatusCode.BadRequest, "unknown-signed-form");
+        (await leader.GetAsync($"/api/v1/dossiers/{id}/signed-forms/apology")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var download = await leader.GetAsync($"/api/v1/dossiers/{id}/signed-forms/refusal");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var pdf = await download.Content.ReadAsByteArrayAsync();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", $"phieu-tu-choi-{code}.pdf");
+        var verified = await (await _api.Anonymous().PostAsync("/api/v1/public/verify", form)).Expect(HttpStatusCode.OK);
+        verified.GetProperty("valid").GetBoolean().ShouldBeTrue();
+        verified.GetProperty("issuedHere").GetBoolean().ShouldBeTrue();
+        verified.GetProperty("dossierCode").GetString().ShouldBe(code);
+        verified.GetProperty("signerName").GetString().ShouldBe("Nguyễn Văn An");
+    }
 }

@@ -45,8 +45,12 @@ public sealed class TestSigningService : IAsyncDisposable
             if (!_keys.TryGetValue(request.UserName, out var c) || request.HashAlgorithm != "SHA-256")
                 return Results.BadRequest(new RemoteSigner.SignAnswer(null, "unknown official or hash"));
             await BeforeSigning(request);
-            using var key = c.GetRSAPrivateKey()!;
-            var signature = key.SignHash(Convert.FromBase64String(request.Hash), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var hash = Convert.FromBase64String(request.Hash);
+            byte[] signature;
+            if (c.GetRSAPrivateKey() is { } rsa)
+                using (rsa) signature = rsa.SignHash(hash, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            else
+                using (var ecdsa = c.GetECDsaPrivateKey()!) signature = ecdsa.SignHash(hash, DSASignatureFormat.Rfc3279DerSequence); // as many services answer
             Signed++;
             return Results.Ok(new RemoteSigner.SignAnswer(Convert.ToBase64String(signature), null));
         });
