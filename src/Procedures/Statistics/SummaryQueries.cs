@@ -23,6 +23,41 @@ internal static class SummaryQueries
         : dim == Dim.Procedure || f.Procedures is not null ? $" AND official = '{Rollup.AllOfficials}' AND procedure_id <> '{Rollup.AllProcedures}'"
         : $" AND official = '{Rollup.AllOfficials}' AND procedure_id = '{Rollup.AllProcedures}'";
 
+    /// <summary>
+    /// The flows of the whole half-months from <paramref name="from"/> to before <paramref name="to"/> (both boundaries):
+    /// whole calendar years from <c>stat_flows_yearly</c> (not for the month view, which keys by month), whole months from
+    /// <c>stat_flows_monthly</c>, and the half-month left at each end from <c>stat_flows</c>.
+    /// </summary>
+    public static async Task WholeFlowsAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
+        Dictionary<string, FigureSums> rows, CancellationToken ct, bool byMonth = false)
+    {
+        foreach (var (table, column, rangeFrom, rangeTo) in Ranges(from, to, years: !byMonth))
+            await FlowsAsync(conn, f, dim, rangeFrom, rangeTo, rows, ct, table, column, byMonth);
+    }
+
+    /// <summary>[from, to) of half-month boundaries cut into runs of the coarsest rows that cover them exactly.</summary>
+    public static IEnumerable<(string Table, string Column, DateOnly From, DateOnly To)> Ranges(DateOnly from, DateOnly to, bool years = true)
+    {
+        var monthFrom = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var monthTo = new DateOnly(to.Year, to.Month, 1);
+        if (monthFrom >= monthTo)
+        {
+            if (from < to) yield return ("stat_flows", "slice", from, to);
+            yield break;
+        }
+        if (from < monthFrom) yield return ("stat_flows", "slice", from, monthFrom);
+        var yearFrom = monthFrom.Month == 1 ? monthFrom : new DateOnly(monthFrom.Year + 1, 1, 1);
+        var yearTo = new DateOnly(monthTo.Year, 1, 1);
+        if (years && yearFrom < yearTo)
+        {
+            if (monthFrom < yearFrom) yield return ("stat_flows_monthly", "month", monthFrom, yearFrom);
+            yield return ("stat_flows_yearly", "year", yearFrom, yearTo);
+            if (yearTo < monthTo) yield return ("stat_flows_monthly", "month", yearTo, monthTo);
+        }
+        else yield return ("stat_flows_monthly", "month", monthFrom, monthTo);
+        if (monthTo < to) yield return ("stat_flows", "slice", monthTo, to);
+    }
+
     /// <summary>The flows of the slices (or, from <c>stat_flows_daily</c>, the days) from <paramref name="from"/> to before <paramref name="to"/>.</summary>
     public static Task FlowsAsync(NpgsqlConnection conn, StatFilter f, Dim dim, DateOnly from, DateOnly to,
         Dictionary<string, FigureSums> rows, CancellationToken ct, string table = "stat_flows", string dayColumn = "slice", bool byMonth = false)
