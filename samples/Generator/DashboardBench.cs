@@ -9,10 +9,10 @@ using Procedures.Statistics;
 namespace Generator;
 
 /// <summary>
-/// Times the statistics of one province: the year 2025 from the summaries (what the API serves), and an odd period
-/// (10 Mar – 20 Sep 2025) by every grouping and with a procedure or official filter, each as served now ("new") and
-/// as before ("before": the edges from the fact rows, or the month view read month by month), with the EXPLAIN of one
-/// edge from the fact rows and from the day rows. Every case runs several times in the same process on the same
+/// Times the statistics of one province: the year 2025, the odd year 2 Jan – 31 Dec 2025 and the odd period
+/// 10 Mar – 20 Sep 2025 by every grouping, and the odd period with a procedure or official filter, each as served now
+/// ("new": whole years and months from the month and year rows) and as before ("before": the half-month rows only),
+/// with the EXPLAIN of the year by procedure from the half-month, month and year rows. Every case runs several times in the same process on the same
 /// data, the cases taking turns run by run so that a shared machine's load falls on all of them alike. Prints a
 /// Markdown table for docs/benchmarks.md.
 /// </summary>
@@ -33,37 +33,22 @@ internal static class DashboardBench
         var march = new GetStatistics(root.Id, new DateOnly(2025, 3, 10), new DateOnly(2025, 9, 20));
         var (procedure, official) = await BusiestAsync(services.GetRequiredService<NpgsqlDataSource>());
         Console.WriteLine($"bench: filters: procedure {procedure}, official {official}");
-        await ExplainEdgesAsync(services.GetRequiredService<NpgsqlDataSource>(), root.Id);
+        await ExplainYearByProcedureAsync(services.GetRequiredService<NpgsqlDataSource>(), root.Id);
+        var odd = year with { From = new DateOnly(2025, 1, 2) };
         var cases = new List<(string Name, Func<Task<string>> Run)>
         {
-            ("summaries, by child unit (dashboard), 2025", () => Query(services, actor, year)),
-            ("summaries, by procedure, 2025", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Procedure })),
-            ("summaries, by month, 2025 (one pass, new)", () => Query(services, actor, year with { GroupBy = StatisticsGrouping.Month })),
-            ("summaries, by month, 2025 (month by month, before)", () => Facts(services, actor, year with { GroupBy = StatisticsGrouping.Month }, Path.MonthByMonth)),
             ("year to date", () => Query(services, actor, new GetStatistics(root.Id, new DateOnly(2026, 1, 1), Slices.LocalDate(DateTimeOffset.UtcNow)))),
-            ("odd 2 Jan – 31 Dec by procedure: day rows (new)", () => Query(services, actor, year with { From = new DateOnly(2025, 1, 2), GroupBy = StatisticsGrouping.Procedure })),
-            ("odd 2 Jan – 31 Dec by procedure: fact-row edges (before)", () => Facts(services, actor, year with { From = new DateOnly(2025, 1, 2), GroupBy = StatisticsGrouping.Procedure }, Path.FactEdges)),
             ("odd 10 Mar – 20 Sep: fact rows only", () => Facts(services, actor, march, Path.Facts)),
         };
-        foreach (var grouping in Enum.GetValues<StatisticsGrouping>())
-        {
-            var request = march with { GroupBy = grouping };
-            if (grouping == StatisticsGrouping.Month)
-            {
-                cases.Add(($"odd 10 Mar – 20 Sep by month: one pass (new)", () => Query(services, actor, request)));
-                cases.Add(($"odd 10 Mar – 20 Sep by month: month by month (before)", () => Facts(services, actor, request, Path.MonthByMonth)));
-                continue;
-            }
-            cases.Add(($"odd 10 Mar – 20 Sep by {grouping}: day rows (new)", () => Query(services, actor, request)));
-            cases.Add(($"odd 10 Mar – 20 Sep by {grouping}: fact-row edges (before)", () => Facts(services, actor, request, Path.FactEdges)));
-        }
+        // Each grouping of the year 2025, of the odd year 2 Jan – 31 Dec and of the odd period 10 Mar – 20 Sep, then the filters:
+        // as served now (month and year rows) and as before (half-month rows only), taking turns.
+        foreach (var (label, period) in new[] { ("2025", year), ("2 Jan – 31 Dec", odd), ("10 Mar – 20 Sep", march) })
+            foreach (var grouping in Enum.GetValues<StatisticsGrouping>())
+                AddPair(cases, services, actor, $"{label} by {grouping}", period with { GroupBy = grouping });
         foreach (var (filter, request) in new[] { ("procedure", march with { ProcedureId = procedure }), ("official", march with { Official = official }) })
         {
-            cases.Add(($"odd 10 Mar – 20 Sep by child unit, one {filter}: day rows (new)", () => Query(services, actor, request)));
-            cases.Add(($"odd 10 Mar – 20 Sep by child unit, one {filter}: fact-row edges (before)", () => Facts(services, actor, request, Path.FactEdges)));
-            cases.Add(($"odd 10 Mar – 20 Sep by month, one {filter}: one pass (new)", () => Query(services, actor, request with { GroupBy = StatisticsGrouping.Month })));
-            cases.Add(($"odd 10 Mar – 20 Sep by month, one {filter}: month by month, fact-row edges (before)",
-                () => Facts(services, actor, request with { GroupBy = StatisticsGrouping.Month }, Path.FactEdges)));
+            AddPair(cases, services, actor, $"10 Mar – 20 Sep by ChildUnit, one {filter}", request);
+            AddPair(cases, services, actor, $"10 Mar – 20 Sep by Month, one {filter}", request with { GroupBy = StatisticsGrouping.Month });
         }
         Console.WriteLine($"bench: {dossiers:N0} dossiers; province {root.Code}; year 2025; {options.Runs} timed runs after one warm-up; {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine("| query | median ms | min ms | max ms | check |");
@@ -94,7 +79,13 @@ internal static class DashboardBench
         }
     }
 
-    private enum Path { Facts, FactEdges, MonthByMonth }
+    private enum Path { Facts, FactEdges, MonthByMonth, HalfMonths }
+
+    private static void AddPair(List<(string Name, Func<Task<string>> Run)> cases, IServiceProvider services, Actor actor, string name, GetStatistics request)
+    {
+        cases.Add(($"{name}: month and year rows (new)", () => Query(services, actor, request)));
+        cases.Add(($"{name}: half-month rows (before)", () => Facts(services, actor, request, Path.HalfMonths)));
+    }
 
     /// <summary>
     /// The baselines: every figure from the fact rows; the summaries with the edges from the fact rows (before the day rows
@@ -106,7 +97,8 @@ internal static class DashboardBench
         var db = scope.ServiceProvider.GetRequiredService<ProceduresDb>();
         var resolved = (await StatisticsScope.ResolveAsync(db, actor, request.UnitId, request.ProcedureId, request.SectorId, request.Official, default)).Value!;
         var report = await scope.ServiceProvider.GetRequiredService<StatisticsQuery>().ComputeAsync(resolved, request.From, request.To, request.GroupBy, default,
-            forceFacts: path == Path.Facts, factEdges: path == Path.FactEdges, monthByMonth: path != Path.Facts);
+            forceFacts: path == Path.Facts, factEdges: path == Path.FactEdges, monthByMonth: path is Path.FactEdges or Path.MonthByMonth,
+            halfMonths: path == Path.HalfMonths);
         return Check(report);
     }
 
@@ -120,30 +112,25 @@ internal static class DashboardBench
         return ((Guid)(await procedures.ExecuteScalarAsync())!, (string)(await officials.ExecuteScalarAsync())!);
     }
 
-    /// <summary>Where an edge's time goes: one edge (10 – 14 Mar 2025) by procedure from the fact rows and from the day rows.</summary>
-    private static async Task ExplainEdgesAsync(NpgsqlDataSource dataSource, Guid root)
+    /// <summary>Where the time of a year by procedure goes: the procedure level of 2025 from the half-month rows and from the year rows.</summary>
+    private static async Task ExplainYearByProcedureAsync(NpgsqlDataSource dataSource, Guid root)
     {
         const string units = "ARRAY(SELECT id FROM procedures.units WHERE path LIKE (SELECT path FROM procedures.units WHERE id = $1) || '%')";
-        var statements = new (string Name, string Sql)[]
+        var sums = "sum(received_counter), sum(finished_on_time), sum(processing_days_sum), " +
+                   string.Join(", ", Enumerable.Range(1, DurationBuckets.Count).Select(i => $"coalesce(sum(durations[{i}]), 0)"));
+        var statements = new (string Name, string Table, string Column)[]
         {
-            ("fact rows, received by procedure", $"""
-                SELECT procedure_id, count(*) FROM procedures.stat_dossier_facts
-                WHERE processing_unit_id = ANY({units}) AND received_at >= '2025-03-10 00:00+07' AND received_at < '2025-03-15 00:00+07' GROUP BY 1
-                """),
-            ("day rows, flows by procedure", $"""
-                SELECT procedure_id, sum(received_counter) FROM procedures.stat_flows_daily
-                WHERE unit_id = ANY({units}) AND official = '*' AND procedure_id <> '00000000-0000-0000-0000-000000000000'
-                  AND day >= '2025-03-10' AND day < '2025-03-15' GROUP BY 1
-                """),
-            ("day rows, flows by official", $"""
-                SELECT official, sum(received_counter) FROM procedures.stat_flows_daily
-                WHERE unit_id = ANY({units}) AND official <> '*' AND procedure_id = '00000000-0000-0000-0000-000000000000'
-                  AND day >= '2025-03-10' AND day < '2025-03-15' GROUP BY 1
-                """),
+            ("2025 by procedure, half-month rows", "stat_flows", "slice"),
+            ("2025 by procedure, month rows", "stat_flows_monthly", "month"),
+            ("2025 by procedure, year rows", "stat_flows_yearly", "year"),
         };
-        foreach (var (name, sql) in statements)
+        foreach (var (name, table, column) in statements)
         {
-            await using var cmd = dataSource.CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+            await using var cmd = dataSource.CreateCommand($"""
+                EXPLAIN (ANALYZE, BUFFERS) SELECT procedure_id, {sums} FROM procedures.{table}
+                WHERE unit_id = ANY({units}) AND official = '*' AND procedure_id <> '00000000-0000-0000-0000-000000000000'
+                  AND {column} >= '2025-01-01' AND {column} < '2026-01-01' GROUP BY 1
+                """);
             cmd.Parameters.Add(new NpgsqlParameter { Value = root });
             await using var reader = await cmd.ExecuteReaderAsync();
             var plan = new List<string>();

@@ -31,6 +31,13 @@ internal sealed class FlowDelta
     public readonly long[] Counts = new long[Enum.GetValues<Flow>().Length];
     public decimal DaysSum;
     public readonly long[] Durations = new long[DurationBuckets.Count];
+
+    public void Add(FlowDelta other)
+    {
+        for (var i = 0; i < Counts.Length; i++) Counts[i] += other.Counts[i];
+        DaysSum += other.DaysSum;
+        for (var i = 0; i < Durations.Length; i++) Durations[i] += other.Durations[i];
+    }
 }
 
 /// <summary>

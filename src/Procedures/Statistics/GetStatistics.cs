@@ -45,14 +45,15 @@ public sealed class StatisticsQuery(ProceduresDb db, NpgsqlDataSource dataSource
 
     /// <summary>
     /// For callers that already checked access (reports, service index, quality objectives). <paramref name="forceFacts"/>
-    /// reads everything from the fact rows, <paramref name="factEdges"/> the edges of an odd period, <paramref name="monthByMonth"/>
-    /// each month of the month view on its own (the paths the tests and benchmarks compare with).
+    /// reads everything from the fact rows, <paramref name="factEdges"/> the edges of an odd period, <paramref name="halfMonths"/>
+    /// the whole half-months without the month and year rows, <paramref name="monthByMonth"/> each month of the month view on
+    /// its own (the paths the tests and benchmarks compare with).
     /// </summary>
     internal async Task<StatisticsReport> ComputeAsync(StatisticsScope scope, DateOnly from, DateOnly to, StatisticsGrouping groupBy,
-        CancellationToken ct, bool forceFacts = false, bool factEdges = false, bool monthByMonth = false)
+        CancellationToken ct, bool forceFacts = false, bool factEdges = false, bool monthByMonth = false, bool halfMonths = false)
     {
         var toExclusive = to.AddDays(1);
-        var path = forceFacts ? StatisticsPath.Facts : factEdges ? StatisticsPath.FactEdges : StatisticsPath.Best;
+        var path = forceFacts ? StatisticsPath.Facts : factEdges ? StatisticsPath.FactEdges : halfMonths ? StatisticsPath.HalfMonths : StatisticsPath.Best;
         if (groupBy == StatisticsGrouping.Month) return await MonthsAsync(scope, from, to, ct, path, !monthByMonth);
         var dim = groupBy switch
         {

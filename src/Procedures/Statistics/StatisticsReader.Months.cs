@@ -9,7 +9,7 @@ internal sealed partial class StatisticsReader
     /// Reads each month of <paramref name="months"/> (consecutive, the ends clipped to the period) as its own period, in
     /// one transaction. Once the per-day rows are filled and every month start but the first has its snapshot, the flows
     /// of all months come from one statement per table keyed by month (the summaries for the whole half-months, the day
-    /// rows for the two edges), the open dossiers at the month starts from one statement on the snapshots, and only the
+    /// rows for the two edges; the whole months from the month rows), the open dossiers at the month starts from one statement on the snapshots, and only the
     /// start of the first month and the end of the last are read as for any period; otherwise each month is read on its
     /// own (<paramref name="onePass"/> false forces that, for the comparisons).
     /// </summary>
@@ -19,22 +19,23 @@ internal sealed partial class StatisticsReader
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var (through, refreshedAt, dailyReady) = await StateAsync(conn, ct);
-        var days = dailyReady && path == StatisticsPath.Best;
+        var days = dailyReady && path is StatisticsPath.Best or StatisticsPath.HalfMonths;
         List<PeriodFigures> all;
         if (onePass && days && through is { } snapshots && Slices.Of(months[0].From) <= snapshots && months.Skip(1).All(m => m.From <= snapshots))
-            all = await OnePassAsync(conn, snapshots, filter, months, ct);
+            all = await OnePassAsync(conn, snapshots, filter, months, path == StatisticsPath.Best, ct);
         else
         {
             all = new List<PeriodFigures>(months.Count);
             foreach (var (from, toExclusive) in months)
-                all.Add(await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, filter, Dim.Unit, from, toExclusive, ct));
+                all.Add(await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, path == StatisticsPath.Best, filter, Dim.Unit, from,
+                    toExclusive, ct));
         }
         await tx.CommitAsync(ct);
         return all.Select(m => m with { RefreshedAt = refreshedAt }).ToList();
     }
 
     private async Task<List<PeriodFigures>> OnePassAsync(NpgsqlConnection conn, DateOnly snapshots, StatFilter filter,
-        IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> months, CancellationToken ct)
+        IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> months, bool wholeMonths, CancellationToken ct)
     {
         var (from, toExclusive) = (months[0].From, months[^1].ToExclusive);
         var now = clock.GetUtcNow();
@@ -45,7 +46,8 @@ internal sealed partial class StatisticsReader
         var flows = new Dictionary<string, FigureSums>();
         if (innerFrom < innerTo)
         {
-            await SummaryQueries.FlowsAsync(conn, filter, Dim.Unit, innerFrom, innerTo, flows, ct, byMonth: true);
+            if (wholeMonths) await SummaryQueries.WholeFlowsAsync(conn, filter, Dim.Unit, innerFrom, innerTo, flows, ct, byMonth: true);
+            else await SummaryQueries.FlowsAsync(conn, filter, Dim.Unit, innerFrom, innerTo, flows, ct, byMonth: true);
             await SummaryQueries.DelaysAsync(conn, filter, Dim.Unit, innerFrom, innerTo, flows, ct, byMonth: true);
             await EdgeByMonthAsync(conn, filter, from, innerFrom, flows, ct);
             await EdgeByMonthAsync(conn, filter, innerTo, flowsTo, flows, ct);

@@ -2,8 +2,11 @@ using Npgsql;
 
 namespace Procedures.Statistics;
 
-/// <summary>Where a read takes its figures from: the fastest path, the summaries with edges from the fact rows only, or the fact rows only.</summary>
-internal enum StatisticsPath { Best, FactEdges, Facts }
+/// <summary>
+/// Where a read takes its figures from: the fastest path; the half-month summaries only for the whole half-months (no month
+/// or year rows) with the edges from the day rows; the summaries with edges from the fact rows; or the fact rows only.
+/// </summary>
+internal enum StatisticsPath { Best, HalfMonths, FactEdges, Facts }
 
 /// <summary>Figures of one period, grouped by one dimension, with where they came from.</summary>
 internal sealed record PeriodFigures(Dictionary<string, FigureSums> Rows, bool FromSummaries, DateTimeOffset AsOf, DateTimeOffset? RefreshedAt);
@@ -13,7 +16,8 @@ internal sealed record PeriodFigures(Dictionary<string, FigureSums> Rows, bool F
 /// start, the whole half-months inside the period come from the summaries and only the partial half-months at its
 /// edges from the fact rows (indexed ranges of at most two weeks); the open dossiers at an instant between two
 /// boundaries are the snapshot at the boundary before it plus the dossiers whose state changed in between
-/// (<see cref="OpenDeltas"/>). Once the per-day rows are filled, the edges and the changes of the open dossiers come
+/// (<see cref="OpenDeltas"/>). The whole calendar years and months among those half-months come from the month and year
+/// rows (<see cref="SummaryQueries.WholeFlowsAsync"/>). Once the per-day rows are filled, the edges and the changes of the open dossiers come
 /// from them instead (<see cref="DailyQueries"/>), for every grouping and filter: the rows of the edge days lie together,
 /// where the fact rows of two weeks lie on as many pages as there are dossiers; only the hours of today before now still
 /// come from the fact rows. Without a usable snapshot everything is read from the fact rows. One repeatable-read
@@ -27,14 +31,15 @@ internal sealed partial class StatisticsReader(NpgsqlDataSource dataSource, Time
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var (through, refreshedAt, dailyReady) = await StateAsync(conn, ct);
-        var days = dailyReady && path == StatisticsPath.Best;
-        var figures = await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, filter, dim, from, toExclusive, ct);
+        var days = dailyReady && path is StatisticsPath.Best or StatisticsPath.HalfMonths;
+        var figures = await ReadAsync(conn, path == StatisticsPath.Facts ? null : through, days, path == StatisticsPath.Best, filter, dim, from,
+            toExclusive, ct);
         await tx.CommitAsync(ct);
         return figures with { RefreshedAt = refreshedAt };
     }
 
-    private async Task<PeriodFigures> ReadAsync(NpgsqlConnection conn, DateOnly? through, bool days, StatFilter filter, Dim dim, DateOnly from,
-        DateOnly toExclusive, CancellationToken ct)
+    private async Task<PeriodFigures> ReadAsync(NpgsqlConnection conn, DateOnly? through, bool days, bool wholeMonths, StatFilter filter, Dim dim,
+        DateOnly from, DateOnly toExclusive, CancellationToken ct)
     {
         var end = Slices.Start(toExclusive);
         var now = clock.GetUtcNow();
@@ -54,7 +59,8 @@ internal sealed partial class StatisticsReader(NpgsqlDataSource dataSource, Time
         var (innerFrom, innerTo) = Inner(from, flowsTo);
         if (innerFrom < innerTo)
         {
-            await SummaryQueries.FlowsAsync(conn, filter, dim, innerFrom, innerTo, rows, ct);
+            if (wholeMonths) await SummaryQueries.WholeFlowsAsync(conn, filter, dim, innerFrom, innerTo, rows, ct);
+            else await SummaryQueries.FlowsAsync(conn, filter, dim, innerFrom, innerTo, rows, ct);
             await SummaryQueries.DelaysAsync(conn, filter, dim, innerFrom, innerTo, rows, ct);
             await EdgeAsync(conn, days, filter, dim, from, innerFrom, rows, ct);
             await EdgeAsync(conn, days, filter, dim, innerTo, flowsTo, rows, ct);

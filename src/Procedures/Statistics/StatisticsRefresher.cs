@@ -83,7 +83,8 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
         var maxEvent = await ScalarAsync<long>(conn, "SELECT coalesce(max(id), 0) FROM procedures.dossier_events", ct);
         await SummaryStore.ExecAsync(conn, """
             TRUNCATE procedures.stat_dossier_facts, procedures.stat_flows, procedures.stat_open, procedures.stat_delays, procedures.stat_refresh_state,
-                procedures.stat_flows_daily, procedures.stat_open_changes, procedures.stat_delays_daily
+                procedures.stat_flows_daily, procedures.stat_open_changes, procedures.stat_delays_daily, procedures.stat_flows_monthly,
+                procedures.stat_flows_yearly
             """, ct);
         var sums = new Contributions();
         var facts = new List<DossierFact>();
@@ -111,7 +112,8 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
             VALUES (1, $1, $2, $3, $3, true)
             """, ct, maxEvent, through, now);
         await SummaryStore.ExecAsync(conn, "ANALYZE procedures.stat_dossier_facts; ANALYZE procedures.stat_flows; ANALYZE procedures.stat_open; " +
-            "ANALYZE procedures.stat_flows_daily; ANALYZE procedures.stat_open_changes; ANALYZE procedures.stat_delays_daily", ct);
+            "ANALYZE procedures.stat_flows_daily; ANALYZE procedures.stat_open_changes; ANALYZE procedures.stat_delays_daily; " +
+            "ANALYZE procedures.stat_flows_monthly; ANALYZE procedures.stat_flows_yearly", ct);
         return new StatisticsRefreshed(true, read, 0, maxEvent, through, now);
     }
 

@@ -18,7 +18,12 @@ internal static class SummaryStore
 
     public static async Task ApplyAsync(NpgsqlConnection conn, Contributions c, CancellationToken ct)
     {
-        if (c.Flows.Count > 0) await ApplyFlowsAsync(conn, "stat_flows", "slice", c.Flows, ct);
+        if (c.Flows.Count > 0)
+        {
+            await ApplyFlowsAsync(conn, "stat_flows", "slice", c.Flows, ct);
+            await ApplyFlowsAsync(conn, "stat_flows_monthly", "month", Coarsen(c.Flows, d => new DateOnly(d.Year, d.Month, 1)), ct);
+            await ApplyFlowsAsync(conn, "stat_flows_yearly", "year", Coarsen(c.Flows, d => new DateOnly(d.Year, 1, 1)), ct);
+        }
         if (c.DailyFlows.Count > 0) await ApplyFlowsAsync(conn, "stat_flows_daily", "day", c.DailyFlows, ct);
         if (c.OpenChanges.Count > 0)
             await ApplyCountsAsync(conn, "stat_open_changes", "unit_id", "day", OpenColumns, c.OpenChanges.Select(kv => (kv.Key, kv.Value)), ct);
@@ -30,6 +35,19 @@ internal static class SummaryStore
         if (c.Delays.Count > 0)
             await ApplyCountsAsync(conn, "stat_delays", "delay_unit_id", "slice", ["late"],
                 c.Delays.Select(kv => (kv.Key, new[] { kv.Value })), ct);
+    }
+
+    /// <summary>The half-month flows added up per calendar month or year (the slices of a month or year are all inside it).</summary>
+    private static Dictionary<SummaryKey, FlowDelta> Coarsen(Dictionary<SummaryKey, FlowDelta> flows, Func<DateOnly, DateOnly> period)
+    {
+        var coarse = new Dictionary<SummaryKey, FlowDelta>();
+        foreach (var (key, delta) in flows)
+        {
+            var at = key with { Day = period(key.Day) };
+            if (!coarse.TryGetValue(at, out var sum)) coarse[at] = sum = new FlowDelta();
+            sum.Add(delta);
+        }
+        return coarse;
     }
 
     private static async Task ApplyFlowsAsync(NpgsqlConnection conn, string table, string dayColumn, Dictionary<SummaryKey, FlowDelta> flows,

@@ -23,6 +23,9 @@ public sealed class OddPeriodTests : StatisticsTest
         (new(2026, 5, 3), new(2026, 6, 10)),   // runs into the future
         (new(2025, 12, 20), new(2026, 4, 25)), // across a year, from and to in the middle of half-months
         (new(2026, 5, 19), new(2026, 5, 20)),  // yesterday and today
+        (new(2026, 3, 20), new(2026, 5, 18)),  // April from the month rows, the half-months 15 – 31 Mar and 1 – 14 May beside it
+        (new(2024, 12, 20), new(2026, 5, 12)), // 2025 from the year rows, Jan – Apr 2026 from the month rows
+        (new(2026, 1, 20), new(2026, 12, 31)), // into the future: the year 2026 from the year rows less January from the month rows
     ];
 
     /// <summary>No filter, or one procedure, one sector or one official (a specialist and a clerk).</summary>

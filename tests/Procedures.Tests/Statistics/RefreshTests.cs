@@ -35,6 +35,56 @@ public sealed class RefreshTests : DossierTest
         incremental.ShouldContain("Approved");
         incremental[incremental.IndexOf("stat_flows_daily:", StringComparison.Ordinal)..].ShouldContain(TestOrg.SpecialistA,
             customMessage: "the day rows keep the procedure and official levels too");
+        incremental[incremental.IndexOf("stat_flows_monthly:", StringComparison.Ordinal)..].ShouldContain("2026-03-01");
+        incremental[incremental.IndexOf("stat_flows_yearly:", StringComparison.Ordinal)..].ShouldContain("2026-01-01");
+    }
+
+    [Test]
+    public async Task The_month_and_year_rows_are_the_half_month_rows_added_up_after_an_incremental_refresh()
+    {
+        var first = await ReceiveComplete();
+        var second = await ReceiveComplete();
+        await Refresh();
+        Clock.Advance(TimeSpan.FromHours(2));
+        await SignOff(first.DossierId);
+        (await Return(first.DossierId)).Ok();
+        (await Assign(second.DossierId)).Ok();
+        (await Refuse(second.DossierId, TestOrg.SpecialistA)).Ok();
+        Clock.Set(Vn(2026, 3, 16, 8));
+        await ReceiveComplete();
+        (await Refresh()).Rebuilt.ShouldBeFalse();
+
+        foreach (var (table, period) in new[] { ("stat_flows_monthly", "month"), ("stat_flows_yearly", "year") })
+        {
+            (await ScalarAsync($"SELECT count(*) FROM procedures.{table}")).ShouldBeGreaterThan(0);
+            var differences = await ScalarAsync($"""
+                WITH added AS (
+                    SELECT unit_id, official, procedure_id, date_trunc('{period}', slice)::date AS p, 0::bigint AS i, sum(received_counter) rc,
+                        sum(received_online) ro, sum(received_post) rp, sum(finished_early + finished_on_time + finished_late) f, sum(refused) r,
+                        sum(supplement_requests) s, sum(processing_days_sum) d
+                    FROM procedures.stat_flows GROUP BY 1, 2, 3, 4
+                    UNION ALL
+                    SELECT unit_id, official, procedure_id, date_trunc('{period}', slice)::date, u.i, sum(u.x), 0, 0, 0, 0, 0, 0
+                    FROM procedures.stat_flows, unnest(durations) WITH ORDINALITY u(x, i) GROUP BY 1, 2, 3, 4, 5),
+                kept AS (
+                    SELECT unit_id, official, procedure_id, {period} AS p, 0::bigint AS i, received_counter::numeric rc, received_online::numeric ro,
+                        received_post::numeric rp, (finished_early + finished_on_time + finished_late)::numeric f, refused::numeric r,
+                        supplement_requests::numeric s, processing_days_sum d
+                    FROM procedures.{table}
+                    UNION ALL
+                    SELECT unit_id, official, procedure_id, {period}, u.i, u.x, 0, 0, 0, 0, 0, 0
+                    FROM procedures.{table}, unnest(durations) WITH ORDINALITY u(x, i))
+                SELECT count(*) FROM ((SELECT * FROM added EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM added)) x
+                """);
+            differences.ShouldBe(0, customMessage: table);
+        }
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var conn = await DataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     [Test]
@@ -72,7 +122,8 @@ public sealed class RefreshTests : DossierTest
     {
         await using var conn = await DataSource.OpenConnectionAsync();
         var parts = new List<string>();
-        foreach (var table in new[] { "stat_dossier_facts", "stat_flows", "stat_open", "stat_delays", "stat_flows_daily", "stat_open_changes", "stat_delays_daily" })
+        foreach (var table in new[] { "stat_dossier_facts", "stat_flows", "stat_open", "stat_delays", "stat_flows_daily", "stat_open_changes", "stat_delays_daily",
+                     "stat_flows_monthly", "stat_flows_yearly" })
         {
             await using var cmd = new NpgsqlCommand($"SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM procedures.{table} t", conn);
             parts.Add($"{table}:\n{await cmd.ExecuteScalarAsync()}");
