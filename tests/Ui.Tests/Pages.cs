@@ -115,6 +115,25 @@ public static class Fields
         return Guid.Parse(page.Url.Split('/')[^2]);
     }
 
+    /// <summary>
+    /// Sets <paramref name="file"/> on the file input <paramref name="input"/> and waits for its chip among <paramref name="chips"/>; sets it
+    /// again when the first attempt landed on an input that the page's first interactive render replaced (a page still loading its
+    /// data when the circuit went live, on a busy machine), as the counter's procedure choice does.
+    /// </summary>
+    public static async Task AttachFileAsync(this IPage page, string input, string chips, FilePayload file)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(input).SetInputFilesAsync(file);
+            try
+            {
+                await page.Locator(chips, new() { HasText = file.Name }).First.WaitForAsync(new() { Timeout = attempt < 3 ? 10_000 : 30_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+    }
+
     /// <summary>Attaches a small PDF "scan" to every file input <paramref name="testId"/> (named prefix-1.pdf, prefix-2.pdf, ...) and waits for each chip.</summary>
     public static async Task AttachScansAsync(this IPage page, string testId, string namePrefix, string content)
     {

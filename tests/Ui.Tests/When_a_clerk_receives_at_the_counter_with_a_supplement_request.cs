@@ -118,8 +118,8 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
 
         // The citizen uploads the supplement from a phone.
         await citizen.GoAsync($"/cong-dan/ho-so/{id}");
-        await citizen.Locator("#supplement-file").SetInputFilesAsync(new FilePayload { Name = "cccd.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.5\ncccd\n"u8.ToArray() });
-        await citizen.Locator("[data-testid=supplement-form] .mud-chip", new() { HasText = "cccd.pdf" }).WaitForAsync();
+        await citizen.AttachFileAsync("#supplement-file", "[data-testid=supplement-form] .mud-chip",
+            new FilePayload { Name = "cccd.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.5\ncccd\n"u8.ToArray() });
         await citizen.Locator("[data-testid=supplement-form] button", new() { HasText = "Gửi" }).ClickAsync();
         await citizen.Locator("[data-testid=supplement-form] .mud-chip").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
