@@ -50,6 +50,23 @@ public abstract class SlaTest : NotificationsTest
         return started.Value!.OpenedWorkItems[0].Id;
     }
 
+    /// <summary>
+    /// Opens one work item, then <paramref name="count"/> more on its instance, due one second apart from 26 Feb 2026 09:00 (the
+    /// unit's section A): a burst that falls due at once.
+    /// </summary>
+    protected async Task OpenDueBurstAsync(int count)
+    {
+        await OpenWorkItemAsync();
+        await ExecuteAsync("""
+            WITH i AS (SELECT instance_id FROM engine.work_items LIMIT 1)
+            INSERT INTO engine.work_items (id, instance_id, token_id, definition_id, step_id, title, role, unit_id, status, created_at, due_at, revision)
+            SELECT gen_random_uuid(), i.instance_id, gen_random_uuid(), 'sla-check', 'appraise', 'Burst', 'specialist', $1, 'Open',
+                   $2, $3 + g * interval '1 second', 0
+            FROM i, generate_series(1, $4) g
+            """, Province.SectionA.Id.ToString(), At(2026, 2, 20, 9, 0), At(2026, 2, 26, 9, 0), count);
+        await ExecuteAsync("ANALYZE engine.work_items");
+    }
+
     protected Task<SweepReport> SweepAsync() => With<SlaSweep, SweepReport>(s => s.RunAsync());
 
     /// <summary>Several sweepers at the same moment, each on its own scope and connection, as several worker processes would.</summary>

@@ -26,18 +26,7 @@ public sealed class When_many_items_fall_due_at_once : SlaTest
     }
 
     [SetUp]
-    public async Task ManyDueItems()
-    {
-        await OpenWorkItemAsync();
-        await ExecuteAsync("""
-            WITH i AS (SELECT instance_id FROM engine.work_items LIMIT 1)
-            INSERT INTO engine.work_items (id, instance_id, token_id, definition_id, step_id, title, role, unit_id, status, created_at, due_at, revision)
-            SELECT gen_random_uuid(), i.instance_id, gen_random_uuid(), 'sla-check', 'appraise', 'Burst', 'specialist', $1, 'Open',
-                   $2, $3 + g * interval '1 second', 0
-            FROM i, generate_series(1, 10000) g
-            """, Province.SectionA.Id.ToString(), At(2026, 2, 20, 9, 0), At(2026, 2, 26, 9, 0));
-        await ExecuteAsync("ANALYZE engine.work_items");
-    }
+    public Task ManyDueItems() => OpenDueBurstAsync(10000);
 
     [Test]
     public async Task Should_raise_every_alert_exactly_once_across_batches_and_a_restart()
