@@ -77,8 +77,19 @@ public static class Fields
         await (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First.ClickAsync();
         var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First;
         await option.ClickAsync();
-        // The list closes once the server has taken the choice: a button pressed before that could send the form without it.
+        // The list closes and the field shows the choice once the server has taken it: a button pressed before that could send
+        // the form without it (the select's handler awaits the browser while closing, and the button's event runs in that gap).
         await option.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var field = (within ?? page.Locator("body")).Locator($"[data-testid='{testId}']").First;
+        if (await field.EvaluateAsync<string>("e => e.tagName") is not ("INPUT" or "TEXTAREA"))
+            await Assertions.Expect(field).ToContainTextAsync(text);
+    }
+
+    /// <summary>Ticks a MudCheckBox (its test id is on the input) and waits until the server has drawn it ticked.</summary>
+    public static async Task TickAsync(this ILocator checkbox)
+    {
+        await checkbox.ClickAsync();
+        await Assertions.Expect(checkbox.Locator("xpath=..")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-checkbox-true"));
     }
 
     /// <summary>Chooses where to send an online submission: the radio of the unit with exactly this full name.</summary>

@@ -65,7 +65,7 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         (await clerk.Locator("[data-testid=appointment]").InnerTextAsync()).ShouldBe("—");
         await clerk.ShotAsync("b2-dossier-waiting-for-the-supplement");
         await clerk.RunActionAsync("supplement-received", p => p.Locator("[data-testid=supplied-document]", new() { HasText = LegalPapers })
-            .Locator("[data-testid=supplied-tick]").ClickAsync());
+            .Locator("[data-testid=supplied-tick]").TickAsync());
 
         (await clerk.Locator("[data-testid=dossier-status]").InnerTextAsync()).ShouldBe("Được tiếp nhận");
         var appointment = await _host.Db(db => db.Dossiers.Where(d => d.Id == id).Select(d => d.AppointmentAt).SingleAsync());
@@ -130,9 +130,8 @@ public sealed class When_a_clerk_receives_at_the_counter_with_a_supplement_reque
         await clerk.RunActionAsync("supplement-received", async p =>
         {
             var item = p.Locator("[data-testid=supplied-document]", new() { HasText = MissingItem });
-            await item.Locator("[data-testid=supplied-tick]").ClickAsync();
-            await item.Locator(".mud-select").First.ClickAsync();
-            await clerk.Locator(".mud-popover-open .mud-list-item", new() { HasText = "cccd.pdf" }).First.ClickAsync();
+            await item.Locator("[data-testid=supplied-tick]").TickAsync();
+            await clerk.PickAsync("supplied-file", "cccd.pdf", item);
         });
         (await clerk.Locator("[data-testid=dossier-status]").InnerTextAsync()).ShouldBe("Được tiếp nhận");
         var documents = await _host.Db(db => db.DossierDocuments.Where(d => d.DossierId == id && d.FromSupplement).ToListAsync());
