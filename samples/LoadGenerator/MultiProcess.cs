@@ -83,7 +83,8 @@ public static class MultiProcess
         Console.WriteLine();
         Console.WriteLine($"| operation ({options.Rate} req/s offered, {targets.Count} API) | requests | throughput | p50 ms | p99 ms | failed |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var group in samples.GroupBy(s => s.Operation).Append(samples.GroupBy(_ => "all").Single()))
+        var order = operations.Select(o => o.Name).ToList();
+        foreach (var group in samples.GroupBy(s => s.Operation).OrderBy(g => order.IndexOf(g.Key)).Append(samples.GroupBy(_ => "all").Single()))
         {
             var ms = group.Where(s => s.Ok).Select(s => s.Ms).Order().ToList();
             Console.WriteLine($"| {group.Key} | {group.Count()} | {ms.Count / seconds:F0}/s | {Percentile(ms, 0.50):F1} | {Percentile(ms, 0.99):F1} | {group.Count(s => !s.Ok)} |");

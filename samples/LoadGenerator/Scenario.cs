@@ -55,13 +55,14 @@ public static class Scenario
     }
 
     /// <summary>
-    /// A closed-loop run: <paramref name="callers"/> callers, each sending its next request as soon as the last one is
+    /// A closed-loop run (a call that throws <see cref="NothingLeftException"/> ends its caller; the result's
+    /// <c>Dropped</c> then counts the callers that ran out and <c>Seconds</c> is when the last one stopped): <paramref name="callers"/> callers, each sending its next request as soon as the last one is
     /// answered, for <paramref name="seconds"/>. Shows how latency and throughput grow with the number of callers.
     /// </summary>
     public static async Task<ScenarioResult> ClosedLoopAsync(string name, int callers, int seconds, Func<int, Task<bool>> call)
     {
         var latencies = new List<double>();
-        var (succeeded, failed, next) = (0, 0, 0);
+        var (succeeded, failed, next, ranOut) = (0, 0, 0, 0);
         var clock = Stopwatch.StartNew();
         var end = TimeSpan.FromSeconds(seconds);
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
@@ -72,6 +73,11 @@ public static class Scenario
                 bool ok;
                 try { ok = await call(Interlocked.Increment(ref next)); }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { ok = false; }
+                catch (NothingLeftException)
+                {
+                    Interlocked.Increment(ref ranOut);
+                    return;
+                }
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 lock (latencies)
                 {
@@ -83,6 +89,9 @@ public static class Scenario
         var elapsed = clock.Elapsed.TotalSeconds;
         latencies.Sort();
         double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-        return new ScenarioResult(name, latencies.Count, succeeded, failed, 0, elapsed, P(0.50), P(0.95), P(0.99), latencies.LastOrDefault());
+        return new ScenarioResult(name, latencies.Count, succeeded, failed, ranOut, elapsed, P(0.50), P(0.95), P(0.99), latencies.LastOrDefault());
     }
 }
+
+/// <summary>Thrown by a call that has nothing left to work on (no dossier waiting for the step): its caller stops.</summary>
+public sealed class NothingLeftException : Exception;
