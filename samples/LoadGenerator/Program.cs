@@ -35,8 +35,8 @@ SeededDossier Any() { lock (random) return yenSon[random.Next(yenSon.Length)]; }
 var toAssign = new Queue<Guid>();
 if (options.Only is null || "complete a step".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
 {
-    // Closed-loop callers complete about as many steps as the offered rate would at most.
-    var wanted = options.Callers is null ? options.Rate * (options.Seconds + options.Warmup) + 100 : options.Rate * (options.Seconds * options.Callers.Count + options.Warmup);
+    // Closed-loop callers take as many as they can complete: every dossier waiting.
+    var wanted = options.Callers is null ? options.Rate * (options.Seconds + options.Warmup) + 100 : int.MaxValue;
     for (var page = 1; toAssign.Count < wanted; page++)
     {
         var items = (await head.GetFromJsonAsync<JsonElement>($"/api/v1/inbox/mine?page={page}&pageSize=200")).GetProperty("items");

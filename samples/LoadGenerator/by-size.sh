@@ -14,16 +14,17 @@
 # each step.
 #
 # Usage: SIZES=100k samples/LoadGenerator/by-size.sh    (then SIZES=500k, SIZES=2m)
-#        (SEED=2000, RATE=30, DURATION=10, WARMUP=5, CALLERS=1,4,16, PARTS="api sla")
+#        (SEED=5000, RATE=30, DURATION=10, WARMUP=5, CALLERS=1,4,16, CALLER_SECONDS=5, PARTS="api sla")
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$(pwd)
 SIZES=${SIZES:-"100k 500k 2m"}
-SEED=${SEED:-2000}
+SEED=${SEED:-5000}
 RATE=${RATE:-30}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 CALLERS=${CALLERS:-1,4,16}
+CALLER_SECONDS=${CALLER_SECONDS:-5}
 PARTS=${PARTS:-"api sla"}
 DATA_100K=${DATA_100K:-/tmp/d3-gen-100k}
 DATA_500K=${DATA_500K:-/tmp/c3-gen-500k}
@@ -84,9 +85,9 @@ Samples__Dossiers=0 exec dotnet '$API_DLL' --urls http://127.0.0.1:$api_port $LI
     (cd "$WORK" && dotnet "$LOADGEN" --url "http://127.0.0.1:$api_port" --ids "$WORK/ids-$size.txt" --rate "$RATE" --seconds "$DURATION" --warmup "$WARMUP") \
       | grep '^|' | awk '!seen[$0]++' || echo "by-size: failed requests in the scenarios"
     for scenario in "complete a step" "dossier by id"; do
-      say "$size: $scenario, closed loop with $CALLERS callers ($DURATION s each)"
+      say "$size: $scenario, closed loop with $CALLERS callers ($CALLER_SECONDS s each)"
       # No warm-up of its own: the scenarios just before warmed every path up.
-      (cd "$WORK" && dotnet "$LOADGEN" --url "http://127.0.0.1:$api_port" --ids "$WORK/ids-$size.txt" --rate "$RATE" --seconds "$DURATION" --warmup 0 \
+      (cd "$WORK" && dotnet "$LOADGEN" --url "http://127.0.0.1:$api_port" --ids "$WORK/ids-$size.txt" --rate "$RATE" --seconds "$CALLER_SECONDS" --warmup 0 \
         --callers "$CALLERS" --only "$scenario") | grep '^|' || echo "by-size: failed requests with callers"
     done
     stop_all
