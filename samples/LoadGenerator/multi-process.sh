@@ -40,6 +40,7 @@ done
 pids=()
 rabbit_env=()
 cleanup() {
+  [ -n "${watch_pid:-}" ] && kill "$watch_pid" 2>/dev/null
   stop_all
   if [ ${#rabbit_env[@]} -gt 0 ]; then
     env "${rabbit_env[@]}" "$RABBIT_BIN/rabbitmqctl" -n "$rabbit_node" stop >/dev/null 2>&1 || true
