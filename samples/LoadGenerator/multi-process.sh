@@ -151,7 +151,7 @@ for layout in $LAYOUTS; do
     queued=$(psql_value "SELECT count(*) FROM notifications.deliveries WHERE status IN ('Queued', 'Retrying')")
     [ "$pending" = 0 ] && [ "$queued" = 0 ] && break; sleep 1
   done
-  kill "$watch_pid" 2>/dev/null || true; wait "$watch_pid" 2>/dev/null || true
+  kill "$watch_pid" 2>/dev/null || true; wait "$watch_pid" 2>/dev/null || true; watch_pid=""
   published=0; per_worker=""
   for u in "${worker_urls[@]}"; do n=$(metric "$u" engine_outbox_published); published=$((published + n)); per_worker+=" $n"; done
   echo "worker side: $((published - published_before)) outbox messages published (per Worker, since its start:$per_worker);" \
