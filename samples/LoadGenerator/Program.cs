@@ -18,6 +18,7 @@ if (dossiers.Count == 0) throw new InvalidOperationException($"No dossiers: run 
 Console.WriteLine($"{dossiers.Count} dossiers known from {options.IdsFile}");
 
 if (options.StartApi is not null) return await FreshStart.RunAsync(api, options, dossiers);
+if (options.Targets is not null) return await MultiProcess.RunAsync(options, dossiers);
 if (options.SoakMinutes > 0) return await Soak.RunAsync(api, options, dossiers, options.SoakMinutes, options.Pid, options.Csv);
 
 var leader = await api.SignInAsync("ys.leader");
@@ -34,7 +35,8 @@ SeededDossier Any() { lock (random) return yenSon[random.Next(yenSon.Length)]; }
 var toAssign = new Queue<Guid>();
 if (options.Only is null || "complete a step".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
 {
-    var wanted = options.Rate * (options.Seconds + options.Warmup) + 100;
+    // Closed-loop callers take as many as they can complete: every dossier waiting.
+    var wanted = options.Callers is null ? options.Rate * (options.Seconds + options.Warmup) + 100 : int.MaxValue;
     for (var page = 1; toAssign.Count < wanted; page++)
     {
         var items = (await head.GetFromJsonAsync<JsonElement>($"/api/v1/inbox/mine?page={page}&pageSize=200")).GetProperty("items");
@@ -62,10 +64,30 @@ var scenarios = new (string Name, Func<int, Task<bool>> Call)[]
     ("complete a step (POST /dossiers/{id}/assignment)", async _ =>
     {
         Guid id;
-        lock (toAssign) if (!toAssign.TryDequeue(out id)) return false;
+        // At a fixed rate an empty queue is a failed request; closed-loop callers stop instead of spinning.
+        lock (toAssign) if (!toAssign.TryDequeue(out id)) return options.Callers is null ? false : throw new NothingLeftException();
         return Api.Succeeded(await head.PostAsJsonAsync($"/api/v1/dossiers/{id}/assignment", new { specialist = "ys.economy.specialist", instructions = "Xử lý" }));
     }),
 };
+
+if (options.Callers is not null)
+{
+    Console.WriteLine("| scenario | callers | requests | throughput | p50 ms | p95 ms | p99 ms | max ms | failed |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var failed = 0;
+    foreach (var (name, call) in scenarios.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
+    {
+        if (options.Warmup > 0) await Scenario.ClosedLoopAsync(name, options.Callers.Max(), options.Warmup, call);
+        foreach (var callers in options.Callers)
+        {
+            var r = await Scenario.ClosedLoopAsync(name, callers, options.Seconds, call);
+            failed += r.Failed;
+            Console.WriteLine($"| {r.Name} | {callers} | {r.Sent} | {r.Throughput:F0}/s | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Max:F1} | {r.Failed} |" +
+                (r.Dropped > 0 ? $" (no dossier left at 'assign' after {r.Seconds:F1} s)" : ""));
+        }
+    }
+    return failed > 0 ? 1 : 0;
+}
 
 var results = new List<ScenarioResult>();
 foreach (var (name, call) in scenarios.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))

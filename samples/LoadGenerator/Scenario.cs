@@ -53,4 +53,45 @@ public static class Scenario
         double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
         return new ScenarioResult(name, tasks.Count, succeeded, failed, dropped, elapsed, P(0.50), P(0.95), P(0.99), latencies.LastOrDefault());
     }
+
+    /// <summary>
+    /// A closed-loop run (a call that throws <see cref="NothingLeftException"/> ends its caller; the result's
+    /// <c>Dropped</c> then counts the callers that ran out and <c>Seconds</c> is when the last one stopped): <paramref name="callers"/> callers, each sending its next request as soon as the last one is
+    /// answered, for <paramref name="seconds"/>. Shows how latency and throughput grow with the number of callers.
+    /// </summary>
+    public static async Task<ScenarioResult> ClosedLoopAsync(string name, int callers, int seconds, Func<int, Task<bool>> call)
+    {
+        var latencies = new List<double>();
+        var (succeeded, failed, next, ranOut) = (0, 0, 0, 0);
+        var clock = Stopwatch.StartNew();
+        var end = TimeSpan.FromSeconds(seconds);
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < end)
+            {
+                var started = Stopwatch.GetTimestamp();
+                bool ok;
+                try { ok = await call(Interlocked.Increment(ref next)); }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { ok = false; }
+                catch (NothingLeftException)
+                {
+                    Interlocked.Increment(ref ranOut);
+                    return;
+                }
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(ms);
+                    if (ok) succeeded++; else failed++;
+                }
+            }
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        latencies.Sort();
+        double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        return new ScenarioResult(name, latencies.Count, succeeded, failed, ranOut, elapsed, P(0.50), P(0.95), P(0.99), latencies.LastOrDefault());
+    }
 }
+
+/// <summary>Thrown by a call that has nothing left to work on (no dossier waiting for the step): its caller stops.</summary>
+public sealed class NothingLeftException : Exception;

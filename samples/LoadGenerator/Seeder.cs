@@ -20,10 +20,7 @@ public static class Seeder
     public static async Task<List<SeededDossier>> RunAsync(Api api, Options options)
     {
         var clerks = new Dictionary<string, HttpClient> { ["ys"] = await api.SignInAsync("ys.clerk"), ["hy"] = await api.SignInAsync("hy.clerk") };
-        var catalogue = await Api.JsonAsync(await clerks["ys"].GetAsync("/api/v1/catalogue/procedures/by-code/2.000720"));
-        var procedure = catalogue.GetProperty("id").GetGuid();
-        var documents = catalogue.GetProperty("documents").EnumerateArray().Where(d => !d.GetProperty("isOptional").GetBoolean())
-            .Select(d => new { procedureDocumentId = d.GetProperty("id").GetGuid() }).ToArray();
+        var (procedure, documents) = await ProcedureAsync(clerks["ys"]);
         var shops = new Dictionary<string, Guid> { ["ys"] = await MyUnitAsync(clerks["ys"]), ["hy"] = await MyUnitAsync(clerks["hy"]) };
 
         var created = new List<SeededDossier>(options.Dossiers);
@@ -68,7 +65,16 @@ public static class Seeder
         : [];
 
 
+    /// <summary>The procedure the dossiers are received for (2.000720) and its required documents, as a reception body lists them.</summary>
+    public static async Task<(Guid Procedure, object[] Documents)> ProcedureAsync(HttpClient clerk)
+    {
+        var catalogue = await Api.JsonAsync(await clerk.GetAsync("/api/v1/catalogue/procedures/by-code/2.000720"));
+        var documents = catalogue.GetProperty("documents").EnumerateArray().Where(d => !d.GetProperty("isOptional").GetBoolean())
+            .Select(d => (object)new { procedureDocumentId = d.GetProperty("id").GetGuid() }).ToArray();
+        return (catalogue.GetProperty("id").GetGuid(), documents);
+    }
+
     /// <summary>The clerk's own unit (the one-stop shop), from <c>GET /api/v1/me</c>.</summary>
-    private static async Task<Guid> MyUnitAsync(HttpClient client) =>
+    public static async Task<Guid> MyUnitAsync(HttpClient client) =>
         (await Api.JsonAsync(await client.GetAsync("/api/v1/me"))).GetProperty("units")[0].GetProperty("unitId").GetGuid();
 }
