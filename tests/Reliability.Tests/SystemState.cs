@@ -94,7 +94,7 @@ public sealed class SystemState(string connectionString)
                     WHEN o.parked_at IS NOT NULL THEN 'parked' WHEN o.discarded_at IS NOT NULL THEN 'discarded'
                     ELSE 'not published, next attempt ' || coalesce(to_char(o.next_attempt_at, 'HH24:MI:SS'), 'now')
                         || coalesce(', leased until ' || to_char(o.leased_until, 'HH24:MI:SS'), '') END
-                || ' after ' || o.attempts || ' failed attempts' || coalesce(' (last: ' || o.last_error || ')', '')
+                || ', attempts ' || o.attempts || coalesce(' (last error: ' || o.last_error || ')', '')
                 || coalesce(', claimed by the notice consumer ' || to_char(p.processed_at, 'HH24:MI:SS.MS'), ', never claimed by the notice consumer'), '; ')
             FROM engine.outbox o LEFT JOIN engine.processed_messages p ON p.message_id = o.id AND p.consumer = 'notifications.queue-citizen-notice'
             WHERE o.type = m.type AND o.payload->>'dossierId' = m.id::text), 'no record in the outbox')
