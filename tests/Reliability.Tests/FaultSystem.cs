@@ -27,22 +27,37 @@ public sealed class FaultSystem : IAsyncDisposable
         var smtp = await SmtpSink.StartAsync();
         var postgres = await FaultPostgres.StartAsync(Database);
         var system = new FaultSystem(postgres, rabbit, smtp);
-        var common = system.CommonSettings();
+        try
+        {
+            await system.StartHostsAsync();
+            return system;
+        }
+        catch
+        {
+            // The fixture never gets the system to dispose: without this, a host that fails to start leaves the others,
+            // the broker and the database running after the test, on a machine other test runs share.
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartHostsAsync()
+    {
+        var common = CommonSettings();
         // The first API seeds the sample province and the demo accounts; the others start on what it made.
         var seeding = new Dictionary<string, string>(common)
         {
             ["Hosting:RunWorkerInProcess"] = "false", ["Samples:Seed"] = "true", ["Accounts:SeedDemo"] = "true", ["Samples:Dossiers"] = "0",
         };
         var api = new Dictionary<string, string>(common) { ["Hosting:RunWorkerInProcess"] = "false" };
-        system.Apis.Add(new HostProcess("api-1", HostProcess.BuiltDll("Api"), LoopbackPorts.Free(), seeding));
-        system.Apis.Add(new HostProcess("api-2", HostProcess.BuiltDll("Api"), LoopbackPorts.Free(), api));
-        system.Workers.Add(new HostProcess("worker-1", HostProcess.BuiltDll("Worker"), LoopbackPorts.Free(), common));
-        system.Workers.Add(new HostProcess("worker-2", HostProcess.BuiltDll("Worker"), LoopbackPorts.Free(), common));
-        system.Apis[0].Start();
-        await system.Apis[0].WaitUntilReadyAsync(StartLimit);
-        foreach (var host in system.Apis.Skip(1).Concat(system.Workers)) host.Start();
-        await Task.WhenAll(system.Apis.Skip(1).Concat(system.Workers).Select(h => h.WaitUntilReadyAsync(StartLimit)));
-        return system;
+        Apis.Add(new HostProcess("api-1", HostProcess.BuiltDll("Api"), LoopbackPorts.Free(), seeding));
+        Apis.Add(new HostProcess("api-2", HostProcess.BuiltDll("Api"), LoopbackPorts.Free(), api));
+        Workers.Add(new HostProcess("worker-1", HostProcess.BuiltDll("Worker"), LoopbackPorts.Free(), common));
+        Workers.Add(new HostProcess("worker-2", HostProcess.BuiltDll("Worker"), LoopbackPorts.Free(), common));
+        Apis[0].Start();
+        await Apis[0].WaitUntilReadyAsync(StartLimit);
+        foreach (var host in Apis.Skip(1).Concat(Workers)) host.Start();
+        await Task.WhenAll(Apis.Skip(1).Concat(Workers).Select(h => h.WaitUntilReadyAsync(StartLimit)));
     }
 
     private Dictionary<string, string> CommonSettings() => new()

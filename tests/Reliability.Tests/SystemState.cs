@@ -74,6 +74,38 @@ public sealed class SystemState(string connectionString)
              AND l.event IN ('dossier-received', 'result-ready', 'rating-requested')) <> 3
         """);
 
+    /// <summary>
+    /// Where each missing e-mail of <see cref="ReturnedWithoutNoticesAsync"/> stopped, one line per dossier and event: the
+    /// dossier record in the outbox (published, parked or waiting, attempts, last error), whether the notice consumer
+    /// claimed it (<c>processed_messages</c>: claimed without a delivery is a loss in the consumer, published and never
+    /// claimed is a message still in, or lost by, the broker), and the dossier's deliveries. The first column is the
+    /// applicant's address, for the SMTP sink.
+    /// </summary>
+    public Task<List<(string Email, string Trail)>> MissingNoticesAsync() => PairsAsync($"""
+        WITH expected(event, type) AS (VALUES ('dossier-received', 'Procedures.Dossiers.DossierReceived'),
+                ('result-ready', 'Procedures.Dossiers.ResultReady'), ('rating-requested', 'Procedures.Dossiers.DossierReturned')),
+        missing AS (
+            SELECT d.id, d.code, d.applicant_email, x.event, x.type FROM ({RunDossiers}) d CROSS JOIN expected x
+            WHERE d.status = 'Returned' AND NOT EXISTS (SELECT 1 FROM notifications.deliveries l
+                WHERE l.dossier_id = d.id AND l.channel = 'Email' AND l.event = x.event))
+        SELECT m.applicant_email, m.code || ': no ' || m.event || ' e-mail; ' || coalesce((
+            SELECT string_agg('record ' || o.id || ' ' || CASE
+                    WHEN o.dispatched_at IS NOT NULL THEN 'published ' || to_char(o.dispatched_at, 'HH24:MI:SS.MS')
+                    WHEN o.parked_at IS NOT NULL THEN 'parked' WHEN o.discarded_at IS NOT NULL THEN 'discarded'
+                    ELSE 'not published, next attempt ' || coalesce(to_char(o.next_attempt_at, 'HH24:MI:SS'), 'now')
+                        || coalesce(', leased until ' || to_char(o.leased_until, 'HH24:MI:SS'), '') END
+                || ', attempts ' || o.attempts || coalesce(' (last error: ' || o.last_error || ')', '')
+                || coalesce(', claimed by the notice consumer ' || to_char(p.processed_at, 'HH24:MI:SS.MS'), ', never claimed by the notice consumer'), '; ')
+            FROM engine.outbox o LEFT JOIN engine.processed_messages p ON p.message_id = o.id AND p.consumer = 'notifications.queue-citizen-notice'
+            WHERE o.type = m.type AND o.payload->>'dossierId' = m.id::text), 'no record in the outbox')
+            || '; deliveries: ' || coalesce((SELECT string_agg(l.channel || ' ' || l.event || ' ' || l.status, ', ' ORDER BY l.created_at)
+                                             FROM notifications.deliveries l WHERE l.dossier_id = m.id), 'none')
+        FROM missing m ORDER BY 2
+        """);
+
+    /// <summary>Pending timers already due: the poller still has them to fire.</summary>
+    public Task<long> DueTimersAsync() => CountAsync("SELECT count(*) FROM engine.timers WHERE status = 'Pending' AND next_attempt_at <= now()");
+
     public Task<List<string>> EventsAsync() => RowsAsync($"""
         SELECT l.event || ': ' || count(*) FROM notifications.deliveries l JOIN ({RunDossiers}) d ON d.id = l.dossier_id WHERE l.channel = 'Email' GROUP BY l.event ORDER BY 1
         """);
@@ -94,6 +126,17 @@ public sealed class SystemState(string connectionString)
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync()) rows.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+        return rows;
+    }
+
+    private async Task<List<(string, string)>> PairsAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, conn);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, string)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
         return rows;
     }
 }

@@ -65,16 +65,28 @@ public sealed class RabbitMqNode : IAsyncDisposable
     }
 
     /// <summary>Messages MassTransit moved to <c>*_error</c> queues (a consumer failed for good), by queue.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> DeadLetteredAsync()
+    public async Task<IReadOnlyDictionary<string, int>> DeadLetteredAsync() =>
+        ((await QueuesAsync()) ?? []).Where(q => q.IsError && q.Messages > 0).ToDictionary(q => q.Name, q => q.Messages);
+
+    /// <summary>
+    /// Every queue of the node with its depth: messages ready for a consumer, and delivered but not yet acknowledged (a
+    /// consumer holds them, retrying in process or still working). Null while the node is down or does not answer.
+    /// </summary>
+    public async Task<IReadOnlyList<QueueDepth>?> QueuesAsync()
     {
-        using var list = Process.Start(Command("rabbitmqctl", "-n", NodeName, "--quiet", "list_queues", "name", "messages"))
+        using var list = Process.Start(Command("rabbitmqctl", "-n", NodeName, "--quiet", "list_queues",
+                "name", "messages_ready", "messages_unacknowledged", "consumers"))
             ?? throw new InvalidOperationException("rabbitmqctl did not start");
         var output = await list.StandardOutput.ReadToEndAsync();
         await list.WaitForExitAsync();
+        if (list.ExitCode != 0) return null;
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(l => l.Split('\t', ' '))
-            .Where(p => p.Length >= 2 && p[0].EndsWith("_error", StringComparison.Ordinal) && int.TryParse(p[^1], out var n) && n > 0)
-            .ToDictionary(p => p[0], p => int.Parse(p[^1], CultureInfo.InvariantCulture));
+            .Select(l => l.Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length == 4 && p[1..].All(n => int.TryParse(n, out _)))
+            .Select(p => new QueueDepth(p[0], Int(p[1]), Int(p[2]), Int(p[3])))
+            .ToList();
+
+        static int Int(string n) => int.Parse(n, CultureInfo.InvariantCulture);
     }
 
     private async Task StartServerAsync()
@@ -121,4 +133,16 @@ public sealed class RabbitMqNode : IAsyncDisposable
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
     }
+}
+
+/// <summary>One queue of a <see cref="RabbitMqNode"/>: ready and unacknowledged messages, and the consumers attached.</summary>
+public sealed record QueueDepth(string Name, int Ready, int Unacked, int Consumers)
+{
+    public int Messages => Ready + Unacked;
+
+    /// <summary>MassTransit's queues of messages given up on (<c>_error</c>) or that no consumer of the endpoint knew (<c>_skipped</c>).</summary>
+    public bool IsError => Name.EndsWith("_error", StringComparison.Ordinal);
+    public bool IsSkipped => Name.EndsWith("_skipped", StringComparison.Ordinal);
+
+    public override string ToString() => $"{Name} {Ready} ready/{Unacked} unacked/{Consumers} consumers";
 }
