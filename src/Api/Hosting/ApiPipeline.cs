@@ -87,6 +87,7 @@ public static class ApiPipeline
         MessagingAdminEndpoints.Map(admin);
         IncidentAdminEndpoints.Map(admin);
         OutboxAdminEndpoints.Map(admin);
+        SlaAdminEndpoints.Map(admin);
         WorkflowRepairEndpoints.Map(admin);
         MigrationAdminEndpoints.Map(admin);
         SigningCertificateEndpoints.Map(admin);

@@ -58,6 +58,7 @@ public static class NotificationsServices
 
         services.TryAddSingleton(SlaSettings.From(config));
         services.TryAddSingleton<AlertWriter>();
+        services.TryAddSingleton<ParkedSubjects>();
         services.TryAddScoped<SlaSweep>();
         services.TryAddScoped<DailyDigest>();
         services.TryAddScoped<SlaSweepJob>();

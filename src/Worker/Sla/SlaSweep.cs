@@ -100,7 +100,7 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, CalendarProvider calen
             : await SlaCandidates.DossiersAsync(dataSource, plan.DossierHorizon, (cursor.AfterDueAt, cursor.AfterId), cursor.PageSize, ct);
         if (read.Count == 0) return (SweepReport.Empty, cursor.NextStage());
         var next = read.Count < cursor.PageSize ? cursor.NextStage() : cursor with { AfterDueAt = read[^1].DueAt, AfterId = read[^1].Id };
-        var page = read.Where(s => !s.Raised.Contains(Thresholds.Parked)).ToList();
+        var page = read.Where(s => !s.Raised.Contains(Thresholds.Parked) && !s.Raised.Contains(Thresholds.Dismissed)).ToList();
         var org = await OrganisationSnapshot.LoadAsync(dataSource, page.Select(s => s.UnitId), Thresholds.VietnamDay(plan.Now), ct);
         var reading = watch.Elapsed;
         watch.Restart();

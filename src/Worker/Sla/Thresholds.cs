@@ -15,6 +15,8 @@ public static class Thresholds
     public const string ApologyDue = "apology-due";
     /// <summary>Not a threshold: the subject could not be alerted for this due time and waits for an operator (<see cref="SlaParking"/>).</summary>
     public const string Parked = "parked";
+    /// <summary>Not a threshold: a parked subject an operator chose not to alert for this due time (<see cref="ParkedSubjects"/>).</summary>
+    public const string Dismissed = "dismissed";
 
     public static readonly IReadOnlyList<string> Ordered = [DueSoon, DueToday, Overdue, Escalated];
 

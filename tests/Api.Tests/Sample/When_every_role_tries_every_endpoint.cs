@@ -130,6 +130,11 @@ public sealed class When_every_role_tries_every_endpoint
         ("GET", "/api/v1/admin/outbox/parked", null, Unauthorised, AdminOnly),
         ("POST", "/api/v1/admin/outbox/parked/{I}/replay", new { }, Unauthorised, AdminOnly),
         ("POST", "/api/v1/admin/outbox/parked/{I}/discard", new { }, Unauthorised, AdminOnly),
+        // Parked SLA subjects: an empty retry is refused (422), so does a dismissal without a reason; no subject {I} is parked (404).
+        ("GET", "/api/v1/admin/sla/parked", null, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/sla/parked/retry", new { }, Unauthorised, AdminOnly),
+        ("POST", "/api/v1/admin/sla/parked/{I}/retry", null, Unauthorised, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound]),
+        ("POST", "/api/v1/admin/sla/parked/{I}/dismiss", new { }, Unauthorised, AdminOnly),
         // Version migration: the same version twice is refused (422) before anything is read or moved.
         ("POST", "/api/v1/admin/definitions/household-business-registration/migrations/plan", new { fromVersion = 1, toVersion = 1 }, Unauthorised, AdminOnly),
         ("POST", "/api/v1/admin/definitions/household-business-registration/migrations", new { fromVersion = 1, toVersion = 1, reason = "Ma trận" }, Unauthorised, AdminOnly),
