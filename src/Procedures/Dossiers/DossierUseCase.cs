@@ -48,15 +48,16 @@ public sealed partial class DossierUseCase(ProceduresDb db, WorkflowRuntime engi
 
     /// <summary>
     /// A system administrator's repair of a dossier's workflow: the reason required, the instance found (<paramref name="instance"/>),
-    /// the dossier opened for repair, then <paramref name="repair"/> with the trimmed reason (it ends by recording and committing).
+    /// the dossier opened for repair (its revision checked against <paramref name="expectedRevision"/> under the lock), then
+    /// <paramref name="repair"/> with the trimmed reason (it ends by recording and committing).
     /// </summary>
-    internal async Task<DomainResult<WorkflowRepaired>> RepairAsync(string actor, string? reason, Func<Task<DomainResult<Guid>>> instance,
+    internal async Task<DomainResult<WorkflowRepaired>> RepairAsync(string actor, string? reason, int? expectedRevision, Func<Task<DomainResult<Guid>>> instance,
         Func<DossierWork, string, Task<DomainResult<WorkflowRepaired>>> repair, CancellationToken ct)
     {
         if (WorkflowRepairRules.Reason(reason) is { } noReason) return noReason;
         var found = await instance();
         if (found.Error is { } notFound) return notFound;
-        var opened = await DossierWork.OpenForRepairAsync(db, officials, calendar, clock, settings, found.Value, actor, ct);
+        var opened = await DossierWork.OpenForRepairAsync(db, officials, calendar, clock, settings, found.Value, actor, expectedRevision, ct);
         if (opened.Error is { } refused) return refused;
         await using var work = opened.Value!;
         return await repair(work, reason!.Trim());

@@ -17,14 +17,17 @@ public sealed record WorkflowRepaired(Guid InstanceId, DossierState Dossier);
 /// </summary>
 internal sealed partial class DossierWork
 {
-    /// <summary>Opens the dossier whose workflow is <paramref name="instanceId"/> for a repair; NotFound naming <c>id</c> when none is.</summary>
+    /// <summary>
+    /// Opens the dossier whose workflow is <paramref name="instanceId"/> for a repair; NotFound naming <c>id</c> when none is;
+    /// StaleRevision when <paramref name="expectedRevision"/> is given and the locked row has another.
+    /// </summary>
     public static async Task<DomainResult<DossierWork>> OpenForRepairAsync(ProceduresDb db, OfficialDirectory officials, CalendarProvider calendar,
-        TimeProvider clock, DossierSettings settings, Guid instanceId, string actorName, CancellationToken ct)
+        TimeProvider clock, DossierSettings settings, Guid instanceId, string actorName, int? expectedRevision, CancellationToken ct)
     {
         var dossierId = await db.Dossiers.AsNoTracking().Where(d => d.WorkflowInstanceId == instanceId).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(ct);
         if (dossierId is null) return WorkflowRepairRules.NoSuchWorkflow;
         return await OpenAsync(db, officials, calendar, clock, settings, dossierId.Value, actorName,
-            (actor, _) => actor.IsSystemAdmin ? null : AdminAccess.NotSystemAdmin(), expectedRevision: null, ct);
+            (actor, _) => actor.IsSystemAdmin ? null : AdminAccess.NotSystemAdmin(), expectedRevision, ct);
     }
 
     /// <summary>Applies what a repair opened, as after any move; the engine's refusal otherwise.</summary>

@@ -8,9 +8,11 @@ namespace Procedures.Dossiers;
 
 /// <summary>
 /// A system administrator moves one path of a dossier's workflow to <paramref name="ToStepId"/> (a stuck step, a step
-/// taken by mistake); <paramref name="FromStepId"/> or <paramref name="TokenId"/> says which path when there are several.
+/// taken by mistake); <paramref name="FromStepId"/> or <paramref name="TokenId"/> says which path when there are several;
+/// <paramref name="ExpectedRevision"/>: the dossier's revision the administrator saw (null: whatever it is now).
 /// </summary>
-public sealed record MoveWorkflowPath(Guid InstanceId, string Actor, string? ToStepId, string? Reason, string? FromStepId = null, Guid? TokenId = null);
+public sealed record MoveWorkflowPath(Guid InstanceId, string Actor, string? ToStepId, string? Reason, string? FromStepId = null, Guid? TokenId = null,
+    int? ExpectedRevision = null);
 
 /// <summary>
 /// The engine cancels the path's open work and enters the target step as if an action had led there; what that opens is
@@ -21,7 +23,7 @@ public sealed class MoveWorkflowPathHandler(DossierUseCase useCase)
     public async Task<DomainResult<WorkflowRepaired>> HandleAsync(MoveWorkflowPath request, CancellationToken ct = default)
     {
         if (Required.Text(request.ToStepId, "toStepId", "bước cần chuyển đến", "The step to move to") is { } noTarget) return noTarget;
-        return await useCase.RepairAsync(request.Actor, request.Reason, () => Task.FromResult<DomainResult<Guid>>(request.InstanceId), async (work, reason) =>
+        return await useCase.RepairAsync(request.Actor, request.Reason, request.ExpectedRevision, () => Task.FromResult<DomainResult<Guid>>(request.InstanceId), async (work, reason) =>
         {
             var to = request.ToStepId!.Trim();
             var from = string.IsNullOrWhiteSpace(request.FromStepId) ? null : request.FromStepId.Trim();

@@ -15,7 +15,7 @@ public sealed class WorkflowRepairQueries(ProceduresDb db, InstanceQueries insta
         if (await instances.DetailAsync(instanceId, ct) is not { } detail) return null;
         var definition = await definitions.GetAsync(detail.Instance.DefinitionId, detail.Instance.Version, ct);
         var dossier = await db.Dossiers.AsNoTracking().Where(d => d.WorkflowInstanceId == instanceId)
-            .Join(db.Procedures, d => d.ProcedureId, p => p.Id, (d, p) => new { d.Id, d.Code, d.Status, p.Name, d.ReceivingUnitId, d.ProcessingUnitId })
+            .Join(db.Procedures, d => d.ProcedureId, p => p.Id, (d, p) => new { d.Id, d.Code, d.Status, p.Name, d.ReceivingUnitId, d.ProcessingUnitId, d.Revision })
             .SingleOrDefaultAsync(ct);
         var cancelled = await CancelledAsync(detail, ct);
         var units = detail.OpenWorkItems.Select(w => w.UnitId).Concat(detail.Incidents.Select(i => i.UnitId)).Concat(cancelled.Select(c => c.UnitId))
@@ -26,7 +26,7 @@ public sealed class WorkflowRepairQueries(ProceduresDb db, InstanceQueries insta
             detail with { History = detail.History.OrderByDescending(h => h.Id).ToList() },
             definition?.Title ?? detail.Instance.DefinitionId,
             dossier is null ? null : new RepairDossier(dossier.Id, dossier.Code, dossier.Status, dossier.Status.Vietnamese(), dossier.Status.English(),
-                dossier.Name, dossier.ReceivingUnitId, dossier.ProcessingUnitId),
+                dossier.Name, dossier.ReceivingUnitId, dossier.ProcessingUnitId, dossier.Revision),
             definition?.Steps.Select(s => new RepairStep(s.Id, s.Title ?? s.Id, s.Kind.ToString(),
                 s.Actions.Where(a => a.Title is not null).DistinctBy(a => a.Name).ToDictionary(a => a.Name, a => a.Title!))).ToList() ?? [],
             cancelled, names, WorkflowSuspension.Of(detail.Instance, detail.History));

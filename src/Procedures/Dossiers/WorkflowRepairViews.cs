@@ -14,9 +14,12 @@ public sealed record WorkflowSuspension(DateTimeOffset At, string? By, string? R
         : new(instance.UpdatedAt, null, null);
 }
 
-/// <summary>The dossier a workflow belongs to, as an operator needs it: no personal data.</summary>
+/// <summary>
+/// The dossier a workflow belongs to, as an operator needs it: no personal data. <paramref name="Revision"/> is the one a repair
+/// sends back as its expected revision, so that a dossier changed since the page showed it is not repaired blind.
+/// </summary>
 public sealed record RepairDossier(Guid Id, string? Code, DossierStatus Status, string StatusVi, string StatusEn, string ProcedureName,
-    Guid ReceivingUnitId, Guid ProcessingUnitId);
+    Guid ReceivingUnitId, Guid ProcessingUnitId, int Revision);
 
 /// <summary>
 /// A step of the instance's definition version, to name steps and to offer them as a move's target; <paramref name="ActionTitles"/>

@@ -159,19 +159,39 @@ public sealed class When_signing_certificates_are_uploaded
         rows.ShouldBe(["signing-certificate.upload 200", "signing-certificate.upload 200", "signing-certificate.remove 204", "signing-certificate.remove 404"]);
     }
 
-    [Test]
-    public async Task Should_let_the_citizen_download_the_signed_result_with_the_code_and_second_factor_only()
+    /// <summary>
+    /// A dossier received for <paramref name="applicant"/> (whose phone ends in the second factor), assigned, appraised with
+    /// <paramref name="registrationNumber"/> and approved by the section head: it waits for the leader's signature.
+    /// </summary>
+    async Task<(Guid Id, string Code)> ApprovedDossierAsync(string applicant, string phone, string registrationNumber)
     {
-        (await Upload(TestPki.Pkcs12(_pki.Valid))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var (id, code) = await Dossiers.ReceiveAsync(_api, "Lê Thị Hoa", "0987005678");
+        var (id, code) = await Dossiers.ReceiveAsync(_api, applicant, phone);
         var head = await _api.As("ys.economy.section-head");
         await (await head.Post($"/api/v1/dossiers/{id}/assignment", new { specialist = "ys.economy.specialist" })).Expect(HttpStatusCode.OK);
         await (await (await _api.As("ys.economy.specialist")).Post($"/api/v1/dossiers/{id}/appraisal", new
         {
             notes = "Đủ điều kiện", draftResult = "Cấp Giấy chứng nhận đăng ký hộ kinh doanh",
-            fields = new Dictionary<string, string> { ["registrationNumber"] = "31A8005678" },
+            fields = new Dictionary<string, string> { ["registrationNumber"] = registrationNumber },
         })).Expect(HttpStatusCode.OK);
         await (await head.Post($"/api/v1/dossiers/{id}/approval", new { comment = "Đồng ý" })).Expect(HttpStatusCode.OK);
+        return (id, code);
+    }
+
+    /// <summary>What the public verification answers for <paramref name="pdf"/>, uploaded as <paramref name="fileName"/>.</summary>
+    async Task<JsonElement> VerifiedAsync(byte[] pdf, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
+        return await (await _api.Anonymous().PostAsync("/api/v1/public/verify", form)).Expect(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Should_let_the_citizen_download_the_signed_result_with_the_code_and_second_factor_only()
+    {
+        (await Upload(TestPki.Pkcs12(_pki.Valid))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (id, code) = await ApprovedDossierAsync("Lê Thị Hoa", "0987005678", "31A8005678");
         await (await (await _api.As(Leader)).Post($"/api/v1/dossiers/{id}/signature", new { })).Expect(HttpStatusCode.OK);
 
         var anonymous = _api.Anonymous();
@@ -182,12 +202,7 @@ public sealed class When_signing_certificates_are_uploaded
         var download = await anonymous.Post("/api/v1/public/tracking/signed-result", new { code, secondFactor = "5678" });
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        var pdf = await download.Content.ReadAsByteArrayAsync();
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", $"ket-qua-{code}.pdf");
-        var verified = await (await anonymous.PostAsync("/api/v1/public/verify", form)).Expect(HttpStatusCode.OK);
+        var verified = await VerifiedAsync(await download.Content.ReadAsByteArrayAsync(), $"ket-qua-{code}.pdf");
         verified.GetProperty("valid").GetBoolean().ShouldBeTrue();
         verified.GetProperty("issuedHere").GetBoolean().ShouldBeTrue();
         verified.GetProperty("dossierCode").GetString().ShouldBe(code);
@@ -198,15 +213,7 @@ public sealed class When_signing_certificates_are_uploaded
     public async Task Should_sign_the_leaders_refusal_and_serve_it_as_a_signed_form_that_verifies_as_issued_here()
     {
         (await Upload(TestPki.Pkcs12(_pki.Valid))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var (id, code) = await Dossiers.ReceiveAsync(_api, "Trần Văn Bình", "0987001234");
-        var head = await _api.As("ys.economy.section-head");
-        await (await head.Post($"/api/v1/dossiers/{id}/assignment", new { specialist = "ys.economy.specialist" })).Expect(HttpStatusCode.OK);
-        await (await (await _api.As("ys.economy.specialist")).Post($"/api/v1/dossiers/{id}/appraisal", new
-        {
-            notes = "Đủ điều kiện", draftResult = "Cấp Giấy chứng nhận đăng ký hộ kinh doanh",
-            fields = new Dictionary<string, string> { ["registrationNumber"] = "31A8001234" },
-        })).Expect(HttpStatusCode.OK);
-        await (await head.Post($"/api/v1/dossiers/{id}/approval", new { comment = "Đồng ý" })).Expect(HttpStatusCode.OK);
+        var (id, code) = await ApprovedDossierAsync("Trần Văn Bình", "0987001234", "31A8001234");
         var leader = await _api.As(Leader);
         await (await leader.Post($"/api/v1/dossiers/{id}/refusal", new { reason = "Địa điểm nằm trong hành lang an toàn giao thông" })).Expect(HttpStatusCode.OK);
 
@@ -216,12 +223,7 @@ public sealed class When_signing_certificates_are_uploaded
         var download = await leader.GetAsync($"/api/v1/dossiers/{id}/signed-forms/refusal");
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        var pdf = await download.Content.ReadAsByteArrayAsync();
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", $"phieu-tu-choi-{code}.pdf");
-        var verified = await (await _api.Anonymous().PostAsync("/api/v1/public/verify", form)).Expect(HttpStatusCode.OK);
+        var verified = await VerifiedAsync(await download.Content.ReadAsByteArrayAsync(), $"phieu-tu-choi-{code}.pdf");
         verified.GetProperty("valid").GetBoolean().ShouldBeTrue();
         verified.GetProperty("issuedHere").GetBoolean().ShouldBeTrue();
         verified.GetProperty("dossierCode").GetString().ShouldBe(code);

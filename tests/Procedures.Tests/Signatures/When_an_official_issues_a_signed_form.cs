@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Procedures.Common;
 using Procedures.Documents;
 using Procedures.Dossiers;
@@ -18,32 +16,8 @@ namespace Procedures.Tests.Signatures;
 /// With a signer configured, the refusal (Form 03) and the apology with a new appointment (Form 04) are signed by the official
 /// who issues them, before the dossier moves, and stored with it; a signer that refuses or does not answer changes nothing.
 /// </summary>
-public sealed class When_an_official_issues_a_signed_form : DossierTest
+public sealed class When_an_official_issues_a_signed_form() : SigningTest("forms")
 {
-    static readonly TestPki Pki = new(Path.Combine(Path.GetTempPath(), "iso-pki-forms-" + Guid.NewGuid().ToString("N")));
-    SignatureSettings _settings = null!;
-
-    protected override void Configure(IServiceCollection services)
-    {
-        _settings = new SignatureSettings
-        {
-            TrustedCertificateFiles = [Pki.AuthorityFile],
-            CrlFiles = [Pki.CrlFile],
-            KeyEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        };
-        services.Replace(ServiceDescriptor.Singleton(_settings));
-    }
-
-    [OneTimeTearDown]
-    public void DisposePki() => Pki.Dispose();
-
-    async Task Upload(X509Certificate2 certificate, string official)
-    {
-        await using var scope = NewScope();
-        var uploaded = await scope.ServiceProvider.GetRequiredService<StoredCertificates>()
-            .UploadAsync(official, TestPki.Pkcs12(certificate), null, "admin", CancellationToken.None);
-        uploaded.Error.ShouldBeNull();
-    }
 
     async Task<Guid> BeingProcessed()
     {
@@ -65,17 +39,10 @@ public sealed class When_an_official_issues_a_signed_form : DossierTest
         return report;
     }
 
-    void SilentSigner(TcpListener silent)
-    {
-        silent.Start();
-        _settings.Remote.BaseUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/";
-        _settings.Remote.Timeout = TimeSpan.FromSeconds(1);
-    }
-
     [Test]
     public async Task Should_sign_the_refusal_by_the_refusing_official_and_offer_it_as_Form_03()
     {
-        await Upload(Pki.Valid, TestOrg.SpecialistA);
+        (await Upload(Pki.Valid, TestOrg.SpecialistA)).ShouldBe("ok");
         var id = await BeingProcessed();
 
         (await Refuse(id, TestOrg.SpecialistA)).Ok().Status.ShouldBe(DossierStatus.Stopped);
@@ -97,7 +64,7 @@ public sealed class When_an_official_issues_a_signed_form : DossierTest
     [Test]
     public async Task Should_sign_the_apology_by_the_leader_and_offer_it_as_Form_04()
     {
-        await Upload(Pki.Valid, TestOrg.LeaderA);
+        (await Upload(Pki.Valid, TestOrg.LeaderA)).ShouldBe("ok");
         var id = await BeingProcessed();
         Clock.Set(Vn(2026, 3, 9, 9));
 
@@ -118,7 +85,7 @@ public sealed class When_an_official_issues_a_signed_form : DossierTest
     [Test]
     public async Task Should_leave_the_dossier_as_it_was_when_the_signer_does_not_answer_a_refusal()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0); // accepts connections and never answers
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
         SilentSigner(silent);
         var id = await BeingProcessed();
         var before = await Load(id);
@@ -164,8 +131,7 @@ public sealed class When_an_official_issues_a_signed_form : DossierTest
     [Test]
     public async Task Should_check_the_rules_before_asking_for_a_signature()
     {
-        await using var service = await TestSigningService.StartAsync(new Dictionary<string, X509Certificate2> { [TestOrg.LeaderA] = Pki.Valid }, [Pki.Authority]);
-        _settings.Remote.BaseUrl = service.BaseUrl;
+        await using var service = await RemoteSigner(TestOrg.LeaderA);
         var id = await BeingProcessed();
         Clock.Set(Vn(2026, 3, 9, 9));
 
@@ -178,9 +144,7 @@ public sealed class When_an_official_issues_a_signed_form : DossierTest
     [Test]
     public async Task Should_discard_the_signature_when_the_dossier_moved_while_signing()
     {
-        await using var service = await TestSigningService.StartAsync(new Dictionary<string, X509Certificate2> { [TestOrg.SpecialistA] = Pki.Valid }, [Pki.Authority]);
-        _settings.Remote.BaseUrl = service.BaseUrl;
-        _settings.Remote.Timeout = TimeSpan.FromSeconds(20);
+        await using var service = await RemoteSigner(TestOrg.SpecialistA, TimeSpan.FromSeconds(20));
         var id = await BeingProcessed();
         service.BeforeSigning = async _ => (await Submit(id)).Ok();
 

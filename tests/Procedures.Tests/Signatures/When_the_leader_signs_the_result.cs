@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Procedures.Dossiers;
 using Procedures.Forms.Tests;
 using Procedures.Signatures;
@@ -13,32 +12,9 @@ using Tests.Shared;
 namespace Procedures.Tests.Signatures;
 
 /// <summary>The signing step with a signer configured: the result is signed before the dossier moves, or it does not move.</summary>
-public sealed class When_the_leader_signs_the_result : DossierTest
+public sealed class When_the_leader_signs_the_result() : SigningTest("step")
 {
-    static readonly TestPki Pki = new(Path.Combine(Path.GetTempPath(), "iso-pki-step-" + Guid.NewGuid().ToString("N")));
-    SignatureSettings _settings = null!;
-
-    protected override void Configure(IServiceCollection services)
-    {
-        _settings = new SignatureSettings
-        {
-            TrustedCertificateFiles = [Pki.AuthorityFile],
-            CrlFiles = [Pki.CrlFile],
-            KeyEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        };
-        services.Replace(ServiceDescriptor.Singleton(_settings));
-    }
-
-    [OneTimeTearDown]
-    public void DisposePki() => Pki.Dispose();
-
-    async Task<string> Upload(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string official = TestOrg.LeaderA)
-    {
-        await using var scope = NewScope();
-        var uploaded = await scope.ServiceProvider.GetRequiredService<StoredCertificates>()
-            .UploadAsync(official, TestPki.Pkcs12(certificate), null, "admin", CancellationToken.None);
-        return uploaded.Error?.Code ?? "ok";
-    }
+    Task<string> Upload(X509Certificate2 certificate) => Upload(certificate, TestOrg.LeaderA);
 
     async Task<Guid> ReadyToSign()
     {
@@ -124,10 +100,8 @@ public sealed class When_the_leader_signs_the_result : DossierTest
     [Test]
     public async Task Should_not_move_when_the_remote_signer_does_not_answer()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0); // accepts connections and never answers
-        silent.Start();
-        _settings.Remote.BaseUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/";
-        _settings.Remote.Timeout = TimeSpan.FromSeconds(1);
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        SilentSigner(silent);
         var id = await ReadyToSign();
 
         var refused = (await Sign(id)).Error!;
@@ -137,13 +111,7 @@ public sealed class When_the_leader_signs_the_result : DossierTest
         await ShouldNotHaveMoved(id);
     }
 
-    async Task<TestSigningService> RemoteService(TimeSpan timeout)
-    {
-        var service = await TestSigningService.StartAsync(new Dictionary<string, X509Certificate2> { [TestOrg.LeaderA] = Pki.Valid }, [Pki.Authority]);
-        _settings.Remote.BaseUrl = service.BaseUrl;
-        _settings.Remote.Timeout = timeout;
-        return service;
-    }
+    Task<TestSigningService> RemoteService(TimeSpan timeout) => RemoteSigner(TestOrg.LeaderA, timeout);
 
     [Test]
     public async Task Should_store_a_result_the_remote_service_signed_that_verifies_here_and_in_pdfsig()
@@ -191,7 +159,7 @@ public sealed class When_the_leader_signs_the_result : DossierTest
         (await Upload(Pki.Valid)).ShouldBe("ok");
         await using var tsa = await TestTimestampAuthority.StartAsync(Pki.TimeStamping, Pki.Authority);
         tsa.Time = Clock.GetUtcNow().AddSeconds(1);
-        _settings.Timestamp.Url = tsa.Url;
+        Settings.Timestamp.Url = tsa.Url;
         var id = await ReadyToSign();
 
         (await Sign(id)).Ok().Status.ShouldBe(DossierStatus.Finished);
@@ -211,8 +179,8 @@ public sealed class When_the_leader_signs_the_result : DossierTest
         (await Upload(Pki.Valid)).ShouldBe("ok");
         await using var tsa = await TestTimestampAuthority.StartAsync(Pki.TimeStamping, Pki.Authority);
         tsa.Behaviour = TestTimestampAuthority.Answer.Hang;
-        _settings.Timestamp.Url = tsa.Url;
-        _settings.Timestamp.Timeout = TimeSpan.FromSeconds(1);
+        Settings.Timestamp.Url = tsa.Url;
+        Settings.Timestamp.Timeout = TimeSpan.FromSeconds(1);
         var id = await ReadyToSign();
 
         var refused = (await Sign(id)).Error!;

@@ -11,13 +11,26 @@ namespace Api.Ui.Admin;
 /// </summary>
 public sealed class RepairPrompt(IDialogService dialogs, ISnackbar snackbar, IStringLocalizer<AdminText> text)
 {
-    /// <summary>True when the repair was done; false when cancelled or refused.</summary>
-    public async Task<bool> RunAsync<T>(string title, string explanation, Func<string, Task<DomainResult<T>>> repair, Func<T, string>? done = null)
+    /// <summary>
+    /// True when the repair was done; false when cancelled or refused. <paramref name="stale"/>, when given, gets the stale message of a
+    /// repair refused because the dossier changed since the page showed it, so the page can say it where it offers to reload.
+    /// </summary>
+    public async Task<bool> RunAsync<T>(string title, string explanation, Func<string, Task<DomainResult<T>>> repair, Func<T, string>? done = null,
+        Func<string, Task>? stale = null)
     {
         var parameters = new DialogParameters<ReasonDialog> { { d => d.Explanation, explanation } };
         var dialog = await dialogs.ShowAsync<ReasonDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string reason }) return false;
-        return Report(await repair(reason), done);
+        var result = await repair(reason);
+        return stale is null ? Report(result, done) : await ReportAsync(result, stale, done);
+    }
+
+    /// <summary>As <see cref="Report{T}"/>, except that a stale refusal goes to <paramref name="stale"/> (the dossier's own stale message).</summary>
+    public async Task<bool> ReportAsync<T>(DomainResult<T> result, Func<string, Task> stale, Func<T, string>? done = null)
+    {
+        if (result.Error is not { Kind: ErrorKind.Stale } changed) return Report(result, done);
+        await stale(Api.Ui.Text.Error(changed)!);
+        return false;
     }
 
     /// <summary>Says how a repair went; true when it was done.</summary>
