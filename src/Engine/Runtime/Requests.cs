@@ -82,8 +82,16 @@ public sealed record TransitionResult(
     /// <summary>The variables as the transition left them, turned into <see cref="Variables"/> only if a caller reads them.</summary>
     internal InstanceVariables? Pending { get; init; }
 
-    /// <summary>Whether the variable <paramref name="name"/> is the JSON value <c>true</c>.</summary>
-    public bool Flag(string name) => Variables.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    /// <summary>
+    /// Whether the variable <paramref name="name"/> is the JSON value <c>true</c>: read out of the stored text when the tree is not
+    /// built yet (a use case asks for one flag after every move; building every variable for it cost more than the move itself).
+    /// </summary>
+    public bool Flag(string name)
+    {
+        var value = _variables is null && Pending is { } pending ? pending.Find(name)
+            : Variables.TryGetPropertyValue(name, out var found) ? found : null;
+        return value is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    }
 }
 
 public sealed record WorkItemInfo(

@@ -7,9 +7,10 @@ namespace Engine.Runtime;
 /// Parameter objects kept for reuse across transitions: a transition sends some forty values, and a new
 /// <see cref="NpgsqlParameter"/> for each was a third of what it allocated. A batch that has run to the end gives its
 /// parameters back (<see cref="GiveBack"/>); a batch that failed keeps them, and they are simply collected. Only parameter
-/// objects are kept, never commands: a command carries its connection's prepared statement with it.
+/// objects are kept, never commands: a command carries its connection's prepared statement with it. Public so that a caller's own
+/// statements in the transaction it shares with the engine (a use case's reads and writes) reuse them as well.
 /// </summary>
-internal static class ReusedParameters
+public static class ReusedParameters
 {
     private const int Kept = 4096;
     private static readonly NpgsqlParameter[] Stack = new NpgsqlParameter[Kept];

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -16,10 +18,46 @@ internal sealed class DossierColumns
 {
     private readonly Column[] _columns;
 
+    /// <summary>The texts of <c>UPDATE</c> statements by the set of columns they write (<see cref="UpdateSql"/>): a use case changes the same few.</summary>
+    private readonly ConcurrentDictionary<(UInt128 Columns, string Where), string> _updates = new();
+
     private DossierColumns(string table, Column[] columns)
     {
+        // A set of columns is a 128-bit mask (ChangedSince).
+        if (columns.Length > 128) throw new InvalidOperationException($"{table} has more than 128 columns.");
         (Table, _columns) = (table, columns);
         Select = string.Join(", ", columns.Select(c => c.Name));
+        InsertSql = $"INSERT INTO {table} ({Select}) VALUES ({string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => $"${i}"))})";
+        DeleteSql = $"DELETE FROM {table} WHERE id = $1";
+    }
+
+    /// <summary>Inserts a row: every column, in order, as <c>$1</c>…</summary>
+    public string InsertSql { get; }
+    /// <summary>Deletes the row whose id is <c>$1</c>.</summary>
+    public string DeleteSql { get; }
+
+    /// <summary>
+    /// <c>UPDATE</c> of the columns in <paramref name="changed"/> (<see cref="ChangedSince"/>), in order as <c>$(keys + 1)</c>…, where
+    /// <paramref name="where"/> holds on the first <paramref name="keys"/> parameters.
+    /// </summary>
+    public string UpdateSql(UInt128 changed, string where, int keys) =>
+        _updates.TryGetValue((changed, where), out var sql) ? sql : _updates.GetOrAdd((changed, where), UpdateSqlOf(changed, where, keys));
+
+    private string UpdateSqlOf(UInt128 changed, string where, int keys)
+    {
+        var set = new List<string>();
+        for (var i = 0; i < _columns.Length; i++)
+            if ((changed & (UInt128.One << i)) != 0) set.Add($"{_columns[i].Name} = ${keys + set.Count + 1}");
+        return $"UPDATE {Table} SET {string.Join(", ", set)} WHERE {where}";
+    }
+
+    /// <summary>The columns that differ from <paramref name="before"/>, as a mask (bit i: column i).</summary>
+    public UInt128 ChangedSince(object entity, object?[] before)
+    {
+        var changed = UInt128.Zero;
+        for (var i = 0; i < _columns.Length; i++)
+            if (Changed(entity, before, i)) changed |= UInt128.One << i;
+        return changed;
     }
 
     /// <summary>The schema-qualified table.</summary>
@@ -83,7 +121,7 @@ internal sealed class DossierColumns
         var value = c.Get(entity);
         if (value is string text && CleanText.ForStorage(text, c.SingleLine) is var clean && clean != text) c.Set(entity, value = clean);
         if (value is not null && c.Converter is not null) value = c.Converter.ConvertToProvider(value);
-        return new NpgsqlParameter { Value = value ?? DBNull.Value };
+        return ReusedParameters.Take(value);
     }
 
     /// <summary>Cleans the entity's texts as <see cref="Persistence.CleanTextOnSave"/> would for a row about to be added.</summary>

@@ -57,29 +57,38 @@ public static class DossierParticipants
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand(LockSql) { Parameters = { new() { Value = dossierId } } },
-                new NpgsqlBatchCommand(EngineRows.WorkItemsOfDossierSql) { Parameters = { new() { Value = dossierId } } },
-                new NpgsqlBatchCommand(DossierRoutes.ReadSql) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(LockSql) { Parameters = { ReusedParameters.Take(dossierId) } },
+                new NpgsqlBatchCommand(EngineRows.WorkItemsOfDossierSql) { Parameters = { ReusedParameters.Take(dossierId) } },
+                new NpgsqlBatchCommand(DossierRoutes.ReadSql) { Parameters = { ReusedParameters.Take(dossierId) } },
                 new NpgsqlBatchCommand(ReferenceData.ReferenceGeneration.ReadSql),
-                new NpgsqlBatchCommand(dossierSql) { Parameters = { new() { Value = dossierId } } },
-                new NpgsqlBatchCommand(documentsSql) { Parameters = { new() { Value = dossierId } } },
-                new NpgsqlBatchCommand(LockInstanceSql.Instance) { Parameters = { new() { Value = dossierId } } },
-                new NpgsqlBatchCommand(LockInstanceSql.WorkItems) { Parameters = { new() { Value = dossierId } } },
+                new NpgsqlBatchCommand(dossierSql) { Parameters = { ReusedParameters.Take(dossierId) } },
+                new NpgsqlBatchCommand(documentsSql) { Parameters = { ReusedParameters.Take(dossierId) } },
+                new NpgsqlBatchCommand(LockInstanceSql.Instance) { Parameters = { ReusedParameters.Take(dossierId) } },
+                new NpgsqlBatchCommand(LockInstanceSql.WorkItems) { Parameters = { ReusedParameters.Take(dossierId) } },
             },
         };
-        await using var r = await batch.ExecuteReaderAsync(ct);
         var units = new List<Guid>();
-        while (await r.ReadAsync(ct)) units.Add(r.GetGuid(0));
-        await r.NextResultAsync(ct);
-        var workItems = await EngineRows.ReadWorkItemsAsync(r, ct);
-        await r.NextResultAsync(ct);
-        var route = await DossierRoutes.ReadAsync(r, ct);
-        await r.NextResultAsync(ct);
-        await r.ReadAsync(ct);
-        var generation = r.GetInt64(0);
-        await r.NextResultAsync(ct);
-        var dossier = await DossierSnapshot.ReadAsync(model, r, ct);
-        await r.NextResultAsync(ct);
-        return (units, workItems, route, generation, dossier, await InstanceLock.ReadAsync(r, ct));
+        List<DossierWorkItem> workItems;
+        DossierRoute? route;
+        long generation;
+        Dossier? dossier;
+        InstanceLock? instance;
+        await using (var r = await batch.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct)) units.Add(r.GetGuid(0));
+            await r.NextResultAsync(ct);
+            workItems = await EngineRows.ReadWorkItemsAsync(r, ct);
+            await r.NextResultAsync(ct);
+            route = await DossierRoutes.ReadAsync(r, ct);
+            await r.NextResultAsync(ct);
+            await r.ReadAsync(ct);
+            generation = r.GetInt64(0);
+            await r.NextResultAsync(ct);
+            dossier = await DossierSnapshot.ReadAsync(model, r, ct);
+            await r.NextResultAsync(ct);
+            instance = await InstanceLock.ReadAsync(r, ct);
+        }
+        ReusedParameters.GiveBack(batch);
+        return (units, workItems, route, generation, dossier, instance);
     }
 }

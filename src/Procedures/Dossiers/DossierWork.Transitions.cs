@@ -74,26 +74,28 @@ internal sealed partial class DossierWork
     public async Task<DossierEvent> RecordAsync(string kind, DossierWorkItem? item, string? comment, object? data = null,
         TransitionResult? moved = null, CancellationToken ct = default)
     {
-        var receiver = moved?.OpenedWorkItems.Select(w => w.Assignee).FirstOrDefault(a => a is not null);
+        var receiver = FirstAssignee(moved);
         var receiverName = receiver is null ? null
             : _names.TryGetValue(receiver, out var known) ? known
             : (await _officials.NamesAsync([receiver], ct)).GetValueOrDefault(receiver);
-        var facts = data is null ? new JsonObject() : JsonSerializer.SerializeToNode(data, Json)!.AsObject();
-        if (moved is not null)
-            facts["next"] = new JsonArray(moved.OpenedWorkItems.Select(w => (JsonNode)new JsonObject
-            {
-                ["step"] = w.StepId, ["role"] = w.Role, ["unit"] = w.UnitId, ["assignee"] = w.Assignee, ["dueAt"] = w.DueAt,
-            }).ToArray());
         var row = new DossierEvent
         {
             DossierId = Dossier.Id, At = Now, Kind = kind, Actor = Actor.UserName, ActorName = Actor.FullName,
             ActorUnitId = item?.Unit, Receiver = receiver, ReceiverName = receiverName,
             Step = item?.StepId, Comment = comment, DueAt = item?.DueAt,
             Timeliness = DossierTimeliness.Judge(Calendar, Now, item?.DueAt, Settings.EarlyMargin, item?.UnitId),
-            Data = facts.Count == 0 ? null : facts.ToJsonString(),
+            Data = HistoryFacts.Of(data, moved?.OpenedWorkItems, Json),
         };
         _history.Add(row);
         return row;
+    }
+
+    /// <summary>Whoever the move handed the dossier to by name: the first assignee among the items it opened.</summary>
+    private static string? FirstAssignee(TransitionResult? moved)
+    {
+        foreach (var w in moved?.OpenedWorkItems ?? [])
+            if (w.Assignee is not null) return w.Assignee;
+        return null;
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Engine.Runtime;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -32,59 +33,66 @@ internal static class DossierWrites
         await using var batch = new NpgsqlBatch(tx.Connection, tx);
         NpgsqlBatchCommand? update = null;
         if (before is null) batch.BatchCommands.Add(Insert(dossiers, dossier));
-        else if (Update(dossiers, dossier, before.Dossier, "id = $1 AND revision = $2", dossier.Id, before.Dossier[dossiers.Index(nameof(Dossier.Revision))]) is { } changed)
+        else if (Update(dossiers, dossier, before.Dossier, DossierWhere, dossier.Id, before.Dossier[dossiers.Index(nameof(Dossier.Revision))]) is { } changed)
             batch.BatchCommands.Add(update = changed);
         foreach (var document in dossier.Documents)
         {
             if (before?.Documents.GetValueOrDefault(document.Id) is not { } read) batch.BatchCommands.Add(Insert(documents, document));
-            else if (Update(documents, document, read, "id = $1", document.Id) is { } changed) batch.BatchCommands.Add(changed);
+            else if (Update(documents, document, read, DocumentWhere, document.Id) is { } changed) batch.BatchCommands.Add(changed);
         }
-        foreach (var removed in before?.Documents.Keys.Where(id => dossier.Documents.All(d => d.Id != id)) ?? [])
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {documents.Table} WHERE id = $1") { Parameters = { new() { Value = removed } } });
+        if (before is not null)
+            foreach (var removed in before.Documents.Keys)
+                if (!Kept(dossier.Documents, removed))
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(documents.DeleteSql) { Parameters = { ReusedParameters.Take(removed) } });
         foreach (var row in history)
         {
             events.Clean(row);
             batch.BatchCommands.Add(Insert(row));
         }
         if (batch.BatchCommands.Count == 0) return;
-        var ids = new List<long>(history.Count);
+        var next = 0;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             // The reader skips the statements that return no rows: what it reads are the history rows' ids, in order.
             do
             {
-                while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+                while (await reader.ReadAsync(ct)) history[next++].Id = reader.GetInt64(0);
             } while (await reader.NextResultAsync(ct));
         }
-        for (var i = 0; i < ids.Count; i++) history[i].Id = ids[i];
+        ReusedParameters.GiveBack(batch);
         // The row is locked by the use case, so this only fails if something wrote it behind the lock: as SaveChanges would say.
         if (update is { RecordsAffected: not 1 })
             throw new DbUpdateConcurrencyException($"The dossier {dossier.Id} was changed by someone else.");
     }
 
-    /// <summary><c>UPDATE</c> of the columns changed since <paramref name="before"/>, where <paramref name="where"/> holds; null when none did.</summary>
-    private static NpgsqlBatchCommand? Update(DossierColumns columns, object row, object?[] before, string where, params object?[] keys)
+    private const string DossierWhere = "id = $1 AND revision = $2";
+    private const string DocumentWhere = "id = $1";
+
+    private static bool Kept(List<DossierDocument> documents, Guid id)
     {
-        var command = new NpgsqlBatchCommand();
-        foreach (var key in keys) command.Parameters.Add(new NpgsqlParameter { Value = key });
-        var set = new List<string>();
+        foreach (var document in documents)
+            if (document.Id == id) return true;
+        return false;
+    }
+
+    /// <summary><c>UPDATE</c> of the columns changed since <paramref name="before"/>, where <paramref name="where"/> holds; null when none did.</summary>
+    private static NpgsqlBatchCommand? Update(DossierColumns columns, object row, object?[] before, string where, object key, object? revision = null)
+    {
+        var changed = columns.ChangedSince(row, before);
+        if (changed == 0) return null;
+        var command = new NpgsqlBatchCommand(columns.UpdateSql(changed, where, revision is null ? 1 : 2));
+        command.Parameters.Add(ReusedParameters.Take(key));
+        if (revision is not null) command.Parameters.Add(ReusedParameters.Take(revision));
         for (var i = 0; i < columns.Count; i++)
-        {
-            if (!columns.Changed(row, before, i)) continue;
-            command.Parameters.Add(columns.Parameter(row, i));
-            set.Add($"{columns.Name(i)} = ${command.Parameters.Count}");
-        }
-        if (set.Count == 0) return null;
-        command.CommandText = $"UPDATE {columns.Table} SET {string.Join(", ", set)} WHERE {where}";
+            if ((changed & (UInt128.One << i)) != 0) command.Parameters.Add(columns.Parameter(row, i));
         return command;
     }
 
     /// <summary><c>INSERT</c> of every column of <paramref name="row"/>.</summary>
     private static NpgsqlBatchCommand Insert(DossierColumns columns, object row)
     {
-        var command = new NpgsqlBatchCommand();
+        var command = new NpgsqlBatchCommand(columns.InsertSql);
         for (var i = 0; i < columns.Count; i++) command.Parameters.Add(columns.Parameter(row, i));
-        command.CommandText = $"INSERT INTO {columns.Table} ({columns.Select}) VALUES ({string.Join(", ", Enumerable.Range(1, columns.Count).Select(i => $"${i}"))})";
         return command;
     }
 
@@ -92,15 +100,12 @@ internal static class DossierWrites
     {
         Parameters =
         {
-            new() { Value = e.DossierId }, new() { Value = e.At }, new() { Value = e.Kind }, new() { Value = e.Actor }, new() { Value = e.ActorName },
-            new() { Value = (object?)e.ActorUnitId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-            new() { Value = (object?)e.Receiver ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = (object?)e.ReceiverName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = (object?)e.Step ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = (object?)e.Comment ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-            new() { Value = (object?)e.DueAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-            new() { Value = (object?)e.Timeliness?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = (object?)e.Data ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb },
+            ReusedParameters.Take(e.DossierId), ReusedParameters.Take(e.At), ReusedParameters.Take(e.Kind), ReusedParameters.Take(e.Actor),
+            ReusedParameters.Take(e.ActorName), ReusedParameters.Take(e.ActorUnitId, NpgsqlDbType.Uuid),
+            ReusedParameters.Take(e.Receiver, NpgsqlDbType.Varchar), ReusedParameters.Take(e.ReceiverName, NpgsqlDbType.Varchar),
+            ReusedParameters.Take(e.Step, NpgsqlDbType.Varchar), ReusedParameters.Take(e.Comment, NpgsqlDbType.Text),
+            ReusedParameters.Take(e.DueAt, NpgsqlDbType.TimestampTz), ReusedParameters.Take(e.Timeliness?.ToString(), NpgsqlDbType.Varchar),
+            ReusedParameters.Take(e.Data, NpgsqlDbType.Jsonb),
         },
     };
 }

@@ -58,6 +58,26 @@ public sealed class When_a_transition_sets_some_variables : EngineTest
         (await CountAsync("SELECT count(*) FROM engine.work_items WHERE step_id = 'process' AND assignee = 'spec-7'")).ShouldBe(2);
     }
 
+    [Test]
+    public async Task Should_read_a_flag_the_move_set_or_found_stored_as_the_whole_object_says()
+    {
+        var accepted = await CompleteAsync(_started.OpenedWorkItems[0].Id, "accept", "clerk-1");
+        var assigned = await Runtime.CompleteAsync(new CompleteWorkItem(accepted.OpenedWorkItems[0].Id, "assign", "leader-1",
+            Data: new JsonObject { ["specialist"] = "spec-7" }, Variables: new JsonObject { ["notified"] = true, ["counted"] = "true" }));
+        var submitted = await CompleteAsync(assigned.Value!.OpenedWorkItems[0].Id, "submit", "spec-7");
+
+        // Set by this move, then stored: true only for the JSON value true, and the same once the whole object is built.
+        foreach (var result in new[] { assigned.Value!, submitted })
+        {
+            result.Flag("notified").ShouldBeTrue();
+            result.Flag("counted").ShouldBeFalse();
+            result.Flag("missing").ShouldBeFalse();
+            result.Flag("file").ShouldBeFalse();
+            result.Variables["notified"]!.GetValue<bool>().ShouldBeTrue();
+            result.Flag("notified").ShouldBeTrue();
+        }
+    }
+
     private static void Same(JsonNode actual, JsonNode expected) =>
         JsonNode.DeepEquals(actual, expected).ShouldBeTrue($"{actual.ToJsonString()} is not {expected.ToJsonString()}");
 
