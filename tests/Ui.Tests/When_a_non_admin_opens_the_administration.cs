@@ -46,7 +46,7 @@ public sealed class When_a_non_admin_opens_the_administration
         await admin.GoAsync("/can-bo/hop-thu");
         await admin.Locator("a[href='/quan-tri/quy-trinh']").WaitForAsync();
         // Units, unit types, sectors, officials, responsibilities, catalogue, supplement rules, definitions, calendar, signing
-        // certificates, templates, deliveries, incidents, parked messages.
-        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(14);
+        // certificates, templates, deliveries, incidents, parked messages, parked SLA alerts.
+        (await admin.Locator("a[href^='/quan-tri']").CountAsync()).ShouldBe(15);
     }
 }
