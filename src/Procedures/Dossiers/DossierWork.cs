@@ -38,6 +38,8 @@ internal sealed partial class DossierWork : IAsyncDisposable
     private InstanceLock? _locked;
     /// <summary>The engine's writes of a start left to this use case's commit batch (<see cref="StartInstance.DeferWrite"/>); null when written.</summary>
     private PendingWrite? _pending;
+    /// <summary>Held until the transaction ends (<see cref="Hold"/>).</summary>
+    private IDisposable? _held;
 
     private DossierWork(ProceduresDb db, IDbContextTransaction tx, OfficialDirectory officials, Actor actor,
         VietnameseCalendar calendar, DossierSettings settings, DateTimeOffset now)
@@ -238,13 +240,24 @@ internal sealed partial class DossierWork : IAsyncDisposable
         if (_db.ChangeTracker.HasChanges()) await _db.SaveChangesAsync(ct);
         await _tx.CommitAsync(ct);
         _committed = true;
+        _held?.Dispose();
     }
+
+    /// <summary>Keeps <paramref name="turn"/> (a <see cref="DossierNumberGate"/> turn) until the transaction has ended, committed or not.</summary>
+    public void Hold(IDisposable turn) => _held = turn;
 
     /// <summary>Rolls back unless committed, and then forgets the changes made in memory so the context is not left dirty.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_pending is not null) await _pending.DisposeAsync();
-        await _tx.DisposeAsync();
+        try
+        {
+            await _tx.DisposeAsync();
+        }
+        finally
+        {
+            _held?.Dispose();
+        }
         _db.Database.AutoSavepointsEnabled = true;
         if (!_committed) _db.ChangeTracker.Clear();
     }

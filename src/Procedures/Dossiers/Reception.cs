@@ -32,6 +32,7 @@ public sealed partial class ReceiveDossierHandler
         var policy = choice.Decision == ReceptionDecision.RequestSupplement ? await policies.EffectiveAsync(procedure.Id, ct) : null;
         // The number last: its counter row stays locked until the commit, and every reception at the shop waits for it. From here on
         // nothing is read; the writes that carry the code go in one batch with the engine's (DeferWrite), and then the commit.
+        work.Hold(await DossierNumberGate.EnterAsync(unit.Code, ct));
         dossier.Code = DossierCodes.Format(unit.Code, VietnamTime.DateOf(now), await DossierCodes.NextAsync(work.Transaction, unit.Code, VietnamTime.DateOf(now), ct));
         dossier.ReceivedAt = now;
         dossier.ReceivedBy = work.Actor.UserName;
