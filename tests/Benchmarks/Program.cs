@@ -19,6 +19,13 @@ if (args.Length > 0 && args[0] == "mainpath")
     await Benchmarks.Procedures.MainPathProbe.RunAsync(Arg(1, 50), Arg(2, 3));
     return;
 }
+if (args.Length > 0 && args[0] == "receptions")
+{
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+    var callers = args.Length > 2 ? args[2].Split(',').Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [1, 4, 16];
+    await Benchmarks.Procedures.ReceptionProbe.RunAsync(Arg(1, 400), callers, Arg(3, 16));
+    return;
+}
 if (args.Length > 0 && args[0] == "migrate")
 {
     await MigrationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);

@@ -71,7 +71,8 @@ internal static class InstanceStore
         bool CancelDeadlines = false,
         int? RecoveredAfter = null,
         bool ReadOpenWork = true,
-        bool NoOtherOpenWork = false);
+        bool NoOtherOpenWork = false,
+        PendingWrite? Defer = null);
 
     /// <summary>
     /// Writes the plan in one round trip. Returns false, having undone the write (see <see cref="EngineTransaction.UndoAsync"/>),
@@ -85,7 +86,9 @@ internal static class InstanceStore
     public static async Task<bool> WriteAsync(EngineTransaction tx, TransitionPlan plan, InstanceHeader header,
         WriteOptions options, CancellationToken ct)
     {
-        await using var batch = tx.Batch();
+        var batch = tx.Batch();
+        // A deferred batch is the caller's to send and dispose (Defer: a new instance, whose insert cannot miss its row).
+        await using var owned = options.Defer is null ? batch : null;
         var first = batch.BatchCommands.Count;
         var tokens = JsonSerializer.Serialize(plan.Tokens, TokenJson.Default.ListToken);
         var completedAt = plan.Status is InstanceStatus.Completed or InstanceStatus.Cancelled ? plan.Now : (DateTimeOffset?)null;
@@ -145,6 +148,12 @@ internal static class InstanceStore
         if (readBack) batch.BatchCommands.Add(Command(Queries.InstanceReads.OpenWorkItemsSql("$1"), plan.InstanceId));
 
         if (known) plan.OpenAfter = plan.Status == InstanceStatus.Running ? WorkItemMapping.ToViews(plan.OpenedWorkItems) : [];
+        if (options.Defer is { } deferred && options.Existing is null && !readBack)
+        {
+            deferred.Deferred = batch;
+            return true;
+        }
+        await using var unsent = options.Defer is null ? null : batch;
         if (readBack)
         {
             await using var r = await batch.ExecuteReaderAsync(ct);

@@ -15,6 +15,16 @@ public sealed record StartInstance(
 {
     /// <summary>An action taken by <see cref="Actor"/> on the work item the start opens, in the same call; null: the start only.</summary>
     public FirstStep? FirstStep { get; init; }
+
+    /// <summary>The definition as the caller's own batch resolved it (<see cref="StartResolution"/>); null: the start reads it.</summary>
+    public ResolvedStart? Resolved { get; init; }
+
+    /// <summary>
+    /// In the caller's transaction only: the start's writes are built but not sent, and handed back in <see cref="TransitionResult.Write"/>
+    /// for the caller to send with its own statements in one round trip. Ignored (the start writes as usual) in the engine's own transaction,
+    /// or when the write must read back what it wrote.
+    /// </summary>
+    public bool DeferWrite { get; init; }
 }
 
 /// <summary>
@@ -69,6 +79,9 @@ public sealed record TransitionResult(
 
     /// <summary>The work item a start took at once (<see cref="StartInstance.FirstStep"/>), now completed; null otherwise.</summary>
     public WorkItemInfo? FirstStepTaken { get; init; }
+
+    /// <summary>The start's writes, not sent yet (<see cref="StartInstance.DeferWrite"/>); null when they were written.</summary>
+    public PendingWrite? Write { get; init; }
 
     private JsonObject? _variables;
 

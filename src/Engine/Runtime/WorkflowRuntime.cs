@@ -32,7 +32,7 @@ public sealed partial class WorkflowRuntime(
         InTransactionAsync<TransitionResult>(EngineOperations.Start, transaction, async tx =>
         {
             if ((Lengths.Actor(request.Actor) ?? Lengths.Check(request.BusinessKey, Lengths.BusinessKey, "businessKey")) is { } tooLong) return tooLong;
-            var resolved = await ResolveForStartAsync(tx, request, ct);
+            var resolved = request.Resolved is { } given && given.Answers(request) ? await UseAsync(tx, given, ct) : await ResolveForStartAsync(tx, request, ct);
             if (!resolved.Succeeded) return resolved.Error!;
             var (recordId, definition) = resolved.Value;
             var variables = request.Variables?.DeepClone().AsObject() ?? [];
@@ -50,9 +50,14 @@ public sealed partial class WorkflowRuntime(
             if (await executor.EnterAsync(new Token(Guid.CreateVersion7(now), definition.StartStepId!, TokenState.Waiting, []),
                     definition.StartStepId!, request.Actor, ct) is { } error) return error;
             if (request.FirstStep is { } first && await TakeFirstStepAsync(first, request.Actor, definition, plan, executor, ct) is { } refused) return refused;
+            var deferred = request.DeferWrite && tx.Borrowed ? new PendingWrite() : null;
             await InstanceStore.WriteAsync(tx, plan, header,
-                new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor, NoOtherOpenWork: true), ct);
-            return Result(plan, 1) with { FirstStepTaken = plan.FirstStepTaken is { } taken ? WorkItemMapping.ToInfo(taken) : null };
+                new InstanceStore.WriteOptions(null, DefinitionRecordId: recordId, CreatedBy: request.Actor, NoOtherOpenWork: true, Defer: deferred), ct);
+            return Result(plan, 1) with
+            {
+                FirstStepTaken = plan.FirstStepTaken is { } taken ? WorkItemMapping.ToInfo(taken) : null,
+                Write = deferred?.Deferred is null ? null : deferred,
+            };
         }, ct);
 
     /// <summary>
@@ -129,23 +134,21 @@ public sealed partial class WorkflowRuntime(
 
     private async Task<EngineResult<(Guid, WorkflowDefinition)>> ResolveForStartAsync(EngineTransaction tx, StartInstance request, CancellationToken ct)
     {
-        await using var batch = tx.Batch(
-            "SELECT d.id, (SELECT l.retired_at FROM engine.definitions l WHERE l.definition_id = $1 AND l.is_latest) " +
-            "FROM engine.definitions d WHERE d.definition_id = $1 AND d.is_published AND " +
-            "(CASE WHEN $2::int IS NULL THEN d.is_latest ELSE d.version = $2 END)",
-            request.DefinitionId, new NpgsqlParameter { Value = (object?)request.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-        Guid recordId;
-        await using (var r = await batch.ExecuteReaderAsync(ct))
+        ResolvedStart resolved;
+        await using (var batch = tx.Batch())
         {
-            if (!await r.ReadAsync(ct))
-                return new EngineError(EngineErrorCode.DefinitionUnavailable,
-                    request.Version is { } v ? $"Definition '{request.DefinitionId}' has no published version {v}." : $"Definition '{request.DefinitionId}' has no published version.", "definitionId");
-            if (!r.IsDBNull(1))
-                return new EngineError(EngineErrorCode.DefinitionUnavailable, $"Definition '{request.DefinitionId}' is retired: no new instances.", "definitionId");
-            recordId = r.GetGuid(0);
+            batch.BatchCommands.Add(StartResolution.Command(request.DefinitionId, request.Version));
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            resolved = await StartResolution.ReadAsync(r, request.DefinitionId, request.Version, ct);
         }
-        var definition = await definitions.GetAsync(tx, recordId, ct);
-        return EngineResult<(Guid, WorkflowDefinition)>.Ok((recordId, definition!));
+        return await UseAsync(tx, resolved, ct);
+    }
+
+    private async Task<EngineResult<(Guid, WorkflowDefinition)>> UseAsync(EngineTransaction tx, ResolvedStart resolved, CancellationToken ct)
+    {
+        if (StartResolution.Refusal(resolved) is { } refused) return refused;
+        var definition = await definitions.GetAsync(tx, resolved.RecordId!.Value, ct);
+        return EngineResult<(Guid, WorkflowDefinition)>.Ok((resolved.RecordId.Value, definition!));
     }
 
     private static TransitionResult Result(TransitionPlan plan, int revision) => new(

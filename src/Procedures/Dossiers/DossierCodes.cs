@@ -7,25 +7,21 @@ namespace Procedures.Dossiers;
 /// <summary>
 /// Dossier codes <c>&lt;unit code&gt;-&lt;yyMMdd&gt;-&lt;NNNN&gt;</c>. The daily counter row is incremented inside the
 /// receiving transaction: concurrent receptions queue on its row lock, and a rolled-back reception
-/// gives its number back, so codes are unique and gap-free per unit and day.
+/// gives its number back, so codes are unique and gap-free per unit and day. Because receptions at one shop queue on that
+/// lock until they commit, a reception takes its number as late as it can: after every read, with only the building of
+/// its writes and the round trip that sends them between the number and the commit (docs/architecture.md, "Dossier numbers").
 /// </summary>
 public static class DossierCodes
 {
-    /// <summary>The next number of the unit's day (<c>$1</c> unit code, <c>$2</c> day), for a use case's batch.</summary>
-    internal static Npgsql.NpgsqlBatchCommand Next(string unitCode, DateOnly day) => new("""
-        INSERT INTO procedures.dossier_code_sequences (unit_code, day, last) VALUES ($1, $2, 1)
-        ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_code_sequences.last + 1
-        RETURNING last
-        """) { Parameters = { new() { Value = unitCode }, new() { Value = day } } };
-
-    public static async Task<string> NextAsync(ProceduresDb db, string unitCode, DateOnly day, CancellationToken ct = default)
+    /// <summary>The next number of the unit's day, in the reception's transaction; its row stays locked until that transaction ends.</summary>
+    internal static async Task<int> NextAsync(Npgsql.NpgsqlTransaction tx, string unitCode, DateOnly day, CancellationToken ct)
     {
-        var next = await db.Database.SqlQuery<int>($"""
-            INSERT INTO procedures.dossier_code_sequences (unit_code, day, last) VALUES ({unitCode}, {day}, 1)
+        await using var next = new Npgsql.NpgsqlCommand("""
+            INSERT INTO procedures.dossier_code_sequences (unit_code, day, last) VALUES ($1, $2, 1)
             ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_code_sequences.last + 1
-            RETURNING last AS "Value"
-            """).ToListAsync(ct);
-        return Format(unitCode, day, next[0]);
+            RETURNING last
+            """, tx.Connection, tx) { Parameters = { new() { Value = unitCode }, new() { Value = day } } };
+        return (int)(await next.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>

@@ -24,12 +24,16 @@ internal sealed partial class DossierWork
         return moved.Value!;
     }
 
-    /// <summary>Starts the dossier's workflow instance in this transaction.</summary>
+    /// <summary>
+    /// Starts the dossier's workflow instance in this transaction. Writes the engine deferred (<see cref="StartInstance.DeferWrite"/>)
+    /// go out with the dossier's own at the commit: until then nothing of the instance can be read back.
+    /// </summary>
     public async Task<DomainResult<TransitionResult>> StartAsync(WorkflowRuntime engine, StartInstance request, CancellationToken ct)
     {
         var started = await engine.StartAsync(request, Transaction, ct);
         if (!started.Succeeded) return DomainError.FromEngine(started.Error!);
         Dossier.WorkflowInstanceId = started.Value!.InstanceId;
+        _pending = started.Value.Write;
         await AfterMoveAsync(started.Value!, null, ct);
         return started.Value!;
     }

@@ -36,6 +36,10 @@ internal sealed partial class DossierWork : IAsyncDisposable
     /// in any other way (<see cref="Transaction"/>), which could change the instance behind it.
     /// </summary>
     private InstanceLock? _locked;
+    /// <summary>The engine's writes of a start left to this use case's commit batch (<see cref="StartInstance.DeferWrite"/>); null when written.</summary>
+    private PendingWrite? _pending;
+    /// <summary>Held until the transaction ends (<see cref="Hold"/>).</summary>
+    private IDisposable? _held;
 
     private DossierWork(ProceduresDb db, IDbContextTransaction tx, OfficialDirectory officials, Actor actor,
         VietnameseCalendar calendar, DossierSettings settings, DateTimeOffset now)
@@ -218,24 +222,42 @@ internal sealed partial class DossierWork : IAsyncDisposable
         WorkItems = Dossier.WorkflowInstanceId is { } id ? await EngineRows.WorkItemsAsync(Transaction, id, ct) : [];
 
     /// <summary>Writes a message to the engine's outbox in this transaction, for facts that are not an engine transition.</summary>
-    public Task AddMessageAsync<T>(T message, CancellationToken ct) =>
-        EngineRows.AddOutboxAsync(Transaction, Dossier.WorkflowInstanceId, Now, OutboxMessage.From(message), ct);
+    public Task AddMessageAsync<T>(T message, CancellationToken ct)
+    {
+        if (_pending is null) return EngineRows.AddOutboxAsync(Transaction, Dossier.WorkflowInstanceId, Now, OutboxMessage.From(message), ct);
+        // The instance is not written yet: the message goes with its writes, after the engine's own messages.
+        Engine.Outbox.OutboxWriter.AddTo(_pending.Batch, Dossier.WorkflowInstanceId, [OutboxMessage.From(message)], Now);
+        return Task.CompletedTask;
+    }
 
     public async Task CommitAsync(CancellationToken ct)
     {
         Dossier.UpdatedAt = Now;
         Dossier.Revision++;
-        await DossierWrites.WriteAsync(_db.Model, Transaction, Dossier, _read, _history, ct);
+        await DossierWrites.WriteAsync(_db.Model, Transaction, Dossier, _read, _history, ct, _pending?.Batch);
+        _pending?.Sent();
         // What else the use case added to the context (a consultation, a signed result): after the dossier, which it may refer to.
         if (_db.ChangeTracker.HasChanges()) await _db.SaveChangesAsync(ct);
         await _tx.CommitAsync(ct);
         _committed = true;
+        _held?.Dispose();
     }
+
+    /// <summary>Keeps <paramref name="turn"/> (a <see cref="DossierNumberGate"/> turn) until the transaction has ended, committed or not.</summary>
+    public void Hold(IDisposable turn) => _held = turn;
 
     /// <summary>Rolls back unless committed, and then forgets the changes made in memory so the context is not left dirty.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _tx.DisposeAsync();
+        if (_pending is not null) await _pending.DisposeAsync();
+        try
+        {
+            await _tx.DisposeAsync();
+        }
+        finally
+        {
+            _held?.Dispose();
+        }
         _db.Database.AutoSavepointsEnabled = true;
         if (!_committed) _db.ChangeTracker.Clear();
     }

@@ -24,13 +24,15 @@ internal static class DossierWrites
     /// <summary>
     /// Writes <paramref name="dossier"/> (inserted when <paramref name="before"/> is null, else its changes since) and the history rows
     /// <paramref name="history"/>, whose ids it sets. Throws <see cref="DbUpdateConcurrencyException"/> when the row's revision is no
-    /// longer the one read, as SaveChanges would.
+    /// longer the one read, as SaveChanges would. <paramref name="after"/>: a batch whose statements (the engine's deferred writes) go
+    /// first in the same round trip; its owner disposes it.
     /// </summary>
     public static async Task WriteAsync(IModel model, NpgsqlTransaction tx, Dossier dossier, DossierSnapshot? before,
-        IReadOnlyList<DossierEvent> history, CancellationToken ct)
+        IReadOnlyList<DossierEvent> history, CancellationToken ct, NpgsqlBatch? after = null)
     {
         var (dossiers, documents, events) = (DossierColumns.Dossiers(model), DossierColumns.Documents(model), DossierColumns.Events(model));
-        await using var batch = new NpgsqlBatch(tx.Connection, tx);
+        var batch = after ?? new NpgsqlBatch(tx.Connection, tx);
+        await using var owned = after is null ? batch : null;
         NpgsqlBatchCommand? update = null;
         if (before is null) batch.BatchCommands.Add(Insert(dossiers, dossier));
         else if (Update(dossiers, dossier, before.Dossier, DossierWhere, dossier.Id, before.Dossier[dossiers.Index(nameof(Dossier.Revision))]) is { } changed)

@@ -23,10 +23,17 @@ public sealed partial class ReceiveDossierHandler
         dossier.FeeAmount = DossierFees.Compute(procedure.Fees, VietnamTime.DateOf(dossier.SubmittedAt ?? dossier.CreatedAt), dossier.Copies,
             dossier.Pages, choice.FeeByDecision).Value;
         // Routed by the assignments in effect on the calendar day of receipt (as the code's date), before the workflow starts.
-        var (number, route, generation) = await ReceptionReads.ReadAsync(work.Transaction, unit.Code, VietnamTime.DateOf(now),
-            dossier.ProcessingUnitId, procedure.Id, ct);
+        var (route, generation, definition) = await ReceptionReads.ReadAsync(work.Transaction, VietnamTime.DateOf(now),
+            dossier.ProcessingUnitId, procedure.Id, competence.WorkflowDefinitionId, competence.WorkflowVersion, ct);
         if (checkedOn is not null && !reference.Confirm(checkedOn, generation)) return StaleReference;
-        dossier.Code = DossierCodes.Format(unit.Code, VietnamTime.DateOf(now), number);
+        // A dossier this transaction creates has no route to remove: the default queue costs no statement.
+        if (route is not null || !work.IsNew)
+            await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, route, now, ct);
+        var policy = choice.Decision == ReceptionDecision.RequestSupplement ? await policies.EffectiveAsync(procedure.Id, ct) : null;
+        // The number last: its counter row stays locked until the commit, and every reception at the shop waits for it. From here on
+        // nothing is read; the writes that carry the code go in one batch with the engine's (DeferWrite), and then the commit.
+        work.Hold(await DossierNumberGate.EnterAsync(unit.Code, ct));
+        dossier.Code = DossierCodes.Format(unit.Code, VietnamTime.DateOf(now), await DossierCodes.NextAsync(work.Transaction, unit.Code, VietnamTime.DateOf(now), ct));
         dossier.ReceivedAt = now;
         dossier.ReceivedBy = work.Actor.UserName;
 
@@ -40,9 +47,6 @@ public sealed partial class ReceiveDossierHandler
         variables["applicantName"] = dossier.Applicant.FullName;
         if (dossier.Copies is { } copies) variables["copies"] = copies;
         if (dossier.Pages is { } pages) variables["pages"] = pages;
-        // A dossier this transaction creates has no route to remove: the default queue costs no statement.
-        if (route is not null || !work.IsNew)
-            await DossierRoutes.SaveAsync(work.Transaction, dossier.Id, route, now, ct);
         var action = choice.Decision switch { ReceptionDecision.Accept => "accept", ReceptionDecision.RequestSupplement => "request-supplement", _ => "refuse" };
         var contact = CitizenContact.Of(dossier);
         string kind;
@@ -60,7 +64,7 @@ public sealed partial class ReceiveDossierHandler
                 break;
             case ReceptionDecision.RequestSupplement:
                 var missing = choice.MissingItems(procedure, dossier);
-                SupplementRules.Apply(dossier, missing, now, cal, await policies.EffectiveAsync(procedure.Id, ct));
+                SupplementRules.Apply(dossier, missing, now, cal, policy!);
                 kind = "SupplementRequested";
                 receive = new FirstStep(action, DossierSteps.Receive, choice.Reason, SupplementRules.Data(dossier),
                     [OutboxMessage.From(new SupplementRequested(dossier.Id, dossier.Code, dossier.ReceivingUnitId, missing, dossier.SupplementDueAt, contact))],
@@ -79,7 +83,7 @@ public sealed partial class ReceiveDossierHandler
         // One engine call starts the instance and takes its receive step; the clerk's right to that step is checked on what it
         // took, and a refusal rolls both back when the work is disposed.
         var moved = await work.StartAsync(engine, new StartInstance(competence.WorkflowDefinitionId, variables, competence.WorkflowVersion,
-            dossier.Code, work.Actor.UserName) { FirstStep = receive }, ct);
+            dossier.Code, work.Actor.UserName) { FirstStep = receive, Resolved = definition, DeferWrite = true }, ct);
         if (moved.Error is { } notStarted) return notStarted;
         var item = work.Took(action, moved.Value!.FirstStepTaken);
         if (item.Error is { } cannot) return cannot;

@@ -11,12 +11,13 @@ namespace Procedures.Tests.Dossiers;
 public sealed class When_a_use_case_talks_to_the_database : DossierTest
 {
     /// <summary>
-    /// The new dossier's code, its route by responsibility and the reference data's generation (one batch); the engine's start
-    /// with its receive step taken in the same call (definition, then one write batch that also returns the open work); the
-    /// dossier's writes; the commit. The official, receiving unit, procedure and competence come from the reference cache, which
-    /// the generation confirms. Was 12: four reference reads, the code and the route on their own, and two engine calls.
+    /// The new dossier's route by responsibility, the reference data's generation and the workflow definition it starts on (one
+    /// batch); the dossier's code number, taken last because its counter row stays locked until the commit; the engine's start with
+    /// its receive step taken, written in one batch with the dossier's writes; the commit. The official, receiving unit, procedure
+    /// and competence come from the reference cache, which the generation confirms. Was 12: four reference reads, the code and the
+    /// route on their own, and two engine calls; then 5, with the definition read by the engine and its writes on their own.
     /// </summary>
-    public const int Reception = 5;
+    public const int Reception = 4;
 
     /// <summary>
     /// Dossier lock with the units taking part, the open work, the route, the reference data's generation, the dossier with its
