@@ -10,7 +10,7 @@ namespace Benchmarks.Engine;
 /// machine's load falls on both alike. Run: <c>dotnet run -c Release --project tests/Benchmarks -- transitions [per round] [rounds] [callers]</c>.
 /// Environment: <c>PROBE_ALLOCATIONS=1</c> samples the engine's allocations by type, <c>PROBE_STATEMENTS=1</c> lists the
 /// server's statements (pg_stat_statements), <c>PROBE_WARMUP=once</c> warms up with one round per path instead of until the JIT
-/// settles, <c>PROBE_PATH=engine|hand-written</c> runs one path alone (for a profiler), with <c>PROBE_JIT=1</c> listing what the JIT compiled.
+/// settles, <c>PROBE_WAITS=1</c> samples what the server's connections wait on (<see cref="WaitSampler"/>) (each round also counts the process's lock contentions, <see cref="Monitor.LockContentionCount"/>), <c>PROBE_PATH=engine|hand-written</c> runs one path alone (for a profiler), with <c>PROBE_JIT=1</c> listing what the JIT compiled.
 /// </summary>
 internal static class TransitionProbe
 {
@@ -49,10 +49,23 @@ internal static class TransitionProbe
         await WarmUpAsync(db, callers, [Engine, Sql], perRound);
         await ServerStatistics.ResetAsync(db);
         var (engine, sql) = (new List<Cost>(), new List<Cost>());
-        for (var round = 0; round < rounds; round++)
+        await using (var waits = WaitSampler.Enabled ? new WaitSampler(db.DataSource) : null)
         {
-            engine.Add(await Measure(db, callers, Engine, perRound));
-            sql.Add(await Measure(db, callers, Sql, perRound));
+            for (var round = 0; round < rounds; round++)
+            {
+                if (waits is not null) waits.Recording = true;
+                engine.Add(await Measure(db, callers, Engine, perRound));
+                if (waits is not null) waits.Recording = false;
+                sql.Add(await Measure(db, callers, Sql, perRound));
+            }
+            waits?.Print("engine rounds", 25);
+            if (waits is not null)
+            {
+                waits.Recording = true;
+                for (var round = 0; round < rounds; round++) await Measure(db, callers, Sql, perRound);
+                waits.Recording = false;
+                waits.Print("hand-written rounds, run again", 25);
+            }
         }
         await ServerStatistics.PrintAsync(db, rounds * perRound);
         Console.WriteLine($"callers {callers}, {rounds} rounds of {perRound} transitions each, medians per transition:");
@@ -92,17 +105,17 @@ internal static class TransitionProbe
         Console.WriteLine($"warm-up: {rounds} round(s) per path, the JIT compiled {jitted} methods in {jitMs:N0} ms");
     }
 
-    private sealed record Cost(double Wall, double Client, double Server, double Bytes, long Jitted = 0, double JitMs = 0)
+    private sealed record Cost(double Wall, double Client, double Server, double Bytes, long Jitted = 0, double JitMs = 0, long Contended = 0)
     {
         public override string ToString() =>
-            $"wall {Wall:N0} µs, client CPU {Client:N0} µs, server CPU {Server:N0} µs, allocated {Bytes / 1024:N1} KB" +
-            (Jitted > 0 ? $" (JIT in the round: {Jitted} methods, {JitMs:N0} ms)" : "");
+            $"wall {Wall:N0} µs, client CPU {Client:N0} µs, server CPU {Server:N0} µs, allocated {Bytes / 1024:N1} KB, " +
+            $"lock contentions in the round {Contended}" + (Jitted > 0 ? $" (JIT in the round: {Jitted} methods, {JitMs:N0} ms)" : "");
     }
 
     private static Cost Median(List<Cost> costs)
     {
         double M(Func<Cost, double> f) => costs.Select(f).Order().ElementAt(costs.Count / 2);
-        return new Cost(M(c => c.Wall), M(c => c.Client), M(c => c.Server), M(c => c.Bytes), (long)M(c => c.Jitted), M(c => c.JitMs));
+        return new Cost(M(c => c.Wall), M(c => c.Client), M(c => c.Server), M(c => c.Bytes), (long)M(c => c.Jitted), M(c => c.JitMs), (long)M(c => c.Contended));
     }
 
     private static async Task<Cost> Measure(BenchDatabase db, int callers, Func<int, Task> caller, int transitions)
@@ -110,12 +123,14 @@ internal static class TransitionProbe
         var meter = CpuMeter.Start(db.DataDirectory);
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var contended = Monitor.LockContentionCount;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(() => caller(c))));
         var wall = watch.Elapsed.TotalMicroseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
         var (client, server) = meter.Seconds();
         return new Cost(wall / transitions, client * 1e6 / transitions, server * 1e6 / transitions, (double)allocated / transitions,
-            System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds);
+            System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds,
+            Monitor.LockContentionCount - contended);
     }
 }
