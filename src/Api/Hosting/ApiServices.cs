@@ -107,6 +107,9 @@ public static class ApiServices
         services.AddSingleton<IWarmUpStep, PipelineWarmUp>();
         services.AddSingleton<IWarmUpStep, OfficialReadsWarmUp>();
         services.AddSingleton<IWarmUpStep, CatalogueWarmUp>();
+        services.AddSingleton<IWarmUpStep, BearerWarmUp>();
+        services.AddSingleton<IWarmUpStep, StepWarmUp>();
+        services.AddSingleton<IWarmUpStep, ReceptionWarmUp>();
         services.AddHostedService<WarmUpService>();
         services.AddHealthChecks().AddCheck<WarmUpHealthCheck>("warm-up", tags: [Worker.Hosting.HealthEndpoints.ReadyTag]);
     }

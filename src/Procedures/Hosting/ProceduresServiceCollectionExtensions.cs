@@ -27,7 +27,7 @@ public static class ProceduresServiceCollectionExtensions
     public static IServiceCollection AddProcedures(this IServiceCollection services)
     {
         services.AddDbContextPool<ProceduresDb>((sp, o) =>
-            ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(CleanTextOnSave.Instance));
+            ((DbContextOptionsBuilder<ProceduresDb>)o).UseProceduresNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(CleanTextOnSave.Instance, CommitsRolledBack.Instance));
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddSingleton<ReferenceData.ReferenceCache>();
         services.TryAddScoped<Organisation.OfficialDirectory>();
