@@ -21,13 +21,13 @@ internal sealed record DssContents(IReadOnlyList<byte[]> Certificates, IReadOnly
 
     /// <summary>
     /// Appends an incremental update to <paramref name="pdf"/> that defines <paramref name="objects"/> (number → dictionary text),
-    /// with a classic cross-reference section and a trailer keeping /Root and /Info: what another tool's later save looks like.
+    /// with a classic cross-reference section and a trailer keeping /Root, /Info and /ID: what another tool's later save looks like.
     /// </summary>
     public static byte[] AppendUpdate(byte[] pdf, IReadOnlyDictionary<int, string> objects, int size)
     {
         var text = System.Text.Encoding.Latin1.GetString(pdf);
         var trailer = text[text.LastIndexOf("trailer", StringComparison.Ordinal)..];
-        var root = System.Text.RegularExpressions.Regex.Match(trailer, @"/Root\s+\d+\s+\d+\s+R").Value;
+        var kept = string.Join(" ", System.Text.RegularExpressions.Regex.Matches(trailer, @"/(?:Root|Info)\s+\d+\s+\d+\s+R|/ID\s*\[[^\]]*\]").Select(m => m.Value));
         var previous = System.Text.RegularExpressions.Regex.Match(text[text.LastIndexOf("startxref", StringComparison.Ordinal)..], @"\d+").Value;
         var output = new System.Text.StringBuilder();
         var offsets = new SortedDictionary<int, long>();
@@ -39,7 +39,7 @@ internal sealed record DssContents(IReadOnlyList<byte[]> Certificates, IReadOnly
         var xref = pdf.Length + output.Length;
         output.Append("xref\n");
         foreach (var (number, offset) in offsets) output.Append($"{number} 1\n{offset:D10} 00000 n\r\n");
-        output.Append($"trailer\n<< /Size {Math.Max(size, offsets.Keys.Max() + 1)} {root} /Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n");
+        output.Append($"trailer\n<< /Size {Math.Max(size, offsets.Keys.Max() + 1)} {kept} /Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n");
         return [.. pdf, .. System.Text.Encoding.Latin1.GetBytes(output.ToString())];
     }
 }
