@@ -99,6 +99,21 @@ public sealed partial class When_a_signed_document_carries_validation_data
     }
 
     [Test]
+    public async Task Should_use_the_embedded_list_when_the_configured_one_is_past_its_next_update()
+    {
+        var stale = Path.Combine(_pki.Folder, "stale.crl");
+        File.WriteAllBytes(stale, new System.Security.Cryptography.X509Certificates.CertificateRevocationListBuilder().Build(_pki.Authority,
+            System.Numerics.BigInteger.One, new DateTimeOffset(2026, 1, 20, 0, 0, 0, TimeSpan.Zero), System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var verifier = new SignatureVerifier(TrustStore.Load(new SignatureSettings { TrustedCertificateFiles = [_pki.AuthorityFile], CrlFiles = [stale] }));
+
+        var report = verifier.Verify(await SignAsync(_pki.Revoked));
+
+        report.EmbeddedValidationDataUsed.ShouldBeTrue();
+        report.CertificateProblem!.Code.ShouldBe("certificate-revoked"); // the stale list does not name it; the embedded one does
+    }
+
+    [Test]
     public async Task Should_report_a_signer_revoked_in_the_embedded_list_as_revoked()
     {
         var report = _withoutLists.Verify(await SignAsync(_pki.Revoked));
