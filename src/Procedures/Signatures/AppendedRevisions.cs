@@ -28,6 +28,18 @@ internal sealed partial record AppendedRevisions(bool OnlyValidationData, bool D
     public static AppendedRevisions After(byte[] pdf, string text, int signedEnd)
     {
         if (signedEnd >= pdf.Length) return None;
+        try
+        {
+            return Read(pdf, text, signedEnd);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return Changed; // numbers or offsets no reader could follow: not an update we can vouch for
+        }
+    }
+
+    static AppendedRevisions Read(byte[] pdf, string text, int signedEnd)
+    {
         if (PdfSyntax.Trailer(text, signedEnd) is not { } signedTrailer) return Changed;
         var trailer = PdfSyntax.Entries(signedTrailer);
         if (!int.TryParse(PdfSyntax.Value(trailer, "/Size"), CultureInfo.InvariantCulture, out var size)
@@ -58,7 +70,7 @@ internal sealed partial record AppendedRevisions(bool OnlyValidationData, bool D
                     var start = after + 6;
                     if (start < text.Length && text[start] == '\r') start++;
                     if (start < text.Length && text[start] == '\n') start++;
-                    if (!int.TryParse(PdfSyntax.Value(entries, "/Length"), CultureInfo.InvariantCulture, out var length) || start + length > pdf.Length)
+                    if (!int.TryParse(PdfSyntax.Value(entries, "/Length"), CultureInfo.InvariantCulture, out var length) || length < 0 || start + length > pdf.Length)
                         return Changed;
                     stream = pdf[start..(start + length)];
                     after = PdfSyntax.SkipSpace(text, start + length);

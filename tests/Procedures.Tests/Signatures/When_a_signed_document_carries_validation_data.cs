@@ -196,6 +196,21 @@ public sealed partial class When_a_signed_document_carries_validation_data
         report.DocumentUnchanged.ShouldBeFalse();
     }
 
+    [TestCase("99999999999999 0 obj\n<< /Length 5 >>\nstream\nabcde\nendstream\nendobj\n")]
+    [TestCase("% a comment\n")]
+    [TestCase("90 0 obj\n<< /Length -4 >>\nstream\n")]
+    [TestCase("xref\n0 99999999999\n")]
+    [TestCase("90 0 obj\n<< /Type /DSS /Certs [ (unclosed")]
+    public async Task Should_report_bytes_that_are_no_update_after_the_signed_range_as_changed(string tail)
+    {
+        var pdf = await SignAsync(_pki.Valid);
+
+        var report = _withoutLists.Verify([.. pdf, .. Encoding.Latin1.GetBytes(tail)]);
+
+        report.Signed.ShouldBeTrue();
+        report.DocumentUnchanged.ShouldBeFalse();
+    }
+
     [Test]
     public async Task Should_detect_a_one_byte_change_inside_the_signed_range()
     {
