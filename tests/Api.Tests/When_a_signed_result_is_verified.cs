@@ -72,6 +72,47 @@ public sealed class When_a_signed_result_is_verified
         view.Timestamp.ShouldBeNull();
     }
 
+    async Task<Api.Public.VerificationView> Verified(byte[] bytes, HttpClient? client = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "ket-qua.pdf");
+        return (await (await (client ?? _client).PostAsync("/api/v1/public/verify", form)).Content.ReadFromJsonAsync<Api.Public.VerificationView>())!;
+    }
+
+    byte[] WithValidationData(byte[] signed) => ValidationData.Add(signed,
+        TrustStore.Load(new SignatureSettings { TrustedCertificateFiles = [_pki.AuthorityFile], CrlFiles = [_pki.CrlFile] }), DateTimeOffset.UtcNow);
+
+    [Test]
+    public async Task Should_say_whether_the_document_carries_long_term_validation_data()
+    {
+        var plain = await Verified(await SignedResult());
+        var longTerm = await Verified(WithValidationData(await SignedResult()));
+
+        plain.LongTermValidation.ShouldBeFalse();
+        longTerm.Valid.ShouldBeTrue(longTerm.Problem);
+        longTerm.LongTermValidation.ShouldBeTrue();
+        longTerm.EmbeddedValidationDataUsed.ShouldBeFalse(); // the host's own list is current
+        longTerm.Note.ShouldBeNull();
+    }
+
+    [Test]
+    public async Task Should_check_revocation_with_the_embedded_data_when_the_host_has_no_list_and_say_so()
+    {
+        await using var offline = new ApiFactory(await TestPostgres.CreateDatabaseAsync("api_verify_offline"), new Dictionary<string, string>
+        {
+            ["Signatures:TrustedCertificateFiles:0"] = _pki.AuthorityFile,
+        });
+        using var client = offline.CreateClient();
+
+        var view = await Verified(WithValidationData(await SignedResult()), client);
+
+        view.Valid.ShouldBeTrue(view.Problem);
+        view.EmbeddedValidationDataUsed.ShouldBeTrue();
+        view.Note.ShouldBe("Tình trạng thu hồi chứng thư số được kiểm tra bằng dữ liệu xác thực nhúng trong văn bản.");
+    }
+
     [Test]
     public async Task Should_say_a_changed_document_was_changed()
     {

@@ -94,6 +94,7 @@ public sealed class When_a_leader_signs_the_result_that_the_citizen_downloads
         (await verifier.Locator("[data-testid=verification-verdict]").InnerTextAsync()).ShouldStartWith("Chữ ký số hợp lệ");
         (await verifier.Locator("[data-testid=verification-signer]").InnerTextAsync()).ShouldBe("Nguyễn Văn An");
         (await verifier.Locator("[data-testid=verification-code]").InnerTextAsync()).ShouldBe(code);
+        (await verifier.Locator("[data-testid=verification-long-term]").InnerTextAsync()).ShouldStartWith("Có"); // signed with its /DSS (PAdES B-LT)
         await verifier.ShotAsync("s3-verification-valid");
         File.Delete(path);
         File.Delete(trackedPath);

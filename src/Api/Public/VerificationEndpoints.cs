@@ -16,9 +16,13 @@ namespace Api.Public;
 /// <param name="SignedAt">The time-stamping authority's time when a valid time-stamp is present, else the time the signer claims.</param>
 /// <param name="Timestamp">The RFC 3161 time-stamp the signature carries; null when it has none.</param>
 /// <param name="SubFilter">ETSI.CAdES.detached (PAdES) or adbe.pkcs7.detached.</param>
+/// <param name="LongTermValidation">The document carries long-term validation data (PAdES B-LT: certificates and revocation lists in a /DSS).</param>
+/// <param name="EmbeddedValidationDataUsed">The revocation check used the lists embedded in the document, the configured ones not covering the
+/// signer's authority with a current list.</param>
+/// <param name="Note">Said with the verdict, in the caller's language: that the embedded validation data was used; null otherwise.</param>
 public sealed record VerificationView(bool Signed, bool Valid, bool DocumentUnchanged, bool SignatureValid, string? Problem,
     string? SignerName, string? SignerTitle, string? SignerUnit, DateTimeOffset? SignedAt, string? DossierCode, string Sha256, bool IssuedHere,
-    TimestampView? Timestamp, string? SubFilter);
+    TimestampView? Timestamp, string? SubFilter, bool LongTermValidation, bool EmbeddedValidationDataUsed, string? Note);
 
 /// <summary>A signature time-stamp: the authority's time, whether the token is valid for this signature, and the authority's name.</summary>
 public sealed record TimestampView(DateTimeOffset? At, bool Valid, string? Authority);
@@ -35,7 +39,7 @@ public static class VerificationEndpoints
     {
         var open = app.MapGroup("/api/v1/public/verify").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         open.MapPost("/", VerifyAsync).Upload(MaxBytes).WithName("VerifySignedDocument").WithSummary("Xác thực văn bản điện tử đã ký số")
-            .WithDescription("Anyone. Multipart field 'file' (a PDF). Answers whether the last signature is valid, who signed and when, for which dossier code, whether the file changed since signing, and the time-stamp (RFC 3161) if the signature carries one.");
+            .WithDescription("Anyone. Multipart field 'file' (a PDF). Answers whether the last signature is valid, who signed and when, for which dossier code, whether the file changed since signing (only long-term validation data may follow the signed revision), the time-stamp (RFC 3161) if the signature carries one, and whether the document carries long-term validation data (PAdES B-LT) and the verdict used it.");
         open.MapGet("/{resultId:guid}", StoredAsync).WithName("VerifyStoredResult").WithSummary("Xác thực kết quả theo mã QR")
             .WithDescription("Anyone. The verification of a result this system signed (the QR printed on it leads here).").ProducesProblem(404);
 
@@ -91,7 +95,9 @@ public static class VerificationEndpoints
             : null;
         return new VerificationView(r.Signed, r.Valid, r.DocumentUnchanged, r.SignatureValid, problem, r.SignerName, r.SignerTitle, r.SignerUnit,
             r.SignedAt, r.DossierCode, r.Sha256, issued,
-            r.Timestamp is { } t ? new TimestampView(t.At, t.Valid, t.Authority) : null, r.SubFilter);
+            r.Timestamp is { } t ? new TimestampView(t.At, t.Valid, t.Authority) : null, r.SubFilter, r.LongTermValidation, r.EmbeddedValidationDataUsed,
+            r.EmbeddedValidationDataUsed ? Language.Pick(http, "Tình trạng thu hồi chứng thư số được kiểm tra bằng dữ liệu xác thực nhúng trong văn bản.",
+                "The certificate's revocation status was checked with the validation data embedded in the document.") : null);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OfficialDownloadAsync(Guid id, HttpContext http, DossierAccess access,

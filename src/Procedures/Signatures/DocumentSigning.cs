@@ -46,8 +46,9 @@ public sealed class DocumentSigning(IDocumentSigner signer, TrustStore trust, Si
         var signed = await PdfSigner.SignAsync(rendered.Pdf, rendered.Stamp, document.Reason, document.Location, key.Value, pending.At, ct,
             new PdfSigning(settings.SubFilter, timestamps));
         if (signed.Error is { } failed) return failed;
-        return new SignedResult(pending.Id, pending.DossierId, document.FileName, signed.Value!,
-            Convert.ToHexStringLower(SHA256.HashData(signed.Value!)), pending.UserName, onBehalfOf, document.SignerName,
+        var pdf = settings.LongTermValidation ? ValidationData.Add(signed.Value!, trust, pending.At) : signed.Value!;
+        return new SignedResult(pending.Id, pending.DossierId, document.FileName, pdf, Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            pending.UserName, onBehalfOf, document.SignerName,
             key.Value.Certificate.Thumbprint, pending.At, document.Kind);
     }
 

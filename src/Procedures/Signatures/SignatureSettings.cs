@@ -15,6 +15,7 @@ public sealed class SignatureSettings
         var timeout = section["Remote:Timeout"];
         var stampTimeout = section["Timestamp:Timeout"];
         var subFilter = section[nameof(SubFilter)];
+        var longTerm = section[nameof(LongTermValidation)];
         return new SignatureSettings
         {
             TrustedCertificateFiles = [.. section.GetSection(nameof(TrustedCertificateFiles)).GetChildren().Select(c => c.Value).OfType<string>()],
@@ -30,6 +31,7 @@ public sealed class SignatureSettings
                 Url = section["Timestamp:Url"],
                 Timeout = string.IsNullOrWhiteSpace(stampTimeout) ? TimeSpan.FromSeconds(10) : TimeSpan.Parse(stampTimeout, System.Globalization.CultureInfo.InvariantCulture),
             },
+            LongTermValidation = string.IsNullOrWhiteSpace(longTerm) || bool.Parse(longTerm),
             SubFilter = subFilter?.Trim().ToUpperInvariant() switch
             {
                 null or "" or "ETSI.CADES.DETACHED" => PdfSubFilter.CadesDetached,
@@ -51,6 +53,11 @@ public sealed class SignatureSettings
     public TimestampSettings Timestamp { get; set; } = new();
     /// <summary>The signature's /SubFilter: PAdES baseline (<c>ETSI.CAdES.detached</c>, the default) or the older <c>adbe.pkcs7.detached</c>.</summary>
     public PdfSubFilter SubFilter { get; set; } = PdfSubFilter.CadesDetached;
+    /// <summary>
+    /// Whether a signed document gets long-term validation data (PAdES B-LT): its chains and revocation lists in a /DSS added by
+    /// an incremental update. False leaves B-B (or B-T with a time-stamp).
+    /// </summary>
+    public bool LongTermValidation { get; set; } = true;
 }
 
 public sealed class TimestampSettings

@@ -1,4 +1,3 @@
-using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
@@ -9,7 +8,7 @@ namespace Procedures.Signatures;
 
 /// <summary>
 /// Checks the last signature of a PDF the way a reader does: the byte ranges it covers (the whole file but the
-/// signature itself), the digest of those bytes against the signed one, the signature with the certificate's key,
+/// signature itself, or a signed revision followed only by long-term validation data), the digest of those bytes against the signed one, the signature with the certificate's key,
 /// and the certificate against the trusted authorities and revocation lists at the signing time.
 /// </summary>
 public sealed partial class SignatureVerifier(TrustStore trust)
@@ -18,24 +17,15 @@ public sealed partial class SignatureVerifier(TrustStore trust)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var text = Encoding.Latin1.GetString(pdf);
-        var ranges = ByteRange().Matches(text);
-        if (ranges.Count == 0) return SignatureReport.Unsigned(sha);
-        var range = ranges[^1];
-        var r = range.Groups.Cast<Group>().Skip(1).Select(g => long.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        if (r[0] != 0 || r[1] < 2 || r[2] <= r[1] || r[2] + r[3] > pdf.Length || pdf[r[1]] != '<' || pdf[r[2] - 1] != '>')
-            return SignatureReport.Unsigned(sha);
-
-        var signedBytes = pdf.AsSpan(0, (int)r[1]).ToArray().Concat(pdf.AsSpan((int)r[2], (int)r[3]).ToArray()).ToArray();
+        if (LastSignature.Find(pdf, text) is not { } found) return SignatureReport.Unsigned(sha);
+        var signedBytes = found.SignedBytes(pdf);
         SignedCms cms;
         try
         {
-            var hex = new string([.. text[(int)(r[1] + 1)..(int)(r[2] - 1)].Where(char.IsAsciiHexDigit)]);
-            var der = Convert.FromHexString(hex);
-            AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.BER, out _, out _, out var length);
             cms = new SignedCms(new ContentInfo(signedBytes), detached: true);
-            cms.Decode(der.AsSpan(0, length));
+            cms.Decode(found.Cms);
         }
-        catch (Exception e) when (e is FormatException or CryptographicException or AsnContentException)
+        catch (CryptographicException)
         {
             return SignatureReport.Unsigned(sha); // a /ByteRange without a readable signature is no signature
         }
@@ -43,8 +33,10 @@ public sealed partial class SignatureVerifier(TrustStore trust)
         // The signed attributes, decoded once: the message digest and (adbe.pkcs7.detached) the claimed signing time.
         var attributes = signer.SignedAttributes.Cast<CryptographicAttributeObject>().SelectMany(a => a.Values.Cast<AsnEncodedData>()).ToList();
         var digest = attributes.OfType<Pkcs9MessageDigest>().FirstOrDefault()?.MessageDigest;
-        var unchanged = digest is not null && r[2] + r[3] == pdf.Length && digest.AsSpan().SequenceEqual(SHA256.HashData(signedBytes));
-        var dictionary = DictionaryAround(text, range.Index);
+        // After the signed revision only long-term validation data (a /DSS update) may follow; anything else is a change.
+        var appended = AppendedRevisions.After(pdf, text, (int)found.SignedEnd);
+        var unchanged = digest is not null && appended.OnlyValidationData && digest.AsSpan().SequenceEqual(SHA256.HashData(signedBytes));
+        var dictionary = DictionaryAround(text, found.Index);
         var timestamp = TimestampCheck.Of(signer, trust);
         // The claimed time: the CMS signing-time (adbe.pkcs7.detached), else the dictionary's /M (PAdES); a valid time-stamp outranks both.
         var claimed = attributes.OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(t.SigningTime, DateTimeKind.Utc))).FirstOrDefault()
@@ -61,13 +53,15 @@ public sealed partial class SignatureVerifier(TrustStore trust)
         {
             signatureValid = false; // includes a digest mismatch: the ranges' bytes are not what was signed
         }
+        var usedEmbedded = false;
         var problem = certificate is null ? SigningProblems.Untrusted()
-            : trust.Check(certificate, cms.Certificates.Cast<X509Certificate2>(), signedAt ?? DateTimeOffset.UtcNow);
-        var reason = ReasonNear(text, range.Index);
+            : trust.Check(certificate, cms.Certificates.Cast<X509Certificate2>().Concat(appended.Certificates), signedAt ?? DateTimeOffset.UtcNow,
+                appended.Crls, out usedEmbedded);
+        var reason = ReasonNear(text, found.Index);
         return new SignatureReport(true, unchanged, signatureValid && unchanged, problem,
             Part(certificate, "2.5.4.3"), Part(certificate, "2.5.4.12"), Part(certificate, "2.5.4.11") ?? Part(certificate, "2.5.4.10"),
             signedAt, reason is null ? null : DossierCode().Match(reason) is { Success: true } m ? m.Value : null, sha,
-            timestamp, SubFilterEntry().Match(dictionary) is { Success: true } sf ? sf.Groups[1].Value : null);
+            timestamp, SubFilterEntry().Match(dictionary) is { Success: true } sf ? sf.Groups[1].Value : null, appended.Dss, usedEmbedded);
     }
 
     static string? Part(X509Certificate2? certificate, string oid) => certificate?.SubjectName.EnumerateRelativeDistinguishedNames()
@@ -104,9 +98,6 @@ public sealed partial class SignatureVerifier(TrustStore trust)
 
     [GeneratedRegex(@"/M\s*\((D:[0-9Z+\-']+)\)")]
     private static partial Regex SigningTimeEntry();
-
-    [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
-    private static partial Regex ByteRange();
 
     [GeneratedRegex(@"/Reason\s*(?:<(?<hex>[0-9A-Fa-f\s]*)>|\((?<lit>(?:\\.|[^\\)])*)\))", RegexOptions.Singleline)]
     private static partial Regex Reason();

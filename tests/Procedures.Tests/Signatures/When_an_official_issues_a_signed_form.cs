@@ -36,6 +36,8 @@ public sealed class When_an_official_issues_a_signed_form() : SigningTest("forms
         var report = Services.GetRequiredService<SignatureVerifier>().Verify(stored.Content);
         report.Valid.ShouldBeTrue(report.CertificateProblem?.MessageEn);
         PdfProbe.Run("pdfsig", new PdfProbe(stored.Content, "signed-" + stored.Kind).FilePath).ShouldContain("Signature is Valid.");
+        report.LongTermValidation.ShouldBeTrue();
+        DssContents.Of(stored.Content).ShouldNotBeNull().Crls.ShouldHaveSingleItem();
         return report;
     }
 

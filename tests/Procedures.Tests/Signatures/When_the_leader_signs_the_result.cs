@@ -51,6 +51,28 @@ public sealed class When_the_leader_signs_the_result() : SigningTest("step")
         report.DossierCode.ShouldBe((await Load(id)).Code);
         report.SignedAt.ShouldBe(Clock.GetUtcNow());
         (await Events(id)).Single(e => e.Kind == "Signed").Data!.ShouldContain(stored.Sha256);
+        report.LongTermValidation.ShouldBeTrue();
+        var dss = DssContents.Of(stored.Content).ShouldNotBeNull();
+        dss.Certificates.Select(Convert.ToHexString).ShouldContain(Convert.ToHexString(Pki.Valid.RawData));
+        dss.Certificates.Select(Convert.ToHexString).ShouldContain(Convert.ToHexString(Pki.Authority.RawData));
+        dss.Crls.ShouldHaveSingleItem();
+    }
+
+    [Test]
+    public async Task Should_store_a_result_without_validation_data_when_switched_off()
+    {
+        Settings.LongTermValidation = false;
+        (await Upload(Pki.Valid)).ShouldBe("ok");
+        var id = await ReadyToSign();
+
+        (await Sign(id)).Ok().Status.ShouldBe(DossierStatus.Finished);
+
+        var stored = (await SignedResults.FindAsync(DataSource, id, null, CancellationToken.None)).ShouldNotBeNull();
+        DssContents.Of(stored.Content).ShouldBeNull();
+        var report = Services.GetRequiredService<SignatureVerifier>().Verify(stored.Content);
+        report.Valid.ShouldBeTrue(report.CertificateProblem?.MessageEn);
+        report.LongTermValidation.ShouldBeFalse();
+        PdfProbe.Run("pdfsig", new PdfProbe(stored.Content, "step-without-validation-data").FilePath).ShouldNotContain("Not total document signed");
     }
 
     [Test]
@@ -170,6 +192,7 @@ public sealed class When_the_leader_signs_the_result() : SigningTest("step")
         report.Valid.ShouldBeTrue(report.CertificateProblem?.MessageEn);
         report.Timestamp!.Valid.ShouldBeTrue();
         report.Timestamp.At.ShouldBe(tsa.Time);
+        DssContents.Of(stored.Content)!.Certificates.Select(Convert.ToHexString).ShouldContain(Convert.ToHexString(Pki.TimeStamping.RawData)); // the authority's chain too
         PdfProbe.Run("pdfsig", new PdfProbe(stored.Content, "timestamped-step").FilePath).ShouldContain("Signature is Valid.");
     }
 
