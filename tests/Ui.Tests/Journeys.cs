@@ -24,6 +24,20 @@ public static class Journeys
         return result.Value!.DossierId;
     }
 
+    /// <summary>
+    /// The commune leader (<c>ys.leader</c>) directs the dossier to the economy section through the use case, as if from another
+    /// page: its revision moves on, its assignment step stays open.
+    /// </summary>
+    public static async Task DirectedToTheSectionAsync(UiHost host, Guid dossier)
+    {
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var head = (await sp.GetRequiredService<OfficialDirectory>().FindAsync("ys.economy.section-head"))!;
+        var section = head.Memberships.First(m => m.Roles.Contains(Role.SectionHead)).UnitId;
+        var directed = await sp.GetRequiredService<DirectDossierHandler>().HandleAsync(new DirectDossier(dossier, "ys.leader", section, null, "Phòng Kinh tế xử lý"));
+        directed.Error.ShouldBeNull(directed.Error?.MessageVi);
+    }
+
     public static Task<Guid> ProcedureAsync(UiHost host, string code = "2.000720") =>
         host.Db(db => db.Procedures.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
 

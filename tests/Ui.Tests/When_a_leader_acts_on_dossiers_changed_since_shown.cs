@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Procedures.Dossiers;
-using Procedures.Organisation;
 
 namespace Ui.Tests;
 
@@ -12,22 +11,11 @@ namespace Ui.Tests;
 /// </summary>
 public sealed class When_a_leader_acts_on_dossiers_changed_since_shown
 {
-    private const string Head = "ys.economy.section-head", Specialist = "ys.economy.specialist", Leader = "ys.leader", Stale = "người khác cập nhật";
+    private const string Head = "ys.economy.section-head", Specialist = "ys.economy.specialist", Stale = "người khác cập nhật";
     private UiHost _host = null!;
 
     [OneTimeSetUp]
     public async Task Start() => _host = await UiHost.InstanceAsync();
-
-    /// <summary>The commune leader directs the dossier to the economy section through the use case: its revision moves on, its assignment step stays open.</summary>
-    private async Task DirectToTheSectionAsync(Guid id)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var head = (await sp.GetRequiredService<OfficialDirectory>().FindAsync(Head))!;
-        var section = head.Memberships.First(m => m.Roles.Contains(Role.SectionHead)).UnitId;
-        var directed = await sp.GetRequiredService<DirectDossierHandler>().HandleAsync(new DirectDossier(id, Leader, section, null, "Phòng Kinh tế xử lý"));
-        directed.Error.ShouldBeNull(directed.Error?.MessageVi);
-    }
 
     private Task<List<string>> EventsOfAsync(Guid id) => _host.Db(db => db.DossierEvents.Where(e => e.DossierId == id).Select(e => e.Kind).ToListAsync());
 
@@ -49,7 +37,7 @@ public sealed class When_a_leader_acts_on_dossiers_changed_since_shown
         await waiting.Locator("tr", new() { HasText = changed.Code }).Locator("[data-testid=select-item]").CheckAsync();
         await waiting.Locator("tr", new() { HasText = unchanged.Code }).Locator("[data-testid=select-item]").CheckAsync();
 
-        await DirectToTheSectionAsync(changed.Id);
+        await Journeys.DirectedToTheSectionAsync(_host, changed.Id);
         await head.PickAsync("bulk-specialist", Specialist);
         await head.Locator("[data-testid=bulk-assign-go]").ClickAsync();
 
@@ -87,7 +75,7 @@ public sealed class When_a_leader_acts_on_dossiers_changed_since_shown
         var panel = head.Locator("[data-testid=quick-actions] [data-testid='action-assign']");
         await panel.WaitForAsync();
 
-        await DirectToTheSectionAsync(dossier.Id);
+        await Journeys.DirectedToTheSectionAsync(_host, dossier.Id);
         await head.PickAsync("assign-specialist", Specialist, panel);
         await panel.Locator("[data-testid=action-go]").ClickAsync();
 
@@ -106,7 +94,7 @@ public sealed class When_a_leader_acts_on_dossiers_changed_since_shown
         var claim = head.Locator("[data-testid=inbox-table] tr", new() { HasText = dossier.Code }).Locator("[data-testid=inbox-claim]");
         await claim.WaitForAsync();
 
-        await DirectToTheSectionAsync(dossier.Id);
+        await Journeys.DirectedToTheSectionAsync(_host, dossier.Id);
         await claim.ClickAsync();
 
         (await head.Locator("[data-testid=error]").InnerTextAsync()).ShouldContain(Stale);

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Procedures.Dossiers;
-using Procedures.Organisation;
 
 namespace Ui.Tests;
 
@@ -18,17 +17,6 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
 
     [OneTimeSetUp]
     public async Task Start() => _host = await UiHost.InstanceAsync();
-
-    /// <summary>The commune leader directs the dossier to the economy section: its revision moves on, its assignment item stays open.</summary>
-    private async Task DirectedBehindAsync(Guid dossier)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var head = (await sp.GetRequiredService<OfficialDirectory>().FindAsync("ys.economy.section-head"))!;
-        var section = head.Memberships.First(m => m.Roles.Contains(Role.SectionHead)).UnitId;
-        var directed = await sp.GetRequiredService<DirectDossierHandler>().HandleAsync(new DirectDossier(dossier, "ys.leader", section, null, "Phòng Kinh tế xử lý"));
-        directed.Error.ShouldBeNull(directed.Error?.MessageVi);
-    }
 
     private async Task<IReadOnlyList<WorkItemView>> OpenWorkAsync(Guid instance)
     {
@@ -47,7 +35,7 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
         await admin.GoAsync($"/quan-tri/quy-trinh-ho-so/{instance}");
         await admin.Locator("[data-testid=open-work-item][data-step=assign]").WaitForAsync();
 
-        await DirectedBehindAsync(dossier);
+        await Journeys.DirectedToTheSectionAsync(_host, dossier);
         await admin.Locator("[data-testid=work-cancel]").ClickAsync();
         await admin.FillFieldAsync("repair-reason", "Giao nhầm đơn vị");
         await admin.Locator("[data-testid=repair-confirm]").ClickAsync();

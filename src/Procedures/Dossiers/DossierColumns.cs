@@ -40,8 +40,13 @@ internal sealed class DossierColumns
     /// <c>UPDATE</c> of the columns in <paramref name="changed"/> (<see cref="ChangedSince"/>), in order as <c>$(keys + 1)</c>…, where
     /// <paramref name="where"/> holds on the first <paramref name="keys"/> parameters.
     /// </summary>
+    /// <remarks>
+    /// One lookup: the text is made only on a miss, by a static factory (no closure per call). The cache is shared by every use case
+    /// (one instance per table, held statically), so it stays a <see cref="ConcurrentDictionary{TKey,TValue}"/>; two callers missing
+    /// the same set at once may both make the text, and one of the two equal texts is kept.
+    /// </remarks>
     public string UpdateSql(UInt128 changed, string where, int keys) =>
-        _updates.TryGetValue((changed, where), out var sql) ? sql : _updates.GetOrAdd((changed, where), UpdateSqlOf(changed, where, keys));
+        _updates.GetOrAdd((changed, where), static (key, state) => state.Columns.UpdateSqlOf(key.Columns, key.Where, state.Keys), (Columns: this, Keys: keys));
 
     private string UpdateSqlOf(UInt128 changed, string where, int keys)
     {

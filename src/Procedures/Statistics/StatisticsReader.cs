@@ -118,7 +118,9 @@ internal sealed partial class StatisticsReader(NpgsqlDataSource dataSource, Time
 
     private static async Task<(DateOnly? Through, DateTimeOffset? RefreshedAt, bool DailyReady)> StateAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT snapshots_through, refreshed_at, daily_ready FROM procedures.stat_refresh_state WHERE id = 1", conn);
+        // A requested rebuild (a migration changed what the summaries hold) reads as no refresh yet: the fact rows until it is done.
+        await using var cmd = new NpgsqlCommand(
+            "SELECT snapshots_through, refreshed_at, daily_ready FROM procedures.stat_refresh_state WHERE id = 1 AND NOT rebuild_requested", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2)) : (null, null, false);
     }

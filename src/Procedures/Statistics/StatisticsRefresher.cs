@@ -29,7 +29,7 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
         await using var tx = await conn.BeginTransactionAsync(ct);
         await SummaryStore.ExecAsync(conn, "SELECT pg_advisory_xact_lock($1)", ct, LockKey);
         var state = await ReadStateAsync(conn, ct);
-        if (state is null)
+        if (state is null or { RebuildRequested: true })
         {
             var rebuilt = await RebuildAsync(conn, ct);
             await tx.CommitAsync(ct);
@@ -63,7 +63,7 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
 
     /// <summary>
     /// Recomputes every fact and summary from the dossiers: after a bulk import, or when the calendar of past years
-    /// changed (a holiday added afterwards changes working days already counted).
+    /// changed (a holiday added afterwards changes working days already counted). Clears a requested rebuild.
     /// </summary>
     public async Task<StatisticsRefreshed> RebuildStatisticsAsync(CancellationToken ct = default)
     {
@@ -134,11 +134,17 @@ public sealed class StatisticsRefresher(NpgsqlDataSource dataSource, CalendarPro
         await SummaryStore.ApplyAsync(conn, delta, ct);
     }
 
-    private static async Task<(long Watermark, DateOnly Through, bool DailyReady)?> ReadStateAsync(NpgsqlConnection conn, CancellationToken ct)
+    /// <summary>
+    /// The refresh state; null before the first refresh. <c>RebuildRequested</c>: a migration asked for a rebuild (migration
+    /// <c>StatisticsRebuildRequest</c>), which the next refresh does, writing the state again with the request cleared.
+    /// </summary>
+    private static async Task<(long Watermark, DateOnly Through, bool DailyReady, bool RebuildRequested)?> ReadStateAsync(NpgsqlConnection conn,
+        CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT event_watermark, snapshots_through, daily_ready FROM procedures.stat_refresh_state WHERE id = 1", conn);
+        await using var cmd = new NpgsqlCommand(
+            "SELECT event_watermark, snapshots_through, daily_ready, rebuild_requested FROM procedures.stat_refresh_state WHERE id = 1", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetBoolean(2)) : null;
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetBoolean(2), reader.GetBoolean(3)) : null;
     }
 
     /// <summary>

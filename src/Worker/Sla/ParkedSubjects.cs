@@ -1,5 +1,6 @@
 using Engine.Queries;
 using Npgsql;
+using NpgsqlTypes;
 using Procedures.Common;
 
 namespace Worker.Sla;
@@ -75,7 +76,7 @@ public sealed class ParkedSubjects(NpgsqlDataSource dataSource)
     /// <summary>Removes the parked mark of the subjects named (all of them or none: an unknown id changes nothing), or of every one.</summary>
     public async Task<DomainResult<ParkedSubjectsHandled>> RetryAsync(RetryParkedSubjects request, CancellationToken ct = default)
     {
-        if (request.All) return new ParkedSubjectsHandled(await ReleaseAllAsync(ct));
+        if (request.All) return await ChangeAsync(null, "subjectIds", Release, [], ct);
         if (request.SubjectIds is not { Count: > 0 } ids)
             return DomainError.Invalid("subjectIds", "subjects-required", "Chọn ít nhất một đối tượng cần thử lại, hoặc thử lại tất cả.",
                 "Name at least one subject to retry, or retry all.");
@@ -103,27 +104,24 @@ public sealed class ParkedSubjects(NpgsqlDataSource dataSource)
             """, [actor, reason.Trim()], ct);
     }
 
-    private async Task<int> ReleaseAllAsync(CancellationToken ct)
-    {
-        await using var release = dataSource.CreateCommand("DELETE FROM notifications.sla_alerts WHERE threshold = $1");
-        release.Parameters.Add(new() { Value = Thresholds.Parked });
-        return await release.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Locks the parked rows of <paramref name="ids"/>; when one has none, refuses naming <paramref name="field"/>; else runs <paramref name="sql"/>.</summary>
-    private async Task<DomainResult<ParkedSubjectsHandled>> ChangeAsync(Guid[] ids, string field, string sql, object[] extra, CancellationToken ct)
+    /// <summary>
+    /// Locks the parked rows of <paramref name="ids"/> (of every parked subject when null); when one named has none, refuses naming
+    /// <paramref name="field"/>; else runs <paramref name="sql"/> on the subjects locked.
+    /// </summary>
+    private async Task<DomainResult<ParkedSubjectsHandled>> ChangeAsync(Guid[]? ids, string field, string sql, object[] extra, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var found = new HashSet<Guid>();
-        await using (var locked = new NpgsqlCommand("SELECT subject_id FROM notifications.sla_alerts WHERE threshold = $2 AND subject_id = ANY($1) FOR UPDATE", conn, tx))
+        await using (var locked = new NpgsqlCommand(
+            "SELECT subject_id FROM notifications.sla_alerts WHERE threshold = $2 AND ($1::uuid[] IS NULL OR subject_id = ANY($1)) FOR UPDATE", conn, tx))
         {
-            locked.Parameters.Add(new() { Value = ids });
+            locked.Parameters.Add(new() { Value = (object?)ids ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
             locked.Parameters.Add(new() { Value = Thresholds.Parked });
             await using var r = await locked.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) found.Add(r.GetGuid(0));
         }
-        if (ids.Where(id => !found.Contains(id)).Take(1).ToArray() is [var missing])
+        if (ids?.Where(id => !found.Contains(id)).Take(1).ToArray() is [var missing])
             return DomainError.NotFound("parked subject", "đối tượng bị tạm dừng cảnh báo") with
             {
                 Field = field,
@@ -131,7 +129,7 @@ public sealed class ParkedSubjects(NpgsqlDataSource dataSource)
                 MessageEn = $"No parked subject {missing} (it may have been retried or dismissed already).",
             };
         await using var change = new NpgsqlCommand(sql, conn, tx);
-        change.Parameters.Add(new() { Value = ids });
+        change.Parameters.Add(new() { Value = ids ?? [.. found] });
         change.Parameters.Add(new() { Value = Thresholds.Parked });
         foreach (var value in extra) change.Parameters.Add(new() { Value = value });
         await change.ExecuteNonQueryAsync(ct);

@@ -9,31 +9,22 @@ namespace Api.Tests.Sample;
 /// reached it first) answers 412 with the current ETag and changes nothing, in the dossier or in its workflow; with the current one
 /// it is done and answers the revision after it. Without an If-Match the repair is done, as the dossier's commands are.
 /// </summary>
-public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
+public sealed class When_an_admin_repairs_a_workflow_changed_since_shown : SampleAdminTest
 {
     private const string Why = "Đồng bộ lại với hệ thống đăng ký kinh doanh";
-    private SampleApi _api = null!;
-    private HttpClient _admin = null!, _clerk = null!;
+    private HttpClient _clerk = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        _api = await SampleApi.InstanceAsync();
-        (_admin, _clerk) = (await _api.As("admin"), await _api.As("ys.clerk"));
-    }
+    public async Task SignInTheClerk() => _clerk = await Api.As("ys.clerk");
 
     /// <summary>What a repair could change: the dossier (revision, status, history) and its workflow (status, paths, open and cancelled work, history).</summary>
     private sealed record Standing(int Revision, string Status, int Events, string Workflow, string Paths, string OpenWork, int Cancelled, int History);
 
-    private async Task<(Guid Dossier, Guid Instance)> DossierAsync(string name)
-    {
-        var (dossier, _) = await Dossiers.ReceiveAsync(_api, name, "0915000222");
-        return (dossier, await WorkflowIncidents.InstanceOfAsync(_api, dossier));
-    }
+    private Task<Received> DossierAsync(string name) => DossierAsync(name, "0915000222");
 
     private async Task<(JsonElement View, string? ETag)> ShownAsync(Guid instance)
     {
-        var response = await _admin.GetAsync($"/api/v1/admin/instances/{instance}");
+        var response = await Admin.GetAsync($"/api/v1/admin/instances/{instance}");
         return (await response.Expect(HttpStatusCode.OK), response.ETag());
     }
 
@@ -54,8 +45,8 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
     /// <summary>Another administrator's repairs reach the dossier after the page was shown: suspended and resumed, without an If-Match.</summary>
     private async Task ChangedBehindAsync(Guid instance)
     {
-        await (await _admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = "Kiểm tra dữ liệu" })).Expect(HttpStatusCode.OK);
-        await (await _admin.Post($"/api/v1/admin/instances/{instance}/resume", new { reason = "Đã kiểm tra xong" })).Expect(HttpStatusCode.OK);
+        await (await Admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = "Kiểm tra dữ liệu" })).Expect(HttpStatusCode.OK);
+        await (await Admin.Post($"/api/v1/admin/instances/{instance}/resume", new { reason = "Đã kiểm tra xong" })).Expect(HttpStatusCode.OK);
     }
 
     /// <summary>
@@ -69,7 +60,7 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
         var before = await StandingAsync(dossier, instance);
         before.Revision.ShouldBeGreaterThan(int.Parse(shown!.Trim('"')));
 
-        var refused = await _admin.Post(url, body, shown);
+        var refused = await Admin.Post(url, body, shown);
 
         var problem = await refused.Expect(HttpStatusCode.PreconditionFailed);
         (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()).ShouldBe(("stale-revision", "If-Match"));
@@ -77,7 +68,7 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
         refused.ETag().ShouldBe($"\"{before.Revision}\"");
         (await StandingAsync(dossier, instance)).ShouldBe(before);
 
-        var done = await _admin.Post(url, body, refused.ETag());
+        var done = await Admin.Post(url, body, refused.ETag());
         var repaired = await done.Expect(HttpStatusCode.OK);
         var after = await StandingAsync(dossier, instance);
         after.Revision.ShouldBe(before.Revision + 1);
@@ -102,13 +93,13 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
     public async Task Should_refuse_a_stale_resumption_then_resume_with_the_current_revision()
     {
         var (dossier, instance) = await DossierAsync("Vũ Thị Chạy Tiếp");
-        await (await _admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = Why })).Expect(HttpStatusCode.OK);
+        await (await Admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = Why })).Expect(HttpStatusCode.OK);
 
         var repaired = await ShouldRefuseTheStaleThenTakeTheFreshAsync(dossier, instance, $"/api/v1/admin/instances/{instance}/resume", new { reason = Why },
             async () =>
             {
-                await (await _admin.Post($"/api/v1/admin/instances/{instance}/resume", new { reason = "Kiểm tra dữ liệu" })).Expect(HttpStatusCode.OK);
-                await (await _admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = "Chưa xong" })).Expect(HttpStatusCode.OK);
+                await (await Admin.Post($"/api/v1/admin/instances/{instance}/resume", new { reason = "Kiểm tra dữ liệu" })).Expect(HttpStatusCode.OK);
+                await (await Admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = "Chưa xong" })).Expect(HttpStatusCode.OK);
             });
 
         repaired.GetProperty("workflow").GetProperty("instance").GetProperty("status").GetString().ShouldBe("Running");
@@ -143,7 +134,7 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
     {
         var (dossier, instance) = await DossierAsync("Vũ Thị Mở Lại");
         var item = (await ShownAsync(instance)).View.GetProperty("workflow").GetProperty("openWorkItems")[0].GetProperty("id").GetGuid();
-        await (await _admin.Post($"/api/v1/admin/work-items/{item}/cancel", new { reason = "Giao nhầm đơn vị" })).Expect(HttpStatusCode.OK);
+        await (await Admin.Post($"/api/v1/admin/work-items/{item}/cancel", new { reason = "Giao nhầm đơn vị" })).Expect(HttpStatusCode.OK);
 
         var repaired = await ShouldRefuseTheStaleThenTakeTheFreshAsync(dossier, instance, $"/api/v1/admin/work-items/{item}/reopen", new { reason = Why },
             () => ChangedBehindAsync(instance));
@@ -157,7 +148,7 @@ public sealed class When_an_admin_repairs_a_workflow_changed_since_shown
         var (dossier, instance) = await DossierAsync("Vũ Văn Sai Thẻ");
         var before = await StandingAsync(dossier, instance);
 
-        var refused = await _admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = Why }, "\"seven\"");
+        var refused = await Admin.Post($"/api/v1/admin/instances/{instance}/suspend", new { reason = Why }, "\"seven\"");
 
         (await refused.Expect(HttpStatusCode.BadRequest)).GetProperty("field").GetString().ShouldBe("If-Match");
         (await StandingAsync(dossier, instance)).ShouldBe(before);

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Tests.Shared;
 using Worker.Sla;
 
@@ -14,26 +12,13 @@ namespace Api.Tests.Sample;
 /// parked mark is gone, so the next sweep takes it again; dismissed it needs a reason. Unknown subjects are refused with a
 /// problem naming the field, and everyone but system administrators gets 403.
 /// </summary>
-public sealed class When_an_admin_retries_parked_sla_subjects_over_http
+public sealed class When_an_admin_retries_parked_sla_subjects_over_http : SampleAdminTest
 {
     private const string List = "/api/v1/admin/sla/parked?take=500";
-    private SampleApi _api = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _api = await SampleApi.InstanceAsync();
-        _admin = await _api.As("admin");
-    }
-
-    private NpgsqlDataSource DataSource => _api.Factory.Services.GetRequiredService<NpgsqlDataSource>();
-
     /// <summary>Receives a dossier and parks its open work item as the sweep would; returns the item and the dossier's code.</summary>
     private async Task<(Guid Item, string Code)> ParkedAsync(string name)
     {
-        var (dossier, code) = await Dossiers.ReceiveAsync(_api, name, "0915000333");
-        var instance = await WorkflowIncidents.InstanceOfAsync(_api, dossier);
+        var (dossier, instance, code) = await DossierAsync(name, "0915000333");
         await using var read = DataSource.CreateCommand("SELECT id, due_at FROM engine.work_items WHERE instance_id = $1 AND status = 'Open' AND due_at IS NOT NULL LIMIT 1");
         read.Parameters.Add(new() { Value = instance });
         await using var r = await read.ExecuteReaderAsync();
@@ -46,7 +31,7 @@ public sealed class When_an_admin_retries_parked_sla_subjects_over_http
 
     private async Task<JsonElement?> RowAsync(Guid item)
     {
-        var page = await (await _admin.GetAsync(List)).Expect(HttpStatusCode.OK);
+        var page = await (await Admin.GetAsync(List)).Expect(HttpStatusCode.OK);
         page.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(page.GetProperty("items").GetArrayLength());
         foreach (var row in page.GetProperty("items").EnumerateArray())
             if (row.GetProperty("subjectId").GetGuid() == item) return row;
@@ -58,14 +43,6 @@ public sealed class When_an_admin_retries_parked_sla_subjects_over_http
         await using var cmd = DataSource.CreateCommand("SELECT count(*) FROM notifications.sla_alerts WHERE subject_id = $1 AND threshold = 'parked'");
         cmd.Parameters.Add(new() { Value = item });
         return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ShouldNameAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var problem = await response.Expect(status);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        problem.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
-        problem.GetProperty("field").GetString().ShouldBe(field);
     }
 
     [Test]
@@ -81,11 +58,11 @@ public sealed class When_an_admin_retries_parked_sla_subjects_over_http
         row.GetProperty("unit").GetString().ShouldNotBeNullOrWhiteSpace();
         row.GetProperty("instanceId").GetGuid().ShouldNotBe(Guid.Empty);
 
-        var retried = await (await _admin.PostAsync($"/api/v1/admin/sla/parked/{item}/retry", null)).Expect(HttpStatusCode.OK);
+        var retried = await (await Admin.PostAsync($"/api/v1/admin/sla/parked/{item}/retry", null)).Expect(HttpStatusCode.OK);
         retried.GetProperty("count").GetInt32().ShouldBe(1);
         (await ParkedRowsAsync(item)).ShouldBe(0, "the next sweep takes it again");
         (await RowAsync(item)).ShouldBeNull();
-        await ShouldNameAsync(await _admin.PostAsync($"/api/v1/admin/sla/parked/{item}/retry", null), HttpStatusCode.NotFound, "id");
+        await ShouldNameAsync(await Admin.PostAsync($"/api/v1/admin/sla/parked/{item}/retry", null), HttpStatusCode.NotFound, "id");
     }
 
     [Test]
@@ -94,11 +71,11 @@ public sealed class When_an_admin_retries_parked_sla_subjects_over_http
         var (first, _) = await ParkedAsync("Đinh Văn Chọn");
         var (second, _) = await ParkedAsync("Đinh Thị Chọn");
 
-        await ShouldNameAsync(await _admin.PostAsJsonAsync("/api/v1/admin/sla/parked/retry", new { subjectIds = new[] { first, Guid.NewGuid() } }), HttpStatusCode.NotFound, "subjectIds");
-        await ShouldNameAsync(await _admin.PostAsJsonAsync("/api/v1/admin/sla/parked/retry", new { }), HttpStatusCode.UnprocessableEntity, "subjectIds");
+        await ShouldNameAsync(await Admin.PostAsJsonAsync("/api/v1/admin/sla/parked/retry", new { subjectIds = new[] { first, Guid.NewGuid() } }), HttpStatusCode.NotFound, "subjectIds");
+        await ShouldNameAsync(await Admin.PostAsJsonAsync("/api/v1/admin/sla/parked/retry", new { }), HttpStatusCode.UnprocessableEntity, "subjectIds");
         (await ParkedRowsAsync(first)).ShouldBe(1, "a refused retry changes nothing");
 
-        var retried = await (await _admin.PostAsJsonAsync("/api/v1/admin/sla/parked/retry", new { subjectIds = new[] { first, second } })).Expect(HttpStatusCode.OK);
+        var retried = await (await Admin.PostAsJsonAsync("/api/v1/admin/sla/parked/retry", new { subjectIds = new[] { first, second } })).Expect(HttpStatusCode.OK);
         retried.GetProperty("count").GetInt32().ShouldBe(2);
         (await ParkedRowsAsync(first) + await ParkedRowsAsync(second)).ShouldBe(0);
     }
@@ -108,8 +85,8 @@ public sealed class When_an_admin_retries_parked_sla_subjects_over_http
     {
         var (item, _) = await ParkedAsync("Vũ Văn Bỏ Qua");
 
-        await ShouldNameAsync(await _admin.PostAsJsonAsync($"/api/v1/admin/sla/parked/{item}/dismiss", new { reason = " " }), HttpStatusCode.UnprocessableEntity, "reason");
-        (await (await _admin.PostAsJsonAsync($"/api/v1/admin/sla/parked/{item}/dismiss", new { reason = "Đã báo qua điện thoại" })).Expect(HttpStatusCode.OK))
+        await ShouldNameAsync(await Admin.PostAsJsonAsync($"/api/v1/admin/sla/parked/{item}/dismiss", new { reason = " " }), HttpStatusCode.UnprocessableEntity, "reason");
+        (await (await Admin.PostAsJsonAsync($"/api/v1/admin/sla/parked/{item}/dismiss", new { reason = "Đã báo qua điện thoại" })).Expect(HttpStatusCode.OK))
             .GetProperty("count").GetInt32().ShouldBe(1);
 
         (await RowAsync(item)).ShouldBeNull();
@@ -122,7 +99,7 @@ public sealed class When_an_admin_retries_parked_sla_subjects_over_http
         var (item, _) = await ParkedAsync("Lê Văn Không Quyền");
         foreach (var user in new[] { "ys.clerk", "ys.leader" })
         {
-            var client = await _api.As(user);
+            var client = await Api.As(user);
             (await client.GetAsync(List)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.PostAsync($"/api/v1/admin/sla/parked/{item}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await client.PostAsJsonAsync("/api/v1/admin/sla/parked/retry", new { all = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

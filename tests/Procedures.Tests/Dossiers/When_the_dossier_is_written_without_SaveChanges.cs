@@ -79,22 +79,82 @@ public sealed class When_the_dossier_is_written_without_SaveChanges : DossierTes
     }
 
     [Test]
-    public async Task Should_refuse_a_stale_revision_as_SaveChanges_does()
+    public async Task Should_write_nothing_on_a_stale_revision_as_SaveChanges_does()
     {
         var (a, b) = await TwinsAsync();
+        var (rowsA, rowsB) = (await VersionsAsync(a), await VersionsAsync(b));
         var read = await ReadAsync(b);
         await ExecuteAsync("UPDATE procedures.dossiers SET revision = revision + 1 WHERE id = $1", b);
-        read.Dossier.ResultNote = "late";
-        read.Dossier.Revision++;
-        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => WriteAsync(read.Dossier, read.Snapshot, []));
+        var ours = new List<DossierEvent>();
+        StaleChange(read.Dossier, ours, read.Dossier.Documents.Add);
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => WriteAsync(read.Dossier, read.Snapshot, ours));
 
-        await using var scope = NewScope();
-        var db = DbOf(scope);
-        var tracked = await db.Dossiers.SingleAsync(d => d.Id == a);
-        await ExecuteAsync("UPDATE procedures.dossiers SET revision = revision + 1 WHERE id = $1", a);
-        tracked.ResultNote = "late";
-        tracked.Revision++;
-        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        await using (var scope = NewScope())
+        {
+            var db = DbOf(scope);
+            var tracked = await db.Dossiers.Include(d => d.Documents).SingleAsync(d => d.Id == a);
+            await ExecuteAsync("UPDATE procedures.dossiers SET revision = revision + 1 WHERE id = $1", a);
+            var history = new List<DossierEvent>();
+            StaleChange(tracked, history, document => db.DossierDocuments.Add(document));
+            db.DossierEvents.AddRange(history);
+            await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+
+        // Only the revision moved behind the readers' backs: no column, document or history row of theirs was written.
+        (await VersionsAsync(b)).Documents.ShouldBe(rowsB.Documents);
+        (await VersionsAsync(a)).Documents.ShouldBe(rowsA.Documents);
+        await ShouldBeTwinsAsync(a, b);
+        (await RowAsync("dossiers", "id", b))["result_note"].ShouldBeNull();
+        (await RowsAsync("dossier_events", b)).ShouldBeEmpty();
+        (await RowsAsync("dossier_documents", b)).Count.ShouldBe(2);
+    }
+
+    /// <summary>A change touching the row, a document, a new document and the history, as a use case's would.</summary>
+    private static void StaleChange(Dossier dossier, List<DossierEvent> history, Action<DossierDocument> add)
+    {
+        dossier.ResultNote = "late";
+        dossier.Revision++;
+        dossier.Documents.Single(d => d.Name == "Tờ khai").Provided = false;
+        add(new DossierDocument { Id = Guid.CreateVersion7(), DossierId = dossier.Id, Name = "Giấy ủy quyền", Form = DocumentForm.Copy, Provided = true });
+        history.Add(new DossierEvent { DossierId = dossier.Id, At = At, Kind = "Noted", Actor = "x", ActorName = "Muộn" });
+    }
+
+    [Test]
+    public async Task Should_update_only_the_changed_columns_and_rows_as_SaveChanges_does()
+    {
+        var (a, b) = await TwinsAsync();
+        // Written behind the readers' backs, without the revision: an UPDATE of every column would put the value read back.
+        const string Behind = "UPDATE procedures.dossiers SET pages = 99, result_note = 'behind' WHERE id = $1";
+        var (rowsA, rowsB) = (await VersionsAsync(a), await VersionsAsync(b));
+        await ChangeBothAsync(a, b, (dossier, _, _) =>
+        {
+            dossier.Copies = 4;
+            dossier.Revision++;
+            dossier.Documents.Single(d => d.Name == "Bản sao").Provided = true;
+        }, beforeWrite: id => ExecuteAsync(Behind, id));
+
+        await ShouldBeTwinsAsync(a, b);
+        var row = await RowAsync("dossiers", "id", b);
+        new[] { row["pages"], row["result_note"], row["copies"], row["revision"] }.ShouldBe([99, "behind", 4, 2]);
+        foreach (var (id, before) in new[] { (a, rowsA), (b, rowsB) })
+        {
+            var after = await VersionsAsync(id);
+            after.Documents["Tờ khai"].ShouldBe(before.Documents["Tờ khai"], "a document that did not change is not written");
+            after.Documents["Bản sao"].ShouldNotBe(before.Documents["Bản sao"]);
+            after.Dossier.ShouldNotBe(before.Dossier);
+        }
+    }
+
+    [Test]
+    public async Task Should_write_no_row_when_nothing_changed()
+    {
+        var (_, b) = await TwinsAsync();
+        var before = await VersionsAsync(b);
+        var read = await ReadAsync(b);
+        await WriteAsync(read.Dossier, read.Snapshot, []);
+        var after = await VersionsAsync(b);
+        (after.Dossier, after.Documents.Count).ShouldBe((before.Dossier, 2));
+        after.Documents.ShouldBe(before.Documents);
     }
 
     [Test]
@@ -157,12 +217,15 @@ public sealed class When_the_dossier_is_written_without_SaveChanges : DossierTes
     }
 
     /// <summary>Applies <paramref name="change"/> to <paramref name="a"/> tracked and saved by EF, and to <paramref name="b"/> written by DossierWrites.</summary>
-    private async Task ChangeBothAsync(Guid a, Guid b, Action<Dossier, List<DossierEvent>, Action<DossierDocument>> change)
+    /// <remarks><paramref name="beforeWrite"/> runs on each dossier's id after it was read, before it is written.</remarks>
+    private async Task ChangeBothAsync(Guid a, Guid b, Action<Dossier, List<DossierEvent>, Action<DossierDocument>> change,
+        Func<Guid, Task>? beforeWrite = null)
     {
         await using (var scope = NewScope())
         {
             var db = DbOf(scope);
             var tracked = await db.Dossiers.Include(d => d.Documents).SingleAsync(d => d.Id == a);
+            if (beforeWrite is not null) await beforeWrite(a);
             var history = new List<DossierEvent>();
             // Added explicitly, as the use cases did: a set Guid key on a navigation would be taken for an existing row.
             change(tracked, history, document => db.DossierDocuments.Add(document));
@@ -170,6 +233,7 @@ public sealed class When_the_dossier_is_written_without_SaveChanges : DossierTes
             await db.SaveChangesAsync();
         }
         var read = await ReadAsync(b);
+        if (beforeWrite is not null) await beforeWrite(b);
         var ours = new List<DossierEvent>();
         change(read.Dossier, ours, read.Dossier.Documents.Add);
         await WriteAsync(read.Dossier, read.Snapshot, ours);
@@ -202,6 +266,14 @@ public sealed class When_the_dossier_is_written_without_SaveChanges : DossierTes
         var (eventsA, eventsB) = (await RowsAsync("dossier_events", a), await RowsAsync("dossier_events", b));
         eventsB.Count.ShouldBe(eventsA.Count);
         for (var i = 0; i < eventsA.Count; i++) Differences(eventsA[i], eventsB[i]).ShouldBeEmpty($"history row {i}");
+    }
+
+    /// <summary>The row versions (<c>xmin</c>) of the dossier's row and of its documents by name: a row written since has another.</summary>
+    private async Task<(string Dossier, Dictionary<string, string> Documents)> VersionsAsync(Guid id)
+    {
+        var dossier = (await QueryAsync("SELECT xmin::text AS v FROM procedures.dossiers WHERE id = $1", id)).Single()["v"]!;
+        var documents = await QueryAsync("SELECT name, xmin::text AS v FROM procedures.dossier_documents WHERE dossier_id = $1", id);
+        return ((string)dossier, documents.ToDictionary(d => (string)d["name"]!, d => (string)d["v"]!));
     }
 
     private static List<string> Differences(Dictionary<string, object?> a, Dictionary<string, object?> b) =>

@@ -10,14 +10,6 @@ namespace Procedures.Tests.Statistics;
 /// </summary>
 public sealed class DailyStatisticsTests : StatisticsTest
 {
-    private static readonly (DateOnly From, DateOnly To)[] PastPeriods =
-    [
-        (new(2026, 4, 2), new(2026, 5, 18)),
-        (new(2026, 4, 21), new(2026, 5, 6)),
-        (new(2026, 4, 24), new(2026, 4, 30)),
-        (new(2025, 12, 20), new(2026, 4, 25)),
-    ];
-
     [Test]
     public async Task Should_answer_an_odd_period_by_any_grouping_and_filter_without_the_fact_rows()
     {
@@ -45,35 +37,5 @@ public sealed class DailyStatisticsTests : StatisticsTest
         (await Scalar<bool>("SELECT daily_ready FROM procedures.stat_refresh_state")).ShouldBeTrue();
         (await Scalar<long>("SELECT count(*) FROM procedures.stat_open_changes")).ShouldBeGreaterThan(0);
         (await ReportsAsync()).ShouldBe(expected);
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var command = DataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<T> Scalar<T>(string sql)
-    {
-        await using var command = DataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Every figure of every past period by every grouping, unfiltered and for one procedure and one official, as one comparable list.</summary>
-    private async Task<List<(string Rows, StatisticsFigures Total)>> ReportsAsync(bool forceFacts = false)
-    {
-        var query = Scoped.GetRequiredService<StatisticsQuery>();
-        var reports = new List<(string, StatisticsFigures)>();
-        foreach (var (procedure, official) in new (Guid?, string?)[] { (null, null), (Org.FiveDay, null), (null, StatisticsOrg.SpecialistA) })
-        {
-            var scope = (await StatisticsScope.ResolveAsync(Db, Org.ProvinceLeader, Org.Province, procedure, null, official, default)).Value!;
-            foreach (var (from, to) in PastPeriods)
-                foreach (var grouping in Enum.GetValues<StatisticsGrouping>())
-                {
-                    var report = await query.ComputeAsync(scope, from, to, grouping, default, forceFacts);
-                    reports.Add((string.Join("\n", report.Rows.Select(r => $"{r.Key} {r.Figures}")), report.Total));
-                }
-        }
-        return reports;
     }
 }
