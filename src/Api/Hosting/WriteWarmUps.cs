@@ -87,7 +87,7 @@ public sealed class ReceptionWarmUp : IWarmUpStep
         using (CommitsRolledBack.Begin())
         {
             var received = await services.GetRequiredService<ReceiveDossierHandler>().HandleAsync(new ReceiveAtCounter(name, r.ReceivingUnitId,
-                r.ProcedureId, r.Applicant, r.Documents, r.Decision, ProcessingUnitId: r.ProcessingUnitId), ct);
+                r.ProcedureId, r.Applicant, r.Documents, r.Decision, ProcessingUnitId: r.ProcessingUnitId, Copies: r.Copies, Pages: r.Pages), ct);
             if (received.Value is not { } receipt) throw new InvalidOperationException($"The reception was refused: {received.Error!.Code} {received.Error.MessageEn}");
             await JsonSerializer.SerializeAsync(Stream.Null, receipt, services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions, ct);
             return true;
@@ -98,7 +98,7 @@ public sealed class ReceptionWarmUp : IWarmUpStep
     {
         var db = services.GetRequiredService<ProceduresDb>();
         var newest = await db.Dossiers.AsNoTracking().Where(d => d.Channel == Channel.Counter && d.Code != null)
-            .OrderByDescending(d => d.CreatedAt).Select(d => new { d.ProcedureId, d.ReceivingUnitId, d.ProcessingUnitId, d.Applicant })
+            .OrderByDescending(d => d.CreatedAt).Select(d => new { d.ProcedureId, d.ReceivingUnitId, d.ProcessingUnitId, d.Applicant, d.Copies, d.Pages })
             .FirstOrDefaultAsync(ct);
         if (newest is null) return null;
         var officials = await WarmUpSubjects.OfficialsAsync(services, ct);
@@ -108,7 +108,7 @@ public sealed class ReceptionWarmUp : IWarmUpStep
         var a = newest.Applicant;
         var applicant = new ApplicantData(a.FullName, a.IdNumber, a.Phone, a.Email, a.Address, a.BirthDate, a.OrganisationName, a.TaxCode);
         return (clerk.UserName, new ReceiveAtCounterRequest(newest.ReceivingUnitId, newest.ProcedureId, applicant, documents,
-            ProcessingUnitId: newest.ProcessingUnitId));
+            ProcessingUnitId: newest.ProcessingUnitId, Copies: newest.Copies, Pages: newest.Pages));
     }
 }
 
