@@ -36,6 +36,9 @@ public sealed class When_a_receipt_is_printed
         var clerk = await Browser.NewPageAsync(_host);
         await clerk.SignInAsync("ys.clerk");
         await clerk.GoAsync($"/can-bo/ho-so/{id}");
+        // The list of forms is drawn with the rest of the dossier page: count only once it is there.
+        await clerk.Locator("[data-testid=form-01]").WaitForAsync();
+        await clerk.Locator("[data-testid=form-05]").WaitForAsync();
 
         foreach (var form in new[] { "02", "03", "04" })
             (await clerk.Locator($"[data-testid=form-{form}]").CountAsync()).ShouldBe(0, $"Form {form} does not apply to a dossier in processing");
